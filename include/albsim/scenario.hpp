@@ -1,0 +1,128 @@
+// Scenario: a validated, fully resolved scenario (MODEL.md §9). Every default is applied, every
+// id is resolved to an index, synthetic Amazon blocks have concrete CIDRs and every load
+// balancer's allowlist is explicit. The simulator trusts this structure and does not re-check it.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "albsim/ipv4.hpp"
+#include "albsim/sim_time.hpp"
+
+namespace albsim {
+
+enum class PoolSource { byoip, amazon };
+
+struct PoolSpec {
+  std::string id;
+  std::optional<std::size_t> parent;  // index into Scenario::pools
+  PoolSource source = PoolSource::byoip;
+  std::string locale;       // empty when not given
+  std::vector<Cidr> cidrs;  // provisioned at t=0, ascending
+  SimTime release_delay;
+};
+
+struct DiurnalSpec {
+  double base = 0;
+  double amplitude = 0;
+  double peak_hour = 0;
+  double weekend_factor = 1;
+};
+
+struct DemandSpec {
+  enum class Kind { constant, steps, diurnal };
+  Kind kind = Kind::constant;
+  double constant = 0;
+  std::vector<std::pair<SimTime, double>> steps;  // ascending time
+  DiurnalSpec diurnal;
+  double growth_per_30d = 0;
+};
+
+enum class VictimPolicy { prefer_managed, newest, oldest };
+enum class ReclaimPolicy { none, replace };
+
+struct LoadBalancerSpec {
+  std::string id;
+  std::optional<std::size_t> pool;
+  std::vector<std::string> azs;
+  DemandSpec demand;
+  double node_capacity_lcu = 25;
+  int min_nodes_per_az = 1;
+  int max_nodes_per_az = 20;
+  SimTime launch_delay = SimTime::from_seconds(120);
+  SimTime drain_time = SimTime::from_seconds(300);
+  SimTime scale_in_cooldown = SimTime::from_seconds(900);
+  SimTime evaluation_interval = SimTime::from_seconds(60);
+  std::optional<SimTime> replacement_every;  // node age at which AWS replaces a node
+  VictimPolicy scale_in_victims = VictimPolicy::prefer_managed;
+  ReclaimPolicy reclaim = ReclaimPolicy::none;
+  double capacity_reservation_lcu = 0;
+  std::vector<Cidr> allowlist;  // resolved: explicit, or every CIDR of every pool it uses
+};
+
+struct ReservationSpec {
+  std::size_t pool = 0;
+  std::uint32_t count = 0;
+  SimTime from;
+  SimTime to;  // the horizon when not given
+  std::string label;
+};
+
+enum class EventType { surge, az_outage, maintenance, add_cidr, capacity_reservation, attach_pool };
+
+struct EventSpec {
+  SimTime at;
+  EventType type = EventType::surge;
+  std::optional<std::size_t> lb;  // none: every load balancer
+  std::optional<SimTime> duration;  // surge, az_outage; none: to the horizon
+  double multiplier = 1;             // surge
+  std::string az;                    // az_outage
+  double fraction = 1;               // maintenance
+  std::optional<std::size_t> pool;   // add_cidr; attach_pool (none: detach)
+  Cidr cidr;                         // add_cidr
+  double lcu = 0;                    // capacity_reservation
+};
+
+struct Pricing {
+  double public_ipv4_per_ip_hour = 0.005;
+  double amazon_block_per_ip_hour = 0.008;
+  bool ipam_advanced = false;
+  double ipam_advanced_per_ip_hour = 0.00027;
+  double byoip_price_per_address = 0;
+  double byoip_amortize_months = 60;
+};
+
+struct Scenario {
+  std::string file;  // where it was read from, for messages
+  std::string name;
+  std::string region = "us-east-1";
+  std::optional<std::int64_t> start_epoch_ms;
+  SimTime horizon;
+  std::uint64_t seed = 0;
+  int replications = 1;
+  Pricing pricing;
+  std::vector<PoolSpec> pools;
+  std::vector<ReservationSpec> reservations;
+  std::vector<LoadBalancerSpec> load_balancers;
+  std::vector<EventSpec> events;
+  std::vector<std::string> warnings;  // one line each, file and pointer included
+};
+
+// One `--set /json/pointer=value` override, applied to the document before validation.
+struct Override {
+  std::string pointer;
+  std::string value;  // JSON text; taken as a JSON string when it does not parse
+};
+
+// Reads, overrides, validates and resolves a scenario file. Throws InputError (one line naming
+// the file, the JSON pointer and the fix) on any fault.
+Scenario load_scenario(const std::string& path, const std::vector<Override>& overrides = {});
+
+// The same from JSON text already in memory; `file` names it in messages and resolves nothing.
+Scenario load_scenario_text(const std::string& text, const std::string& file,
+                            const std::vector<Override>& overrides = {});
+
+}  // namespace albsim

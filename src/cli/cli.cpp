@@ -1,0 +1,155 @@
+#include "cli/cli.hpp"
+
+#include <CLI/CLI.hpp>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "albsim/input_error.hpp"
+#include "albsim/report.hpp"
+#include "albsim/scenario.hpp"
+#include "albsim/simulation.hpp"
+#include "report/atomic_file.hpp"
+#include "report/timeseries_csv.hpp"
+
+namespace albsim {
+namespace {
+
+struct CommonOptions {
+  std::string scenario;
+  std::vector<std::string> sets;
+};
+
+struct RunOptions {
+  std::string out_dir = "albsim-out";
+  std::optional<std::int64_t> seed;
+  std::optional<std::int64_t> replications;
+  std::string timeseries_step = "auto";
+  bool quiet = false;
+};
+
+std::vector<Override> parse_sets(const std::vector<std::string>& sets) {
+  std::vector<Override> overrides;
+  for (const std::string& s : sets) {
+    const auto eq = s.find('=');
+    if (s.empty() || s[0] != '/' || eq == std::string::npos)
+      throw InputError("--set", s, "expected /json/pointer=value, like /horizon=\"30d\"");
+    overrides.push_back({s.substr(0, eq), s.substr(eq + 1)});
+  }
+  return overrides;
+}
+
+void add_common(CLI::App& command, CommonOptions& options) {
+  command.add_option("scenario", options.scenario, "Scenario file (JSON; see scenarios/README.md)")
+      ->required();
+  command.add_option("--set", options.sets,
+                     "Override a scenario value before validation: /json/pointer=value (value is "
+                     "JSON, or a plain string); repeatable");
+}
+
+Scenario load(const CommonOptions& common, std::vector<Override> extra, std::ostream& err) {
+  std::vector<Override> overrides = parse_sets(common.sets);
+  overrides.insert(overrides.end(), extra.begin(), extra.end());
+  Scenario scenario = load_scenario(common.scenario, overrides);
+  for (const std::string& warning : scenario.warnings) err << "warning: " << warning << "\n";
+  return scenario;
+}
+
+int command_validate(const CommonOptions& common, std::ostream& out, std::ostream& err) {
+  const Scenario s = load(common, {}, err);
+  out << common.scenario << ": ok (" << s.pools.size() << " pools, " << s.load_balancers.size()
+      << " load balancers, " << s.events.size() << " events, horizon "
+      << format_duration(s.horizon) << ")\n";
+  return 0;
+}
+
+int command_run(const CommonOptions& common, const RunOptions& run, std::ostream& out,
+                std::ostream& err) {
+  std::vector<Override> extra;
+  if (run.seed) extra.push_back({"/seed", std::to_string(*run.seed)});
+  if (run.replications) extra.push_back({"/replications", std::to_string(*run.replications)});
+  const Scenario scenario = load(common, extra, err);
+
+  SimulationOptions options;
+  if (run.timeseries_step == "auto") {
+    options.timeseries_step = default_timeseries_step(scenario.horizon);
+  } else {
+    const auto step = parse_duration(run.timeseries_step);
+    if (!step || step->ms() == 0)
+      throw InputError("--timeseries-step", "",
+                       "\"" + run.timeseries_step + "\" is not a positive duration like \"5m\" or \"1h\" (or \"auto\")");
+    options.timeseries_step = *step;
+  }
+
+  const std::filesystem::path dir(run.out_dir);
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) throw InputError("--out", "", "cannot create directory " + dir.string() + ": " + ec.message());
+  AtomicFile timeseries_file(dir / "timeseries.csv");
+  AtomicFile report_file(dir / "report.json");
+  TimeseriesCsv timeseries(timeseries_file.stream(), scenario);
+  options.timeseries = &timeseries;
+
+  const Report report = simulate(scenario, options);
+  report_file.stream() << report_to_json(scenario, report);
+  timeseries_file.commit();
+  report_file.commit();
+  if (!run.quiet) {
+    print_summary(out, scenario, report);
+    out << "\nwrote " << (dir / "report.json").string() << " and "
+        << (dir / "timeseries.csv").string() << "\n";
+  }
+  return 0;
+}
+
+}  // namespace
+
+int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+  CLI::App app{
+      "albsim: simulate ALB nodes drawing public IPv4 addresses from VPC IPAM pools; size pools, "
+      "cost IPv4 and measure allowlist stability."};
+  app.set_version_flag("--version", std::string("albsim ") + ALBSIM_VERSION);
+  app.require_subcommand(1);
+
+  CommonOptions common;
+  RunOptions run;
+  CLI::App* run_cmd = app.add_subcommand(
+      "run", "Simulate a scenario: write DIR/report.json and DIR/timeseries.csv, print a summary");
+  add_common(*run_cmd, common);
+  run_cmd->add_option("-o,--out", run.out_dir, "Output directory (created if missing)")
+      ->capture_default_str();
+  run_cmd->add_option("--seed", run.seed, "Master seed (overrides the scenario's /seed)");
+  run_cmd->add_option("--replications", run.replications,
+                      "Replications (overrides /replications; only 1 is supported so far)");
+  run_cmd->add_option("--timeseries-step", run.timeseries_step,
+                      "Sample step of timeseries.csv, like 1m or 1h; auto = first of "
+                      "1m 5m 15m 1h 6h 1d giving at most 10000 rows")
+      ->capture_default_str();
+  run_cmd->add_flag("-q,--quiet", run.quiet, "Print no summary");
+
+  CLI::App* validate_cmd =
+      app.add_subcommand("validate", "Check a scenario file; print ok, or the first fault");
+  add_common(*validate_cmd, common);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::Success& e) {
+    return app.exit(e, out, err);
+  } catch (const CLI::ParseError& e) {
+    err << "albsim: " << e.what() << " (see albsim --help)\n";
+    return 2;
+  }
+
+  try {
+    if (validate_cmd->parsed()) return command_validate(common, out, err);
+    return command_run(common, run, out, err);
+  } catch (const InputError& e) {
+    err << "albsim: " << e.what() << "\n";
+    return 2;
+  } catch (const std::exception& e) {
+    err << "albsim: internal error: " << e.what() << "\n";
+    return 1;
+  }
+}
+
+}  // namespace albsim

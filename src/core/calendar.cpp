@@ -1,0 +1,100 @@
+#include "core/calendar.hpp"
+
+#include <charconv>
+#include <cstdio>
+
+namespace albsim {
+namespace {
+
+constexpr std::int64_t kDayMs = 86'400'000;
+
+// Howard Hinnant's days_from_civil / civil_from_days.
+std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
+  y -= m <= 2;
+  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const auto yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+void civil_from_days(std::int64_t z, std::int64_t& y, unsigned& m, unsigned& d) {
+  z += 719468;
+  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const auto doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  d = doy - (153 * mp + 2) / 5 + 1;
+  m = mp < 10 ? mp + 3 : mp - 9;
+  y = static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2);
+}
+
+bool read_fixed(std::string_view text, std::size_t pos, std::size_t width, unsigned& out) {
+  if (pos + width > text.size()) return false;
+  const char* begin = text.data() + pos;
+  const auto [end, ec] = std::from_chars(begin, begin + width, out);
+  return ec == std::errc() && end == begin + width;
+}
+
+std::int64_t floor_mod(std::int64_t a, std::int64_t b) { return ((a % b) + b) % b; }
+
+}  // namespace
+
+std::optional<std::int64_t> parse_iso8601_utc(std::string_view text) {
+  unsigned year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0, millis = 0;
+  if (text.size() < 20 || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' ||
+      text[16] != ':' || text.back() != 'Z')
+    return std::nullopt;
+  if (!read_fixed(text, 0, 4, year) || !read_fixed(text, 5, 2, month) ||
+      !read_fixed(text, 8, 2, day) || !read_fixed(text, 11, 2, hour) ||
+      !read_fixed(text, 14, 2, minute) || !read_fixed(text, 17, 2, second))
+    return std::nullopt;
+  const std::string_view fraction = text.substr(19, text.size() - 20);
+  if (!fraction.empty()) {
+    if (fraction[0] != '.' || fraction.size() < 2 || fraction.size() > 4) return std::nullopt;
+    if (!read_fixed(fraction, 1, fraction.size() - 1, millis)) return std::nullopt;
+    for (std::size_t digits = fraction.size() - 1; digits < 3; ++digits) millis *= 10;
+  }
+  static constexpr unsigned kDaysIn[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12 || day < 1 || day > kDaysIn[month - 1] || hour > 23 || minute > 59 ||
+      second > 59)
+    return std::nullopt;
+  const std::int64_t days = days_from_civil(year, month, day);
+  std::int64_t y = 0;
+  unsigned m = 0, d = 0;
+  civil_from_days(days, y, m, d);
+  if (m != month || d != day) return std::nullopt;  // 29 February of a common year
+  return days * kDayMs + ((hour * 60 + minute) * 60 + second) * 1000LL + millis;
+}
+
+std::string format_iso8601_utc(std::int64_t epoch_ms) {
+  const std::int64_t days = (epoch_ms - floor_mod(epoch_ms, kDayMs)) / kDayMs;
+  const std::int64_t in_day = floor_mod(epoch_ms, kDayMs);
+  std::int64_t y = 0;
+  unsigned m = 0, d = 0;
+  civil_from_days(days, y, m, d);
+  const auto seconds = in_day / 1000;
+  char buffer[40];
+  std::snprintf(buffer, sizeof buffer, "%04lld-%02u-%02uT%02lld:%02lld:%02lld",
+                static_cast<long long>(y), m, d, static_cast<long long>(seconds / 3600),
+                static_cast<long long>(seconds / 60 % 60), static_cast<long long>(seconds % 60));
+  std::string out(buffer);
+  if (in_day % 1000 != 0) {
+    std::snprintf(buffer, sizeof buffer, ".%03lld", static_cast<long long>(in_day % 1000));
+    out += buffer;
+  }
+  return out + "Z";
+}
+
+double utc_hour_of_day(std::int64_t epoch_ms) {
+  return static_cast<double>(floor_mod(epoch_ms, kDayMs)) / 3.6e6;
+}
+
+bool is_utc_weekend(std::int64_t epoch_ms) {
+  // 1970-01-01 was a Thursday (weekday index 3 with Monday = 0).
+  const std::int64_t weekday = floor_mod((epoch_ms - floor_mod(epoch_ms, kDayMs)) / kDayMs + 3, 7);
+  return weekday >= 5;
+}
+
+}  // namespace albsim

@@ -1,0 +1,26 @@
+// Calendar arithmetic on UTC instants held as milliseconds since the Unix epoch.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace albsim {
+
+// The calendar instant of t=0 when a scenario gives no `start`: Monday 1970-01-05T00:00:00Z.
+inline constexpr std::int64_t kDefaultStartEpochMs = 4LL * 86'400'000;
+
+// Parses "YYYY-MM-DDThh:mm:ss[.fff]Z" (UTC only); nullopt when malformed or out of range.
+std::optional<std::int64_t> parse_iso8601_utc(std::string_view text);
+
+// Formats as "YYYY-MM-DDThh:mm:ssZ" (milliseconds appended only when non-zero).
+std::string format_iso8601_utc(std::int64_t epoch_ms);
+
+// Fractional hour of the UTC day, in [0, 24).
+double utc_hour_of_day(std::int64_t epoch_ms);
+
+// True on Saturday and Sunday (UTC).
+bool is_utc_weekend(std::int64_t epoch_ms);
+
+}  // namespace albsim

@@ -1,0 +1,54 @@
+// EventQueue: a binary min-heap of events ordered by (time, class, insertion sequence), the
+// order of MODEL.md §2. Push and pop are O(log n); memory is one entry per pending event.
+// The queue knows nothing of what a payload means. Cancellation is lazy: a payload carries
+// whatever the owner needs to recognise a stale event when it is popped, and the owner skips it.
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+#include <vector>
+
+#include "albsim/sim_time.hpp"
+
+namespace albsim {
+
+template <class Payload>
+class EventQueue {
+ public:
+  struct Entry {
+    SimTime time;
+    std::uint8_t event_class = 0;
+    std::uint64_t sequence = 0;
+    Payload payload{};
+  };
+
+  void push(SimTime time, std::uint8_t event_class, const Payload& payload) {
+    heap_.push_back(Entry{time, event_class, next_sequence_++, payload});
+    std::push_heap(heap_.begin(), heap_.end(), Later{});
+  }
+
+  bool empty() const { return heap_.empty(); }
+  std::size_t size() const { return heap_.size(); }
+  const Entry& top() const { return heap_.front(); }
+
+  Entry pop() {
+    std::pop_heap(heap_.begin(), heap_.end(), Later{});
+    Entry entry = heap_.back();
+    heap_.pop_back();
+    return entry;
+  }
+
+ private:
+  struct Later {
+    bool operator()(const Entry& a, const Entry& b) const {
+      if (a.time != b.time) return a.time > b.time;
+      if (a.event_class != b.event_class) return a.event_class > b.event_class;
+      return a.sequence > b.sequence;
+    }
+  };
+
+  std::vector<Entry> heap_;
+  std::uint64_t next_sequence_ = 0;
+};
+
+}  // namespace albsim

@@ -1,0 +1,80 @@
+// FleetMeter: observes address, exposure and demand changes as the simulator makes them and
+// turns the settled states into the metrics of MODEL.md §7 (per load balancer and per pool).
+// Changes are integrated lazily (zero-length states weigh nothing); peaks, episodes and DNS
+// changes are read only in settle(), once every event of an instant has run.
+#pragma once
+
+#include <cstdint>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include "albsim/report.hpp"
+#include "albsim/scenario.hpp"
+#include "albsim/simulation.hpp"
+#include "metrics/step_integral.hpp"
+
+namespace albsim {
+
+class FleetMeter {
+ public:
+  explicit FleetMeter(const Scenario& scenario);
+
+  void address_acquired(SimTime now, std::size_t lb, bool managed);
+  void address_released(SimTime now, std::size_t lb, bool managed);
+  // A node entered or left DNS. `first_time` is true on a node's first exposure.
+  void exposure_changed(SimTime now, std::size_t lb, std::uint32_t address, bool managed,
+                        bool exposed, bool first_time);
+  void demand_changed(SimTime now, std::size_t lb, double demand_lcu);
+  void pool_changed(SimTime now, std::size_t pool, std::uint64_t capacity, std::uint64_t in_use);
+
+  // Every event of the instant `now` has run.
+  void settle(SimTime now);
+  // Closes every interval at the horizon; call once, after the last settle.
+  void finish(SimTime horizon);
+
+  // Current settled values, for timeseries rows.
+  std::uint64_t pool_in_use(std::size_t pool) const;
+  TimeseriesRow::LoadBalancer lb_state(std::size_t lb) const;
+  bool is_outside(std::size_t lb, std::uint32_t address) const;
+
+  // Fills the measured (not priced) parts of a report; valid after finish().
+  void fill(Report& report) const;
+
+ private:
+  struct LbMeter {
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> allowlist;  // merged, ascending
+    StepIntegral pool_held, managed_held, exposed, outside, demand, lost_demand;
+    std::uint64_t acquisitions = 0;
+    std::uint64_t peak_total = 0, peak_pool = 0, peak_managed = 0;
+    EpisodeTracker breach;
+    std::uint64_t distinct_outside = 0;
+    std::unordered_set<std::uint32_t> outside_pool_addresses_seen;
+    std::uint64_t dns_changes = 0;
+    std::vector<std::pair<std::uint32_t, int>> toggles;  // this instant's DNS changes
+    bool breaching = false;
+    bool dirty = false;
+  };
+  struct PoolMeter {
+    StepIntegral in_use, capacity;
+    std::uint64_t peak_in_use = 0;
+    std::uint64_t min_free = 0;
+    bool seen = false;
+    EpisodeTracker exhausted;
+    bool dirty = false;
+  };
+
+  void mark(std::size_t lb);
+  void update_lost_demand(SimTime now, LbMeter& m);
+  void settle_lb(SimTime now, LbMeter& m);
+  void settle_pool(SimTime now, PoolMeter& m);
+
+  SimTime horizon_;
+  std::vector<LbMeter> lbs_;
+  std::vector<PoolMeter> pools_;
+  std::vector<std::size_t> dirty_lbs_, dirty_pools_;
+  std::size_t breaching_lbs_ = 0;
+  EpisodeTracker fleet_breach_;  // any load balancer in breach
+};
+
+}  // namespace albsim

@@ -1,0 +1,53 @@
+// Time-weighted statistics of piecewise-constant quantities, integrated lazily: each change
+// closes the span since the previous one, so several changes at one instant weigh nothing and
+// only settled values accumulate. Integrals are in value-milliseconds.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+
+#include "albsim/sim_time.hpp"
+
+namespace albsim {
+
+class StepIntegral {
+ public:
+  void set(SimTime now, double value) {
+    integral_ += value_ * static_cast<double>((now - since_).ms());
+    since_ = now;
+    value_ = value;
+  }
+  void add(SimTime now, double delta) { set(now, value_ + delta); }
+  double value() const { return value_; }
+  // The integral up to `now` (>= the last change).
+  double integral(SimTime now) const {
+    return integral_ + value_ * static_cast<double>((now - since_).ms());
+  }
+
+ private:
+  double value_ = 0;
+  double integral_ = 0;
+  SimTime since_;
+};
+
+// Maximal intervals during which a condition held in settled states, cut at the horizon.
+class EpisodeTracker {
+ public:
+  void settle(SimTime now, bool condition);
+  void finish(SimTime horizon) { settle(horizon, false); }
+
+  std::uint64_t episodes() const { return episodes_; }
+  SimTime total() const { return total_; }
+  SimTime longest() const { return longest_; }
+  std::optional<SimTime> first_start() const { return first_start_; }
+
+ private:
+  bool active_ = false;
+  SimTime start_;
+  std::uint64_t episodes_ = 0;
+  SimTime total_;
+  SimTime longest_;
+  std::optional<SimTime> first_start_;
+};
+
+}  // namespace albsim

@@ -1,0 +1,97 @@
+#include <nlohmann/json.hpp>
+
+#include "albsim/report.hpp"
+#include "core/calendar.hpp"
+
+namespace albsim {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json optional_number(const std::optional<double>& v) { return v ? Json(*v) : Json(nullptr); }
+
+Json address_json(const AddressMetrics& a) {
+  return Json{{"peak_total", a.peak_total},
+              {"peak_pool", a.peak_pool},
+              {"peak_managed", a.peak_managed},
+              {"pool_address_hours", a.pool_address_hours},
+              {"managed_address_hours", a.managed_address_hours},
+              {"managed_acquisitions", a.managed_acquisitions}};
+}
+
+Json allowlist_json(const AllowlistMetrics& a) {
+  return Json{{"in_allowlist_ratio", optional_number(a.in_allowlist_ratio)},
+              {"breach_episodes", a.breach_episodes},
+              {"breach_seconds", a.breach_seconds},
+              {"longest_breach_s", a.longest_breach_s},
+              {"first_breach_s", optional_number(a.first_breach_s)},
+              {"distinct_outside_addresses", a.distinct_outside_addresses},
+              {"dns_changes", a.dns_changes},
+              {"client_failure_ratio", a.client_failure_ratio}};
+}
+
+Json lb_cost_json(const CostBreakdown& c, double monthly) {
+  Json j{{"managed_ipv4", c.managed_ipv4}, {"managed_only", c.managed_only}, {"saving", c.saving}};
+  j["monthly"] = Json{{"managed_ipv4", c.managed_ipv4 * monthly},
+                      {"managed_only", c.managed_only * monthly},
+                      {"saving", c.saving * monthly}};
+  return j;
+}
+
+Json fleet_cost_json(const CostBreakdown& c, double monthly) {
+  auto categories = [&](double factor) {
+    return Json{{"managed_ipv4", c.managed_ipv4 * factor},
+                {"amazon_blocks", c.amazon_blocks * factor},
+                {"byoip", c.byoip * factor},
+                {"byoip_ownership", c.byoip_ownership * factor},
+                {"ipam", c.ipam * factor},
+                {"total", c.total * factor},
+                {"managed_only", c.managed_only * factor},
+                {"saving", c.saving * factor}};
+  };
+  Json j = categories(1.0);
+  j["monthly"] = categories(monthly);
+  return j;
+}
+
+}  // namespace
+
+std::string report_to_json(const Scenario& scenario, const Report& report) {
+  const double monthly = monthly_factor(report);
+  Json j;
+  j["schema"] = "albsim.report/1";
+  j["albsim_version"] = ALBSIM_VERSION;
+  j["scenario"] = Json{{"name", scenario.name},
+                       {"region", scenario.region},
+                       {"start", scenario.start_epoch_ms
+                                     ? Json(format_iso8601_utc(*scenario.start_epoch_ms))
+                                     : Json(nullptr)},
+                       {"horizon_s", scenario.horizon.seconds()},
+                       {"horizon_hours", report.horizon_hours},
+                       {"seed", scenario.seed},
+                       {"replications", scenario.replications}};
+  Json lbs = Json::array();
+  for (const LoadBalancerReport& lb : report.load_balancers)
+    lbs.push_back(Json{{"id", lb.id},
+                       {"addresses", address_json(lb.addresses)},
+                       {"allowlist", allowlist_json(lb.allowlist)},
+                       {"cost", lb_cost_json(lb.cost, monthly)}});
+  j["load_balancers"] = std::move(lbs);
+  Json pools = Json::array();
+  for (const PoolReport& p : report.pools)
+    pools.push_back(Json{{"id", p.id},
+                         {"source", p.source == PoolSource::amazon ? "amazon" : "byoip"},
+                         {"capacity", p.capacity},
+                         {"peak_in_use", p.peak_in_use},
+                         {"min_free", p.min_free},
+                         {"utilization", optional_number(p.utilization)},
+                         {"in_use_address_hours", p.in_use_address_hours},
+                         {"exhausted_seconds", p.exhausted_seconds},
+                         {"exhaustion_episodes", p.exhaustion_episodes}});
+  j["pools"] = std::move(pools);
+  j["cost"] = fleet_cost_json(report.cost, monthly);
+  j["allowlist"] = allowlist_json(report.allowlist);
+  return j.dump(2) + "\n";
+}
+
+}  // namespace albsim

@@ -1,0 +1,79 @@
+#include <cstdio>
+#include <string>
+
+#include "albsim/report.hpp"
+
+namespace albsim {
+namespace {
+
+std::string fmt(const char* format, double value) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, format, value);
+  return buffer;
+}
+
+std::string money(double usd) { return fmt("$%.2f", usd); }
+
+std::string percent(const std::optional<double>& ratio) {
+  return ratio ? fmt("%.3f%%", *ratio * 100.0) : std::string("-");
+}
+
+std::string pad(const std::string& s, std::size_t width) {
+  return s.size() >= width ? s + " " : s + std::string(width - s.size(), ' ');
+}
+
+std::string seconds_text(double s) {
+  if (s < 60) return fmt("%.0fs", s);
+  if (s < 3600) return fmt("%.1fm", s / 60);
+  return fmt("%.2fh", s / 3600);
+}
+
+}  // namespace
+
+void print_summary(std::ostream& out, const Scenario& scenario, const Report& report) {
+  const double monthly = monthly_factor(report);
+  out << "albsim " << ALBSIM_VERSION << ": "
+      << (scenario.name.empty() ? std::string("(unnamed scenario)") : scenario.name) << " ("
+      << scenario.region << "), horizon " << format_duration(scenario.horizon) << "\n\n";
+
+  out << pad("load balancer", 18) << pad("peak addr", 11) << pad("pool", 6) << pad("managed", 9)
+      << pad("in allowlist", 14) << pad("breaches", 10) << pad("breach time", 13)
+      << pad("lost traffic", 14) << "IPv4 $/month\n";
+  for (const LoadBalancerReport& lb : report.load_balancers) {
+    out << pad(lb.id, 18) << pad(std::to_string(lb.addresses.peak_total), 11)
+        << pad(std::to_string(lb.addresses.peak_pool), 6)
+        << pad(std::to_string(lb.addresses.peak_managed), 9)
+        << pad(percent(lb.allowlist.in_allowlist_ratio), 14)
+        << pad(std::to_string(lb.allowlist.breach_episodes), 10)
+        << pad(seconds_text(lb.allowlist.breach_seconds), 13)
+        << pad(fmt("%.4f%%", lb.allowlist.client_failure_ratio * 100.0), 14)
+        << money(lb.cost.managed_ipv4 * monthly) << "\n";
+  }
+
+  out << "\n"
+      << pad("pool", 18) << pad("source", 8) << pad("capacity", 10) << pad("peak use", 10)
+      << pad("min free", 10) << pad("utilization", 13) << "exhausted\n";
+  for (const PoolReport& p : report.pools) {
+    out << pad(p.id, 18) << pad(p.source == PoolSource::amazon ? "amazon" : "byoip", 8)
+        << pad(std::to_string(p.capacity), 10) << pad(std::to_string(p.peak_in_use), 10)
+        << pad(std::to_string(p.min_free), 10) << pad(percent(p.utilization), 13)
+        << seconds_text(p.exhausted_seconds) << " in " << p.exhaustion_episodes << " episode"
+        << (p.exhaustion_episodes == 1 ? "" : "s") << "\n";
+  }
+
+  const CostBreakdown& c = report.cost;
+  out << "\nIPv4 cost per 730-hour month: managed " << money(c.managed_ipv4 * monthly)
+      << ", Amazon blocks " << money(c.amazon_blocks * monthly) << ", IPAM "
+      << money(c.ipam * monthly) << ", BYOIP ownership " << money(c.byoip_ownership * monthly)
+      << "\n  total " << money(c.total * monthly) << " vs managed-only "
+      << money(c.managed_only * monthly) << ": saving " << money(c.saving * monthly)
+      << " per month\n";
+  const AllowlistMetrics& a = report.allowlist;
+  out << "Allowlist (fleet): " << percent(a.in_allowlist_ratio) << " of exposed node-time inside, "
+      << a.breach_episodes << " breach episode" << (a.breach_episodes == 1 ? "" : "s") << " ("
+      << seconds_text(a.breach_seconds) << "), " << a.distinct_outside_addresses
+      << " outside address" << (a.distinct_outside_addresses == 1 ? "" : "es") << ", "
+      << a.dns_changes << " DNS changes\n";
+}
+
+}  // namespace albsim

@@ -1,0 +1,55 @@
+#include "report/timeseries_csv.hpp"
+
+#include <cstdio>
+
+#include "core/calendar.hpp"
+
+namespace albsim {
+namespace {
+
+std::string format_seconds(SimTime t) {
+  if (t.ms() % 1000 == 0) return std::to_string(t.ms() / 1000);
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%lld.%03lld", static_cast<long long>(t.ms() / 1000),
+                static_cast<long long>(t.ms() % 1000));
+  return buffer;
+}
+
+std::string format_lcu(double value) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.6g", value);
+  return buffer;
+}
+
+}  // namespace
+
+TimeseriesCsv::TimeseriesCsv(std::ostream& out, const Scenario& scenario)
+    : out_(out), start_epoch_ms_(scenario.start_epoch_ms) {
+  out_ << "t_s";
+  if (start_epoch_ms_) out_ << ",time_utc";
+  for (const PoolSpec& pool : scenario.pools) out_ << ",pool:" << pool.id << ":in_use";
+  for (const LoadBalancerSpec& lb : scenario.load_balancers)
+    for (const char* column :
+         {"pool_addresses", "managed_addresses", "exposed_nodes", "outside_nodes", "demand_lcu"})
+      out_ << ",lb:" << lb.id << ":" << column;
+  out_ << '\n';
+}
+
+void TimeseriesCsv::on_row(const TimeseriesRow& row) {
+  out_ << format_seconds(row.t);
+  if (start_epoch_ms_) out_ << ',' << format_iso8601_utc(*start_epoch_ms_ + row.t.ms());
+  for (const std::uint64_t in_use : row.pool_in_use) out_ << ',' << in_use;
+  for (const auto& lb : row.load_balancers)
+    out_ << ',' << lb.pool_addresses << ',' << lb.managed_addresses << ',' << lb.exposed_nodes << ','
+         << lb.outside_nodes << ',' << format_lcu(lb.demand_lcu);
+  out_ << '\n';
+}
+
+SimTime default_timeseries_step(SimTime horizon) {
+  static constexpr std::int64_t kSteps[] = {60'000, 300'000, 900'000, 3'600'000, 21'600'000};
+  for (const std::int64_t step : kSteps)
+    if ((horizon.ms() + step - 1) / step <= 10'000) return SimTime::from_ms(step);
+  return SimTime::days(1);
+}
+
+}  // namespace albsim

@@ -1,0 +1,250 @@
+#include <algorithm>
+#include <set>
+
+#include "albsim/input_error.hpp"
+#include "ipam/pool_forest.hpp"
+#include "scenario/parse_scenario.hpp"
+
+namespace albsim {
+namespace {
+
+constexpr std::int64_t kMaxHorizonMs = 87'660LL * 3'600'000;  // 10 years of 365.25 days
+
+// A CIDR of a pool, with where it was written and from when it is provisioned.
+struct PlacedCidr {
+  Cidr cidr;
+  std::string pointer;
+  SimTime from;
+};
+
+// Free space for synthetic Amazon blocks: documentation and benchmarking ranges (RFC 5737,
+// RFC 2544) in this order. Blocks never overlap a CIDR the scenario names.
+const Cidr kSyntheticRanges[] = {{Ipv4{0xC6336400u}, 24},   // 198.51.100.0/24
+                                 {Ipv4{0xC0000200u}, 24},   // 192.0.2.0/24
+                                 {Ipv4{0xC6120000u}, 15}};  // 198.18.0.0/15
+
+class Checker {
+ public:
+  explicit Checker(ParsedScenario parsed) : p_(std::move(parsed)), s_(p_.scenario) {}
+
+  Scenario run() {
+    if (s_.horizon.ms() == 0) fail("/horizon", "must be greater than 0");
+    if (s_.horizon.ms() > kMaxHorizonMs) fail("/horizon", "must not exceed 10 years (87660h)");
+    collect_cidrs();
+    check_forest();
+    check_pool_cidrs();
+    synthesise_amazon_blocks();
+    for (std::size_t i = 0; i < s_.load_balancers.size(); ++i) check_lb(i);
+    for (std::size_t i = 0; i < s_.events.size(); ++i) check_event(i);
+    resolve_allowlists();
+    warn_quotas();
+    return std::move(s_);
+  }
+
+ private:
+  [[noreturn]] void fail(const std::string& pointer, const std::string& problem) const {
+    throw InputError(s_.file, pointer, problem);
+  }
+  void warn(const std::string& pointer, const std::string& text) {
+    s_.warnings.push_back(s_.file + ": " + pointer + ": " + text);
+  }
+  static std::string pool_ptr(std::size_t i) { return "/pools/" + std::to_string(i); }
+  static std::string lb_ptr(std::size_t i) { return "/load_balancers/" + std::to_string(i); }
+  static std::string event_ptr(std::size_t i) { return "/events/" + std::to_string(i); }
+
+  void collect_cidrs() {
+    placed_.resize(s_.pools.size());
+    for (std::size_t i = 0; i < s_.pools.size(); ++i)
+      for (std::size_t c = 0; c < s_.pools[i].cidrs.size(); ++c)
+        placed_[i].push_back({s_.pools[i].cidrs[c], pool_ptr(i) + "/cidrs/" + std::to_string(c), SimTime()});
+    for (std::size_t i = 0; i < s_.events.size(); ++i) {
+      const EventSpec& e = s_.events[i];
+      if (e.type == EventType::add_cidr)
+        placed_[*e.pool].push_back({e.cidr, event_ptr(i) + "/cidr", e.at});
+    }
+  }
+
+  void check_forest() {
+    std::vector<std::optional<std::size_t>> parents;
+    for (const PoolSpec& pool : s_.pools) parents.push_back(pool.parent);
+    forest_ = analyse_pool_forest(parents);
+    if (forest_.fault == PoolForest::Fault::cycle)
+      fail(pool_ptr(forest_.fault_pool) + "/parent",
+           "pool parents form a cycle through \"" + s_.pools[forest_.fault_pool].id +
+               "\"; pools must form a tree");
+    if (forest_.fault == PoolForest::Fault::too_deep)
+      fail(pool_ptr(forest_.fault_pool) + "/parent",
+           "pools nest deeper than IPAM's limit of " + std::to_string(kMaxPoolDepth));
+    for (const std::size_t i : forest_.top_down) {
+      PoolSpec& pool = s_.pools[i];
+      if (!pool.parent) continue;
+      const PoolSource inherited = s_.pools[*pool.parent].source;
+      if (p_.amazon_block_netmask[i])
+        fail(pool_ptr(i) + "/netmask_length", "a child pool takes \"cidrs\" inside its parent's");
+      pool.source = inherited;  // a child inherits its source
+    }
+  }
+
+  void check_pool_cidrs() {
+    for (std::size_t i = 0; i < s_.pools.size(); ++i) {
+      const PoolSpec& pool = s_.pools[i];
+      for (const PlacedCidr& c : placed_[i]) {
+        if (!pool.parent) check_top_level_length(pool, c);
+        if (pool.parent && !inside_parent(*pool.parent, c))
+          fail(c.pointer, c.cidr.to_string() + " is not inside a CIDR of parent pool \"" +
+                              s_.pools[*pool.parent].id + "\" provisioned by then");
+      }
+      for (std::size_t a = 0; a < placed_[i].size(); ++a)
+        for (std::size_t b = 0; b < a; ++b)
+          if (placed_[i][a].cidr.overlaps(placed_[i][b].cidr))
+            fail(placed_[i][a].pointer, placed_[i][a].cidr.to_string() + " overlaps " +
+                                            placed_[i][b].cidr.to_string() + " of the same pool");
+    }
+    // Siblings (top-level pools are siblings too) must not overlap.
+    for (std::size_t a = 0; a < s_.pools.size(); ++a)
+      for (std::size_t b = 0; b < a; ++b) {
+        if (s_.pools[a].parent != s_.pools[b].parent) continue;
+        for (const PlacedCidr& ca : placed_[a])
+          for (const PlacedCidr& cb : placed_[b])
+            if (ca.cidr.overlaps(cb.cidr))
+              fail(ca.pointer, ca.cidr.to_string() + " overlaps " + cb.cidr.to_string() +
+                                   " of pool \"" + s_.pools[b].id + "\"; sibling pools must not overlap");
+      }
+  }
+
+  void check_top_level_length(const PoolSpec& pool, const PlacedCidr& c) const {
+    if (pool.source == PoolSource::byoip && c.cidr.length > 24)
+      fail(c.pointer, "a BYOIP CIDR must be /24 or larger (found /" +
+                          std::to_string(c.cidr.length) + "); /24 is the most specific prefix AWS advertises");
+    if (pool.source == PoolSource::amazon && (c.cidr.length < 24 || c.cidr.length > 30))
+      fail(c.pointer, "an Amazon-provided block must be between /24 and /30 (found /" +
+                          std::to_string(c.cidr.length) + ")");
+  }
+
+  bool inside_parent(std::size_t parent, const PlacedCidr& c) const {
+    return std::any_of(placed_[parent].begin(), placed_[parent].end(), [&](const PlacedCidr& pc) {
+      return pc.cidr.contains(c.cidr) && pc.from <= c.from;
+    });
+  }
+
+  void synthesise_amazon_blocks() {
+    std::vector<Cidr> taken;
+    for (const auto& list : placed_)
+      for (const PlacedCidr& c : list) taken.push_back(c.cidr);
+    for (std::size_t i = 0; i < s_.pools.size(); ++i) {
+      const auto netmask = p_.amazon_block_netmask[i];
+      if (!netmask) continue;
+      const std::string ptr = pool_ptr(i) + "/netmask_length";
+      if (s_.pools[i].source != PoolSource::amazon)
+        fail(ptr, "\"netmask_length\" is for Amazon-provided pools; a BYOIP pool takes \"cidrs\"");
+      if (*netmask < 24 || *netmask > 30)
+        fail(ptr, "an Amazon-provided block must be between /24 and /30 (found /" +
+                      std::to_string(*netmask) + ")");
+      for (int n = 0; n < p_.amazon_block_count[i]; ++n) {
+        const auto block = free_block(*netmask, taken);
+        if (!block) fail(ptr, "no room left for synthetic Amazon blocks; give explicit \"cidrs\"");
+        taken.push_back(*block);
+        s_.pools[i].cidrs.push_back(*block);
+        placed_[i].push_back({*block, ptr, SimTime()});
+      }
+    }
+  }
+
+  static std::optional<Cidr> free_block(int length, const std::vector<Cidr>& taken) {
+    const std::uint64_t size = std::uint64_t{1} << (32 - length);
+    for (const Cidr& range : kSyntheticRanges) {
+      if (range.length > length) continue;
+      for (std::uint64_t base = range.first(); base + size - 1 <= range.last(); base += size) {
+        const Cidr candidate{Ipv4{static_cast<std::uint32_t>(base)}, length};
+        if (std::none_of(taken.begin(), taken.end(),
+                         [&](const Cidr& t) { return t.overlaps(candidate); }))
+          return candidate;
+      }
+    }
+    return std::nullopt;
+  }
+
+  void check_locale(std::size_t pool, const std::string& pointer) const {
+    const PoolSpec& p = s_.pools[pool];
+    if (p.locale != s_.region)
+      fail(pointer, "pool \"" + p.id + "\" has locale \"" + p.locale + "\" but the scenario region is \"" +
+                        s_.region + "\"; a load balancer draws only from a pool whose locale is its region");
+  }
+
+  void check_lb(std::size_t i) {
+    const LoadBalancerSpec& lb = s_.load_balancers[i];
+    const std::string ptr = lb_ptr(i);
+    if (lb.azs.size() < 2) fail(ptr + "/azs", "an ALB needs at least 2 AZs (found " + std::to_string(lb.azs.size()) + ")");
+    std::set<std::string> seen;
+    for (std::size_t a = 0; a < lb.azs.size(); ++a)
+      if (!seen.insert(lb.azs[a]).second)
+        fail(ptr + "/azs/" + std::to_string(a), "duplicate AZ \"" + lb.azs[a] + "\"");
+    if (lb.pool) check_locale(*lb.pool, ptr + "/pool");
+    if (lb.min_nodes_per_az > lb.max_nodes_per_az)
+      fail(ptr + "/min_nodes_per_az", "min_nodes_per_az (" + std::to_string(lb.min_nodes_per_az) +
+                                          ") is greater than max_nodes_per_az (" +
+                                          std::to_string(lb.max_nodes_per_az) + ")");
+    if (lb.replacement_every && *lb.replacement_every <= lb.launch_delay + lb.drain_time)
+      fail(ptr + "/replacement/every",
+           "must be longer than launch_delay + drain_time (" +
+               format_duration(lb.launch_delay + lb.drain_time) + ")");
+  }
+
+  void check_event(std::size_t i) {
+    const EventSpec& e = s_.events[i];
+    const std::string ptr = event_ptr(i);
+    if (e.type == EventType::attach_pool && e.pool) {
+      check_locale(*e.pool, ptr + "/pool");
+    }
+    if (e.type == EventType::az_outage) {
+      bool known = false;
+      for (std::size_t lb = 0; lb < s_.load_balancers.size(); ++lb) {
+        if (e.lb && *e.lb != lb) continue;
+        const auto& azs = s_.load_balancers[lb].azs;
+        known = known || std::find(azs.begin(), azs.end(), e.az) != azs.end();
+      }
+      if (!known) fail(ptr + "/az", "no load balancer it applies to has AZ \"" + e.az + "\"");
+    }
+  }
+
+  void resolve_allowlists() {
+    for (std::size_t i = 0; i < s_.load_balancers.size(); ++i) {
+      if (p_.allowlist_given[i]) continue;
+      LoadBalancerSpec& lb = s_.load_balancers[i];
+      std::set<std::size_t> used;
+      if (lb.pool) used.insert(*lb.pool);
+      for (const EventSpec& e : s_.events)
+        if (e.type == EventType::attach_pool && e.pool && (!e.lb || *e.lb == i)) used.insert(*e.pool);
+      for (const std::size_t pool : used)
+        for (const PlacedCidr& c : placed_[pool]) lb.allowlist.push_back(c.cidr);
+      std::sort(lb.allowlist.begin(), lb.allowlist.end());
+    }
+  }
+
+  void warn_quotas() {
+    std::size_t blocks = 0;
+    for (std::size_t i = 0; i < s_.pools.size(); ++i) {
+      if (s_.pools[i].parent || s_.pools[i].source != PoolSource::amazon) continue;
+      for (const PlacedCidr& c : placed_[i]) {
+        ++blocks;
+        if (c.cidr.length < 29)
+          warn(c.pointer, "an Amazon-provided block larger than /29 (" + c.cidr.to_string() +
+                              ") needs a quota increase from AWS Support");
+      }
+    }
+    if (blocks > 2)
+      warn("/pools", std::to_string(blocks) +
+                         " Amazon-provided blocks; more than 2 per Region needs a quota increase");
+  }
+
+  ParsedScenario p_;
+  Scenario& s_;
+  std::vector<std::vector<PlacedCidr>> placed_;
+  PoolForest forest_;
+};
+
+}  // namespace
+
+Scenario check_scenario(ParsedScenario parsed) { return Checker(std::move(parsed)).run(); }
+
+}  // namespace albsim

@@ -1,0 +1,328 @@
+#include "scenario/parse_scenario.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "core/calendar.hpp"
+#include "scenario/json_reader.hpp"
+
+namespace albsim {
+namespace {
+
+constexpr const char* kLater = " is not supported yet (random forms arrive with replications)";
+
+class Parser {
+ public:
+  Parser(const nlohmann::json& document, const std::string& file)
+      : root_(document, "", file), out_{} {}
+
+  ParsedScenario run() {
+    root_.expect_object({"name", "region", "start", "horizon", "seed", "replications", "pricing",
+                         "pools", "reservations", "load_balancers", "events", "random_events"});
+    Scenario& s = out_.scenario;
+    s.file = root_.file();
+    s.name = root_.string_if("name").value_or("");
+    if (root_.has("region")) s.region = root_.at("region").identifier();
+    if (root_.has("start")) {
+      const JsonReader start = root_.at("start");
+      const auto epoch = parse_iso8601_utc(start.string());
+      if (!epoch) start.fail("expected an ISO-8601 UTC time like \"2026-11-23T00:00:00Z\"");
+      s.start_epoch_ms = *epoch;
+    }
+    s.horizon = root_.at("horizon").duration();
+    s.seed = static_cast<std::uint64_t>(root_.integer_or("seed", 0, 0, std::int64_t{1} << 53));
+    s.replications = static_cast<int>(root_.integer_or("replications", 1, 1, 1'000'000));
+    if (s.replications > 1)
+      root_.at("replications").fail(std::string("replications > 1") + kLater + "; use 1");
+    if (root_.has("random_events"))
+      root_.at("random_events").fail(std::string("random_events") + kLater);
+    if (root_.has("pricing")) parse_pricing(root_.at("pricing"));
+
+    const JsonReader pools = root_.at("pools");
+    for (std::size_t i = 0; i < pools.array_size(); ++i) declare_pool(pools.element(i));
+    for (std::size_t i = 0; i < pools.array_size(); ++i) parse_pool(pools.element(i), i);
+
+    const JsonReader lbs = root_.at("load_balancers");
+    if (lbs.array_size() == 0) lbs.fail("needs at least one load balancer");
+    for (std::size_t i = 0; i < lbs.array_size(); ++i) declare_lb(lbs.element(i));
+    for (std::size_t i = 0; i < lbs.array_size(); ++i) parse_lb(lbs.element(i));
+
+    if (root_.has("reservations")) {
+      const JsonReader list = root_.at("reservations");
+      for (std::size_t i = 0; i < list.array_size(); ++i) parse_reservation(list.element(i));
+    }
+    if (root_.has("events")) {
+      const JsonReader list = root_.at("events");
+      for (std::size_t i = 0; i < list.array_size(); ++i) parse_event(list.element(i));
+    }
+    return std::move(out_);
+  }
+
+ private:
+  void parse_pricing(const JsonReader& p) {
+    p.expect_object({"public_ipv4_per_ip_hour", "amazon_block_per_ip_hour", "ipam_tier",
+                     "ipam_advanced_per_ip_hour", "byoip_price_per_address",
+                     "byoip_amortize_months"});
+    Pricing& price = out_.scenario.pricing;
+    price.public_ipv4_per_ip_hour = p.non_negative_or("public_ipv4_per_ip_hour", price.public_ipv4_per_ip_hour);
+    price.amazon_block_per_ip_hour = p.non_negative_or("amazon_block_per_ip_hour", price.amazon_block_per_ip_hour);
+    if (p.has("ipam_tier")) price.ipam_advanced = p.at("ipam_tier").choice({"free", "advanced"}) == "advanced";
+    price.ipam_advanced_per_ip_hour =
+        p.non_negative_or("ipam_advanced_per_ip_hour", price.ipam_advanced_per_ip_hour);
+    price.byoip_price_per_address = p.non_negative_or("byoip_price_per_address", price.byoip_price_per_address);
+    price.byoip_amortize_months = p.positive_or("byoip_amortize_months", price.byoip_amortize_months);
+  }
+
+  // ---- pools ----
+
+  void declare_pool(const JsonReader& p) {
+    p.expect_object({"id", "source", "parent", "locale", "cidrs", "netmask_length", "count",
+                     "release_delay", "allocation"});
+    const std::string id = p.at("id").identifier();
+    if (!pool_ids_.emplace(id, pool_ids_.size()).second)
+      p.at("id").fail("duplicate pool id \"" + id + "\"; pool ids must be unique");
+    out_.scenario.pools.emplace_back().id = id;
+  }
+
+  void parse_pool(const JsonReader& p, std::size_t index) {
+    PoolSpec& pool = out_.scenario.pools[index];
+    if (p.has("parent")) pool.parent = pool_ref(p.at("parent"));
+    if (pool.parent && p.has("source"))
+      p.at("source").fail("a child pool inherits its parent's source; remove \"source\"");
+    if (p.has("source")) {
+      pool.source = p.at("source").choice({"byoip", "amazon"}) == "amazon" ? PoolSource::amazon
+                                                                         : PoolSource::byoip;
+    } else if (!pool.parent) {
+      p.fail("a top-level pool needs \"source\": \"byoip\" or \"amazon\"");
+    }
+    pool.locale = p.string_if("locale").value_or("");
+    pool.release_delay = p.duration_or("release_delay", SimTime());
+    if (p.has("allocation") && p.at("allocation").choice({"lowest", "random"}) == "random")
+      p.at("allocation").fail(std::string("\"random\" allocation") + kLater + "; use \"lowest\"");
+
+    std::optional<int> netmask;
+    int count = 0;
+    if (p.has("netmask_length")) {
+      netmask = static_cast<int>(p.at("netmask_length").integer(0, 32));
+      count = static_cast<int>(p.integer_or("count", 1, 1, 64));
+    } else if (p.has("count")) {
+      p.at("count").fail("\"count\" goes with \"netmask_length\" (Amazon-provided blocks)");
+    }
+    if (p.has("cidrs")) {
+      if (netmask) p.at("netmask_length").fail("give either \"cidrs\" or \"netmask_length\", not both");
+      const JsonReader cidrs = p.at("cidrs");
+      for (std::size_t i = 0; i < cidrs.array_size(); ++i) pool.cidrs.push_back(cidrs.element(i).cidr());
+    } else if (!netmask) {
+      p.fail("a pool needs \"cidrs\" (or, for an Amazon-provided pool, \"netmask_length\")");
+    }
+    out_.amazon_block_netmask.push_back(netmask);
+    out_.amazon_block_count.push_back(count);
+  }
+
+  std::size_t pool_ref(const JsonReader& r) const {
+    const std::string id = r.identifier();
+    const auto it = pool_ids_.find(id);
+    if (it == pool_ids_.end()) r.fail("unknown pool \"" + id + "\"" + known(pool_ids_));
+    return it->second;
+  }
+
+  std::optional<std::size_t> lb_ref_if(const JsonReader& e) const {
+    if (!e.has("lb")) return std::nullopt;
+    const JsonReader r = e.at("lb");
+    const std::string id = r.identifier();
+    const auto it = lb_ids_.find(id);
+    if (it == lb_ids_.end()) r.fail("unknown load balancer \"" + id + "\"" + known(lb_ids_));
+    return it->second;
+  }
+
+  static std::string known(const std::map<std::string, std::size_t>& ids) {
+    std::string out = "; known: ";
+    bool first = true;
+    for (const auto& [id, unused] : ids) {
+      out += (first ? "\"" : ", \"") + id + "\"";
+      first = false;
+    }
+    return ids.empty() ? "; none is defined" : out;
+  }
+
+  // ---- load balancers ----
+
+  void declare_lb(const JsonReader& l) {
+    l.expect_object({"id", "pool", "azs", "demand", "node_capacity_lcu", "min_nodes_per_az",
+                     "max_nodes_per_az", "launch_delay", "drain_time", "scale_in_cooldown",
+                     "evaluation_interval", "replacement", "scale_in_victims", "reclaim",
+                     "capacity_reservation_lcu", "allowlist"});
+    const std::string id = l.at("id").identifier();
+    if (!lb_ids_.emplace(id, lb_ids_.size()).second)
+      l.at("id").fail("duplicate load balancer id \"" + id + "\"; ids must be unique");
+  }
+
+  void parse_lb(const JsonReader& l) {
+    LoadBalancerSpec lb;
+    lb.id = l.at("id").identifier();
+    if (l.has("pool") && !l.at("pool").json().is_null()) lb.pool = pool_ref(l.at("pool"));
+    const JsonReader azs = l.at("azs");
+    for (std::size_t i = 0; i < azs.array_size(); ++i) lb.azs.push_back(azs.element(i).identifier());
+    lb.demand = parse_demand(l.at("demand"));
+    lb.node_capacity_lcu = l.positive_or("node_capacity_lcu", lb.node_capacity_lcu);
+    lb.min_nodes_per_az = static_cast<int>(l.integer_or("min_nodes_per_az", lb.min_nodes_per_az, 1, 100));
+    lb.max_nodes_per_az = static_cast<int>(l.integer_or("max_nodes_per_az", lb.max_nodes_per_az, 1, 100));
+    if (l.has("launch_delay")) lb.launch_delay = fixed_delay(l.at("launch_delay"));
+    lb.drain_time = l.duration_or("drain_time", lb.drain_time);
+    lb.scale_in_cooldown = l.duration_or("scale_in_cooldown", lb.scale_in_cooldown);
+    lb.evaluation_interval = l.duration_or("evaluation_interval", lb.evaluation_interval);
+    if (lb.evaluation_interval.ms() == 0) l.at("evaluation_interval").fail("must be greater than 0");
+    if (l.has("replacement")) lb.replacement_every = parse_replacement(l.at("replacement"));
+    if (l.has("scale_in_victims")) {
+      const std::string v = l.at("scale_in_victims").choice({"prefer_managed", "newest", "oldest"});
+      lb.scale_in_victims = v == "newest"   ? VictimPolicy::newest
+                            : v == "oldest" ? VictimPolicy::oldest
+                                            : VictimPolicy::prefer_managed;
+    }
+    if (l.has("reclaim"))
+      lb.reclaim = l.at("reclaim").choice({"none", "replace"}) == "replace" ? ReclaimPolicy::replace
+                                                                          : ReclaimPolicy::none;
+    lb.capacity_reservation_lcu = l.non_negative_or("capacity_reservation_lcu", 0);
+    out_.allowlist_given.push_back(l.has("allowlist"));
+    if (l.has("allowlist")) {
+      const JsonReader list = l.at("allowlist");
+      for (std::size_t i = 0; i < list.array_size(); ++i) lb.allowlist.push_back(list.element(i).cidr());
+    }
+    out_.scenario.load_balancers.push_back(std::move(lb));
+  }
+
+  static SimTime fixed_delay(const JsonReader& d) {
+    if (d.json().is_object()) {
+      d.expect_object({"uniform", "exponential"});
+      d.fail(std::string("a random launch delay") + kLater + "; give a fixed duration like \"2m\"");
+    }
+    return d.duration();
+  }
+
+  static std::optional<SimTime> parse_replacement(const JsonReader& r) {
+    if (r.json().is_string()) {
+      r.choice({"none"});
+      return std::nullopt;
+    }
+    r.expect_object({"every", "mean"});
+    if (r.has("mean"))
+      r.at("mean").fail(std::string("replacement by exponential age") + kLater + "; use \"every\"");
+    const SimTime every = r.at("every").duration();
+    if (every.ms() == 0) r.at("every").fail("must be greater than 0");
+    return every;
+  }
+
+  DemandSpec parse_demand(const JsonReader& d) const {
+    d.expect_object({"constant", "steps", "diurnal", "trace", "growth_per_30d", "noise"});
+    DemandSpec demand;
+    int forms = 0;
+    for (const char* key : {"constant", "steps", "diurnal", "trace"}) forms += d.has(key) ? 1 : 0;
+    if (forms != 1)
+      d.fail("give exactly one of \"constant\", \"steps\", \"diurnal\", \"trace\" (found " +
+             std::to_string(forms) + ")");
+    if (d.has("trace")) d.at("trace").fail("trace demand is not supported yet; use constant, steps or diurnal");
+    if (d.has("noise")) d.at("noise").fail(std::string("noise") + kLater);
+    if (d.has("constant")) {
+      demand.kind = DemandSpec::Kind::constant;
+      demand.constant = d.at("constant").non_negative();
+    } else if (d.has("steps")) {
+      demand.kind = DemandSpec::Kind::steps;
+      const JsonReader steps = d.at("steps");
+      for (std::size_t i = 0; i < steps.array_size(); ++i) {
+        const JsonReader step = steps.element(i);
+        if (step.array_size() != 2) step.fail("a step is [time, value], like [\"2h\", 300]");
+        const SimTime at = step.element(0).duration();
+        if (!demand.steps.empty() && at <= demand.steps.back().first)
+          step.element(0).fail("step times must increase strictly");
+        demand.steps.emplace_back(at, step.element(1).non_negative());
+      }
+    } else {
+      demand.kind = DemandSpec::Kind::diurnal;
+      const JsonReader di = d.at("diurnal");
+      di.expect_object({"base", "amplitude", "peak_hour", "weekend_factor"});
+      demand.diurnal.base = di.at("base").non_negative();
+      demand.diurnal.amplitude = di.non_negative_or("amplitude", 0);
+      if (demand.diurnal.amplitude > 1) di.at("amplitude").fail("must be between 0 and 1");
+      demand.diurnal.peak_hour = di.non_negative_or("peak_hour", 0);
+      if (demand.diurnal.peak_hour >= 24) di.at("peak_hour").fail("must be an hour in [0, 24)");
+      demand.diurnal.weekend_factor = di.non_negative_or("weekend_factor", 1);
+    }
+    if (d.has("growth_per_30d")) {
+      demand.growth_per_30d = d.at("growth_per_30d").number();
+      if (demand.growth_per_30d <= -1) d.at("growth_per_30d").fail("must be greater than -1");
+    }
+    return demand;
+  }
+
+  // ---- reservations and events ----
+
+  void parse_reservation(const JsonReader& r) {
+    r.expect_object({"pool", "count", "from", "to", "label"});
+    ReservationSpec res;
+    res.pool = pool_ref(r.at("pool"));
+    res.count = static_cast<std::uint32_t>(r.at("count").integer(0, 1 << 24));
+    res.from = r.duration_or("from", SimTime());
+    res.to = r.duration_or("to", out_.scenario.horizon);
+    res.label = r.string_if("label").value_or("");
+    if (res.to <= res.from) r.at("to").fail("\"to\" must come after \"from\"");
+    if (res.to > out_.scenario.horizon) r.at("to").fail("must not be after the horizon");
+    if (res.from >= out_.scenario.horizon) r.at("from").fail("must be before the horizon");
+    out_.scenario.reservations.push_back(res);
+  }
+
+  void parse_event(const JsonReader& e) {
+    if (!e.json().is_object()) e.expect_object({});
+    const std::string type = e.at("type").choice(
+        {"surge", "az_outage", "maintenance", "add_cidr", "capacity_reservation", "attach_pool"});
+    EventSpec ev;
+    if (type == "surge") {
+      e.expect_object({"at", "type", "lb", "multiplier", "duration"});
+      ev.type = EventType::surge;
+      ev.multiplier = e.at("multiplier").positive();
+    } else if (type == "az_outage") {
+      e.expect_object({"at", "type", "lb", "az", "duration"});
+      ev.type = EventType::az_outage;
+      ev.az = e.at("az").identifier();
+    } else if (type == "maintenance") {
+      e.expect_object({"at", "type", "lb", "fraction"});
+      ev.type = EventType::maintenance;
+      ev.fraction = e.non_negative_or("fraction", 1);
+      if (ev.fraction > 1) e.at("fraction").fail("must be between 0 and 1");
+    } else if (type == "add_cidr") {
+      e.expect_object({"at", "type", "pool", "cidr"});
+      ev.type = EventType::add_cidr;
+      ev.pool = pool_ref(e.at("pool"));
+      ev.cidr = e.at("cidr").cidr();
+    } else if (type == "capacity_reservation") {
+      e.expect_object({"at", "type", "lb", "lcu"});
+      ev.type = EventType::capacity_reservation;
+      ev.lcu = e.at("lcu").non_negative();
+    } else {
+      e.expect_object({"at", "type", "lb", "pool"});
+      ev.type = EventType::attach_pool;
+      if (!e.at("pool").json().is_null()) ev.pool = pool_ref(e.at("pool"));
+    }
+    ev.at = e.at("at").duration();
+    if (ev.at >= out_.scenario.horizon)
+      e.at("at").fail("is not before the horizon (" + format_duration(out_.scenario.horizon) + ")");
+    ev.lb = lb_ref_if(e);
+    if (e.has("duration")) {
+      ev.duration = e.at("duration").duration();
+      if (ev.duration->ms() == 0) e.at("duration").fail("must be greater than 0");
+    }
+    out_.scenario.events.push_back(ev);
+  }
+
+  JsonReader root_;
+  ParsedScenario out_;
+  std::map<std::string, std::size_t> pool_ids_;
+  std::map<std::string, std::size_t> lb_ids_;
+};
+
+}  // namespace
+
+ParsedScenario parse_scenario(const nlohmann::json& document, const std::string& file) {
+  return Parser(document, file).run();
+}
+
+}  // namespace albsim
