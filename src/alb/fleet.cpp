@@ -33,6 +33,11 @@ int LbRuntime::healthy_azs() const {
       std::count_if(azs.begin(), azs.end(), [](const AzRuntime& az) { return az.impaired == 0; }));
 }
 
+bool LbRuntime::any_low_timer() const {
+  return std::any_of(azs.begin(), azs.end(),
+                     [](const AzRuntime& az) { return az.low_timer.running; });
+}
+
 int node_count(const NodeTable& nodes, const AzRuntime& az) {
   int count = 0;
   for (const std::uint32_t slot : az.nodes) {

@@ -64,16 +64,21 @@ struct LbRuntime {
       : pool(spec.pool),
         azs(spec.azs.size()),
         reserved_lcu(spec.capacity_reservation_lcu),
-        profile(spec.demand, start_epoch_ms) {}
+        profile(spec.demand, start_epoch_ms, spec.evaluation_interval) {}
 
   std::optional<std::size_t> pool;
   std::vector<AzRuntime> azs;
   double reserved_lcu = 0;
   std::vector<double> surge_multipliers;  // active surges
   DemandProfile profile;
+  // Set when any node or AZ of this load balancer changes; with an unchanged requirement and no
+  // low timer running, an evaluation of an untouched load balancer cannot do anything.
+  bool touched = true;
+  int last_required = -1;
 
   double surge_factor() const;
   int healthy_azs() const;
+  bool any_low_timer() const;
 };
 
 // c_az = launching + in_service - retiring.

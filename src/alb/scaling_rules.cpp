@@ -5,21 +5,6 @@
 
 namespace albsim {
 
-double tolerant_ceil(double x) {
-  const double nearest = std::round(x);
-  if (std::fabs(x - nearest) <= 1e-9) return nearest;
-  return std::ceil(x);
-}
-
-int required_nodes(const RequirementInput& in) {
-  const double share = in.demand_lcu / in.healthy_azs;
-  const double floor_share = in.reserved_lcu / in.all_azs;
-  const double nodes = tolerant_ceil(std::max(share, floor_share) / in.node_capacity_lcu);
-  const double clamped = std::clamp(nodes, static_cast<double>(in.min_nodes),
-                                    static_cast<double>(in.max_nodes));
-  return static_cast<int>(clamped);
-}
-
 ScalingDecision evaluate_az(int required, int count, SimTime now, SimTime cooldown,
                             LowTimer& timer) {
   ScalingDecision decision;

@@ -2,6 +2,9 @@
 // decision an evaluation takes from (r, c) and the AZ's low timer.
 #pragma once
 
+#include <algorithm>
+#include <cmath>
+
 #include "albsim/sim_time.hpp"
 
 namespace albsim {
@@ -17,10 +20,19 @@ struct RequirementInput {
 };
 
 // ceil(x), treating a value within 1e-9 of an integer as that integer.
-double tolerant_ceil(double x);
+inline double tolerant_ceil(double x) {
+  const double up = std::ceil(x);
+  return up - x >= 1.0 - 1e-9 ? up - 1.0 : up;  // x within 1e-9 above an integer
+}
 
 // r_az = clamp(ceil(max(d / healthy, R / n) / capacity), min, max).
-int required_nodes(const RequirementInput& in);
+inline int required_nodes(const RequirementInput& in) {
+  const double share = in.demand_lcu / in.healthy_azs;
+  const double floor_share = in.reserved_lcu / in.all_azs;
+  const double nodes = tolerant_ceil(std::max(share, floor_share) / in.node_capacity_lcu);
+  return static_cast<int>(std::clamp(nodes, static_cast<double>(in.min_nodes),
+                                     static_cast<double>(in.max_nodes)));
+}
 
 // The low timer of one AZ: running while demand asked for fewer nodes than it has.
 struct LowTimer {

@@ -87,14 +87,11 @@ std::string format_iso8601_utc(std::int64_t epoch_ms) {
   return out + "Z";
 }
 
-double utc_hour_of_day(std::int64_t epoch_ms) {
-  return static_cast<double>(floor_mod(epoch_ms, kDayMs)) / 3.6e6;
-}
-
-bool is_utc_weekend(std::int64_t epoch_ms) {
+DayPosition utc_day_position(std::int64_t epoch_ms) {
+  const std::int64_t in_day = floor_mod(epoch_ms, kDayMs);
+  const std::int64_t day = (epoch_ms - in_day) / kDayMs;
   // 1970-01-01 was a Thursday (weekday index 3 with Monday = 0).
-  const std::int64_t weekday = floor_mod((epoch_ms - floor_mod(epoch_ms, kDayMs)) / kDayMs + 3, 7);
-  return weekday >= 5;
+  return {static_cast<double>(in_day) / 3.6e6, floor_mod(day + 3, 7) >= 5};
 }
 
 }  // namespace albsim

@@ -17,10 +17,11 @@ std::optional<std::int64_t> parse_iso8601_utc(std::string_view text);
 // Formats as "YYYY-MM-DDThh:mm:ssZ" (milliseconds appended only when non-zero).
 std::string format_iso8601_utc(std::int64_t epoch_ms);
 
-// Fractional hour of the UTC day, in [0, 24).
-double utc_hour_of_day(std::int64_t epoch_ms);
+struct DayPosition {
+  double hour = 0;       // fractional hour of the UTC day, in [0, 24)
+  bool weekend = false;  // Saturday or Sunday (UTC)
+};
 
-// True on Saturday and Sunday (UTC).
-bool is_utc_weekend(std::int64_t epoch_ms);
+DayPosition utc_day_position(std::int64_t epoch_ms);
 
 }  // namespace albsim

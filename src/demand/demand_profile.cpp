@@ -8,8 +8,33 @@
 
 namespace albsim {
 
-DemandProfile::DemandProfile(const DemandSpec& spec, std::int64_t start_epoch_ms)
-    : spec_(&spec), start_epoch_ms_(start_epoch_ms) {}
+namespace {
+
+constexpr std::int64_t kDayMs = 86'400'000;
+constexpr std::size_t kMaxDaySlots = 1440;
+
+std::int64_t floor_mod(std::int64_t a, std::int64_t b) { return ((a % b) + b) % b; }
+
+}  // namespace
+
+DemandProfile::DemandProfile(const DemandSpec& spec, std::int64_t start_epoch_ms, SimTime grid_step)
+    : spec_(&spec),
+      start_epoch_ms_(start_epoch_ms),
+      log_growth_per_ms_(std::log1p(spec.growth_per_30d) / 2'592'000'000.0),
+      grid_step_ms_(grid_step.ms()),
+      grid_phase_ms_(grid_step.ms() > 0 ? floor_mod(start_epoch_ms, grid_step.ms()) : 0) {
+  if (spec.kind != DemandSpec::Kind::diurnal || grid_step_ms_ <= 0 || kDayMs % grid_step_ms_ != 0 ||
+      static_cast<std::size_t>(kDayMs / grid_step_ms_) > kMaxDaySlots)
+    return;
+  for (std::int64_t in_day = grid_phase_ms_; in_day < kDayMs; in_day += grid_step_ms_)
+    day_values_.push_back(diurnal_at(static_cast<double>(in_day) / 3.6e6));
+}
+
+double DemandProfile::diurnal_at(double hour_of_day) const {
+  const DiurnalSpec& d = spec_->diurnal;
+  return d.base *
+         (1.0 + d.amplitude * std::cos(2.0 * std::numbers::pi * (hour_of_day - d.peak_hour) / 24.0));
+}
 
 double DemandProfile::base_at(SimTime t) const {
   switch (spec_->kind) {
@@ -22,12 +47,13 @@ double DemandProfile::base_at(SimTime t) const {
       return after == steps.begin() ? 0.0 : std::prev(after)->second;
     }
     case DemandSpec::Kind::diurnal: {
-      const DiurnalSpec& d = spec_->diurnal;
       const std::int64_t epoch_ms = start_epoch_ms_ + t.ms();
-      const double hour = utc_hour_of_day(epoch_ms);
-      double value =
-          d.base * (1.0 + d.amplitude * std::cos(2.0 * std::numbers::pi * (hour - d.peak_hour) / 24.0));
-      if (is_utc_weekend(epoch_ms)) value *= d.weekend_factor;
+      const DayPosition when = utc_day_position(epoch_ms);
+      const bool on_grid = !day_values_.empty() && t.ms() % grid_step_ms_ == 0;
+      double value = on_grid ? day_values_[static_cast<std::size_t>(
+                                   (floor_mod(epoch_ms, kDayMs) - grid_phase_ms_) / grid_step_ms_)]
+                             : diurnal_at(when.hour);
+      if (when.weekend) value *= spec_->diurnal.weekend_factor;
       return std::max(0.0, value);
     }
   }
@@ -36,8 +62,7 @@ double DemandProfile::base_at(SimTime t) const {
 
 double DemandProfile::at(SimTime t) const {
   double value = base_at(t);
-  if (spec_->growth_per_30d != 0.0)
-    value *= std::pow(1.0 + spec_->growth_per_30d, static_cast<double>(t.ms()) / 2'592'000'000.0);
+  if (log_growth_per_ms_ != 0.0) value *= std::exp(log_growth_per_ms_ * static_cast<double>(t.ms()));
   return value;
 }
 

@@ -1,5 +1,6 @@
 #include "report/timeseries_csv.hpp"
 
+#include <charconv>
 #include <cstdio>
 
 #include "core/calendar.hpp"
@@ -15,10 +16,18 @@ std::string format_seconds(SimTime t) {
   return buffer;
 }
 
-std::string format_lcu(double value) {
+void append_number(std::string& line, std::uint64_t value) {
+  char buffer[24];
+  const auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
+  line += ',';
+  line.append(buffer, end);
+}
+
+void append_lcu(std::string& line, double value) {
   char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.6g", value);
-  return buffer;
+  const auto end = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::general, 6).ptr;
+  line += ',';
+  line.append(buffer, end);
 }
 
 }  // namespace
@@ -36,13 +45,18 @@ TimeseriesCsv::TimeseriesCsv(std::ostream& out, const Scenario& scenario)
 }
 
 void TimeseriesCsv::on_row(const TimeseriesRow& row) {
-  out_ << format_seconds(row.t);
-  if (start_epoch_ms_) out_ << ',' << format_iso8601_utc(*start_epoch_ms_ + row.t.ms());
-  for (const std::uint64_t in_use : row.pool_in_use) out_ << ',' << in_use;
-  for (const auto& lb : row.load_balancers)
-    out_ << ',' << lb.pool_addresses << ',' << lb.managed_addresses << ',' << lb.exposed_nodes << ','
-         << lb.outside_nodes << ',' << format_lcu(lb.demand_lcu);
-  out_ << '\n';
+  line_ = format_seconds(row.t);
+  if (start_epoch_ms_) line_ += ',' + format_iso8601_utc(*start_epoch_ms_ + row.t.ms());
+  for (const std::uint64_t in_use : row.pool_in_use) append_number(line_, in_use);
+  for (const auto& lb : row.load_balancers) {
+    append_number(line_, lb.pool_addresses);
+    append_number(line_, lb.managed_addresses);
+    append_number(line_, lb.exposed_nodes);
+    append_number(line_, lb.outside_nodes);
+    append_lcu(line_, lb.demand_lcu);
+  }
+  line_ += '\n';
+  out_.write(line_.data(), static_cast<std::streamsize>(line_.size()));
 }
 
 SimTime default_timeseries_step(SimTime horizon) {

@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <ostream>
+#include <string>
 
 #include "albsim/simulation.hpp"
 
@@ -19,6 +20,7 @@ class TimeseriesCsv : public TimeseriesObserver {
  private:
   std::ostream& out_;
   std::optional<std::int64_t> start_epoch_ms_;
+  std::string line_;  // reused for every row
 };
 
 // Default sample step: the first of 1m, 5m, 15m, 1h, 6h, 1d that gives at most 10,000 rows.

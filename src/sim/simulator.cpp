@@ -211,6 +211,7 @@ void Simulator::apply_event_end(std::size_t index) {
 
 void Simulator::set_az_impaired(std::size_t lb, std::size_t az_index_, bool impaired) {
   AzRuntime& az = lbs_[lb].azs[az_index_];
+  lbs_[lb].touched = true;
   if (impaired) {
     if (az.impaired++ > 0) return;
     az.low_timer.running = false;
@@ -271,11 +272,15 @@ void Simulator::evaluate_lb(std::size_t lb) {
   const double demand = demand_now(lb);
   meter_.demand_changed(now_, lb, demand);
   const int healthy = runtime.healthy_azs();
+  if (healthy == 0) return;
+  // Every healthy AZ carries the same share, so they share one requirement.
+  const int required =
+      required_nodes({demand, healthy, static_cast<int>(spec.azs.size()), runtime.reserved_lcu,
+                      spec.node_capacity_lcu, spec.min_nodes_per_az, spec.max_nodes_per_az});
+  if (!runtime.touched && required == runtime.last_required && !runtime.any_low_timer()) return;
+  runtime.last_required = required;
   for (std::size_t az = 0; az < runtime.azs.size(); ++az) {
     if (runtime.azs[az].impaired > 0) continue;
-    const int required =
-        required_nodes({demand, healthy, static_cast<int>(spec.azs.size()), runtime.reserved_lcu,
-                        spec.node_capacity_lcu, spec.min_nodes_per_az, spec.max_nodes_per_az});
     const int count = node_count(nodes_, runtime.azs[az]);
     const ScalingDecision decision =
         evaluate_az(required, count, now_, spec.scale_in_cooldown, runtime.azs[az].low_timer);
@@ -285,6 +290,7 @@ void Simulator::evaluate_lb(std::size_t lb) {
            choose_victims(nodes_, runtime.azs[az], spec.scale_in_victims, decision.drain))
         start_draining(slot);
   }
+  runtime.touched = false;  // after this loop every healthy AZ has r = c or a running timer
 }
 
 std::uint32_t Simulator::launch_node(std::size_t lb, std::size_t az, NodeState state) {
@@ -308,6 +314,7 @@ std::uint32_t Simulator::launch_node(std::size_t lb, std::size_t az, NodeState s
 
   const std::uint32_t slot = nodes_.create(node);
   lbs_[lb].azs[az].nodes.push_back(slot);
+  lbs_[lb].touched = true;
   if (state == NodeState::launching)
     schedule(now_ + spec.launch_delay, EventKind::node_in_service, slot, node.id);
   else if (lbs_[lb].azs[az].impaired == 0)
@@ -323,11 +330,13 @@ void Simulator::replace_node(std::uint32_t slot) {
   nodes_[fresh].replaces_slot = slot;
   nodes_[fresh].replaces_id = old.id;
   nodes_[slot].retiring = true;
+  lbs_[old.lb].touched = true;
 }
 
 void Simulator::enter_service(std::uint32_t slot) {
   Node& node = nodes_[slot];
   node.state = NodeState::in_service;
+  lbs_[node.lb].touched = true;
   if (lbs_[node.lb].azs[node.az].impaired == 0) set_exposed(node, true);
   if (node.replaces_slot != kNoSlot && nodes_.holds(node.replaces_slot, node.replaces_id) &&
       nodes_[node.replaces_slot].state == NodeState::in_service)
@@ -338,6 +347,7 @@ void Simulator::start_draining(std::uint32_t slot) {
   Node& node = nodes_[slot];
   set_exposed(node, false);
   node.state = NodeState::draining;
+  lbs_[node.lb].touched = true;
   schedule(now_ + scenario_.load_balancers[node.lb].drain_time, EventKind::node_terminate, slot,
            node.id);
 }
@@ -345,6 +355,7 @@ void Simulator::start_draining(std::uint32_t slot) {
 void Simulator::terminate(std::uint32_t slot) {
   Node& node = nodes_[slot];
   node.state = NodeState::terminated;
+  lbs_[node.lb].touched = true;
   auto& az_nodes = lbs_[node.lb].azs[node.az].nodes;
   az_nodes.erase(std::find(az_nodes.begin(), az_nodes.end(), slot));
   const SimTime delay = node.managed ? SimTime() : scenario_.pools[node.pool].release_delay;
