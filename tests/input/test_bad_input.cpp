@@ -1,0 +1,222 @@
+// Every validation rule of MODEL.md §9: the error names the file and the JSON pointer of the
+// fault and says what would be right.
+#include <catch2/catch.hpp>
+
+#include "albsim/input_error.hpp"
+#include "support.hpp"
+
+using namespace albsim;
+using nlohmann::json;
+
+namespace {
+
+json valid() {
+  return json::parse(R"({
+    "region": "us-east-1", "horizon": "1d",
+    "pools": [
+      {"id": "corp", "source": "byoip", "cidrs": ["203.0.113.0/24"]},
+      {"id": "use1", "parent": "corp", "locale": "us-east-1", "cidrs": ["203.0.113.0/27"]},
+      {"id": "blk", "source": "amazon", "locale": "us-east-1", "netmask_length": 29}
+    ],
+    "load_balancers": [
+      {"id": "web", "pool": "use1", "azs": ["az1", "az2"], "demand": {"constant": 10}}
+    ],
+    "events": [{"at": "1h", "type": "surge", "lb": "web", "multiplier": 2, "duration": "1h"}]
+  })");
+}
+
+// Loads `doc`, expects an InputError at `pointer` whose message contains `fragment`.
+void expect_fault(const json& doc, const std::string& pointer, const std::string& fragment) {
+  try {
+    load_scenario_text(doc.dump(), "bad.json");
+    FAIL("accepted; expected a fault at " << pointer);
+  } catch (const InputError& e) {
+    INFO(e.what());
+    CHECK(e.file() == "bad.json");
+    CHECK(e.pointer() == pointer);
+    CHECK(std::string(e.what()).find(fragment) != std::string::npos);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("the reference document is valid") { CHECK_NOTHROW(test::scenario_from(valid())); }
+
+TEST_CASE("malformed JSON names line and column") {
+  try {
+    load_scenario_text("{\n  \"horizon\": \"1d\",\n  \"pools\": [,]\n}", "bad.json");
+    FAIL("accepted");
+  } catch (const InputError& e) {
+    CHECK(std::string(e.what()).find("line 3, column 13") != std::string::npos);
+  }
+}
+
+TEST_CASE("unknown keys are errors, with a suggestion when one is close") {
+  json d = valid();
+  d["horizn"] = "2d";
+  expect_fault(d, "/horizn", "did you mean \"horizon\"");
+  d = valid();
+  d["load_balancers"][0]["node_capcity_lcu"] = 10;
+  expect_fault(d, "/load_balancers/0/node_capcity_lcu", "did you mean \"node_capacity_lcu\"");
+  d = valid();
+  d["pools"][0]["zzz"] = 1;
+  expect_fault(d, "/pools/0/zzz", "known keys");
+}
+
+TEST_CASE("CIDRs must be canonical IPv4 prefixes") {
+  json d = valid();
+  d["pools"][0]["cidrs"][0] = "203.0.113.1/24";
+  expect_fault(d, "/pools/0/cidrs/0", "did you mean \"203.0.113.0/24\"");
+  d["pools"][0]["cidrs"][0] = "2001:db8::/32";
+  expect_fault(d, "/pools/0/cidrs/0", "not an IPv4 CIDR");
+}
+
+TEST_CASE("child pools lie inside their parent and overlap no sibling") {
+  json d = valid();
+  d["pools"][1]["cidrs"][0] = "198.51.100.0/27";
+  expect_fault(d, "/pools/1/cidrs/0", "not inside a CIDR of parent pool \"corp\"");
+  d = valid();
+  d["pools"].push_back({{"id", "use2"}, {"parent", "corp"}, {"cidrs", {"203.0.113.16/28"}}});
+  expect_fault(d, "/pools/3/cidrs/0", "sibling pools must not overlap");
+  d = valid();
+  d["pools"].push_back({{"id", "other"}, {"source", "byoip"}, {"cidrs", {"203.0.112.0/23"}}});
+  expect_fault(d, "/pools/3/cidrs/0", "overlaps 203.0.113.0/24");
+}
+
+TEST_CASE("pool parents form a forest no deeper than 10") {
+  json d = valid();
+  d["pools"][0]["parent"] = "use1";
+  d["pools"][0].erase("source");
+  expect_fault(d, "/pools/0/parent", "cycle");
+  d = valid();
+  for (int i = 0; i < 10; ++i) {
+    const int prefix = 25 + (i < 7 ? i : 6);
+    d["pools"].push_back({{"id", "n" + std::to_string(i)},
+                          {"parent", i == 0 ? std::string("use1") : "n" + std::to_string(i - 1)},
+                          {"cidrs", {"203.0.113.0/" + std::to_string(std::min(prefix, 32))}}});
+  }
+  expect_fault(d, "/pools/11/parent", "deeper than IPAM's limit of 10");
+  d = valid();
+  d["pools"][1]["parent"] = "nope";
+  expect_fault(d, "/pools/1/parent", "unknown pool \"nope\"");
+}
+
+TEST_CASE("BYOIP and Amazon block sizes") {
+  json d = valid();
+  d["pools"][0]["cidrs"][0] = "203.0.113.0/25";
+  d["pools"][1]["cidrs"][0] = "203.0.113.0/27";
+  expect_fault(d, "/pools/0/cidrs/0", "/24 or larger");
+  d = valid();
+  d["pools"][2]["netmask_length"] = 31;
+  expect_fault(d, "/pools/2/netmask_length", "between /24 and /30");
+  d["pools"][2]["netmask_length"] = 23;
+  expect_fault(d, "/pools/2/netmask_length", "between /24 and /30");
+  d = valid();
+  d["pools"][2]["netmask_length"] = 28;  // a warning, not an error
+  d["pools"][2]["count"] = 3;
+  const Scenario s = test::scenario_from(d);
+  CHECK(s.warnings.size() == 4);  // three larger-than-/29 blocks, more than 2 blocks
+  CHECK(s.pools[2].cidrs.size() == 3);
+}
+
+TEST_CASE("load balancer rules") {
+  json d = valid();
+  d["load_balancers"][0]["azs"] = {"az1"};
+  expect_fault(d, "/load_balancers/0/azs", "at least 2 AZs");
+  d["load_balancers"][0]["azs"] = {"az1", "az1"};
+  expect_fault(d, "/load_balancers/0/azs/1", "duplicate AZ");
+  d = valid();
+  d["load_balancers"][0]["pool"] = "nope";
+  expect_fault(d, "/load_balancers/0/pool", "unknown pool \"nope\"");
+  d["load_balancers"][0]["pool"] = "corp";  // no locale
+  expect_fault(d, "/load_balancers/0/pool", "scenario region is \"us-east-1\"");
+  d = valid();
+  d["load_balancers"][0]["min_nodes_per_az"] = 5;
+  d["load_balancers"][0]["max_nodes_per_az"] = 4;
+  expect_fault(d, "/load_balancers/0/min_nodes_per_az", "greater than max_nodes_per_az");
+  d = valid();
+  d["load_balancers"][0]["replacement"] = {{"every", "7m"}};
+  expect_fault(d, "/load_balancers/0/replacement/every", "longer than launch_delay + drain_time (7m)");
+  d = valid();
+  d["load_balancers"][0]["demand"] = {{"constant", 10}, {"steps", json::array()}};
+  expect_fault(d, "/load_balancers/0/demand", "exactly one of");
+}
+
+TEST_CASE("numbers must be finite and in range") {
+  json d = valid();
+  d["load_balancers"][0]["node_capacity_lcu"] = -5;
+  expect_fault(d, "/load_balancers/0/node_capacity_lcu", "greater than 0");
+  d = valid();
+  d["load_balancers"][0]["demand"]["constant"] = -1;
+  expect_fault(d, "/load_balancers/0/demand/constant", "must not be negative");
+  d = valid();
+  d["pricing"] = {{"public_ipv4_per_ip_hour", "cheap"}};
+  expect_fault(d, "/pricing/public_ipv4_per_ip_hour", "expected a number");
+  d = valid();
+  d["load_balancers"][0]["drain_time"] = -3;
+  expect_fault(d, "/load_balancers/0/drain_time", "must not be negative");
+  d = valid();
+  d["load_balancers"][0]["launch_delay"] = "2 minutes";
+  expect_fault(d, "/load_balancers/0/launch_delay", "is not a duration");
+}
+
+TEST_CASE("events lie inside the horizon and name known ids") {
+  json d = valid();
+  d["events"][0]["at"] = "1d";
+  expect_fault(d, "/events/0/at", "not before the horizon");
+  d = valid();
+  d["events"][0]["lb"] = "nope";
+  expect_fault(d, "/events/0/lb", "unknown load balancer \"nope\"");
+  d = valid();
+  d["events"].push_back({{"at", "2h"}, {"type", "az_outage"}, {"az", "az9"}});
+  expect_fault(d, "/events/1/az", "AZ \"az9\"");
+  d = valid();
+  d["events"].push_back({{"at", "2h"}, {"type", "add_cidr"}, {"pool", "use1"}, {"cidr", "198.51.100.0/28"}});
+  expect_fault(d, "/events/1/cidr", "not inside a CIDR of parent pool");
+  d = valid();
+  d["events"].push_back({{"at", "2h"}, {"type", "attach_pool"}, {"pool", "corp"}});
+  expect_fault(d, "/events/1/pool", "locale");
+  d = valid();
+  d["events"][0]["type"] = "earthquake";
+  expect_fault(d, "/events/0/type", "is not one of");
+}
+
+TEST_CASE("the horizon is positive and at most 10 years") {
+  json d = valid();
+  d["horizon"] = 0;
+  d.erase("events");
+  expect_fault(d, "/horizon", "greater than 0");
+  d["horizon"] = "3653d";
+  expect_fault(d, "/horizon", "10 years");
+  d["horizon"] = "3652d";
+  CHECK_NOTHROW(test::scenario_from(d));
+}
+
+TEST_CASE("random forms are refused until the Monte Carlo layer exists") {
+  json d = valid();
+  d["load_balancers"][0]["launch_delay"] = {{"uniform", {60, 180}}};
+  expect_fault(d, "/load_balancers/0/launch_delay", "not supported yet");
+  d = valid();
+  d["load_balancers"][0]["replacement"] = {{"mean", "7d"}};
+  expect_fault(d, "/load_balancers/0/replacement/mean", "not supported yet");
+  d = valid();
+  d["load_balancers"][0]["demand"]["noise"] = {{"sigma", 0.1}};
+  expect_fault(d, "/load_balancers/0/demand/noise", "not supported yet");
+  d = valid();
+  d["replications"] = 10;
+  expect_fault(d, "/replications", "not supported yet");
+  d = valid();
+  d["random_events"] = json::array();
+  expect_fault(d, "/random_events", "not supported yet");
+}
+
+TEST_CASE("overrides apply before validation") {
+  const std::vector<Override> set{{"/horizon", "\"2d\""}, {"/load_balancers/0/max_nodes_per_az", "3"}};
+  const Scenario s = load_scenario_text(valid().dump(), "x.json", set);
+  CHECK(s.horizon == SimTime::days(2));
+  CHECK(s.load_balancers[0].max_nodes_per_az == 3);
+  const std::vector<Override> plain{{"/name", "black friday"}};  // not JSON: a string
+  CHECK(load_scenario_text(valid().dump(), "x.json", plain).name == "black friday");
+  const std::vector<Override> broken{{"/nope/deeper", "1"}};
+  CHECK_THROWS_AS(load_scenario_text(valid().dump(), "x.json", broken), InputError);
+}

@@ -1,0 +1,102 @@
+// The command line in-process: exit codes, one-line errors, output files and their atomicity.
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "cli/cli.hpp"
+#include "support.hpp"
+
+namespace fs = std::filesystem;
+using namespace albsim;
+
+namespace {
+
+struct Result {
+  int code;
+  std::string out, err;
+};
+
+Result cli(std::vector<std::string> args) {
+  args.insert(args.begin(), "albsim");
+  std::vector<const char*> argv;
+  for (const auto& a : args) argv.push_back(a.c_str());
+  std::ostringstream out, err;
+  const int code = run_cli(static_cast<int>(argv.size()), argv.data(), out, err);
+  return {code, out.str(), err.str()};
+}
+
+fs::path fresh_dir(const std::string& name) {
+  const fs::path dir = fs::temp_directory_path() / ("albsim-test-" + name);
+  fs::remove_all(dir);
+  return dir;
+}
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::size_t lines(const std::string& s) { return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n')); }
+
+}  // namespace
+
+TEST_CASE("run writes report.json and timeseries.csv and prints a summary") {
+  const fs::path dir = fresh_dir("run");
+  const auto r = cli({"run", test::source_path("tests/golden/child_pool_steps.json"), "--out", dir.string()});
+  CHECK(r.code == 0);
+  CHECK(r.out.find("api") != std::string::npos);
+  const auto report = nlohmann::json::parse(slurp(dir / "report.json"));
+  CHECK(report["schema"] == "albsim.report/1");
+  CHECK(report["load_balancers"][0]["addresses"]["peak_managed"] == 8);
+  const std::string csv = slurp(dir / "timeseries.csv");
+  CHECK(csv.rfind("t_s,pool:byoip:in_use,pool:tiny:in_use,lb:api:pool_addresses,", 0) == 0);
+  CHECK(lines(csv) == 1 + 1440);  // header + 1d at the default 1m step
+  // At 2h10m the pool is full and 8 managed nodes serve: 4 pool, 8 managed, 12 exposed, 8 outside.
+  CHECK(csv.find("\n7800,0,4,4,8,12,8,300\n") != std::string::npos);
+}
+
+TEST_CASE("the timeseries step is configurable and the output deterministic") {
+  const fs::path a = fresh_dir("det-a"), b = fresh_dir("det-b");
+  const auto file = test::source_path("tests/golden/child_pool_steps.json");
+  CHECK(cli({"run", file, "-o", a.string(), "--timeseries-step", "1h", "-q"}).code == 0);
+  CHECK(cli({"run", file, "-o", b.string(), "--timeseries-step", "1h", "-q"}).code == 0);
+  CHECK(slurp(a / "report.json") == slurp(b / "report.json"));
+  CHECK(slurp(a / "timeseries.csv") == slurp(b / "timeseries.csv"));
+  CHECK(lines(slurp(a / "timeseries.csv")) == 1 + 24);
+  CHECK(cli({"run", file, "-o", a.string(), "--timeseries-step", "soon"}).code == 2);
+}
+
+TEST_CASE("bad input exits 2 with one line and writes no output") {
+  const fs::path dir = fresh_dir("bad");
+  const fs::path scenario = fs::temp_directory_path() / "albsim-test-bad.json";
+  std::ofstream(scenario) << R"({"horizon": "1d", "pools": [], "load_balancers": [
+    {"id": "a", "azs": ["x", "y"], "demand": {"constant": 1}, "min_nodes_per_az": 3, "max_nodes_per_az": 2}]})";
+  const auto r = cli({"run", scenario.string(), "--out", dir.string()});
+  CHECK(r.code == 2);
+  CHECK(lines(r.err) == 1);
+  CHECK(r.err.find(scenario.string() + ": /load_balancers/0/min_nodes_per_az: ") != std::string::npos);
+  CHECK_FALSE(fs::exists(dir / "report.json"));
+  CHECK_FALSE(fs::exists(dir / "timeseries.csv"));
+  CHECK(cli({"validate", scenario.string()}).code == 2);
+  CHECK(cli({"run", "/nonexistent/scenario.json"}).err.find("cannot open") != std::string::npos);
+  CHECK(cli({"run", test::source_path("tests/golden/child_pool_steps.json"), "--set", "horizon=2d"}).code == 2);
+}
+
+TEST_CASE("validate, --set, --version, --help and usage errors") {
+  const auto file = test::source_path("tests/golden/one_alb_constant.json");
+  auto r = cli({"validate", file});
+  CHECK(r.code == 0);
+  CHECK(r.out.find(": ok (1 pools, 1 load balancers") != std::string::npos);
+  r = cli({"validate", file, "--set", "/load_balancers/0/azs=[\"a\"]"});
+  CHECK(r.code == 2);
+  CHECK(r.err.find("/load_balancers/0/azs") != std::string::npos);
+  CHECK(cli({"--version"}).out.find("albsim ") == 0);
+  CHECK(cli({"--help"}).code == 0);
+  CHECK(cli({"run", "--help"}).out.find("--timeseries-step") != std::string::npos);
+  CHECK(cli({}).code == 2);
+  CHECK(cli({"frobnicate"}).code == 2);
+  CHECK(cli({"run", file, "--replications", "5"}).err.find("not supported yet") != std::string::npos);
+}
