@@ -28,11 +28,6 @@ double LbRuntime::surge_factor() const {
   return factor;
 }
 
-int LbRuntime::healthy_azs() const {
-  return static_cast<int>(
-      std::count_if(azs.begin(), azs.end(), [](const AzRuntime& az) { return az.impaired == 0; }));
-}
-
 bool LbRuntime::any_low_timer() const {
   return std::any_of(azs.begin(), azs.end(),
                      [](const AzRuntime& az) { return az.low_timer.running; });

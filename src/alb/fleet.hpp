@@ -63,11 +63,14 @@ struct LbRuntime {
   explicit LbRuntime(const LoadBalancerSpec& spec, std::int64_t start_epoch_ms)
       : pool(spec.pool),
         azs(spec.azs.size()),
+        next_evaluation(spec.evaluation_interval),
         reserved_lcu(spec.capacity_reservation_lcu),
         profile(spec.demand, start_epoch_ms, spec.evaluation_interval) {}
 
   std::optional<std::size_t> pool;
   std::vector<AzRuntime> azs;
+  int impaired_azs = 0;      // AZs with an outage in force
+  SimTime next_evaluation;   // the next point of its scaling grid
   double reserved_lcu = 0;
   std::vector<double> surge_multipliers;  // active surges
   DemandProfile profile;
@@ -77,7 +80,7 @@ struct LbRuntime {
   int last_required = -1;
 
   double surge_factor() const;
-  int healthy_azs() const;
+  int healthy_azs() const { return static_cast<int>(azs.size()) - impaired_azs; }
   bool any_low_timer() const;
 };
 

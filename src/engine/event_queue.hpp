@@ -17,13 +17,14 @@ class EventQueue {
  public:
   struct Entry {
     SimTime time;
-    std::uint8_t event_class = 0;
-    std::uint64_t sequence = 0;
+    std::uint64_t order = 0;  // class in the top 8 bits, insertion sequence below
     Payload payload{};
+    std::uint8_t event_class() const { return static_cast<std::uint8_t>(order >> 56); }
   };
 
   void push(SimTime time, std::uint8_t event_class, const Payload& payload) {
-    heap_.push_back(Entry{time, event_class, next_sequence_++, payload});
+    const std::uint64_t order = (std::uint64_t{event_class} << 56) | next_sequence_++;
+    heap_.push_back(Entry{time, order, payload});
     std::push_heap(heap_.begin(), heap_.end(), Later{});
   }
 
@@ -42,13 +43,12 @@ class EventQueue {
   struct Later {
     bool operator()(const Entry& a, const Entry& b) const {
       if (a.time != b.time) return a.time > b.time;
-      if (a.event_class != b.event_class) return a.event_class > b.event_class;
-      return a.sequence > b.sequence;
+      return a.order > b.order;
     }
   };
 
   std::vector<Entry> heap_;
-  std::uint64_t next_sequence_ = 0;
+  std::uint64_t next_sequence_ = 0;  // 2^56 insertions before it would reach the class bits
 };
 
 }  // namespace albsim

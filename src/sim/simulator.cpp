@@ -57,13 +57,12 @@ Report Simulator::run() {
   }
   if (!lbs_.empty()) {
     SimTime first_grid = scenario_.horizon;
-    for (const auto& lb : scenario_.load_balancers)
-      first_grid = std::min(first_grid, lb.evaluation_interval);
+    for (const LbRuntime& lb : lbs_) first_grid = std::min(first_grid, lb.next_evaluation);
     schedule(first_grid, EventKind::evaluation);
   }
 
   // t = 0: scenario events first, then every load balancer starts, then the rest of the instant.
-  while (!queue_.empty() && queue_.top().time.ms() == 0 && queue_.top().event_class <= 4)
+  while (!queue_.empty() && queue_.top().time.ms() == 0 && queue_.top().event_class() <= 4)
     process(queue_.pop().payload);
   start_fleet();
   while (!queue_.empty() && queue_.top().time.ms() == 0) process(queue_.pop().payload);
@@ -214,10 +213,12 @@ void Simulator::set_az_impaired(std::size_t lb, std::size_t az_index_, bool impa
   lbs_[lb].touched = true;
   if (impaired) {
     if (az.impaired++ > 0) return;
+    ++lbs_[lb].impaired_azs;
     az.low_timer.running = false;
     for (const std::uint32_t slot : az.nodes) set_exposed(nodes_[slot], false);
   } else {
     if (--az.impaired > 0) return;
+    --lbs_[lb].impaired_azs;
     for (const std::uint32_t slot : az.nodes)
       if (nodes_[slot].state == NodeState::in_service) set_exposed(nodes_[slot], true);
   }
@@ -259,9 +260,12 @@ double Simulator::demand_now(std::size_t lb) const {
 void Simulator::evaluate_grid() {
   SimTime next = scenario_.horizon;
   for (std::size_t lb = 0; lb < lbs_.size(); ++lb) {
-    const std::int64_t interval = scenario_.load_balancers[lb].evaluation_interval.ms();
-    if (now_.ms() % interval == 0) evaluate_lb(lb);
-    next = std::min(next, SimTime::from_ms((now_.ms() / interval + 1) * interval));
+    SimTime& due = lbs_[lb].next_evaluation;
+    if (due == now_) {
+      evaluate_lb(lb);
+      due += scenario_.load_balancers[lb].evaluation_interval;
+    }
+    next = std::min(next, due);
   }
   schedule(next, EventKind::evaluation);
 }
