@@ -10,7 +10,9 @@ using namespace albsim;
 
 namespace {
 
-Cidr slash16() { return *parse_cidr("100.64.0.0/16").cidr; }
+Cidr slash16() {
+  return *parse_cidr("100.64.0.0/16").cidr;
+}
 
 // Fill a /16 completely, then empty it: 65,536 allocations and releases.
 void BM_FillAndDrainSlash16(benchmark::State& state) {

@@ -28,8 +28,12 @@ struct Cidr {
     return static_cast<std::uint32_t>(base.value + size() - 1);
   }
   constexpr bool contains(Ipv4 a) const { return a.value >= first() && a.value <= last(); }
-  constexpr bool contains(const Cidr& c) const { return c.first() >= first() && c.last() <= last(); }
-  constexpr bool overlaps(const Cidr& c) const { return c.first() <= last() && first() <= c.last(); }
+  constexpr bool contains(const Cidr& c) const {
+    return c.first() >= first() && c.last() <= last();
+  }
+  constexpr bool overlaps(const Cidr& c) const {
+    return c.first() <= last() && first() <= c.last();
+  }
   std::string to_string() const;
 };
 

@@ -72,7 +72,9 @@ struct Report {
 };
 
 // Factor that turns a horizon total into a 730-hour month.
-inline double monthly_factor(const Report& r) { return 730.0 / r.horizon_hours; }
+inline double monthly_factor(const Report& r) {
+  return 730.0 / r.horizon_hours;
+}
 
 // report.json text ("schema": "albsim.report/1"), deterministic byte for byte.
 std::string report_to_json(const Scenario& scenario, const Report& report);

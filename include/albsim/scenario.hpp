@@ -76,14 +76,14 @@ enum class EventType { surge, az_outage, maintenance, add_cidr, capacity_reserva
 struct EventSpec {
   SimTime at;
   EventType type = EventType::surge;
-  std::optional<std::size_t> lb;  // none: every load balancer
+  std::optional<std::size_t> lb;    // none: every load balancer
   std::optional<SimTime> duration;  // surge, az_outage; none: to the horizon
-  double multiplier = 1;             // surge
-  std::string az;                    // az_outage
-  double fraction = 1;               // maintenance
-  std::optional<std::size_t> pool;   // add_cidr; attach_pool (none: detach)
-  Cidr cidr;                         // add_cidr
-  double lcu = 0;                    // capacity_reservation
+  double multiplier = 1;            // surge
+  std::string az;                   // az_outage
+  double fraction = 1;              // maintenance
+  std::optional<std::size_t> pool;  // add_cidr; attach_pool (none: detach)
+  Cidr cidr;                        // add_cidr
+  double lcu = 0;                   // capacity_reservation
 };
 
 struct Pricing {

@@ -8,8 +8,8 @@
 #include <optional>
 #include <vector>
 
-#include "albsim/scenario.hpp"
 #include "alb/scaling_rules.hpp"
+#include "albsim/scenario.hpp"
 #include "demand/demand_profile.hpp"
 
 namespace albsim {
@@ -23,12 +23,12 @@ struct Node {
   std::uint32_t lb = 0;
   std::uint32_t az = 0;
   NodeState state = NodeState::launching;
-  bool managed = false;       // holds an AWS-managed address
-  bool retiring = false;      // a replacement is launching for it
-  bool exposed = false;       // in DNS
+  bool managed = false;   // holds an AWS-managed address
+  bool retiring = false;  // a replacement is launching for it
+  bool exposed = false;   // in DNS
   bool ever_exposed = false;
   std::uint32_t address = 0;
-  std::uint32_t pool = 0;     // the pool it drew from (when not managed)
+  std::uint32_t pool = 0;                 // the pool it drew from (when not managed)
   std::uint32_t replaces_slot = kNoSlot;  // the retiring node this one replaces
   std::uint32_t replaces_id = 0;
 };
@@ -69,8 +69,8 @@ struct LbRuntime {
 
   std::optional<std::size_t> pool;
   std::vector<AzRuntime> azs;
-  int impaired_azs = 0;      // AZs with an outage in force
-  SimTime next_evaluation;   // the next point of its scaling grid
+  int impaired_azs = 0;     // AZs with an outage in force
+  SimTime next_evaluation;  // the next point of its scaling grid
   double reserved_lcu = 0;
   std::vector<double> surge_multipliers;  // active surges
   DemandProfile profile;

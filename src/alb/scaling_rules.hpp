@@ -10,10 +10,10 @@
 namespace albsim {
 
 struct RequirementInput {
-  double demand_lcu = 0;          // d(t), surges included
-  int healthy_azs = 1;            // AZs not impaired
-  int all_azs = 1;                // n_azs
-  double reserved_lcu = 0;        // R
+  double demand_lcu = 0;    // d(t), surges included
+  int healthy_azs = 1;      // AZs not impaired
+  int all_azs = 1;          // n_azs
+  double reserved_lcu = 0;  // R
   double node_capacity_lcu = 25;
   int min_nodes = 1;
   int max_nodes = 20;
@@ -30,8 +30,8 @@ inline int required_nodes(const RequirementInput& in) {
   const double share = in.demand_lcu / in.healthy_azs;
   const double floor_share = in.reserved_lcu / in.all_azs;
   const double nodes = tolerant_ceil(std::max(share, floor_share) / in.node_capacity_lcu);
-  return static_cast<int>(std::clamp(nodes, static_cast<double>(in.min_nodes),
-                                     static_cast<double>(in.max_nodes)));
+  return static_cast<int>(
+      std::clamp(nodes, static_cast<double>(in.min_nodes), static_cast<double>(in.max_nodes)));
 }
 
 // The low timer of one AZ: running while demand asked for fewer nodes than it has.
@@ -47,6 +47,7 @@ struct ScalingDecision {
 };
 
 // One scaling evaluation of an AZ at time t with requirement r and count c; updates the timer.
-ScalingDecision evaluate_az(int required, int count, SimTime now, SimTime cooldown, LowTimer& timer);
+ScalingDecision evaluate_az(int required, int count, SimTime now, SimTime cooldown,
+                            LowTimer& timer);
 
 }  // namespace albsim

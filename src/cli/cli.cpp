@@ -58,8 +58,8 @@ Scenario load(const CommonOptions& common, std::vector<Override> extra, std::ost
 int command_validate(const CommonOptions& common, std::ostream& out, std::ostream& err) {
   const Scenario s = load(common, {}, err);
   out << common.scenario << ": ok (" << s.pools.size() << " pools, " << s.load_balancers.size()
-      << " load balancers, " << s.events.size() << " events, horizon "
-      << format_duration(s.horizon) << ")\n";
+      << " load balancers, " << s.events.size() << " events, horizon " << format_duration(s.horizon)
+      << ")\n";
   return 0;
 }
 
@@ -77,14 +77,16 @@ int command_run(const CommonOptions& common, const RunOptions& run, std::ostream
     const auto step = parse_duration(run.timeseries_step);
     if (!step || step->ms() == 0)
       throw InputError("--timeseries-step", "",
-                       "\"" + run.timeseries_step + "\" is not a positive duration like \"5m\" or \"1h\" (or \"auto\")");
+                       "\"" + run.timeseries_step +
+                           "\" is not a positive duration like \"5m\" or \"1h\" (or \"auto\")");
     options.timeseries_step = *step;
   }
 
   const std::filesystem::path dir(run.out_dir);
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
-  if (ec) throw InputError("--out", "", "cannot create directory " + dir.string() + ": " + ec.message());
+  if (ec)
+    throw InputError("--out", "", "cannot create directory " + dir.string() + ": " + ec.message());
   AtomicFile timeseries_file(dir / "timeseries.csv");
   AtomicFile report_file(dir / "report.json");
   TimeseriesCsv timeseries(timeseries_file.stream(), scenario);
@@ -121,9 +123,10 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   run_cmd->add_option("--seed", run.seed, "Master seed (overrides the scenario's /seed)");
   run_cmd->add_option("--replications", run.replications,
                       "Replications (overrides /replications; only 1 is supported so far)");
-  run_cmd->add_option("--timeseries-step", run.timeseries_step,
-                      "Sample step of timeseries.csv, like 1m or 1h; auto = first of "
-                      "1m 5m 15m 1h 6h 1d giving at most 10000 rows")
+  run_cmd
+      ->add_option("--timeseries-step", run.timeseries_step,
+                   "Sample step of timeseries.csv, like 1m or 1h; auto = first of "
+                   "1m 5m 15m 1h 6h 1d giving at most 10000 rows")
       ->capture_default_str();
   run_cmd->add_flag("-q,--quiet", run.quiet, "Print no summary");
 

@@ -37,7 +37,9 @@ bool read_fixed(std::string_view text, std::size_t pos, std::size_t width, unsig
   return ec == std::errc() && end == begin + width;
 }
 
-std::int64_t floor_mod(std::int64_t a, std::int64_t b) { return ((a % b) + b) % b; }
+std::int64_t floor_mod(std::int64_t a, std::int64_t b) {
+  return ((a % b) + b) % b;
+}
 
 }  // namespace
 

@@ -35,7 +35,9 @@ std::optional<Ipv4> Ipv4::parse(std::string_view text) {
   return Ipv4{result};
 }
 
-std::string Cidr::to_string() const { return base.to_string() + "/" + std::to_string(length); }
+std::string Cidr::to_string() const {
+  return base.to_string() + "/" + std::to_string(length);
+}
 
 CidrParse parse_cidr(std::string_view text) {
   const std::size_t slash = text.find('/');
@@ -44,7 +46,8 @@ CidrParse parse_cidr(std::string_view text) {
   const auto length = parse_decimal(text.substr(slash + 1), 32);
   if (!address || !length) return {std::nullopt, CidrParse::Error::malformed};
   const std::uint32_t host_mask =
-      *length == 0 ? 0xFFFFFFFFu : static_cast<std::uint32_t>((std::uint64_t{1} << (32 - *length)) - 1);
+      *length == 0 ? 0xFFFFFFFFu
+                   : static_cast<std::uint32_t>((std::uint64_t{1} << (32 - *length)) - 1);
   if (address->value & host_mask) return {std::nullopt, CidrParse::Error::host_bits_set};
   return {Cidr{*address, static_cast<int>(*length)}, CidrParse::Error::none};
 }

@@ -6,7 +6,8 @@
 namespace albsim {
 namespace {
 
-constexpr std::int64_t kMaxMs = std::int64_t{1} << 53;  // beyond any sane horizon; keeps doubles exact
+constexpr std::int64_t kMaxMs = std::int64_t{1}
+                                << 53;  // beyond any sane horizon; keeps doubles exact
 
 std::optional<std::int64_t> unit_ms(std::string_view unit) {
   if (unit == "ms") return 1;

@@ -13,7 +13,9 @@ namespace {
 constexpr std::int64_t kDayMs = 86'400'000;
 constexpr std::size_t kMaxDaySlots = 1440;
 
-std::int64_t floor_mod(std::int64_t a, std::int64_t b) { return ((a % b) + b) % b; }
+std::int64_t floor_mod(std::int64_t a, std::int64_t b) {
+  return ((a % b) + b) % b;
+}
 
 }  // namespace
 
@@ -32,8 +34,8 @@ DemandProfile::DemandProfile(const DemandSpec& spec, std::int64_t start_epoch_ms
 
 double DemandProfile::diurnal_at(double hour_of_day) const {
   const DiurnalSpec& d = spec_->diurnal;
-  return d.base *
-         (1.0 + d.amplitude * std::cos(2.0 * std::numbers::pi * (hour_of_day - d.peak_hour) / 24.0));
+  return d.base * (1.0 + d.amplitude *
+                             std::cos(2.0 * std::numbers::pi * (hour_of_day - d.peak_hour) / 24.0));
 }
 
 double DemandProfile::base_at(SimTime t) const {
@@ -62,7 +64,8 @@ double DemandProfile::base_at(SimTime t) const {
 
 double DemandProfile::at(SimTime t) const {
   double value = base_at(t);
-  if (log_growth_per_ms_ != 0.0) value *= std::exp(log_growth_per_ms_ * static_cast<double>(t.ms()));
+  if (log_growth_per_ms_ != 0.0)
+    value *= std::exp(log_growth_per_ms_ * static_cast<double>(t.ms()));
   return value;
 }
 

@@ -14,10 +14,10 @@ inline constexpr int kMaxPoolDepth = 10;
 struct PoolForest {
   enum class Fault { none, cycle, too_deep };
   Fault fault = Fault::none;
-  std::size_t fault_pool = 0;          // a pool on the cycle, or the first one too deep
-  std::vector<std::size_t> top_down;   // every pool, each after its parent
-  std::vector<int> depth;              // 1 for a top-level pool
-  std::vector<std::size_t> root;       // the top-level ancestor of each pool
+  std::size_t fault_pool = 0;         // a pool on the cycle, or the first one too deep
+  std::vector<std::size_t> top_down;  // every pool, each after its parent
+  std::vector<int> depth;             // 1 for a top-level pool
+  std::vector<std::size_t> root;      // the top-level ancestor of each pool
 };
 
 // `parent[i]` is pool i's parent index, if any.

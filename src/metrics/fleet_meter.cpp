@@ -17,8 +17,12 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> merge_cidrs(std::vector<Cid
   return merged;
 }
 
-double hours(double value_ms) { return value_ms / 3.6e6; }
-double seconds(SimTime t) { return t.seconds(); }
+double hours(double value_ms) {
+  return value_ms / 3.6e6;
+}
+double seconds(SimTime t) {
+  return t.seconds();
+}
 
 }  // namespace
 
@@ -58,8 +62,8 @@ void FleetMeter::address_released(SimTime now, std::size_t lb, bool managed) {
   mark(lb);
 }
 
-void FleetMeter::exposure_changed(SimTime now, std::size_t lb, std::uint32_t address,
-                                  bool managed, bool exposed, bool first_time) {
+void FleetMeter::exposure_changed(SimTime now, std::size_t lb, std::uint32_t address, bool managed,
+                                  bool exposed, bool first_time) {
   LbMeter& m = lbs_[lb];
   const double delta = exposed ? 1 : -1;
   m.exposed.add(now, delta);
@@ -121,7 +125,8 @@ void FleetMeter::settle_lb(SimTime now, LbMeter& m) {
       for (std::size_t i = 0; i < m.toggles.size();) {
         int net = 0;
         const std::uint32_t address = m.toggles[i].first;
-        for (; i < m.toggles.size() && m.toggles[i].first == address; ++i) net += m.toggles[i].second;
+        for (; i < m.toggles.size() && m.toggles[i].first == address; ++i)
+          net += m.toggles[i].second;
         if (net != 0) ++m.dns_changes;
       }
     }
@@ -173,9 +178,9 @@ TimeseriesRow::LoadBalancer FleetMeter::lb_state(std::size_t lb) const {
 
 namespace {
 
-AllowlistMetrics allowlist_metrics(double exposed_ms, double inside_ms, const EpisodeTracker& breach,
-                                   std::uint64_t distinct, std::uint64_t dns, double lost,
-                                   double demand) {
+AllowlistMetrics allowlist_metrics(double exposed_ms, double inside_ms,
+                                   const EpisodeTracker& breach, std::uint64_t distinct,
+                                   std::uint64_t dns, double lost, double demand) {
   AllowlistMetrics a;
   if (exposed_ms > 0) a.in_allowlist_ratio = inside_ms / exposed_ms;
   a.breach_episodes = breach.episodes();
@@ -216,8 +221,8 @@ void FleetMeter::fill(Report& report) const {
     fleet_distinct += m.distinct_outside;
     fleet_dns += m.dns_changes;
   }
-  report.allowlist = allowlist_metrics(fleet_exposed, fleet_inside, fleet_breach_,
-                                       fleet_distinct, fleet_dns, fleet_lost, fleet_demand);
+  report.allowlist = allowlist_metrics(fleet_exposed, fleet_inside, fleet_breach_, fleet_distinct,
+                                       fleet_dns, fleet_lost, fleet_demand);
 
   report.pools.resize(pools_.size());
   for (std::size_t i = 0; i < pools_.size(); ++i) {

@@ -1,8 +1,9 @@
 #include "report/atomic_file.hpp"
 
+#include <unistd.h>
+
 #include <stdexcept>
 #include <system_error>
-#include <unistd.h>
 
 namespace albsim {
 

@@ -44,7 +44,8 @@ void price_report(const Scenario& scenario, Report& report) {
   c.byoip = 0;
   const double byoip_per_address_hour =
       price.byoip_price_per_address / price.byoip_amortize_months / 730.0;
-  c.byoip_ownership = provisioned_address_hours(scenario, PoolSource::byoip) * byoip_per_address_hour;
+  c.byoip_ownership =
+      provisioned_address_hours(scenario, PoolSource::byoip) * byoip_per_address_hour;
   double pool_in_use_hours = 0;
   for (const PoolReport& pool : report.pools) pool_in_use_hours += pool.in_use_address_hours;
   c.ipam = price.ipam_advanced ? pool_in_use_hours * price.ipam_advanced_per_ip_hour : 0.0;

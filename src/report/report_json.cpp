@@ -8,7 +8,9 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-Json optional_number(const std::optional<double>& v) { return v ? Json(*v) : Json(nullptr); }
+Json optional_number(const std::optional<double>& v) {
+  return v ? Json(*v) : Json(nullptr);
+}
 
 Json address_json(const AddressMetrics& a) {
   return Json{{"peak_total", a.peak_total},
@@ -61,15 +63,15 @@ std::string report_to_json(const Scenario& scenario, const Report& report) {
   Json j;
   j["schema"] = "albsim.report/1";
   j["albsim_version"] = ALBSIM_VERSION;
-  j["scenario"] = Json{{"name", scenario.name},
-                       {"region", scenario.region},
-                       {"start", scenario.start_epoch_ms
-                                     ? Json(format_iso8601_utc(*scenario.start_epoch_ms))
-                                     : Json(nullptr)},
-                       {"horizon_s", scenario.horizon.seconds()},
-                       {"horizon_hours", report.horizon_hours},
-                       {"seed", scenario.seed},
-                       {"replications", scenario.replications}};
+  j["scenario"] =
+      Json{{"name", scenario.name},
+           {"region", scenario.region},
+           {"start", scenario.start_epoch_ms ? Json(format_iso8601_utc(*scenario.start_epoch_ms))
+                                             : Json(nullptr)},
+           {"horizon_s", scenario.horizon.seconds()},
+           {"horizon_hours", report.horizon_hours},
+           {"seed", scenario.seed},
+           {"replications", scenario.replications}};
   Json lbs = Json::array();
   for (const LoadBalancerReport& lb : report.load_balancers)
     lbs.push_back(Json{{"id", lb.id},

@@ -12,7 +12,9 @@ std::string fmt(const char* format, double value) {
   return buffer;
 }
 
-std::string money(double usd) { return fmt("$%.2f", usd); }
+std::string money(double usd) {
+  return fmt("$%.2f", usd);
+}
 
 std::string percent(const std::optional<double>& ratio) {
   return ratio ? fmt("%.3f%%", *ratio * 100.0) : std::string("-");

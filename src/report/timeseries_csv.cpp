@@ -25,7 +25,8 @@ void append_number(std::string& line, std::uint64_t value) {
 
 void append_lcu(std::string& line, double value) {
   char buffer[32];
-  const auto end = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::general, 6).ptr;
+  const auto end =
+      std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::general, 6).ptr;
   line += ',';
   line.append(buffer, end);
 }

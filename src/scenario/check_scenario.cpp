@@ -56,7 +56,8 @@ class Checker {
     placed_.resize(s_.pools.size());
     for (std::size_t i = 0; i < s_.pools.size(); ++i)
       for (std::size_t c = 0; c < s_.pools[i].cidrs.size(); ++c)
-        placed_[i].push_back({s_.pools[i].cidrs[c], pool_ptr(i) + "/cidrs/" + std::to_string(c), SimTime()});
+        placed_[i].push_back(
+            {s_.pools[i].cidrs[c], pool_ptr(i) + "/cidrs/" + std::to_string(c), SimTime()});
     for (std::size_t i = 0; i < s_.events.size(); ++i) {
       const EventSpec& e = s_.events[i];
       if (e.type == EventType::add_cidr)
@@ -69,9 +70,9 @@ class Checker {
     for (const PoolSpec& pool : s_.pools) parents.push_back(pool.parent);
     forest_ = analyse_pool_forest(parents);
     if (forest_.fault == PoolForest::Fault::cycle)
-      fail(pool_ptr(forest_.fault_pool) + "/parent",
-           "pool parents form a cycle through \"" + s_.pools[forest_.fault_pool].id +
-               "\"; pools must form a tree");
+      fail(pool_ptr(forest_.fault_pool) + "/parent", "pool parents form a cycle through \"" +
+                                                         s_.pools[forest_.fault_pool].id +
+                                                         "\"; pools must form a tree");
     if (forest_.fault == PoolForest::Fault::too_deep)
       fail(pool_ptr(forest_.fault_pool) + "/parent",
            "pools nest deeper than IPAM's limit of " + std::to_string(kMaxPoolDepth));
@@ -108,14 +109,16 @@ class Checker {
           for (const PlacedCidr& cb : placed_[b])
             if (ca.cidr.overlaps(cb.cidr))
               fail(ca.pointer, ca.cidr.to_string() + " overlaps " + cb.cidr.to_string() +
-                                   " of pool \"" + s_.pools[b].id + "\"; sibling pools must not overlap");
+                                   " of pool \"" + s_.pools[b].id +
+                                   "\"; sibling pools must not overlap");
       }
   }
 
   void check_top_level_length(const PoolSpec& pool, const PlacedCidr& c) const {
     if (pool.source == PoolSource::byoip && c.cidr.length > 24)
       fail(c.pointer, "a BYOIP CIDR must be /24 or larger (found /" +
-                          std::to_string(c.cidr.length) + "); /24 is the most specific prefix AWS advertises");
+                          std::to_string(c.cidr.length) +
+                          "); /24 is the most specific prefix AWS advertises");
     if (pool.source == PoolSource::amazon && (c.cidr.length < 24 || c.cidr.length > 30))
       fail(c.pointer, "an Amazon-provided block must be between /24 and /30 (found /" +
                           std::to_string(c.cidr.length) + ")");
@@ -167,14 +170,17 @@ class Checker {
   void check_locale(std::size_t pool, const std::string& pointer) const {
     const PoolSpec& p = s_.pools[pool];
     if (p.locale != s_.region)
-      fail(pointer, "pool \"" + p.id + "\" has locale \"" + p.locale + "\" but the scenario region is \"" +
-                        s_.region + "\"; a load balancer draws only from a pool whose locale is its region");
+      fail(pointer, "pool \"" + p.id + "\" has locale \"" + p.locale +
+                        "\" but the scenario region is \"" + s_.region +
+                        "\"; a load balancer draws only from a pool whose locale is its region");
   }
 
   void check_lb(std::size_t i) {
     const LoadBalancerSpec& lb = s_.load_balancers[i];
     const std::string ptr = lb_ptr(i);
-    if (lb.azs.size() < 2) fail(ptr + "/azs", "an ALB needs at least 2 AZs (found " + std::to_string(lb.azs.size()) + ")");
+    if (lb.azs.size() < 2)
+      fail(ptr + "/azs",
+           "an ALB needs at least 2 AZs (found " + std::to_string(lb.azs.size()) + ")");
     std::set<std::string> seen;
     for (std::size_t a = 0; a < lb.azs.size(); ++a)
       if (!seen.insert(lb.azs[a]).second)
@@ -185,9 +191,8 @@ class Checker {
                                           ") is greater than max_nodes_per_az (" +
                                           std::to_string(lb.max_nodes_per_az) + ")");
     if (lb.replacement_every && *lb.replacement_every <= lb.launch_delay + lb.drain_time)
-      fail(ptr + "/replacement/every",
-           "must be longer than launch_delay + drain_time (" +
-               format_duration(lb.launch_delay + lb.drain_time) + ")");
+      fail(ptr + "/replacement/every", "must be longer than launch_delay + drain_time (" +
+                                           format_duration(lb.launch_delay + lb.drain_time) + ")");
   }
 
   void check_event(std::size_t i) {
@@ -214,7 +219,8 @@ class Checker {
       std::set<std::size_t> used;
       if (lb.pool) used.insert(*lb.pool);
       for (const EventSpec& e : s_.events)
-        if (e.type == EventType::attach_pool && e.pool && (!e.lb || *e.lb == i)) used.insert(*e.pool);
+        if (e.type == EventType::attach_pool && e.pool && (!e.lb || *e.lb == i))
+          used.insert(*e.pool);
       for (const std::size_t pool : used)
         for (const PlacedCidr& c : placed_[pool]) lb.allowlist.push_back(c.cidr);
       std::sort(lb.allowlist.begin(), lb.allowlist.end());
@@ -245,6 +251,8 @@ class Checker {
 
 }  // namespace
 
-Scenario check_scenario(ParsedScenario parsed) { return Checker(std::move(parsed)).run(); }
+Scenario check_scenario(ParsedScenario parsed) {
+  return Checker(std::move(parsed)).run();
+}
 
 }  // namespace albsim

@@ -73,8 +73,9 @@ void JsonReader::expect_object(std::initializer_list<std::string_view> allowed) 
       }
     }
     JsonReader member(value_->at(key), pointer_append(pointer_, key), *file_);
-    member.fail(best.empty() ? "unknown key \"" + key + "\"; known keys: " + quoted_list(allowed)
-                             : "unknown key \"" + key + "\"; did you mean \"" + std::string(best) + "\"?");
+    member.fail(best.empty()
+                    ? "unknown key \"" + key + "\"; known keys: " + quoted_list(allowed)
+                    : "unknown key \"" + key + "\"; did you mean \"" + std::string(best) + "\"?");
   }
 }
 
@@ -145,7 +146,8 @@ SimTime JsonReader::duration() const {
     const double seconds = number();
     if (seconds < 0) fail("a duration must not be negative (found " + value_->dump() + ")");
     const auto t = duration_from_seconds(seconds);
-    if (!t) fail("a duration must be a whole number of milliseconds (found " + value_->dump() + ")");
+    if (!t)
+      fail("a duration must be a whole number of milliseconds (found " + value_->dump() + ")");
     return *t;
   }
   if (!value_->is_string())
@@ -187,8 +189,8 @@ SimTime JsonReader::duration_or(std::string_view key, SimTime fallback) const {
   return has(key) ? at(key).duration() : fallback;
 }
 
-std::int64_t JsonReader::integer_or(std::string_view key, std::int64_t fallback,
-                                    std::int64_t min, std::int64_t max) const {
+std::int64_t JsonReader::integer_or(std::string_view key, std::int64_t fallback, std::int64_t min,
+                                    std::int64_t max) const {
   return has(key) ? at(key).integer(min, max) : fallback;
 }
 

@@ -41,14 +41,14 @@ class JsonReader {
   std::size_t array_size() const;  // the value must be an array
 
   // Scalars (of this value).
-  double number() const;               // finite
-  double non_negative() const;         // finite, >= 0
-  double positive() const;             // finite, > 0
+  double number() const;        // finite
+  double non_negative() const;  // finite, >= 0
+  double positive() const;      // finite, > 0
   std::int64_t integer(std::int64_t min, std::int64_t max) const;
   std::string string() const;
-  std::string identifier() const;      // non-empty string
-  SimTime duration() const;            // number of seconds or "4d18h"
-  Cidr cidr() const;                   // canonical IPv4 prefix
+  std::string identifier() const;  // non-empty string
+  SimTime duration() const;        // number of seconds or "4d18h"
+  Cidr cidr() const;               // canonical IPv4 prefix
   bool boolean() const;
 
   // Optional members with a default.

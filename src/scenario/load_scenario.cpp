@@ -30,7 +30,8 @@ nlohmann::json parse_json(const std::string& text, const std::string& file) {
     const auto detail = what.find("parse error");
     const auto colon = what.find(": ", detail == std::string::npos ? 0 : detail);
     const std::string reason = colon == std::string::npos ? what : what.substr(colon + 2);
-    throw InputError(file, "", "malformed JSON at " + line_and_column(text, e.byte) + ": " + reason);
+    throw InputError(file, "",
+                     "malformed JSON at " + line_and_column(text, e.byte) + ": " + reason);
   }
 }
 

@@ -64,13 +64,18 @@ class Parser {
                      "ipam_advanced_per_ip_hour", "byoip_price_per_address",
                      "byoip_amortize_months"});
     Pricing& price = out_.scenario.pricing;
-    price.public_ipv4_per_ip_hour = p.non_negative_or("public_ipv4_per_ip_hour", price.public_ipv4_per_ip_hour);
-    price.amazon_block_per_ip_hour = p.non_negative_or("amazon_block_per_ip_hour", price.amazon_block_per_ip_hour);
-    if (p.has("ipam_tier")) price.ipam_advanced = p.at("ipam_tier").choice({"free", "advanced"}) == "advanced";
+    price.public_ipv4_per_ip_hour =
+        p.non_negative_or("public_ipv4_per_ip_hour", price.public_ipv4_per_ip_hour);
+    price.amazon_block_per_ip_hour =
+        p.non_negative_or("amazon_block_per_ip_hour", price.amazon_block_per_ip_hour);
+    if (p.has("ipam_tier"))
+      price.ipam_advanced = p.at("ipam_tier").choice({"free", "advanced"}) == "advanced";
     price.ipam_advanced_per_ip_hour =
         p.non_negative_or("ipam_advanced_per_ip_hour", price.ipam_advanced_per_ip_hour);
-    price.byoip_price_per_address = p.non_negative_or("byoip_price_per_address", price.byoip_price_per_address);
-    price.byoip_amortize_months = p.positive_or("byoip_amortize_months", price.byoip_amortize_months);
+    price.byoip_price_per_address =
+        p.non_negative_or("byoip_price_per_address", price.byoip_price_per_address);
+    price.byoip_amortize_months =
+        p.positive_or("byoip_amortize_months", price.byoip_amortize_months);
   }
 
   // ---- pools ----
@@ -91,7 +96,7 @@ class Parser {
       p.at("source").fail("a child pool inherits its parent's source; remove \"source\"");
     if (p.has("source")) {
       pool.source = p.at("source").choice({"byoip", "amazon"}) == "amazon" ? PoolSource::amazon
-                                                                         : PoolSource::byoip;
+                                                                           : PoolSource::byoip;
     } else if (!pool.parent) {
       p.fail("a top-level pool needs \"source\": \"byoip\" or \"amazon\"");
     }
@@ -109,9 +114,11 @@ class Parser {
       p.at("count").fail("\"count\" goes with \"netmask_length\" (Amazon-provided blocks)");
     }
     if (p.has("cidrs")) {
-      if (netmask) p.at("netmask_length").fail("give either \"cidrs\" or \"netmask_length\", not both");
+      if (netmask)
+        p.at("netmask_length").fail("give either \"cidrs\" or \"netmask_length\", not both");
       const JsonReader cidrs = p.at("cidrs");
-      for (std::size_t i = 0; i < cidrs.array_size(); ++i) pool.cidrs.push_back(cidrs.element(i).cidr());
+      for (std::size_t i = 0; i < cidrs.array_size(); ++i)
+        pool.cidrs.push_back(cidrs.element(i).cidr());
     } else if (!netmask) {
       p.fail("a pool needs \"cidrs\" (or, for an Amazon-provided pool, \"netmask_length\")");
     }
@@ -162,16 +169,20 @@ class Parser {
     lb.id = l.at("id").identifier();
     if (l.has("pool") && !l.at("pool").json().is_null()) lb.pool = pool_ref(l.at("pool"));
     const JsonReader azs = l.at("azs");
-    for (std::size_t i = 0; i < azs.array_size(); ++i) lb.azs.push_back(azs.element(i).identifier());
+    for (std::size_t i = 0; i < azs.array_size(); ++i)
+      lb.azs.push_back(azs.element(i).identifier());
     lb.demand = parse_demand(l.at("demand"));
     lb.node_capacity_lcu = l.positive_or("node_capacity_lcu", lb.node_capacity_lcu);
-    lb.min_nodes_per_az = static_cast<int>(l.integer_or("min_nodes_per_az", lb.min_nodes_per_az, 1, 100));
-    lb.max_nodes_per_az = static_cast<int>(l.integer_or("max_nodes_per_az", lb.max_nodes_per_az, 1, 100));
+    lb.min_nodes_per_az =
+        static_cast<int>(l.integer_or("min_nodes_per_az", lb.min_nodes_per_az, 1, 100));
+    lb.max_nodes_per_az =
+        static_cast<int>(l.integer_or("max_nodes_per_az", lb.max_nodes_per_az, 1, 100));
     if (l.has("launch_delay")) lb.launch_delay = fixed_delay(l.at("launch_delay"));
     lb.drain_time = l.duration_or("drain_time", lb.drain_time);
     lb.scale_in_cooldown = l.duration_or("scale_in_cooldown", lb.scale_in_cooldown);
     lb.evaluation_interval = l.duration_or("evaluation_interval", lb.evaluation_interval);
-    if (lb.evaluation_interval.ms() == 0) l.at("evaluation_interval").fail("must be greater than 0");
+    if (lb.evaluation_interval.ms() == 0)
+      l.at("evaluation_interval").fail("must be greater than 0");
     if (l.has("replacement")) lb.replacement_every = parse_replacement(l.at("replacement"));
     if (l.has("scale_in_victims")) {
       const std::string v = l.at("scale_in_victims").choice({"prefer_managed", "newest", "oldest"});
@@ -181,12 +192,13 @@ class Parser {
     }
     if (l.has("reclaim"))
       lb.reclaim = l.at("reclaim").choice({"none", "replace"}) == "replace" ? ReclaimPolicy::replace
-                                                                          : ReclaimPolicy::none;
+                                                                            : ReclaimPolicy::none;
     lb.capacity_reservation_lcu = l.non_negative_or("capacity_reservation_lcu", 0);
     out_.allowlist_given.push_back(l.has("allowlist"));
     if (l.has("allowlist")) {
       const JsonReader list = l.at("allowlist");
-      for (std::size_t i = 0; i < list.array_size(); ++i) lb.allowlist.push_back(list.element(i).cidr());
+      for (std::size_t i = 0; i < list.array_size(); ++i)
+        lb.allowlist.push_back(list.element(i).cidr());
     }
     out_.scenario.load_balancers.push_back(std::move(lb));
   }
@@ -220,7 +232,8 @@ class Parser {
     if (forms != 1)
       d.fail("give exactly one of \"constant\", \"steps\", \"diurnal\", \"trace\" (found " +
              std::to_string(forms) + ")");
-    if (d.has("trace")) d.at("trace").fail("trace demand is not supported yet; use constant, steps or diurnal");
+    if (d.has("trace"))
+      d.at("trace").fail("trace demand is not supported yet; use constant, steps or diurnal");
     if (d.has("noise")) d.at("noise").fail(std::string("noise") + kLater);
     if (d.has("constant")) {
       demand.kind = DemandSpec::Kind::constant;

@@ -48,7 +48,8 @@ Report Simulator::run() {
   for (std::size_t i = 0; i < scenario_.events.size(); ++i) {
     const EventSpec& e = scenario_.events[i];
     schedule(e.at, EventKind::scenario_start, static_cast<std::uint32_t>(i));
-    if (e.duration) schedule(e.at + *e.duration, EventKind::scenario_end, static_cast<std::uint32_t>(i));
+    if (e.duration)
+      schedule(e.at + *e.duration, EventKind::scenario_end, static_cast<std::uint32_t>(i));
   }
   for (std::size_t i = 0; i < scenario_.reservations.size(); ++i) {
     const ReservationSpec& r = scenario_.reservations[i];
@@ -135,12 +136,11 @@ void Simulator::start_fleet() {
     meter_.demand_changed(now_, lb, demand);
     const int healthy = lbs_[lb].healthy_azs();
     for (std::size_t az = 0; az < spec.azs.size(); ++az) {
-      const int required =
-          lbs_[lb].azs[az].impaired > 0
-              ? spec.min_nodes_per_az
-              : required_nodes({demand, healthy, static_cast<int>(spec.azs.size()),
-                                lbs_[lb].reserved_lcu, spec.node_capacity_lcu,
-                                spec.min_nodes_per_az, spec.max_nodes_per_az});
+      const int required = lbs_[lb].azs[az].impaired > 0
+                               ? spec.min_nodes_per_az
+                               : required_nodes({demand, healthy, static_cast<int>(spec.azs.size()),
+                                                 lbs_[lb].reserved_lcu, spec.node_capacity_lcu,
+                                                 spec.min_nodes_per_az, spec.max_nodes_per_az});
       for (int i = 0; i < required; ++i) launch_node(lb, az, NodeState::in_service);
     }
   }
@@ -172,7 +172,8 @@ void Simulator::apply_event_start(std::size_t index) {
   const std::size_t lb_count = lbs_.size();
   switch (e.type) {
     case EventType::surge:
-      for_targets(e, lb_count, [&](std::size_t lb) { lbs_[lb].surge_multipliers.push_back(e.multiplier); });
+      for_targets(e, lb_count,
+                  [&](std::size_t lb) { lbs_[lb].surge_multipliers.push_back(e.multiplier); });
       break;
     case EventType::az_outage:
       for_targets(e, lb_count, [&](std::size_t lb) {
@@ -392,7 +393,8 @@ void Simulator::maintenance(std::size_t lb, double fraction) {
         eligible.push_back(slot);
   std::sort(eligible.begin(), eligible.end(),
             [&](std::uint32_t a, std::uint32_t b) { return nodes_[a].id < nodes_[b].id; });
-  const auto count = static_cast<std::size_t>(tolerant_ceil(fraction * static_cast<double>(eligible.size())));
+  const auto count =
+      static_cast<std::size_t>(tolerant_ceil(fraction * static_cast<double>(eligible.size())));
   for (std::size_t i = 0; i < count && i < eligible.size(); ++i) replace_node(eligible[i]);
 }
 
@@ -432,7 +434,8 @@ void Simulator::sample_until(SimTime before) {
     row.t = next_sample_;
     for (std::size_t pool = 0; pool < scenario_.pools.size(); ++pool)
       row.pool_in_use.push_back(meter_.pool_in_use(pool));
-    for (std::size_t lb = 0; lb < lbs_.size(); ++lb) row.load_balancers.push_back(meter_.lb_state(lb));
+    for (std::size_t lb = 0; lb < lbs_.size(); ++lb)
+      row.load_balancers.push_back(meter_.lb_state(lb));
     options_.timeseries->on_row(row);
     next_sample_ += options_.timeseries_step;
   }

@@ -5,8 +5,8 @@
 #include <cstdint>
 #include <vector>
 
-#include "albsim/simulation.hpp"
 #include "alb/fleet.hpp"
+#include "albsim/simulation.hpp"
 #include "engine/event_queue.hpp"
 #include "ipam/address_space.hpp"
 #include "metrics/fleet_meter.hpp"

@@ -10,13 +10,15 @@ using nlohmann::json;
 namespace {
 
 json base(const json& pools, const json& lb, const std::string& horizon = "1d") {
-  return json{{"region", "us-east-1"}, {"horizon", horizon}, {"pools", pools},
+  return json{{"region", "us-east-1"},
+              {"horizon", horizon},
+              {"pools", pools},
               {"load_balancers", json::array({lb})}};
 }
 
 json byoip24() {
-  return json::array({{{"id", "p"}, {"source", "byoip"}, {"locale", "us-east-1"},
-                       {"cidrs", {"203.0.113.0/24"}}}});
+  return json::array(
+      {{{"id", "p"}, {"source", "byoip"}, {"locale", "us-east-1"}, {"cidrs", {"203.0.113.0/24"}}}});
 }
 
 }  // namespace
@@ -25,7 +27,10 @@ TEST_CASE("golden: replacement every 1d overlaps old and new node for launch + d
   // Nodes 0,1 (.0,.1) from t=0. At 1d both fall due: nodes 2,3 (.2,.3) launch, enter service at
   // 86520 s, and 0,1 drain until 86820 s. At 2d nodes 2,3 fall due: 4,5 take .0,.1 (free again).
   // Address-seconds: 2 x (86820 + 86400) + 2 x 86820 = 520080 = 144.4667 h.
-  json lb = {{"id", "a"}, {"pool", "p"}, {"azs", {"az1", "az2"}}, {"demand", {{"constant", 10}}},
+  json lb = {{"id", "a"},
+             {"pool", "p"},
+             {"azs", {"az1", "az2"}},
+             {"demand", {{"constant", 10}}},
              {"replacement", {{"every", "1d"}}}};
   const Report r = test::run_checked(base(byoip24(), lb, "3d"));
   const auto& a = r.load_balancers[0];
@@ -43,10 +48,10 @@ TEST_CASE("golden: replacement every 1d overlaps old and new node for launch + d
 TEST_CASE("golden: a maintenance storm exhausts a /30 Amazon block") {
   // 3 nodes hold 3 of 4 block addresses. At 1h every node is replaced: node 3 takes the last
   // block address, nodes 4,5 go managed. In service at 3720 s; 0,1,2 drain, release at 4020 s.
-  json pools = json::array({{{"id", "blk"}, {"source", "amazon"}, {"locale", "us-east-1"},
-                             {"netmask_length", 30}}});
-  json lb = {{"id", "a"}, {"pool", "blk"}, {"azs", {"az1", "az2", "az3"}},
-             {"demand", {{"constant", 10}}}};
+  json pools = json::array(
+      {{{"id", "blk"}, {"source", "amazon"}, {"locale", "us-east-1"}, {"netmask_length", 30}}});
+  json lb = {
+      {"id", "a"}, {"pool", "blk"}, {"azs", {"az1", "az2", "az3"}}, {"demand", {{"constant", 10}}}};
   json doc = base(pools, lb);
   doc["events"] = json::array({{{"at", "1h"}, {"type", "maintenance"}, {"fraction", 1.0}}});
 
@@ -98,10 +103,11 @@ TEST_CASE("golden: an AZ outage shifts demand to the healthy AZs and back") {
   // 150 LCU over 3 AZs: 2 nodes each. az2 fails at 1h for 2h: its nodes leave DNS; the grid at
   // 3600 s sees 75 LCU per healthy AZ, r = 3, one launch each in az1 and az3 (in DNS at 3720 s).
   // At 3h az2 returns; the low timer starts, and at 11700 s nodes 6,7 drain (gone at 12000 s).
-  json lb = {{"id", "a"}, {"pool", "p"}, {"azs", {"az1", "az2", "az3"}},
-             {"demand", {{"constant", 150}}}};
+  json lb = {
+      {"id", "a"}, {"pool", "p"}, {"azs", {"az1", "az2", "az3"}}, {"demand", {{"constant", 150}}}};
   json doc = base(byoip24(), lb);
-  doc["events"] = json::array({{{"at", "1h"}, {"type", "az_outage"}, {"az", "az2"}, {"duration", "2h"}}});
+  doc["events"] =
+      json::array({{{"at", "1h"}, {"type", "az_outage"}, {"az", "az2"}, {"duration", "2h"}}});
   const Report r = test::run_checked(doc);
   const auto& a = r.load_balancers[0];
   CHECK(a.addresses.peak_total == 8);
@@ -137,15 +143,23 @@ TEST_CASE("golden: reservations, add_cidr and every cost category") {
   // until 12h; nodes 0,1 take .6,.7 and node 2 goes managed. At 12h the first freed address
   // reclaims node 2 (node 3 takes .0, serves at 43320 s, node 2 gone at 43620 s). At 18h use1
   // grows by .8/29, taken from corp.
-  json pools = json::array(
-      {{{"id", "corp"}, {"source", "byoip"}, {"cidrs", {"203.0.113.0/24"}}},
-       {{"id", "use1"}, {"parent", "corp"}, {"locale", "us-east-1"}, {"cidrs", {"203.0.113.0/29"}}}});
-  json lb = {{"id", "a"}, {"pool", "use1"}, {"azs", {"az1", "az2", "az3"}},
-             {"demand", {{"constant", 60}}}, {"reclaim", "replace"}};
+  json pools = json::array({{{"id", "corp"}, {"source", "byoip"}, {"cidrs", {"203.0.113.0/24"}}},
+                            {{"id", "use1"},
+                             {"parent", "corp"},
+                             {"locale", "us-east-1"},
+                             {"cidrs", {"203.0.113.0/29"}}}});
+  json lb = {{"id", "a"},
+             {"pool", "use1"},
+             {"azs", {"az1", "az2", "az3"}},
+             {"demand", {{"constant", 60}}},
+             {"reclaim", "replace"}};
   json doc = base(pools, lb);
-  doc["reservations"] = json::array({{{"pool", "use1"}, {"count", 6}, {"to", "12h"}, {"label", "NAT"}}});
-  doc["events"] = json::array({{{"at", "18h"}, {"type", "add_cidr"}, {"pool", "use1"}, {"cidr", "203.0.113.8/29"}}});
-  doc["pricing"] = {{"ipam_tier", "advanced"}, {"byoip_price_per_address", 10}, {"byoip_amortize_months", 60}};
+  doc["reservations"] =
+      json::array({{{"pool", "use1"}, {"count", 6}, {"to", "12h"}, {"label", "NAT"}}});
+  doc["events"] = json::array(
+      {{{"at", "18h"}, {"type", "add_cidr"}, {"pool", "use1"}, {"cidr", "203.0.113.8/29"}}});
+  doc["pricing"] = {
+      {"ipam_tier", "advanced"}, {"byoip_price_per_address", 10}, {"byoip_amortize_months", 60}};
   const Report r = test::run_checked(doc);
   const auto& a = r.load_balancers[0];
   CHECK(a.addresses.managed_address_hours == Approx(43620 / 3600.0));
@@ -172,12 +186,17 @@ TEST_CASE("golden: reservations, add_cidr and every cost category") {
 TEST_CASE("golden: add_cidr reclaims managed nodes into the new space") {
   // 150 LCU: 2 nodes per AZ. The /30 serves nodes 0-3; az3's nodes 4,5 are managed. At 1h
   // .4/30 is added: 4 new addresses reclaim nodes 4,5 (new 6,7 serve at 3720 s, old gone 4020 s).
-  json pools = json::array({{{"id", "p"}, {"source", "byoip"}, {"cidrs", {"203.0.113.0/24"}}},
-                            {{"id", "c"}, {"parent", "p"}, {"locale", "us-east-1"}, {"cidrs", {"203.0.113.0/30"}}}});
-  json lb = {{"id", "a"}, {"pool", "c"}, {"azs", {"az1", "az2", "az3"}},
-             {"demand", {{"constant", 150}}}, {"reclaim", "replace"}};
+  json pools = json::array(
+      {{{"id", "p"}, {"source", "byoip"}, {"cidrs", {"203.0.113.0/24"}}},
+       {{"id", "c"}, {"parent", "p"}, {"locale", "us-east-1"}, {"cidrs", {"203.0.113.0/30"}}}});
+  json lb = {{"id", "a"},
+             {"pool", "c"},
+             {"azs", {"az1", "az2", "az3"}},
+             {"demand", {{"constant", 150}}},
+             {"reclaim", "replace"}};
   json doc = base(pools, lb);
-  doc["events"] = json::array({{{"at", "1h"}, {"type", "add_cidr"}, {"pool", "c"}, {"cidr", "203.0.113.4/30"}}});
+  doc["events"] = json::array(
+      {{{"at", "1h"}, {"type", "add_cidr"}, {"pool", "c"}, {"cidr", "203.0.113.4/30"}}});
   const Report r = test::run_checked(doc);
   const auto& a = r.load_balancers[0];
   CHECK(a.addresses.managed_address_hours == Approx(2 * 4020 / 3600.0));
@@ -194,7 +213,8 @@ TEST_CASE("golden: a surge scales out at its start and in after the cooldown") {
   // gone at 8400 s.
   json lb = {{"id", "a"}, {"pool", "p"}, {"azs", {"az1", "az2"}}, {"demand", {{"constant", 20}}}};
   json doc = base(byoip24(), lb);
-  doc["events"] = json::array({{{"at", "1h"}, {"type", "surge"}, {"multiplier", 5}, {"duration", "1h"}}});
+  doc["events"] =
+      json::array({{{"at", "1h"}, {"type", "surge"}, {"multiplier", 5}, {"duration", "1h"}}});
   const Report r = test::run_checked(doc);
   const auto& a = r.load_balancers[0];
   CHECK(a.addresses.peak_total == 4);
@@ -205,7 +225,8 @@ TEST_CASE("golden: a surge scales out at its start and in after the cooldown") {
 TEST_CASE("golden: a capacity reservation is a floor spread over every AZ") {
   // 300 LCU reserved at 1h over 3 AZs: 100 LCU each, 4 nodes per AZ whatever the demand; 9
   // launches at 3600 s, all from the /24.
-  json lb = {{"id", "a"}, {"pool", "p"}, {"azs", {"az1", "az2", "az3"}}, {"demand", {{"constant", 1}}}};
+  json lb = {
+      {"id", "a"}, {"pool", "p"}, {"azs", {"az1", "az2", "az3"}}, {"demand", {{"constant", 1}}}};
   json doc = base(byoip24(), lb);
   doc["events"] = json::array({{{"at", "1h"}, {"type", "capacity_reservation"}, {"lcu", 300}}});
   const Report r = test::run_checked(doc);

@@ -40,7 +40,9 @@ void expect_fault(const json& doc, const std::string& pointer, const std::string
 
 }  // namespace
 
-TEST_CASE("the reference document is valid") { CHECK_NOTHROW(test::scenario_from(valid())); }
+TEST_CASE("the reference document is valid") {
+  CHECK_NOTHROW(test::scenario_from(valid()));
+}
 
 TEST_CASE("malformed JSON names line and column") {
   try {
@@ -136,7 +138,8 @@ TEST_CASE("load balancer rules") {
   expect_fault(d, "/load_balancers/0/min_nodes_per_az", "greater than max_nodes_per_az");
   d = valid();
   d["load_balancers"][0]["replacement"] = {{"every", "7m"}};
-  expect_fault(d, "/load_balancers/0/replacement/every", "longer than launch_delay + drain_time (7m)");
+  expect_fault(d, "/load_balancers/0/replacement/every",
+               "longer than launch_delay + drain_time (7m)");
   d = valid();
   d["load_balancers"][0]["demand"] = {{"constant", 10}, {"steps", json::array()}};
   expect_fault(d, "/load_balancers/0/demand", "exactly one of");
@@ -171,7 +174,8 @@ TEST_CASE("events lie inside the horizon and name known ids") {
   d["events"].push_back({{"at", "2h"}, {"type", "az_outage"}, {"az", "az9"}});
   expect_fault(d, "/events/1/az", "AZ \"az9\"");
   d = valid();
-  d["events"].push_back({{"at", "2h"}, {"type", "add_cidr"}, {"pool", "use1"}, {"cidr", "198.51.100.0/28"}});
+  d["events"].push_back(
+      {{"at", "2h"}, {"type", "add_cidr"}, {"pool", "use1"}, {"cidr", "198.51.100.0/28"}});
   expect_fault(d, "/events/1/cidr", "not inside a CIDR of parent pool");
   d = valid();
   d["events"].push_back({{"at", "2h"}, {"type", "attach_pool"}, {"pool", "corp"}});
@@ -211,7 +215,8 @@ TEST_CASE("random forms are refused until the Monte Carlo layer exists") {
 }
 
 TEST_CASE("overrides apply before validation") {
-  const std::vector<Override> set{{"/horizon", "\"2d\""}, {"/load_balancers/0/max_nodes_per_az", "3"}};
+  const std::vector<Override> set{{"/horizon", "\"2d\""},
+                                  {"/load_balancers/0/max_nodes_per_az", "3"}};
   const Scenario s = load_scenario_text(valid().dump(), "x.json", set);
   CHECK(s.horizon == SimTime::days(2));
   CHECK(s.load_balancers[0].max_nodes_per_az == 3);

@@ -39,13 +39,16 @@ std::string slurp(const fs::path& p) {
   return s.str();
 }
 
-std::size_t lines(const std::string& s) { return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n')); }
+std::size_t lines(const std::string& s) {
+  return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n'));
+}
 
 }  // namespace
 
 TEST_CASE("run writes report.json and timeseries.csv and prints a summary") {
   const fs::path dir = fresh_dir("run");
-  const auto r = cli({"run", test::source_path("tests/golden/child_pool_steps.json"), "--out", dir.string()});
+  const auto r =
+      cli({"run", test::source_path("tests/golden/child_pool_steps.json"), "--out", dir.string()});
   CHECK(r.code == 0);
   CHECK(r.out.find("api") != std::string::npos);
   const auto report = nlohmann::json::parse(slurp(dir / "report.json"));
@@ -77,12 +80,14 @@ TEST_CASE("bad input exits 2 with one line and writes no output") {
   const auto r = cli({"run", scenario.string(), "--out", dir.string()});
   CHECK(r.code == 2);
   CHECK(lines(r.err) == 1);
-  CHECK(r.err.find(scenario.string() + ": /load_balancers/0/min_nodes_per_az: ") != std::string::npos);
+  CHECK(r.err.find(scenario.string() + ": /load_balancers/0/min_nodes_per_az: ") !=
+        std::string::npos);
   CHECK_FALSE(fs::exists(dir / "report.json"));
   CHECK_FALSE(fs::exists(dir / "timeseries.csv"));
   CHECK(cli({"validate", scenario.string()}).code == 2);
   CHECK(cli({"run", "/nonexistent/scenario.json"}).err.find("cannot open") != std::string::npos);
-  CHECK(cli({"run", test::source_path("tests/golden/child_pool_steps.json"), "--set", "horizon=2d"}).code == 2);
+  CHECK(cli({"run", test::source_path("tests/golden/child_pool_steps.json"), "--set", "horizon=2d"})
+            .code == 2);
 }
 
 TEST_CASE("validate, --set, --version, --help and usage errors") {
@@ -98,5 +103,6 @@ TEST_CASE("validate, --set, --version, --help and usage errors") {
   CHECK(cli({"run", "--help"}).out.find("--timeseries-step") != std::string::npos);
   CHECK(cli({}).code == 2);
   CHECK(cli({"frobnicate"}).code == 2);
-  CHECK(cli({"run", file, "--replications", "5"}).err.find("not supported yet") != std::string::npos);
+  CHECK(cli({"run", file, "--replications", "5"}).err.find("not supported yet") !=
+        std::string::npos);
 }

@@ -14,7 +14,7 @@ TEST_CASE("durations parse to whole milliseconds") {
   CHECK(parse_duration("2w")->ms() == 14 * 86'400'000LL);
   CHECK(parse_duration("250ms")->ms() == 250);
   CHECK_FALSE(parse_duration(""));
-  CHECK_FALSE(parse_duration("5"));      // a string needs a unit
+  CHECK_FALSE(parse_duration("5"));  // a string needs a unit
   CHECK_FALSE(parse_duration("5y"));
   CHECK_FALSE(parse_duration("h"));
   CHECK_FALSE(parse_duration("0.5ms"));  // not a whole millisecond

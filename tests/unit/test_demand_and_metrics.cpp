@@ -7,7 +7,9 @@
 using namespace albsim;
 
 namespace {
-SimTime hours(double h) { return SimTime::from_ms(static_cast<std::int64_t>(h * 3'600'000)); }
+SimTime hours(double h) {
+  return SimTime::from_ms(static_cast<std::int64_t>(h * 3'600'000));
+}
 }  // namespace
 
 TEST_CASE("steps hold each value from its time on, 0 before the first") {
@@ -27,12 +29,13 @@ TEST_CASE("diurnal peaks at peak_hour UTC and applies the weekend factor") {
   spec.kind = DemandSpec::Kind::diurnal;
   spec.diurnal = {100, 0.5, 19, 0.5};
   const auto start = *parse_iso8601_utc("2026-11-23T00:00:00Z");  // a Monday
-  for (const SimTime step : {SimTime::from_seconds(60), SimTime::from_seconds(7)}) {  // table, formula
+  for (const SimTime step :
+       {SimTime::from_seconds(60), SimTime::from_seconds(7)}) {  // table, formula
     const DemandProfile p(spec, start, step);
     CHECK(p.at(hours(19)) == Approx(150));
     CHECK(p.at(hours(7)) == Approx(50));
     CHECK(p.at(hours(13)) == Approx(100));
-    CHECK(p.at(hours(24 * 5 + 19)) == Approx(75));  // Saturday
+    CHECK(p.at(hours(24 * 5 + 19)) == Approx(75));   // Saturday
     CHECK(p.at(hours(24 * 7 + 19)) == Approx(150));  // Monday again
   }
   const DemandProfile no_start(spec, kDefaultStartEpochMs, SimTime::from_seconds(60));

@@ -30,7 +30,8 @@ TEST_CASE("event queue stays ordered under a hold-model workload") {
   EventQueue<std::uint64_t> q;
   std::uint64_t x = 12345;
   auto next = [&] { return x = x * 6364136223846793005ULL + 1442695040888963407ULL; };
-  for (int i = 0; i < 1000; ++i) q.push(SimTime::from_ms(static_cast<std::int64_t>(next() % 1000)), 1, 0);
+  for (int i = 0; i < 1000; ++i)
+    q.push(SimTime::from_ms(static_cast<std::int64_t>(next() % 1000)), 1, 0);
   SimTime last;
   for (int i = 0; i < 100000; ++i) {
     const auto e = q.pop();

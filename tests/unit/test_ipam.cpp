@@ -7,15 +7,20 @@
 using namespace albsim;
 
 namespace {
-Cidr cidr(const char* text) { return *parse_cidr(text).cidr; }
-std::uint32_t ip(const char* text) { return Ipv4::parse(text)->value; }
+Cidr cidr(const char* text) {
+  return *parse_cidr(text).cidr;
+}
+std::uint32_t ip(const char* text) {
+  return Ipv4::parse(text)->value;
+}
 }  // namespace
 
 TEST_CASE("a pool hands out its lowest free address and takes addresses back") {
   AddressSpace space(1);
   space.provision(0, cidr("203.0.113.0/29"));
   CHECK(space.pool(0).capacity() == 8);
-  for (int i = 0; i < 8; ++i) CHECK(*space.allocate(0) == ip("203.0.113.0") + static_cast<std::uint32_t>(i));
+  for (int i = 0; i < 8; ++i)
+    CHECK(*space.allocate(0) == ip("203.0.113.0") + static_cast<std::uint32_t>(i));
   CHECK_FALSE(space.allocate(0));
   CHECK(space.pool(0).free_count() == 0);
   CHECK(space.release(ip("203.0.113.5")) == 0);

@@ -11,7 +11,7 @@ TEST_CASE("requirement per AZ follows MODEL.md §4") {
   in.demand_lcu = 300;
   CHECK(required_nodes(in) == 4);  // ceil(100 / 25)
   in.healthy_azs = 2;
-  CHECK(required_nodes(in) == 6);  // ceil(150 / 25)
+  CHECK(required_nodes(in) == 6);   // ceil(150 / 25)
   in.demand_lcu = 75.000000000001;  // within 1e-9 of 3 nodes' worth over one AZ
   in.healthy_azs = 1;
   CHECK(required_nodes(in) == 3);
@@ -69,9 +69,12 @@ TEST_CASE("victim policies") {
     for (auto s : slots) out.push_back(nodes[s].id);
     return out;
   };
-  CHECK(ids(choose_victims(nodes, az, VictimPolicy::prefer_managed, 3)) == std::vector<std::uint32_t>{6, 2, 3});
-  CHECK(ids(choose_victims(nodes, az, VictimPolicy::newest, 2)) == std::vector<std::uint32_t>{6, 3});
-  CHECK(ids(choose_victims(nodes, az, VictimPolicy::oldest, 2)) == std::vector<std::uint32_t>{1, 2});
+  CHECK(ids(choose_victims(nodes, az, VictimPolicy::prefer_managed, 3)) ==
+        std::vector<std::uint32_t>{6, 2, 3});
+  CHECK(ids(choose_victims(nodes, az, VictimPolicy::newest, 2)) ==
+        std::vector<std::uint32_t>{6, 3});
+  CHECK(ids(choose_victims(nodes, az, VictimPolicy::oldest, 2)) ==
+        std::vector<std::uint32_t>{1, 2});
   CHECK(choose_victims(nodes, az, VictimPolicy::oldest, 10).size() == 4);
   CHECK(node_count(nodes, az) == 5);  // 1,2,3,6 in service + 5 launching; 4 retiring
 }
