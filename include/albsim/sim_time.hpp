@@ -15,7 +15,6 @@ class SimTime {
   constexpr SimTime() = default;
   static constexpr SimTime from_ms(std::int64_t ms) { return SimTime(ms); }
   static constexpr SimTime from_seconds(std::int64_t s) { return SimTime(s * 1000); }
-  static constexpr SimTime hours(std::int64_t h) { return SimTime(h * 3'600'000); }
   static constexpr SimTime days(std::int64_t d) { return SimTime(d * 86'400'000); }
 
   constexpr std::int64_t ms() const { return ms_; }

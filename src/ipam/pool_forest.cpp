@@ -41,14 +41,8 @@ PoolForest analyse_pool_forest(const std::vector<std::optional<std::size_t>>& pa
   boost::topological_sort(graph, std::back_inserter(reverse_order));
   forest.top_down.assign(reverse_order.rbegin(), reverse_order.rend());
   forest.depth.assign(n, 1);
-  forest.root.resize(n);
   for (const std::size_t pool : forest.top_down) {
-    if (parent[pool]) {
-      forest.depth[pool] = forest.depth[*parent[pool]] + 1;
-      forest.root[pool] = forest.root[*parent[pool]];
-    } else {
-      forest.root[pool] = pool;
-    }
+    if (parent[pool]) forest.depth[pool] = forest.depth[*parent[pool]] + 1;
   }
   for (const std::size_t pool : forest.top_down) {
     if (forest.depth[pool] > kMaxPoolDepth) {

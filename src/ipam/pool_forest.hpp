@@ -17,7 +17,6 @@ struct PoolForest {
   std::size_t fault_pool = 0;         // a pool on the cycle, or the first one too deep
   std::vector<std::size_t> top_down;  // every pool, each after its parent
   std::vector<int> depth;             // 1 for a top-level pool
-  std::vector<std::size_t> root;      // the top-level ancestor of each pool
 };
 
 // `parent[i]` is pool i's parent index, if any.

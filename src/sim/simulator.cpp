@@ -11,13 +11,6 @@
 namespace albsim {
 namespace {
 
-std::uint8_t event_class_of(std::uint8_t kind_index) {
-  // MODEL.md §2: releases, terminations, entering service, scenario events, evaluations,
-  // replacements.
-  static constexpr std::uint8_t kClass[] = {1, 1, 2, 3, 4, 4, 4, 5, 6};
-  return kClass[kind_index];
-}
-
 std::vector<std::optional<std::size_t>> parents_of(const Scenario& scenario) {
   std::vector<std::optional<std::size_t>> parents;
   for (const PoolSpec& pool : scenario.pools) parents.push_back(pool.parent);
@@ -39,9 +32,32 @@ Simulator::Simulator(const Scenario& scenario, const SimulationOptions& options)
   for (std::size_t pool = 0; pool < scenario.pools.size(); ++pool) pool_changed(pool);
 }
 
+// MODEL.md §2: releases, terminations, entering service, scenario events, evaluations,
+// replacements.
+std::uint8_t Simulator::event_class(EventKind kind) {
+  switch (kind) {
+    case EventKind::release_address:
+    case EventKind::reservation_end:
+      return 1;
+    case EventKind::node_terminate:
+      return 2;
+    case EventKind::node_in_service:
+      return 3;
+    case EventKind::scenario_start:
+    case EventKind::scenario_end:
+    case EventKind::reservation_start:
+      return 4;
+    case EventKind::evaluation:
+      return 5;
+    case EventKind::replacement_due:
+      return 6;
+  }
+  return 0;
+}
+
 void Simulator::schedule(SimTime at, EventKind kind, std::uint32_t a, std::uint32_t b) {
   if (at >= scenario_.horizon) return;  // the run is [0, horizon)
-  queue_.push(at, event_class_of(static_cast<std::uint8_t>(kind)), Event{kind, a, b});
+  queue_.push(at, event_class(kind), Event{kind, a, b});
 }
 
 Report Simulator::run() {
@@ -209,8 +225,8 @@ void Simulator::apply_event_end(std::size_t index) {
   }
 }
 
-void Simulator::set_az_impaired(std::size_t lb, std::size_t az_index_, bool impaired) {
-  AzRuntime& az = lbs_[lb].azs[az_index_];
+void Simulator::set_az_impaired(std::size_t lb, std::size_t az_position, bool impaired) {
+  AzRuntime& az = lbs_[lb].azs[az_position];
   lbs_[lb].touched = true;
   if (impaired) {
     if (az.impaired++ > 0) return;

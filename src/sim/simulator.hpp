@@ -36,6 +36,7 @@ class Simulator {
     std::uint32_t b = 0;
   };
 
+  static std::uint8_t event_class(EventKind kind);
   void schedule(SimTime at, EventKind kind, std::uint32_t a = 0, std::uint32_t b = 0);
   void process(const Event& event);
   void start_fleet();

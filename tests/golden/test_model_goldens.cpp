@@ -138,6 +138,22 @@ TEST_CASE("golden: attach_pool then maintenance migrates a load balancer into it
   CHECK(a.allowlist.client_failure_ratio == Approx(7320.0 / 86400.0));
 }
 
+TEST_CASE("golden: attach_pool null detaches: new nodes fall back to managed addresses") {
+  // On the pool from t=0 (nodes 0,1 take .0,.1). Detached at 1h; the maintenance at 2h replaces
+  // both with managed nodes (in DNS at 7320 s, outside the allowlist until the horizon).
+  json lb = {{"id", "a"}, {"pool", "p"}, {"azs", {"az1", "az2"}}, {"demand", {{"constant", 10}}}};
+  json doc = base(byoip24(), lb);
+  doc["events"] = json::array({{{"at", "1h"}, {"type", "attach_pool"}, {"pool", nullptr}},
+                               {{"at", "2h"}, {"type", "maintenance"}}});
+  const Report r = test::run_checked(doc);
+  const auto& a = r.load_balancers[0];
+  CHECK(a.addresses.managed_acquisitions == 2);
+  CHECK(a.addresses.managed_address_hours == Approx(2 * 22.0));
+  CHECK(a.addresses.pool_address_hours == Approx(2 * 7620 / 3600.0));
+  CHECK(a.allowlist.first_breach_s.value() == 7320.0);
+  CHECK(a.allowlist.breach_seconds == 86400.0 - 7320);
+}
+
 TEST_CASE("golden: reservations, add_cidr and every cost category") {
   // corp /24 (BYOIP, $10 an address over 60 months) holds use1 /29. NAT gateways reserve .0-.5
   // until 12h; nodes 0,1 take .6,.7 and node 2 goes managed. At 12h the first freed address

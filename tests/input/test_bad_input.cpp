@@ -1,8 +1,12 @@
 // Every validation rule of MODEL.md §9: the error names the file and the JSON pointer of the
 // fault and says what would be right.
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include "albsim/input_error.hpp"
+#include "cli/cli.hpp"
 #include "support.hpp"
 
 using namespace albsim;
@@ -25,7 +29,27 @@ json valid() {
   })");
 }
 
-// Loads `doc`, expects an InputError at `pointer` whose message contains `fragment`.
+// `albsim run` on `doc` must exit 2 with one line naming the file and `pointer`, and write
+// nothing.
+void expect_cli_refuses(const json& doc, const std::string& pointer) {
+  namespace fs = std::filesystem;
+  const fs::path file = fs::temp_directory_path() / "albsim-bad-input.json";
+  const fs::path out = fs::temp_directory_path() / "albsim-bad-input-out";
+  fs::remove_all(out);
+  std::ofstream(file) << doc.dump();
+  const std::string file_arg = file.string(), out_arg = out.string();
+  const char* argv[] = {"albsim", "run", file_arg.c_str(), "--out", out_arg.c_str()};
+  std::ostringstream stdout_text, stderr_text;
+  CHECK(run_cli(5, argv, stdout_text, stderr_text) == 2);
+  const std::string line = stderr_text.str();
+  CHECK(std::count(line.begin(), line.end(), '\n') == 1);
+  CHECK(line.find(file_arg + ": " + pointer + ": ") != std::string::npos);
+  CHECK_FALSE(fs::exists(out / "report.json"));
+  CHECK_FALSE(fs::exists(out / "timeseries.csv"));
+}
+
+// Loads `doc`, expects an InputError at `pointer` whose message contains `fragment`; the CLI
+// must refuse it the same way.
 void expect_fault(const json& doc, const std::string& pointer, const std::string& fragment) {
   try {
     load_scenario_text(doc.dump(), "bad.json");
@@ -36,6 +60,7 @@ void expect_fault(const json& doc, const std::string& pointer, const std::string
     CHECK(e.pointer() == pointer);
     CHECK(std::string(e.what()).find(fragment) != std::string::npos);
   }
+  expect_cli_refuses(doc, pointer);
 }
 
 }  // namespace
