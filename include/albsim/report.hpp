@@ -76,10 +76,13 @@ inline double monthly_factor(const Report& r) {
   return 730.0 / r.horizon_hours;
 }
 
-// report.json text ("schema": "albsim.report/1"), deterministic byte for byte.
-std::string report_to_json(const Scenario& scenario, const Report& report);
+// report.json text ("schema": "albsim.report/1"), deterministic byte for byte. Replication 0
+// is the concrete run; with more than one, a `distribution` object summarises them all.
+std::string report_to_json(const Scenario& scenario, const std::vector<Report>& replications);
 
-// A short table for people: per load balancer, per pool, fleet cost per month.
-void print_summary(std::ostream& out, const Scenario& scenario, const Report& report);
+// A short table for people: per load balancer, per pool, fleet cost per month; with more than
+// one replication, the distribution of the key figures.
+void print_summary(std::ostream& out, const Scenario& scenario,
+                   const std::vector<Report>& replications);
 
 }  // namespace albsim

@@ -16,6 +16,24 @@ namespace albsim {
 
 enum class PoolSource { byoip, amazon };
 
+// A duration that may be random: fixed, uniform in [low, high], or exponential with a mean.
+struct DurationDistribution {
+  enum class Kind { fixed, uniform, exponential };
+  Kind kind = Kind::fixed;
+  SimTime fixed;
+  SimTime low, high;  // uniform
+  SimTime mean;       // exponential
+  // A bound used by validation: the fixed value, the uniform upper end, the exponential mean.
+  static DurationDistribution fixed_at(SimTime t) {
+    DurationDistribution d;
+    d.fixed = t;
+    return d;
+  }
+  SimTime typical_max() const {
+    return kind == Kind::fixed ? fixed : kind == Kind::uniform ? high : mean;
+  }
+};
+
 struct PoolSpec {
   std::string id;
   std::optional<std::size_t> parent;  // index into Scenario::pools
@@ -23,6 +41,7 @@ struct PoolSpec {
   std::string locale;       // empty when not given
   std::vector<Cidr> cidrs;  // provisioned at t=0, ascending
   SimTime release_delay;
+  bool random_allocation = false;  // a uniformly random free address instead of the lowest
 };
 
 struct DiurnalSpec {
@@ -39,6 +58,14 @@ struct DemandSpec {
   std::vector<std::pair<SimTime, double>> steps;  // ascending time
   DiurnalSpec diurnal;
   double growth_per_30d = 0;
+  double noise_sigma = 0;  // lognormal multiplier exp(sigma Z - sigma^2 / 2) per grid point
+};
+
+// When AWS replaces a node: never, at a fixed age, or at an exponentially distributed age.
+struct ReplacementSpec {
+  enum class Kind { none, every, mean };
+  Kind kind = Kind::none;
+  SimTime age;  // `every`, or the mean of `mean`
 };
 
 enum class VictimPolicy { prefer_managed, newest, oldest };
@@ -52,11 +79,11 @@ struct LoadBalancerSpec {
   double node_capacity_lcu = 25;
   int min_nodes_per_az = 1;
   int max_nodes_per_az = 20;
-  SimTime launch_delay = SimTime::from_seconds(120);
+  DurationDistribution launch_delay = DurationDistribution::fixed_at(SimTime::from_seconds(120));
   SimTime drain_time = SimTime::from_seconds(300);
   SimTime scale_in_cooldown = SimTime::from_seconds(900);
   SimTime evaluation_interval = SimTime::from_seconds(60);
-  std::optional<SimTime> replacement_every;  // node age at which AWS replaces a node
+  ReplacementSpec replacement;
   VictimPolicy scale_in_victims = VictimPolicy::prefer_managed;
   ReclaimPolicy reclaim = ReclaimPolicy::none;
   double capacity_reservation_lcu = 0;
@@ -86,6 +113,16 @@ struct EventSpec {
   double lcu = 0;                   // capacity_reservation
 };
 
+// A Poisson process of surge or AZ-outage events (MODEL.md §5, `random_events`).
+struct RandomEventSpec {
+  EventType type = EventType::surge;  // surge or az_outage
+  std::optional<std::size_t> lb;      // none: every load balancer
+  double mean_interarrival_ms = 0;    // 1 / rate
+  double multiplier = 1;              // surge
+  std::string az;                     // az_outage; empty: a uniformly chosen AZ
+  DurationDistribution duration;      // fixed or exponential
+};
+
 struct Pricing {
   double public_ipv4_per_ip_hour = 0.005;
   double amazon_block_per_ip_hour = 0.008;
@@ -108,6 +145,7 @@ struct Scenario {
   std::vector<ReservationSpec> reservations;
   std::vector<LoadBalancerSpec> load_balancers;
   std::vector<EventSpec> events;
+  std::vector<RandomEventSpec> random_events;
   std::vector<std::string> warnings;  // one line each, file and pointer included
 };
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 #include "albsim/report.hpp"
@@ -31,7 +32,8 @@ class TimeseriesObserver {
 };
 
 struct SimulationOptions {
-  SimTime timeseries_step;  // rows at 0, step, 2*step, ... < horizon; 0: no rows
+  std::uint64_t replication = 0;  // selects the random streams (MODEL.md §1)
+  SimTime timeseries_step;        // rows at 0, step, 2*step, ... < horizon; 0: no rows
   TimeseriesObserver* timeseries = nullptr;
   // After every settled instant, verify: each pool's held addresses match its in-use count, no
   // address is held twice, every exposed address is held. Throws std::logic_error on a breach.
@@ -40,5 +42,20 @@ struct SimulationOptions {
 };
 
 Report simulate(const Scenario& scenario, const SimulationOptions& options = {});
+
+struct ReplicationOptions {
+  int replications = 1;
+  int threads = 0;          // 0: every hardware thread
+  SimulationOptions first;  // options of replication 0 (its timeseries); `replication` ignored
+  // Called after each replication finishes, with the number finished so far; calls are
+  // serialised but may come from any worker thread.
+  std::function<void(int finished)> on_progress;
+};
+
+// Runs replications 0 .. n-1 of the scenario on a pool of threads. Each replication draws from
+// its own streams, so the reports (returned in replication order) are the same whatever the
+// thread count. An exception in any replication is rethrown here after every thread stopped.
+std::vector<Report> simulate_replications(const Scenario& scenario,
+                                          const ReplicationOptions& options);
 
 }  // namespace albsim

@@ -10,6 +10,7 @@
 
 #include "alb/scaling_rules.hpp"
 #include "albsim/scenario.hpp"
+#include "core/random_stream.hpp"
 #include "demand/demand_profile.hpp"
 
 namespace albsim {
@@ -60,12 +61,16 @@ struct AzRuntime {
 };
 
 struct LbRuntime {
-  explicit LbRuntime(const LoadBalancerSpec& spec, std::int64_t start_epoch_ms)
+  LbRuntime(const LoadBalancerSpec& spec, std::int64_t start_epoch_ms, std::uint64_t seed,
+            std::uint64_t replication)
       : pool(spec.pool),
         azs(spec.azs.size()),
         next_evaluation(spec.evaluation_interval),
         reserved_lcu(spec.capacity_reservation_lcu),
-        profile(spec.demand, start_epoch_ms, spec.evaluation_interval) {}
+        profile(spec.demand, start_epoch_ms, spec.evaluation_interval),
+        launch_delay_draws(seed, replication, "load_balancers/" + spec.id + "/launch_delay"),
+        replacement_draws(seed, replication, "load_balancers/" + spec.id + "/replacement"),
+        noise_draws(seed, replication, "load_balancers/" + spec.id + "/noise") {}
 
   std::optional<std::size_t> pool;
   std::vector<AzRuntime> azs;
@@ -78,6 +83,9 @@ struct LbRuntime {
   // low timer running, an evaluation of an untouched load balancer cannot do anything.
   bool touched = true;
   int last_required = -1;
+  RandomStream launch_delay_draws;
+  RandomStream replacement_draws;
+  RandomStream noise_draws;
 
   double surge_factor() const;
   int healthy_azs() const { return static_cast<int>(azs.size()) - impaired_azs; }

@@ -1,5 +1,7 @@
 #include "cli/cli.hpp"
 
+#include <unistd.h>
+
 #include <CLI/CLI.hpp>
 #include <filesystem>
 #include <string>
@@ -9,6 +11,7 @@
 #include "albsim/report.hpp"
 #include "albsim/scenario.hpp"
 #include "albsim/simulation.hpp"
+#include "cli/progress.hpp"
 #include "report/atomic_file.hpp"
 #include "report/timeseries_csv.hpp"
 
@@ -24,6 +27,7 @@ struct RunOptions {
   std::string out_dir = "albsim-out";
   std::optional<std::int64_t> seed;
   std::optional<std::int64_t> replications;
+  int threads = 0;
   std::string timeseries_step = "auto";
   bool quiet = false;
 };
@@ -63,6 +67,10 @@ int command_validate(const CommonOptions& common, std::ostream& out, std::ostrea
   return 0;
 }
 
+bool stderr_is_terminal() {
+  return ::isatty(STDERR_FILENO) != 0;
+}
+
 int command_run(const CommonOptions& common, const RunOptions& run, std::ostream& out,
                 std::ostream& err) {
   std::vector<Override> extra;
@@ -92,12 +100,20 @@ int command_run(const CommonOptions& common, const RunOptions& run, std::ostream
   TimeseriesCsv timeseries(timeseries_file.stream(), scenario);
   options.timeseries = &timeseries;
 
-  const Report report = simulate(scenario, options);
-  report_file.stream() << report_to_json(scenario, report);
+  ReplicationOptions replication_options;
+  replication_options.replications = scenario.replications;
+  replication_options.threads = run.threads;
+  replication_options.first = options;
+  ProgressBar progress(err, scenario.replications, !run.quiet && stderr_is_terminal());
+  replication_options.on_progress = [&](int finished) { progress.update(finished); };
+  const std::vector<Report> reports = simulate_replications(scenario, replication_options);
+  progress.finish();
+
+  report_file.stream() << report_to_json(scenario, reports);
   timeseries_file.commit();
   report_file.commit();
   if (!run.quiet) {
-    print_summary(out, scenario, report);
+    print_summary(out, scenario, reports);
     out << "\nwrote " << (dir / "report.json").string() << " and "
         << (dir / "timeseries.csv").string() << "\n";
   }
@@ -122,13 +138,19 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
       ->capture_default_str();
   run_cmd->add_option("--seed", run.seed, "Master seed (overrides the scenario's /seed)");
   run_cmd->add_option("--replications", run.replications,
-                      "Replications (overrides /replications; only 1 is supported so far)");
+                      "Replications (overrides /replications); report.json keeps replication 0 "
+                      "and adds their distribution");
+  run_cmd
+      ->add_option("--threads", run.threads,
+                   "Threads running replications (default: every core); results do not "
+                   "depend on it")
+      ->check(CLI::NonNegativeNumber);
   run_cmd
       ->add_option("--timeseries-step", run.timeseries_step,
                    "Sample step of timeseries.csv, like 1m or 1h; auto = first of "
                    "1m 5m 15m 1h 6h 1d giving at most 10000 rows")
       ->capture_default_str();
-  run_cmd->add_flag("-q,--quiet", run.quiet, "Print no summary");
+  run_cmd->add_flag("-q,--quiet", run.quiet, "Print no summary and no progress bar");
 
   CLI::App* validate_cmd =
       app.add_subcommand("validate", "Check a scenario file; print ok, or the first fault");

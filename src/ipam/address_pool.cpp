@@ -14,6 +14,26 @@ std::optional<std::uint32_t> AddressPool::allocate_lowest() {
   return first;
 }
 
+std::uint32_t AddressPool::allocate_rank(std::uint64_t rank) {
+  assert(rank < free_count_);
+  for (auto it = free_.begin(); it != free_.end(); ++it) {
+    const std::uint64_t size = std::uint64_t{it->second} - it->first + 1;
+    if (rank >= size) {
+      rank -= size;
+      continue;
+    }
+    const auto [first, last] = *it;
+    const auto address = static_cast<std::uint32_t>(first + rank);
+    free_.erase(it);
+    if (address > first) free_.emplace(first, address - 1);
+    if (address < last) free_.emplace(address + 1, last);
+    --free_count_;
+    return address;
+  }
+  assert(false);
+  return 0;
+}
+
 void AddressPool::release(std::uint32_t address) {
   insert_free(address, address);
   ++free_count_;

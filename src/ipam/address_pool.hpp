@@ -17,6 +17,8 @@ class AddressPool {
   using Interval = std::pair<std::uint32_t, std::uint32_t>;  // [first, last], inclusive
 
   std::optional<std::uint32_t> allocate_lowest();
+  // Allocates the free address of rank `rank` (0 = lowest; rank < free_count()). O(intervals).
+  std::uint32_t allocate_rank(std::uint64_t rank);
   // Returns an address this pool owns and that is held; the caller guarantees both.
   void release(std::uint32_t address);
 

@@ -28,6 +28,13 @@ class AddressSpace {
   std::optional<std::size_t> provision(std::size_t pool, const Cidr& cidr);
 
   std::optional<std::uint32_t> allocate(std::size_t pool) { return pools_[pool].allocate_lowest(); }
+  // A uniformly chosen free address of `pool`, from `draw(free_count)` in [0, free_count).
+  template <class Draw>
+  std::optional<std::uint32_t> allocate_random(std::size_t pool, Draw&& draw) {
+    const std::uint64_t free = pools_[pool].free_count();
+    if (free == 0) return std::nullopt;
+    return pools_[pool].allocate_rank(draw(free));
+  }
   // Frees a held pool address; returns the pool that owns it now (and got it back).
   std::size_t release(std::uint32_t address);
 

@@ -2,6 +2,7 @@
 
 #include "albsim/report.hpp"
 #include "core/calendar.hpp"
+#include "report/distribution.hpp"
 
 namespace albsim {
 namespace {
@@ -56,22 +57,10 @@ Json fleet_cost_json(const CostBreakdown& c, double monthly) {
   return j;
 }
 
-}  // namespace
-
-std::string report_to_json(const Scenario& scenario, const Report& report) {
+// Everything measured in one replication, in report.json's layout.
+Json metrics_json(const Report& report) {
   const double monthly = monthly_factor(report);
   Json j;
-  j["schema"] = "albsim.report/1";
-  j["albsim_version"] = ALBSIM_VERSION;
-  j["scenario"] =
-      Json{{"name", scenario.name},
-           {"region", scenario.region},
-           {"start", scenario.start_epoch_ms ? Json(format_iso8601_utc(*scenario.start_epoch_ms))
-                                             : Json(nullptr)},
-           {"horizon_s", scenario.horizon.seconds()},
-           {"horizon_hours", report.horizon_hours},
-           {"seed", scenario.seed},
-           {"replications", scenario.replications}};
   Json lbs = Json::array();
   for (const LoadBalancerReport& lb : report.load_balancers)
     lbs.push_back(Json{{"id", lb.id},
@@ -93,6 +82,29 @@ std::string report_to_json(const Scenario& scenario, const Report& report) {
   j["pools"] = std::move(pools);
   j["cost"] = fleet_cost_json(report.cost, monthly);
   j["allowlist"] = allowlist_json(report.allowlist);
+  return j;
+}
+
+}  // namespace
+
+std::string report_to_json(const Scenario& scenario, const std::vector<Report>& replications) {
+  const Report& report = replications.front();
+  Json j;
+  j["schema"] = "albsim.report/1";
+  j["albsim_version"] = ALBSIM_VERSION;
+  j["scenario"] =
+      Json{{"name", scenario.name},
+           {"region", scenario.region},
+           {"start", scenario.start_epoch_ms ? Json(format_iso8601_utc(*scenario.start_epoch_ms))
+                                             : Json(nullptr)},
+           {"horizon_s", scenario.horizon.seconds()},
+           {"horizon_hours", report.horizon_hours},
+           {"seed", scenario.seed},
+           {"replications", replications.size()}};
+  std::vector<Json> metrics;
+  for (const Report& r : replications) metrics.push_back(metrics_json(r));
+  for (auto& [key, value] : metrics.front().items()) j[key] = value;
+  if (replications.size() > 1) j["distribution"] = distribution_json(metrics, replications);
   return j.dump(2) + "\n";
 }
 

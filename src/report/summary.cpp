@@ -2,6 +2,7 @@
 #include <string>
 
 #include "albsim/report.hpp"
+#include "report/statistics.hpp"
 
 namespace albsim {
 namespace {
@@ -30,9 +31,44 @@ std::string seconds_text(double s) {
   return fmt("%.2fh", s / 3600);
 }
 
+// Across replications: breach probability, breach minutes per month, peak addresses, cost.
+void print_distribution(std::ostream& out, const std::vector<Report>& replications) {
+  const std::size_t n = replications.size();
+  const double monthly = monthly_factor(replications.front());
+  out << "\nAcross " << n << " replications (replication 0 above):\n"
+      << pad("load balancer", 18) << pad("P(breach) [95% CI]", 26)
+      << pad("breach min/month mean p95", 27) << "peak addr p50 p95 max\n";
+  for (std::size_t lb = 0; lb < replications.front().load_balancers.size(); ++lb) {
+    std::size_t breached = 0;
+    std::vector<double> minutes, peaks;
+    for (const Report& r : replications) {
+      const LoadBalancerReport& l = r.load_balancers[lb];
+      if (l.allowlist.breach_episodes > 0) ++breached;
+      minutes.push_back(l.allowlist.breach_seconds / 60.0 * monthly);
+      peaks.push_back(static_cast<double>(l.addresses.peak_total));
+    }
+    const Proportion p = wilson_interval(breached, n);
+    const SampleSummary m = summarize(minutes);
+    const SampleSummary k = summarize(peaks);
+    out << pad(replications.front().load_balancers[lb].id, 18)
+        << pad(fmt("%.1f%%", p.estimate * 100) + fmt(" [%.1f%%", p.low * 100) +
+                   fmt(", %.1f%%]", p.high * 100),
+               26)
+        << pad(fmt("%.1f", m.mean) + fmt(" %.1f", m.p95), 27) << fmt("%.0f", k.p50)
+        << fmt(" %.0f", k.p95) << fmt(" %.0f", k.max) << "\n";
+  }
+  std::vector<double> totals;
+  for (const Report& r : replications) totals.push_back(r.cost.total * monthly);
+  const SampleSummary t = summarize(totals);
+  out << "IPv4 cost per month across replications: mean " << money(t.mean) << ", p95 "
+      << money(t.p95) << "\n";
+}
+
 }  // namespace
 
-void print_summary(std::ostream& out, const Scenario& scenario, const Report& report) {
+void print_summary(std::ostream& out, const Scenario& scenario,
+                   const std::vector<Report>& replications) {
+  const Report& report = replications.front();
   const double monthly = monthly_factor(report);
   out << "albsim " << ALBSIM_VERSION << ": "
       << (scenario.name.empty() ? std::string("(unnamed scenario)") : scenario.name) << " ("
@@ -76,6 +112,7 @@ void print_summary(std::ostream& out, const Scenario& scenario, const Report& re
       << seconds_text(a.breach_seconds) << "), " << a.distinct_outside_addresses
       << " outside address" << (a.distinct_outside_addresses == 1 ? "" : "es") << ", "
       << a.dns_changes << " DNS changes\n";
+  if (replications.size() > 1) print_distribution(out, replications);
 }
 
 }  // namespace albsim

@@ -36,6 +36,7 @@ class Checker {
     synthesise_amazon_blocks();
     for (std::size_t i = 0; i < s_.load_balancers.size(); ++i) check_lb(i);
     for (std::size_t i = 0; i < s_.events.size(); ++i) check_event(i);
+    for (std::size_t i = 0; i < s_.random_events.size(); ++i) check_random_event(i);
     resolve_allowlists();
     warn_quotas();
     return std::move(s_);
@@ -190,9 +191,10 @@ class Checker {
       fail(ptr + "/min_nodes_per_az", "min_nodes_per_az (" + std::to_string(lb.min_nodes_per_az) +
                                           ") is greater than max_nodes_per_az (" +
                                           std::to_string(lb.max_nodes_per_az) + ")");
-    if (lb.replacement_every && *lb.replacement_every <= lb.launch_delay + lb.drain_time)
-      fail(ptr + "/replacement/every", "must be longer than launch_delay + drain_time (" +
-                                           format_duration(lb.launch_delay + lb.drain_time) + ")");
+    const SimTime overlap = lb.launch_delay.typical_max() + lb.drain_time;
+    if (lb.replacement.kind == ReplacementSpec::Kind::every && lb.replacement.age <= overlap)
+      fail(ptr + "/replacement/every",
+           "must be longer than launch_delay + drain_time (" + format_duration(overlap) + ")");
   }
 
   void check_event(std::size_t i) {
@@ -201,15 +203,23 @@ class Checker {
     if (e.type == EventType::attach_pool && e.pool) {
       check_locale(*e.pool, ptr + "/pool");
     }
-    if (e.type == EventType::az_outage) {
-      bool known = false;
-      for (std::size_t lb = 0; lb < s_.load_balancers.size(); ++lb) {
-        if (e.lb && *e.lb != lb) continue;
-        const auto& azs = s_.load_balancers[lb].azs;
-        known = known || std::find(azs.begin(), azs.end(), e.az) != azs.end();
-      }
-      if (!known) fail(ptr + "/az", "no load balancer it applies to has AZ \"" + e.az + "\"");
+    if (e.type == EventType::az_outage) check_az(e.lb, e.az, ptr + "/az");
+  }
+
+  void check_random_event(std::size_t i) {
+    const RandomEventSpec& e = s_.random_events[i];
+    if (e.type == EventType::az_outage && !e.az.empty())
+      check_az(e.lb, e.az, "/random_events/" + std::to_string(i) + "/az");
+  }
+
+  void check_az(const std::optional<std::size_t>& only_lb, const std::string& az,
+                const std::string& pointer) const {
+    for (std::size_t lb = 0; lb < s_.load_balancers.size(); ++lb) {
+      if (only_lb && *only_lb != lb) continue;
+      const auto& azs = s_.load_balancers[lb].azs;
+      if (std::find(azs.begin(), azs.end(), az) != azs.end()) return;
     }
+    fail(pointer, "no load balancer it applies to has AZ \"" + az + "\"");
   }
 
   void resolve_allowlists() {

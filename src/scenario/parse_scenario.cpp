@@ -9,8 +9,6 @@
 namespace albsim {
 namespace {
 
-constexpr const char* kLater = " is not supported yet (random forms arrive with replications)";
-
 class Parser {
  public:
   Parser(const nlohmann::json& document, const std::string& file)
@@ -32,10 +30,6 @@ class Parser {
     s.horizon = root_.at("horizon").duration();
     s.seed = static_cast<std::uint64_t>(root_.integer_or("seed", 0, 0, std::int64_t{1} << 53));
     s.replications = static_cast<int>(root_.integer_or("replications", 1, 1, 1'000'000));
-    if (s.replications > 1)
-      root_.at("replications").fail(std::string("replications > 1") + kLater + "; use 1");
-    if (root_.has("random_events"))
-      root_.at("random_events").fail(std::string("random_events") + kLater);
     if (root_.has("pricing")) parse_pricing(root_.at("pricing"));
 
     const JsonReader pools = root_.at("pools");
@@ -54,6 +48,10 @@ class Parser {
     if (root_.has("events")) {
       const JsonReader list = root_.at("events");
       for (std::size_t i = 0; i < list.array_size(); ++i) parse_event(list.element(i));
+    }
+    if (root_.has("random_events")) {
+      const JsonReader list = root_.at("random_events");
+      for (std::size_t i = 0; i < list.array_size(); ++i) parse_random_event(list.element(i));
     }
     return std::move(out_);
   }
@@ -102,8 +100,8 @@ class Parser {
     }
     pool.locale = p.string_if("locale").value_or("");
     pool.release_delay = p.duration_or("release_delay", SimTime());
-    if (p.has("allocation") && p.at("allocation").choice({"lowest", "random"}) == "random")
-      p.at("allocation").fail(std::string("\"random\" allocation") + kLater + "; use \"lowest\"");
+    if (p.has("allocation"))
+      pool.random_allocation = p.at("allocation").choice({"lowest", "random"}) == "random";
 
     std::optional<int> netmask;
     int count = 0;
@@ -177,13 +175,13 @@ class Parser {
         static_cast<int>(l.integer_or("min_nodes_per_az", lb.min_nodes_per_az, 1, 100));
     lb.max_nodes_per_az =
         static_cast<int>(l.integer_or("max_nodes_per_az", lb.max_nodes_per_az, 1, 100));
-    if (l.has("launch_delay")) lb.launch_delay = fixed_delay(l.at("launch_delay"));
+    if (l.has("launch_delay")) lb.launch_delay = distribution(l.at("launch_delay"), true);
     lb.drain_time = l.duration_or("drain_time", lb.drain_time);
     lb.scale_in_cooldown = l.duration_or("scale_in_cooldown", lb.scale_in_cooldown);
     lb.evaluation_interval = l.duration_or("evaluation_interval", lb.evaluation_interval);
     if (lb.evaluation_interval.ms() == 0)
       l.at("evaluation_interval").fail("must be greater than 0");
-    if (l.has("replacement")) lb.replacement_every = parse_replacement(l.at("replacement"));
+    if (l.has("replacement")) lb.replacement = parse_replacement(l.at("replacement"));
     if (l.has("scale_in_victims")) {
       const std::string v = l.at("scale_in_victims").choice({"prefer_managed", "newest", "oldest"});
       lb.scale_in_victims = v == "newest"   ? VictimPolicy::newest
@@ -203,25 +201,48 @@ class Parser {
     out_.scenario.load_balancers.push_back(std::move(lb));
   }
 
-  static SimTime fixed_delay(const JsonReader& d) {
-    if (d.json().is_object()) {
-      d.expect_object({"uniform", "exponential"});
-      d.fail(std::string("a random launch delay") + kLater + "; give a fixed duration like \"2m\"");
+  // A duration, `{"uniform": [a, b]}` (when allowed) or `{"exponential": mean}`.
+  static DurationDistribution distribution(const JsonReader& d, bool allow_uniform) {
+    DurationDistribution out;
+    if (!d.json().is_object()) {
+      out.fixed = d.duration();
+      return out;
     }
-    return d.duration();
+    if (allow_uniform)
+      d.expect_object({"uniform", "exponential"});
+    else
+      d.expect_object({"exponential"});
+    if (d.json().size() != 1)
+      d.fail(allow_uniform ? "give one of {\"uniform\": [a, b]} or {\"exponential\": mean}"
+                           : "give {\"exponential\": mean}");
+    if (d.has("exponential")) {
+      out.kind = DurationDistribution::Kind::exponential;
+      out.mean = d.at("exponential").duration();
+      if (out.mean.ms() == 0) d.at("exponential").fail("the mean must be greater than 0");
+      return out;
+    }
+    const JsonReader bounds = d.at("uniform");
+    if (bounds.array_size() != 2) bounds.fail("expected [low, high], like [\"1m\", \"3m\"]");
+    out.kind = DurationDistribution::Kind::uniform;
+    out.low = bounds.element(0).duration();
+    out.high = bounds.element(1).duration();
+    if (out.high < out.low) bounds.element(1).fail("the upper bound is below the lower bound");
+    return out;
   }
 
-  static std::optional<SimTime> parse_replacement(const JsonReader& r) {
+  static ReplacementSpec parse_replacement(const JsonReader& r) {
+    ReplacementSpec out;
     if (r.json().is_string()) {
       r.choice({"none"});
-      return std::nullopt;
+      return out;
     }
     r.expect_object({"every", "mean"});
-    if (r.has("mean"))
-      r.at("mean").fail(std::string("replacement by exponential age") + kLater + "; use \"every\"");
-    const SimTime every = r.at("every").duration();
-    if (every.ms() == 0) r.at("every").fail("must be greater than 0");
-    return every;
+    if (r.json().size() != 1) r.fail("give one of {\"every\": age} or {\"mean\": age}");
+    out.kind = r.has("every") ? ReplacementSpec::Kind::every : ReplacementSpec::Kind::mean;
+    const JsonReader age = r.at(r.has("every") ? "every" : "mean");
+    out.age = age.duration();
+    if (out.age.ms() == 0) age.fail("must be greater than 0");
+    return out;
   }
 
   DemandSpec parse_demand(const JsonReader& d) const {
@@ -234,7 +255,11 @@ class Parser {
              std::to_string(forms) + ")");
     if (d.has("trace"))
       d.at("trace").fail("trace demand is not supported yet; use constant, steps or diurnal");
-    if (d.has("noise")) d.at("noise").fail(std::string("noise") + kLater);
+    if (d.has("noise")) {
+      const JsonReader noise = d.at("noise");
+      noise.expect_object({"sigma"});
+      demand.noise_sigma = noise.at("sigma").non_negative();
+    }
     if (d.has("constant")) {
       demand.kind = DemandSpec::Kind::constant;
       demand.constant = d.at("constant").non_negative();
@@ -324,6 +349,29 @@ class Parser {
       if (ev.duration->ms() == 0) e.at("duration").fail("must be greater than 0");
     }
     out_.scenario.events.push_back(ev);
+  }
+
+  void parse_random_event(const JsonReader& e) {
+    if (!e.json().is_object()) e.expect_object({});
+    const std::string type = e.at("type").choice({"surge", "az_outage"});
+    RandomEventSpec ev;
+    double per_day = 0;
+    if (type == "surge") {
+      e.expect_object({"type", "lb", "rate_per_day", "multiplier", "duration"});
+      ev.type = EventType::surge;
+      per_day = e.at("rate_per_day").positive();
+      ev.multiplier = e.at("multiplier").positive();
+    } else {
+      e.expect_object({"type", "lb", "az", "rate_per_year", "duration"});
+      ev.type = EventType::az_outage;
+      per_day = e.at("rate_per_year").positive() / 365.0;
+      if (e.has("az")) ev.az = e.at("az").identifier();
+    }
+    ev.mean_interarrival_ms = 86'400'000.0 / per_day;
+    ev.lb = lb_ref_if(e);
+    ev.duration = distribution(e.at("duration"), false);
+    if (ev.duration.typical_max().ms() == 0) e.at("duration").fail("must be greater than 0");
+    out_.scenario.random_events.push_back(ev);
   }
 
   JsonReader root_;

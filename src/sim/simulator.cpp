@@ -1,6 +1,7 @@
 #include "sim/simulator.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <stdexcept>
 #include <string>
 
@@ -26,7 +27,25 @@ Simulator::Simulator(const Scenario& scenario, const SimulationOptions& options)
       reservation_addresses_(scenario.reservations.size()),
       meter_(scenario) {
   const std::int64_t epoch = scenario.start_epoch_ms.value_or(kDefaultStartEpochMs);
-  for (const LoadBalancerSpec& spec : scenario.load_balancers) lbs_.emplace_back(spec, epoch);
+  for (const LoadBalancerSpec& spec : scenario.load_balancers)
+    lbs_.emplace_back(spec, epoch, scenario.seed, options.replication);
+  for (const PoolSpec& pool : scenario.pools) {
+    auto& draws = allocation_draws_.emplace_back();
+    if (pool.random_allocation)
+      draws.emplace(scenario.seed, options.replication, "pools/" + pool.id + "/allocation");
+  }
+  for (std::size_t i = 0; i < scenario.random_events.size(); ++i) {
+    const RandomEventSpec& e = scenario.random_events[i];
+    RandomProcess process{
+        RandomStream(scenario.seed, options.replication, "random_events/" + std::to_string(i)), {}};
+    for (std::size_t lb = 0; lb < scenario.load_balancers.size(); ++lb) {
+      if (e.lb && *e.lb != lb) continue;
+      for (const std::string& az : scenario.load_balancers[lb].azs)
+        if (std::find(process.azs.begin(), process.azs.end(), az) == process.azs.end())
+          process.azs.push_back(az);
+    }
+    random_processes_.push_back(std::move(process));
+  }
   for (const std::size_t pool : analyse_pool_forest(parents_of(scenario)).top_down)
     for (const Cidr& cidr : scenario.pools[pool].cidrs) space_.provision(pool, cidr);
   for (std::size_t pool = 0; pool < scenario.pools.size(); ++pool) pool_changed(pool);
@@ -46,6 +65,8 @@ std::uint8_t Simulator::event_class(EventKind kind) {
     case EventKind::scenario_start:
     case EventKind::scenario_end:
     case EventKind::reservation_start:
+    case EventKind::random_arrival:
+    case EventKind::random_end:
       return 4;
     case EventKind::evaluation:
       return 5;
@@ -67,6 +88,7 @@ Report Simulator::run() {
     if (e.duration)
       schedule(e.at + *e.duration, EventKind::scenario_end, static_cast<std::uint32_t>(i));
   }
+  for (std::size_t i = 0; i < random_processes_.size(); ++i) schedule_next_arrival(i);
   for (std::size_t i = 0; i < scenario_.reservations.size(); ++i) {
     const ReservationSpec& r = scenario_.reservations[i];
     schedule(r.from, EventKind::reservation_start, static_cast<std::uint32_t>(i));
@@ -124,11 +146,20 @@ void Simulator::process(const Event& event) {
       if (nodes_.holds(event.a, event.b)) enter_service(event.a);
       break;
     case EventKind::scenario_start:
-      apply_event_start(event.a);
+      apply_event_start(scenario_.events[event.a]);
       break;
     case EventKind::scenario_end:
-      apply_event_end(event.a);
+      apply_event_end(scenario_.events[event.a]);
       break;
+    case EventKind::random_arrival:
+      random_arrival(event.a);
+      break;
+    case EventKind::random_end: {
+      const EventSpec occurrence = occurrences_[event.a];
+      free_occurrences_.push_back(event.a);
+      apply_event_end(occurrence);
+      break;
+    }
     case EventKind::reservation_start:
       start_reservation(event.a);
       break;
@@ -148,7 +179,7 @@ void Simulator::process(const Event& event) {
 void Simulator::start_fleet() {
   for (std::size_t lb = 0; lb < lbs_.size(); ++lb) {
     const LoadBalancerSpec& spec = scenario_.load_balancers[lb];
-    const double demand = demand_now(lb);
+    const double demand = sample_demand(lb);
     meter_.demand_changed(now_, lb, demand);
     const int healthy = lbs_[lb].healthy_azs();
     for (std::size_t az = 0; az < spec.azs.size(); ++az) {
@@ -183,8 +214,7 @@ std::optional<std::size_t> az_index(const LoadBalancerSpec& spec, const std::str
 
 }  // namespace
 
-void Simulator::apply_event_start(std::size_t index) {
-  const EventSpec& e = scenario_.events[index];
+void Simulator::apply_event_start(const EventSpec& e) {
   const std::size_t lb_count = lbs_.size();
   switch (e.type) {
     case EventType::surge:
@@ -211,8 +241,7 @@ void Simulator::apply_event_start(std::size_t index) {
   }
 }
 
-void Simulator::apply_event_end(std::size_t index) {
-  const EventSpec& e = scenario_.events[index];
+void Simulator::apply_event_end(const EventSpec& e) {
   if (e.type == EventType::surge) {
     for_targets(e, lbs_.size(), [&](std::size_t lb) {
       auto& active = lbs_[lb].surge_multipliers;
@@ -223,6 +252,38 @@ void Simulator::apply_event_end(std::size_t index) {
       if (auto az = az_index(scenario_.load_balancers[lb], e.az)) set_az_impaired(lb, *az, false);
     });
   }
+}
+
+void Simulator::schedule_next_arrival(std::size_t process) {
+  const double gap_ms = random_processes_[process].draws.exponential(
+      scenario_.random_events[process].mean_interarrival_ms);
+  if (gap_ms >= static_cast<double>((scenario_.horizon - now_).ms())) return;
+  schedule(now_ + SimTime::from_ms(std::llround(gap_ms)), EventKind::random_arrival,
+           static_cast<std::uint32_t>(process));
+}
+
+void Simulator::random_arrival(std::size_t process) {
+  const RandomEventSpec& spec = scenario_.random_events[process];
+  RandomProcess& p = random_processes_[process];
+  EventSpec occurrence;
+  occurrence.at = now_;
+  occurrence.type = spec.type;
+  occurrence.lb = spec.lb;
+  occurrence.multiplier = spec.multiplier;
+  occurrence.az = spec.az.empty() ? p.azs[p.draws.below(p.azs.size())] : spec.az;
+  occurrence.duration = draw(spec.duration, p.draws);
+  std::uint32_t slot = 0;
+  if (free_occurrences_.empty()) {
+    slot = static_cast<std::uint32_t>(occurrences_.size());
+    occurrences_.push_back(occurrence);
+  } else {
+    slot = free_occurrences_.back();
+    free_occurrences_.pop_back();
+    occurrences_[slot] = occurrence;
+  }
+  apply_event_start(occurrence);
+  schedule(now_ + *occurrence.duration, EventKind::random_end, slot);
+  schedule_next_arrival(process);
 }
 
 void Simulator::set_az_impaired(std::size_t lb, std::size_t az_position, bool impaired) {
@@ -245,7 +306,7 @@ void Simulator::start_reservation(std::size_t index) {
   const ReservationSpec& r = scenario_.reservations[index];
   auto& held = reservation_addresses_[index];
   while (held.size() < r.count) {
-    const auto address = space_.allocate(r.pool);
+    const auto address = allocate(r.pool);
     if (!address) break;
     held.push_back(*address);
   }
@@ -270,8 +331,32 @@ void Simulator::add_cidr(std::size_t pool, const Cidr& cidr) {
 
 // ---- load balancers ------------------------------------------------------------------------
 
-double Simulator::demand_now(std::size_t lb) const {
-  return lbs_[lb].profile.at(now_) * lbs_[lb].surge_factor();
+double Simulator::sample_demand(std::size_t lb) {
+  LbRuntime& runtime = lbs_[lb];
+  double demand = runtime.profile.at(now_) * runtime.surge_factor();
+  const double sigma = scenario_.load_balancers[lb].demand.noise_sigma;
+  if (sigma > 0)
+    demand *= std::exp(sigma * runtime.noise_draws.standard_normal() - sigma * sigma / 2);
+  return demand;
+}
+
+SimTime Simulator::draw(const DurationDistribution& d, RandomStream& draws) const {
+  switch (d.kind) {
+    case DurationDistribution::Kind::fixed:
+      return d.fixed;
+    case DurationDistribution::Kind::uniform:
+      return SimTime::from_ms(std::llround(
+          draws.uniform(static_cast<double>(d.low.ms()), static_cast<double>(d.high.ms()))));
+    case DurationDistribution::Kind::exponential:
+      return SimTime::from_ms(std::llround(draws.exponential(static_cast<double>(d.mean.ms()))));
+  }
+  return d.fixed;
+}
+
+std::optional<std::uint32_t> Simulator::allocate(std::size_t pool) {
+  if (auto& draws = allocation_draws_[pool])
+    return space_.allocate_random(pool, [&](std::uint64_t n) { return draws->below(n); });
+  return space_.allocate(pool);
 }
 
 void Simulator::evaluate_grid() {
@@ -290,7 +375,7 @@ void Simulator::evaluate_grid() {
 void Simulator::evaluate_lb(std::size_t lb) {
   const LoadBalancerSpec& spec = scenario_.load_balancers[lb];
   LbRuntime& runtime = lbs_[lb];
-  const double demand = demand_now(lb);
+  const double demand = sample_demand(lb);
   meter_.demand_changed(now_, lb, demand);
   const int healthy = runtime.healthy_azs();
   if (healthy == 0) return;
@@ -323,7 +408,7 @@ std::uint32_t Simulator::launch_node(std::size_t lb, std::size_t az, NodeState s
   node.state = state;
   std::optional<std::uint32_t> address;
   if (const auto pool = lbs_[lb].pool) {
-    address = space_.allocate(*pool);
+    address = allocate(*pool);
     if (address) {
       node.pool = static_cast<std::uint32_t>(*pool);
       pool_changed(*pool);
@@ -334,14 +419,25 @@ std::uint32_t Simulator::launch_node(std::size_t lb, std::size_t az, NodeState s
   meter_.address_acquired(now_, lb, node.managed);
 
   const std::uint32_t slot = nodes_.create(node);
-  lbs_[lb].azs[az].nodes.push_back(slot);
-  lbs_[lb].touched = true;
-  if (state == NodeState::launching)
-    schedule(now_ + spec.launch_delay, EventKind::node_in_service, slot, node.id);
-  else if (lbs_[lb].azs[az].impaired == 0)
+  LbRuntime& runtime = lbs_[lb];
+  runtime.azs[az].nodes.push_back(slot);
+  runtime.touched = true;
+  SimTime in_service_after;
+  if (state == NodeState::launching) {
+    in_service_after = draw(spec.launch_delay, runtime.launch_delay_draws);
+    schedule(now_ + in_service_after, EventKind::node_in_service, slot, node.id);
+  } else if (runtime.azs[az].impaired == 0) {
     set_exposed(nodes_[slot], true);
-  if (spec.replacement_every)
-    schedule(now_ + *spec.replacement_every, EventKind::replacement_due, slot, node.id);
+  }
+  // A node is replaced at its age, but never before it is in service.
+  const ReplacementSpec& replacement = spec.replacement;
+  if (replacement.kind != ReplacementSpec::Kind::none) {
+    const SimTime age = replacement.kind == ReplacementSpec::Kind::every
+                            ? replacement.age
+                            : SimTime::from_ms(std::llround(runtime.replacement_draws.exponential(
+                                  static_cast<double>(replacement.age.ms()))));
+    schedule(now_ + std::max(age, in_service_after), EventKind::replacement_due, slot, node.id);
+  }
   return slot;
 }
 

@@ -7,6 +7,7 @@
 
 #include "alb/fleet.hpp"
 #include "albsim/simulation.hpp"
+#include "core/random_stream.hpp"
 #include "engine/event_queue.hpp"
 #include "ipam/address_space.hpp"
 #include "metrics/fleet_meter.hpp"
@@ -27,8 +28,15 @@ class Simulator {
     scenario_start,     // a: scenario event
     scenario_end,       // a: scenario event
     reservation_start,  // a: reservation
+    random_arrival,     // a: random event process
+    random_end,         // a: occurrence slot
     evaluation,         // the scaling grid of every load balancer
     replacement_due,    // a: node slot, b: node id
+  };
+  // A Poisson process of `random_events`: its stream and the AZs it may pick from.
+  struct RandomProcess {
+    RandomStream draws;
+    std::vector<std::string> azs;
   };
   struct Event {
     EventKind kind = EventKind::evaluation;
@@ -43,9 +51,11 @@ class Simulator {
   void sample_until(SimTime before);
   void check_invariants() const;
 
-  // Scenario events.
-  void apply_event_start(std::size_t index);
-  void apply_event_end(std::size_t index);
+  // Scenario events (from `events`, or occurrences of `random_events`).
+  void apply_event_start(const EventSpec& e);
+  void apply_event_end(const EventSpec& e);
+  void random_arrival(std::size_t process);
+  void schedule_next_arrival(std::size_t process);
   void set_az_impaired(std::size_t lb, std::size_t az, bool impaired);
   void start_reservation(std::size_t index);
   void end_reservation(std::size_t index);
@@ -54,7 +64,9 @@ class Simulator {
   // Load balancers.
   void evaluate_grid();
   void evaluate_lb(std::size_t lb);
-  double demand_now(std::size_t lb) const;
+  double sample_demand(std::size_t lb);  // d(t) at a grid point: profile, surges, noise
+  SimTime draw(const DurationDistribution& d, RandomStream& draws) const;
+  std::optional<std::uint32_t> allocate(std::size_t pool);
   std::uint32_t launch_node(std::size_t lb, std::size_t az, NodeState state);
   void replace_node(std::uint32_t slot);
   void enter_service(std::uint32_t slot);
@@ -76,6 +88,10 @@ class Simulator {
   NodeTable nodes_;
   std::vector<LbRuntime> lbs_;
   std::vector<std::vector<std::uint32_t>> reservation_addresses_;
+  std::vector<std::optional<RandomStream>> allocation_draws_;  // pools with random allocation
+  std::vector<RandomProcess> random_processes_;
+  std::vector<EventSpec> occurrences_;  // random events in force, slots reused
+  std::vector<std::uint32_t> free_occurrences_;
   FleetMeter meter_;
   SimTime now_;
   SimTime next_sample_;

@@ -221,22 +221,44 @@ TEST_CASE("the horizon is positive and at most 10 years") {
   CHECK_NOTHROW(test::scenario_from(d));
 }
 
-TEST_CASE("random forms are refused until the Monte Carlo layer exists") {
+TEST_CASE("random forms are checked") {
   json d = valid();
-  d["load_balancers"][0]["launch_delay"] = {{"uniform", {60, 180}}};
-  expect_fault(d, "/load_balancers/0/launch_delay", "not supported yet");
+  d["load_balancers"][0]["launch_delay"] = {{"uniform", {"3m", "1m"}}};
+  expect_fault(d, "/load_balancers/0/launch_delay/uniform/1", "below the lower bound");
+  d["load_balancers"][0]["launch_delay"] = {{"uniform", {60, 180}}, {"exponential", 60}};
+  expect_fault(d, "/load_balancers/0/launch_delay", "give one of");
+  d["load_balancers"][0]["launch_delay"] = {{"normal", 60}};
+  expect_fault(d, "/load_balancers/0/launch_delay/normal", "unknown key");
   d = valid();
-  d["load_balancers"][0]["replacement"] = {{"mean", "7d"}};
-  expect_fault(d, "/load_balancers/0/replacement/mean", "not supported yet");
+  d["load_balancers"][0]["launch_delay"] = {{"uniform", {"1m", "10m"}}};
+  d["load_balancers"][0]["replacement"] = {{"every", "14m"}};  // not longer than 10m + 5m
+  expect_fault(d, "/load_balancers/0/replacement/every", "(15m)");
   d = valid();
-  d["load_balancers"][0]["demand"]["noise"] = {{"sigma", 0.1}};
-  expect_fault(d, "/load_balancers/0/demand/noise", "not supported yet");
+  d["load_balancers"][0]["replacement"] = {{"mean", 0}};
+  expect_fault(d, "/load_balancers/0/replacement/mean", "greater than 0");
+  d["load_balancers"][0]["replacement"] = {{"mean", "7d"}, {"every", "7d"}};
+  expect_fault(d, "/load_balancers/0/replacement", "give one of");
   d = valid();
-  d["replications"] = 10;
-  expect_fault(d, "/replications", "not supported yet");
+  d["load_balancers"][0]["demand"]["noise"] = {{"sigma", -0.1}};
+  expect_fault(d, "/load_balancers/0/demand/noise/sigma", "must not be negative");
   d = valid();
-  d["random_events"] = json::array();
-  expect_fault(d, "/random_events", "not supported yet");
+  d["random_events"] = {
+      {{"type", "surge"}, {"rate_per_day", 0}, {"multiplier", 2}, {"duration", "1h"}}};
+  expect_fault(d, "/random_events/0/rate_per_day", "greater than 0");
+  d["random_events"] = {
+      {{"type", "az_outage"}, {"az", "az9"}, {"rate_per_year", 2}, {"duration", "1h"}}};
+  expect_fault(d, "/random_events/0/az", "AZ \"az9\"");
+  d["random_events"] = {
+      {{"type", "az_outage"}, {"rate_per_year", 2}, {"duration", {{"uniform", {1, 2}}}}}};
+  expect_fault(d, "/random_events/0/duration/uniform", "unknown key");
+  d["random_events"] = {{{"type", "surge"}, {"rate_per_day", 1}, {"multiplier", 2}}};
+  expect_fault(d, "/random_events/0", "missing required key \"duration\"");
+  d = valid();
+  d["pools"][1]["allocation"] = "scattered";
+  expect_fault(d, "/pools/1/allocation", "is not one of");
+  d = valid();
+  d["load_balancers"][0]["demand"] = {{"trace", "x.csv"}};
+  expect_fault(d, "/load_balancers/0/demand/trace", "not supported yet");
 }
 
 TEST_CASE("overrides apply before validation") {

@@ -103,6 +103,5 @@ TEST_CASE("validate, --set, --version, --help and usage errors") {
   CHECK(cli({"run", "--help"}).out.find("--timeseries-step") != std::string::npos);
   CHECK(cli({}).code == 2);
   CHECK(cli({"frobnicate"}).code == 2);
-  CHECK(cli({"run", file, "--replications", "5"}).err.find("not supported yet") !=
-        std::string::npos);
+  CHECK(cli({"run", file, "--threads", "-1"}).code == 2);
 }

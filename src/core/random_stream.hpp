@@ -1,0 +1,34 @@
+// RandomStream: the random numbers of one component in one replication (MODEL.md §1).
+//
+// Derivation: replication i of master seed s uses seed_i = splitmix64(s ^ splitmix64(i)); a
+// component named k (for example "load_balancers/web/launch_delay") draws from PCG32 seeded
+// with seed_i on the stream selected by FNV-1a-64(k). Streams are independent by construction,
+// so adding a component never shifts another's draws, and a replication's numbers do not depend
+// on which thread runs it. Every distribution is computed here (never by <random>), so numbers
+// are the same with any standard library.
+#pragma once
+
+#include <cstdint>
+#include <pcg_random.hpp>
+#include <string_view>
+
+namespace albsim {
+
+std::uint64_t splitmix64(std::uint64_t x);
+std::uint64_t fnv1a64(std::string_view text);
+
+class RandomStream {
+ public:
+  RandomStream(std::uint64_t master_seed, std::uint64_t replication, std::string_view component);
+
+  double uniform01();                       // [0, 1), 53 random bits
+  double uniform(double low, double high);  // [low, high)
+  double exponential(double mean);          // mean * -ln(1 - U)
+  double standard_normal();                 // Box-Muller, one value per two uniforms
+  std::uint64_t below(std::uint64_t n);     // uniform in [0, n), n > 0, unbiased
+
+ private:
+  pcg32 engine_;
+};
+
+}  // namespace albsim

@@ -1,0 +1,45 @@
+#include "report/statistics.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace albsim {
+
+double quantile(const std::vector<double>& sorted, double p) {
+  const double position = p * static_cast<double>(sorted.size() - 1);
+  const auto below = static_cast<std::size_t>(std::floor(position));
+  const std::size_t above = std::min(below + 1, sorted.size() - 1);
+  const double fraction = position - static_cast<double>(below);
+  return sorted[below] + (sorted[above] - sorted[below]) * fraction;
+}
+
+SampleSummary summarize(std::vector<double> values) {
+  std::sort(values.begin(), values.end());
+  SampleSummary s;
+  s.n = values.size();
+  s.mean = std::accumulate(values.begin(), values.end(), 0.0) / static_cast<double>(s.n);
+  if (s.n > 1) {
+    double squares = 0;
+    for (const double v : values) squares += (v - s.mean) * (v - s.mean);
+    s.stddev = std::sqrt(squares / static_cast<double>(s.n - 1));
+  }
+  s.min = values.front();
+  s.p50 = quantile(values, 0.50);
+  s.p95 = quantile(values, 0.95);
+  s.p99 = quantile(values, 0.99);
+  s.max = values.back();
+  return s;
+}
+
+Proportion wilson_interval(std::size_t successes, std::size_t trials, double z) {
+  const double n = static_cast<double>(trials);
+  const double p = static_cast<double>(successes) / n;
+  const double z2 = z * z;
+  const double denominator = 1 + z2 / n;
+  const double centre = (p + z2 / (2 * n)) / denominator;
+  const double half = z / denominator * std::sqrt(p * (1 - p) / n + z2 / (4 * n * n));
+  return {p, std::max(0.0, centre - half), std::min(1.0, centre + half)};
+}
+
+}  // namespace albsim
