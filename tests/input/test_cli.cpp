@@ -105,3 +105,18 @@ TEST_CASE("validate, --set, --version, --help and usage errors") {
   CHECK(cli({"frobnicate"}).code == 2);
   CHECK(cli({"run", file, "--threads", "-1"}).code == 2);
 }
+
+TEST_CASE("run --replications adds the distribution to report.json and the summary") {
+  const fs::path dir = fresh_dir("replications");
+  const auto file = test::source_path("scenarios/amazon-29-random.json");
+  const auto r = cli({"run", file, "-o", dir.string(), "--replications", "8", "--threads", "2"});
+  CHECK(r.code == 0);
+  CHECK(r.out.find("Across 8 replications") != std::string::npos);
+  CHECK(r.err.empty());  // not a terminal: no progress bar
+  const auto report = nlohmann::json::parse(slurp(dir / "report.json"));
+  CHECK(report["scenario"]["replications"] == 8);
+  const auto& peak = report["distribution"]["load_balancers"][0]["addresses"]["peak_total"];
+  CHECK(peak["min"].get<double>() <= peak["p50"].get<double>());
+  CHECK(peak["p50"].get<double>() <= peak["max"].get<double>());
+  CHECK(report["distribution"]["load_balancers"][0]["breach_probability"]["replications"] == 8);
+}
