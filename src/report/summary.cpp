@@ -104,8 +104,9 @@ void print_summary(std::ostream& out, const Scenario& scenario,
       << ", Amazon blocks " << money(c.amazon_blocks * monthly) << ", IPAM "
       << money(c.ipam * monthly) << ", BYOIP ownership " << money(c.byoip_ownership * monthly)
       << "\n  total " << money(c.total * monthly) << " vs managed-only "
-      << money(c.managed_only * monthly) << ": saving " << money(c.saving * monthly)
-      << " per month\n";
+      << money(c.managed_only * monthly)
+      << (c.saving >= 0 ? ": saving " + money(c.saving * monthly) + " per month\n"
+                        : ": the pools cost " + money(-c.saving * monthly) + " more per month\n");
   const AllowlistMetrics& a = report.allowlist;
   out << "Allowlist (fleet): " << percent(a.in_allowlist_ratio) << " of exposed node-time inside, "
       << a.breach_episodes << " breach episode" << (a.breach_episodes == 1 ? "" : "s") << " ("

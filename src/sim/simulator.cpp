@@ -18,6 +18,19 @@ std::vector<std::optional<std::size_t>> parents_of(const Scenario& scenario) {
   return parents;
 }
 
+SimTime draw_duration(const DurationDistribution& d, RandomStream& draws) {
+  switch (d.kind) {
+    case DurationDistribution::Kind::fixed:
+      return d.fixed;
+    case DurationDistribution::Kind::uniform:
+      return SimTime::from_ms(std::llround(
+          draws.uniform(static_cast<double>(d.low.ms()), static_cast<double>(d.high.ms()))));
+    case DurationDistribution::Kind::exponential:
+      return SimTime::from_ms(std::llround(draws.exponential(static_cast<double>(d.mean.ms()))));
+  }
+  return d.fixed;
+}
+
 }  // namespace
 
 Simulator::Simulator(const Scenario& scenario, const SimulationOptions& options)
@@ -34,18 +47,8 @@ Simulator::Simulator(const Scenario& scenario, const SimulationOptions& options)
     if (pool.random_allocation)
       draws.emplace(scenario.seed, options.replication, "pools/" + pool.id + "/allocation");
   }
-  for (std::size_t i = 0; i < scenario.random_events.size(); ++i) {
-    const RandomEventSpec& e = scenario.random_events[i];
-    RandomProcess process{
-        RandomStream(scenario.seed, options.replication, "random_events/" + std::to_string(i)), {}};
-    for (std::size_t lb = 0; lb < scenario.load_balancers.size(); ++lb) {
-      if (e.lb && *e.lb != lb) continue;
-      for (const std::string& az : scenario.load_balancers[lb].azs)
-        if (std::find(process.azs.begin(), process.azs.end(), az) == process.azs.end())
-          process.azs.push_back(az);
-    }
-    random_processes_.push_back(std::move(process));
-  }
+  for (std::size_t i = 0; i < scenario.random_events.size(); ++i)
+    random_processes_.push_back(random_process(i));
   for (const std::size_t pool : analyse_pool_forest(parents_of(scenario)).top_down)
     for (const Cidr& cidr : scenario.pools[pool].cidrs) space_.provision(pool, cidr);
   for (std::size_t pool = 0; pool < scenario.pools.size(); ++pool) pool_changed(pool);
@@ -254,6 +257,20 @@ void Simulator::apply_event_end(const EventSpec& e) {
   }
 }
 
+Simulator::RandomProcess Simulator::random_process(std::size_t index) const {
+  const RandomEventSpec& e = scenario_.random_events[index];
+  RandomProcess process{
+      RandomStream(scenario_.seed, options_.replication, "random_events/" + std::to_string(index)),
+      {}};
+  for (std::size_t lb = 0; lb < scenario_.load_balancers.size(); ++lb) {
+    if (e.lb && *e.lb != lb) continue;
+    for (const std::string& az : scenario_.load_balancers[lb].azs)
+      if (std::find(process.azs.begin(), process.azs.end(), az) == process.azs.end())
+        process.azs.push_back(az);
+  }
+  return process;
+}
+
 void Simulator::schedule_next_arrival(std::size_t process) {
   const double gap_ms = random_processes_[process].draws.exponential(
       scenario_.random_events[process].mean_interarrival_ms);
@@ -271,7 +288,7 @@ void Simulator::random_arrival(std::size_t process) {
   occurrence.lb = spec.lb;
   occurrence.multiplier = spec.multiplier;
   occurrence.az = spec.az.empty() ? p.azs[p.draws.below(p.azs.size())] : spec.az;
-  occurrence.duration = draw(spec.duration, p.draws);
+  occurrence.duration = draw_duration(spec.duration, p.draws);
   std::uint32_t slot = 0;
   if (free_occurrences_.empty()) {
     slot = static_cast<std::uint32_t>(occurrences_.size());
@@ -338,19 +355,6 @@ double Simulator::sample_demand(std::size_t lb) {
   if (sigma > 0)
     demand *= std::exp(sigma * runtime.noise_draws.standard_normal() - sigma * sigma / 2);
   return demand;
-}
-
-SimTime Simulator::draw(const DurationDistribution& d, RandomStream& draws) const {
-  switch (d.kind) {
-    case DurationDistribution::Kind::fixed:
-      return d.fixed;
-    case DurationDistribution::Kind::uniform:
-      return SimTime::from_ms(std::llround(
-          draws.uniform(static_cast<double>(d.low.ms()), static_cast<double>(d.high.ms()))));
-    case DurationDistribution::Kind::exponential:
-      return SimTime::from_ms(std::llround(draws.exponential(static_cast<double>(d.mean.ms()))));
-  }
-  return d.fixed;
 }
 
 std::optional<std::uint32_t> Simulator::allocate(std::size_t pool) {
@@ -424,7 +428,7 @@ std::uint32_t Simulator::launch_node(std::size_t lb, std::size_t az, NodeState s
   runtime.touched = true;
   SimTime in_service_after;
   if (state == NodeState::launching) {
-    in_service_after = draw(spec.launch_delay, runtime.launch_delay_draws);
+    in_service_after = draw_duration(spec.launch_delay, runtime.launch_delay_draws);
     schedule(now_ + in_service_after, EventKind::node_in_service, slot, node.id);
   } else if (runtime.azs[az].impaired == 0) {
     set_exposed(nodes_[slot], true);

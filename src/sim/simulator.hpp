@@ -54,6 +54,7 @@ class Simulator {
   // Scenario events (from `events`, or occurrences of `random_events`).
   void apply_event_start(const EventSpec& e);
   void apply_event_end(const EventSpec& e);
+  RandomProcess random_process(std::size_t index) const;
   void random_arrival(std::size_t process);
   void schedule_next_arrival(std::size_t process);
   void set_az_impaired(std::size_t lb, std::size_t az, bool impaired);
@@ -65,7 +66,6 @@ class Simulator {
   void evaluate_grid();
   void evaluate_lb(std::size_t lb);
   double sample_demand(std::size_t lb);  // d(t) at a grid point: profile, surges, noise
-  SimTime draw(const DurationDistribution& d, RandomStream& draws) const;
   std::optional<std::uint32_t> allocate(std::size_t pool);
   std::uint32_t launch_node(std::size_t lb, std::size_t az, NodeState state);
   void replace_node(std::uint32_t slot);
