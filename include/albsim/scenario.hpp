@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -51,12 +52,28 @@ struct DiurnalSpec {
   double weekend_factor = 1;
 };
 
+// A loaded demand trace: samples in ascending time, values in LCU (scale applied). Times are
+// milliseconds since the epoch (ISO-8601 timestamps) or since the trace's own zero (offsets).
+struct TraceSeries {
+  std::vector<std::int64_t> times_ms;
+  std::vector<double> values;
+  std::int64_t period_ms = 0;  // the sampling period (the smallest gap, or as given)
+  bool epoch_times = false;    // ISO-8601 timestamps (else offsets)
+};
+
+struct TraceSpec {
+  std::shared_ptr<const TraceSeries> series;
+  std::int64_t align_ms = 0;  // trace time that maps to t = 0
+  bool loop = false;          // after the last sample (plus one period) start again
+};
+
 struct DemandSpec {
-  enum class Kind { constant, steps, diurnal };
+  enum class Kind { constant, steps, diurnal, trace };
   Kind kind = Kind::constant;
   double constant = 0;
   std::vector<std::pair<SimTime, double>> steps;  // ascending time
   DiurnalSpec diurnal;
+  TraceSpec trace;
   double growth_per_30d = 0;
   double noise_sigma = 0;  // lognormal multiplier exp(sigma Z - sigma^2 / 2) per grid point
 };

@@ -1,5 +1,6 @@
 #include "core/calendar.hpp"
 
+#include <cctype>
 #include <charconv>
 #include <cstdio>
 
@@ -43,20 +44,40 @@ std::int64_t floor_mod(std::int64_t a, std::int64_t b) {
 
 }  // namespace
 
-std::optional<std::int64_t> parse_iso8601_utc(std::string_view text) {
+std::optional<std::int64_t> parse_iso8601(std::string_view text) {
   unsigned year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0, millis = 0;
-  if (text.size() < 20 || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' ||
-      text[16] != ':' || text.back() != 'Z')
+  if (text.size() < 17 || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':')
     return std::nullopt;
   if (!read_fixed(text, 0, 4, year) || !read_fixed(text, 5, 2, month) ||
       !read_fixed(text, 8, 2, day) || !read_fixed(text, 11, 2, hour) ||
-      !read_fixed(text, 14, 2, minute) || !read_fixed(text, 17, 2, second))
+      !read_fixed(text, 14, 2, minute))
     return std::nullopt;
-  const std::string_view fraction = text.substr(19, text.size() - 20);
-  if (!fraction.empty()) {
-    if (fraction[0] != '.' || fraction.size() < 2 || fraction.size() > 4) return std::nullopt;
-    if (!read_fixed(fraction, 1, fraction.size() - 1, millis)) return std::nullopt;
-    for (std::size_t digits = fraction.size() - 1; digits < 3; ++digits) millis *= 10;
+  std::size_t pos = 16;
+  if (pos < text.size() && text[pos] == ':') {
+    if (!read_fixed(text, pos + 1, 2, second)) return std::nullopt;
+    pos += 3;
+    if (pos < text.size() && text[pos] == '.') {
+      std::size_t digits = 0;
+      while (pos + 1 + digits < text.size() && digits < 3 &&
+             std::isdigit(static_cast<unsigned char>(text[pos + 1 + digits])))
+        ++digits;
+      if (digits == 0 || !read_fixed(text, pos + 1, digits, millis)) return std::nullopt;
+      for (std::size_t d = digits; d < 3; ++d) millis *= 10;
+      pos += 1 + digits;
+      while (pos < text.size() && std::isdigit(static_cast<unsigned char>(text[pos]))) ++pos;
+    }
+  }
+  std::int64_t offset_minutes = 0;
+  const std::string_view zone = text.substr(pos);
+  if (zone == "Z") {
+    offset_minutes = 0;
+  } else if (zone.size() == 6 && (zone[0] == '+' || zone[0] == '-') && zone[3] == ':') {
+    unsigned oh = 0, om = 0;
+    if (!read_fixed(zone, 1, 2, oh) || !read_fixed(zone, 4, 2, om) || oh > 23 || om > 59)
+      return std::nullopt;
+    offset_minutes = (zone[0] == '+' ? 1 : -1) * static_cast<std::int64_t>(oh * 60 + om);
+  } else {
+    return std::nullopt;
   }
   static constexpr unsigned kDaysIn[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (month < 1 || month > 12 || day < 1 || day > kDaysIn[month - 1] || hour > 23 || minute > 59 ||
@@ -67,7 +88,8 @@ std::optional<std::int64_t> parse_iso8601_utc(std::string_view text) {
   unsigned m = 0, d = 0;
   civil_from_days(days, y, m, d);
   if (m != month || d != day) return std::nullopt;  // 29 February of a common year
-  return days * kDayMs + ((hour * 60 + minute) * 60 + second) * 1000LL + millis;
+  return days * kDayMs + ((hour * 60 + minute) * 60 + second) * 1000LL + millis -
+         offset_minutes * 60'000;
 }
 
 std::string format_iso8601_utc(std::int64_t epoch_ms) {

@@ -11,8 +11,9 @@ namespace albsim {
 // The calendar instant of t=0 when a scenario gives no `start`: Monday 1970-01-05T00:00:00Z.
 inline constexpr std::int64_t kDefaultStartEpochMs = 4LL * 86'400'000;
 
-// Parses "YYYY-MM-DDThh:mm:ss[.fff]Z" (UTC only); nullopt when malformed or out of range.
-std::optional<std::int64_t> parse_iso8601_utc(std::string_view text);
+// Parses ISO-8601 "YYYY-MM-DDThh:mm[:ss[.fff]]" followed by "Z" or an offset "+hh:mm" /
+// "-hh:mm", as milliseconds since the epoch (UTC); nullopt when malformed or out of range.
+std::optional<std::int64_t> parse_iso8601(std::string_view text);
 
 // Formats as "YYYY-MM-DDThh:mm:ssZ" (milliseconds appended only when non-zero).
 std::string format_iso8601_utc(std::int64_t epoch_ms);

@@ -48,6 +48,8 @@ double DemandProfile::base_at(SimTime t) const {
                                     [](SimTime x, const auto& step) { return x < step.first; });
       return after == steps.begin() ? 0.0 : std::prev(after)->second;
     }
+    case DemandSpec::Kind::trace:
+      return trace_at(t);
     case DemandSpec::Kind::diurnal: {
       const std::int64_t epoch_ms = start_epoch_ms_ + t.ms();
       const DayPosition when = utc_day_position(epoch_ms);
@@ -60,6 +62,17 @@ double DemandProfile::base_at(SimTime t) const {
     }
   }
   return 0.0;
+}
+
+double DemandProfile::trace_at(SimTime t) const {
+  const TraceSpec& trace = spec_->trace;
+  const TraceSeries& s = *trace.series;
+  const std::int64_t first = s.times_ms.front();
+  std::int64_t x = trace.align_ms + t.ms();
+  if (trace.loop && x >= first) x = first + (x - first) % (s.times_ms.back() - first + s.period_ms);
+  if (x < first) return 0.0;  // before the first sample
+  const auto after = std::upper_bound(s.times_ms.begin(), s.times_ms.end(), x);
+  return s.values[static_cast<std::size_t>(after - s.times_ms.begin()) - 1];
 }
 
 double DemandProfile::at(SimTime t) const {

@@ -23,6 +23,7 @@ class DemandProfile {
  private:
   double base_at(SimTime t) const;
   double diurnal_at(double hour_of_day) const;
+  double trace_at(SimTime t) const;
 
   const DemandSpec* spec_;
   std::int64_t start_epoch_ms_;

@@ -136,6 +136,11 @@ std::string JsonReader::identifier() const {
   return s;
 }
 
+bool JsonReader::boolean() const {
+  if (!value_->is_boolean()) fail("expected true or false, found " + type_name(*value_));
+  return value_->get<bool>();
+}
+
 SimTime JsonReader::duration() const {
   if (value_->is_number()) {
     const double seconds = number();

@@ -49,6 +49,7 @@ class JsonReader {
   std::string identifier() const;  // non-empty string
   SimTime duration() const;        // number of seconds or "4d18h"
   Cidr cidr() const;               // canonical IPv4 prefix
+  bool boolean() const;
 
   // Optional members with a default.
   double non_negative_or(std::string_view key, double fallback) const;

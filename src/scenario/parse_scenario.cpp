@@ -1,9 +1,11 @@
 #include "scenario/parse_scenario.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <map>
 
 #include "core/calendar.hpp"
+#include "demand/trace_loader.hpp"
 #include "scenario/json_reader.hpp"
 
 namespace albsim {
@@ -23,8 +25,8 @@ class Parser {
     if (root_.has("region")) s.region = root_.at("region").identifier();
     if (root_.has("start")) {
       const JsonReader start = root_.at("start");
-      const auto epoch = parse_iso8601_utc(start.string());
-      if (!epoch) start.fail("expected an ISO-8601 UTC time like \"2026-11-23T00:00:00Z\"");
+      const auto epoch = parse_iso8601(start.string());
+      if (!epoch) start.fail("expected an ISO-8601 time like \"2026-11-23T00:00:00Z\"");
       s.start_epoch_ms = *epoch;
     }
     s.horizon = root_.at("horizon").duration();
@@ -253,8 +255,6 @@ class Parser {
     if (forms != 1)
       d.fail("give exactly one of \"constant\", \"steps\", \"diurnal\", \"trace\" (found " +
              std::to_string(forms) + ")");
-    if (d.has("trace"))
-      d.at("trace").fail("trace demand is not supported yet; use constant, steps or diurnal");
     if (d.has("noise")) {
       const JsonReader noise = d.at("noise");
       noise.expect_object({"sigma"});
@@ -274,6 +274,9 @@ class Parser {
           step.element(0).fail("step times must increase strictly");
         demand.steps.emplace_back(at, step.element(1).non_negative());
       }
+    } else if (d.has("trace")) {
+      demand.kind = DemandSpec::Kind::trace;
+      demand.trace = parse_trace(d.at("trace"));
     } else {
       demand.kind = DemandSpec::Kind::diurnal;
       const JsonReader di = d.at("diurnal");
@@ -349,6 +352,74 @@ class Parser {
       if (ev.duration->ms() == 0) e.at("duration").fail("must be greater than 0");
     }
     out_.scenario.events.push_back(ev);
+  }
+
+  TraceSpec parse_trace(const JsonReader& t) const {
+    t.expect_object({"file", "format", "time_column", "value_column", "metric", "scale", "align",
+                     "loop", "period", "lcu"});
+    TraceRequest request;
+    const std::string file = t.at("file").identifier();
+    const std::filesystem::path relative(file);
+    request.path = relative.is_absolute()
+                       ? file
+                       : (std::filesystem::path(root_.file()).parent_path() / relative).string();
+    if (t.has("format"))
+      request.format = t.at("format").choice({"csv", "cloudwatch"}) == "cloudwatch"
+                           ? TraceRequest::Format::cloudwatch
+                           : TraceRequest::Format::csv;
+    else if (relative.extension() == ".json")
+      request.format = TraceRequest::Format::cloudwatch;
+    const bool csv = request.format == TraceRequest::Format::csv;
+    request.time_column = t.string_if("time_column").value_or("");
+    request.value_column = t.string_if("value_column").value_or("");
+    request.metric = t.string_if("metric").value_or("");
+    request.scale = t.non_negative_or("scale", 1);
+    if (t.has("period")) {
+      request.period_ms = t.at("period").duration().ms();
+      if (*request.period_ms == 0) t.at("period").fail("must be greater than 0");
+    }
+    if (t.has("lcu")) {
+      if (!csv)
+        t.at("lcu").fail(
+            "the LCU conversion reads CSV columns; use a CloudWatch ConsumedLCUs trace, or "
+            "\"scale\"");
+      const JsonReader l = t.at("lcu");
+      l.expect_object({"requests_column", "bytes_column", "active_connections_column",
+                       "new_connections_per_request", "rule_evaluations_per_request",
+                       "bytes_per_gb"});
+      LcuConversion c;
+      c.requests_column = l.at("requests_column").identifier();
+      c.bytes_column = l.string_if("bytes_column").value_or("");
+      c.active_connections_column = l.string_if("active_connections_column").value_or("");
+      c.new_connections_per_request = l.non_negative_or("new_connections_per_request", 1);
+      c.rule_evaluations_per_request = l.non_negative_or("rule_evaluations_per_request", 0);
+      c.bytes_per_gb = l.positive_or("bytes_per_gb", c.bytes_per_gb);
+      request.lcu = c;
+    } else if (csv && request.value_column.empty()) {
+      t.fail("a CSV trace needs \"value_column\" (LCU per sample) or an \"lcu\" conversion");
+    }
+    TraceSpec spec;
+    try {
+      spec.series = std::make_shared<const TraceSeries>(load_trace(request));
+    } catch (const TraceError& e) {
+      t.at("file").fail(file + (e.line > 0 ? " line " + std::to_string(e.line) : "") + ": " +
+                        e.what());
+    }
+    spec.align_ms = spec.series->times_ms.front();
+    if (t.has("align")) {
+      const JsonReader a = t.at("align");
+      const auto epoch = a.json().is_string() ? parse_iso8601(a.string()) : std::nullopt;
+      if (epoch) {
+        if (!spec.series->epoch_times)
+          a.fail(
+              "an ISO-8601 align needs ISO-8601 timestamps; give an offset from the first sample");
+        spec.align_ms = *epoch;
+      } else {
+        spec.align_ms += a.duration().ms();
+      }
+    }
+    spec.loop = t.has("loop") && t.at("loop").boolean();
+    return spec;
   }
 
   void parse_random_event(const JsonReader& e) {

@@ -256,9 +256,6 @@ TEST_CASE("random forms are checked") {
   d = valid();
   d["pools"][1]["allocation"] = "scattered";
   expect_fault(d, "/pools/1/allocation", "is not one of");
-  d = valid();
-  d["load_balancers"][0]["demand"] = {{"trace", "x.csv"}};
-  expect_fault(d, "/load_balancers/0/demand/trace", "not supported yet");
 }
 
 TEST_CASE("overrides apply before validation") {

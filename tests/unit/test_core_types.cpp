@@ -43,18 +43,24 @@ TEST_CASE("IPv4 addresses and canonical CIDRs") {
 }
 
 TEST_CASE("calendar: ISO-8601 UTC and the day position") {
-  CHECK(*parse_iso8601_utc("1970-01-01T00:00:00Z") == 0);
-  CHECK(*parse_iso8601_utc("2026-11-23T00:00:00Z") == 1'795'392'000'000LL);
-  CHECK(*parse_iso8601_utc("2026-11-23T19:30:00.5Z") == 1'795'392'000'000LL + 70'200'500);
-  CHECK_FALSE(parse_iso8601_utc("2026-02-29T00:00:00Z"));
-  CHECK_FALSE(parse_iso8601_utc("2026-11-23 00:00:00"));
-  CHECK_FALSE(parse_iso8601_utc("2026-11-23T00:00:00+01:00"));
+  CHECK(*parse_iso8601("1970-01-01T00:00:00Z") == 0);
+  CHECK(*parse_iso8601("2026-11-23T00:00:00Z") == 1'795'392'000'000LL);
+  CHECK(*parse_iso8601("2026-11-23T19:30:00.5Z") == 1'795'392'000'000LL + 70'200'500);
+  CHECK_FALSE(parse_iso8601("2026-02-29T00:00:00Z"));
+  CHECK_FALSE(parse_iso8601("2026-11-23 00:00:00"));
+  CHECK(*parse_iso8601("2026-11-23T01:00:00+01:00") == 1'795'392'000'000LL);
+  CHECK(*parse_iso8601("1995-07-01T00:00-04:00") == *parse_iso8601("1995-07-01T04:00:00Z"));
+  CHECK(*parse_iso8601("1998-04-30T21:30Z") == *parse_iso8601("1998-04-30T21:30:00Z"));
+  CHECK(*parse_iso8601("2024-09-29T22:10:00.123456+00:00") ==
+        *parse_iso8601("2024-09-29T22:10:00Z") + 123);
+  CHECK_FALSE(parse_iso8601("2026-11-23T00:00:00+1:00"));
+  CHECK_FALSE(parse_iso8601("2026-11-23T00:00"));  // no zone
   CHECK(format_iso8601_utc(1'795'392'000'000LL) == "2026-11-23T00:00:00Z");
   // 2026-11-23 is a Monday; 2026-11-28 a Saturday.
-  CHECK_FALSE(utc_day_position(*parse_iso8601_utc("2026-11-23T12:00:00Z")).weekend);
-  CHECK(utc_day_position(*parse_iso8601_utc("2026-11-28T00:00:00Z")).weekend);
-  CHECK(utc_day_position(*parse_iso8601_utc("2026-11-29T23:59:59Z")).weekend);
-  CHECK(utc_day_position(*parse_iso8601_utc("2026-11-23T19:30:00Z")).hour == 19.5);
+  CHECK_FALSE(utc_day_position(*parse_iso8601("2026-11-23T12:00:00Z")).weekend);
+  CHECK(utc_day_position(*parse_iso8601("2026-11-28T00:00:00Z")).weekend);
+  CHECK(utc_day_position(*parse_iso8601("2026-11-29T23:59:59Z")).weekend);
+  CHECK(utc_day_position(*parse_iso8601("2026-11-23T19:30:00Z")).hour == 19.5);
   CHECK_FALSE(utc_day_position(kDefaultStartEpochMs).weekend);  // a Monday, as MODEL.md says
   CHECK(utc_day_position(kDefaultStartEpochMs + 5 * 86'400'000LL).weekend);
 }

@@ -28,7 +28,7 @@ TEST_CASE("diurnal peaks at peak_hour UTC and applies the weekend factor") {
   DemandSpec spec;
   spec.kind = DemandSpec::Kind::diurnal;
   spec.diurnal = {100, 0.5, 19, 0.5};
-  const auto start = *parse_iso8601_utc("2026-11-23T00:00:00Z");  // a Monday
+  const auto start = *parse_iso8601("2026-11-23T00:00:00Z");  // a Monday
   for (const SimTime step :
        {SimTime::from_seconds(60), SimTime::from_seconds(7)}) {  // table, formula
     const DemandProfile p(spec, start, step);

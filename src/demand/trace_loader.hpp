@@ -1,0 +1,52 @@
+// Trace loading: a demand time series from a CSV file or from the JSON that
+// `aws cloudwatch get-metric-data` prints. Rules (documented in scenarios/README.md):
+// rows are sorted by time (CloudWatch lists newest first); a duplicate timestamp, a negative or
+// non-numeric value, a missing column or an empty trace is an error; a gap between samples keeps
+// the earlier value (the value at t is the last sample at or before t).
+#pragma once
+
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+#include "albsim/scenario.hpp"
+
+namespace albsim {
+
+// From requests and bytes per sample to LCU, after FACTS.md: an LCU is 25 new connections/s,
+// 3,000 active connections, 1 GB/h processed or 1,000 rule evaluations/s, whichever is highest.
+struct LcuConversion {
+  std::string requests_column;
+  std::string bytes_column;               // optional
+  std::string active_connections_column;  // optional
+  double new_connections_per_request = 1;
+  double rule_evaluations_per_request = 0;
+  double bytes_per_gb = 1073741824.0;  // 2^30
+};
+
+// LCU of one sample of `period_s` seconds.
+double lcu_of_sample(const LcuConversion& c, double requests, double bytes,
+                     double active_connections, double period_s);
+
+struct TraceRequest {
+  std::string path;
+  enum class Format { csv, cloudwatch } format = Format::csv;
+  std::string time_column;   // csv; empty: the first column
+  std::string value_column;  // csv; required unless `lcu`
+  std::string metric;        // cloudwatch: Id or Label; empty: the only result
+  std::optional<LcuConversion> lcu;
+  std::optional<std::int64_t> period_ms;  // empty: the smallest gap between samples
+  double scale = 1;
+};
+
+// A fault in a trace file; `line` is 0 when it concerns the whole file.
+class TraceError : public std::runtime_error {
+ public:
+  TraceError(std::size_t at_line, const std::string& what)
+      : std::runtime_error(what), line(at_line) {}
+  std::size_t line;
+};
+
+TraceSeries load_trace(const TraceRequest& request);
+
+}  // namespace albsim
