@@ -49,6 +49,8 @@ struct LoadBalancerReport {
   AddressMetrics addresses;
   AllowlistMetrics allowlist;
   CostBreakdown cost;
+  std::vector<Cidr> outside_cidrs;         // fewest CIDRs covering every outside address exposed
+  std::vector<Cidr> outside_aws_prefixes;  // with managed_ranges: the AWS prefixes holding them
 };
 
 struct PoolReport {

@@ -140,6 +140,12 @@ struct RandomEventSpec {
   DurationDistribution duration;      // fixed or exponential
 };
 
+// AWS-managed fallback addresses drawn from real AWS prefixes (ip-ranges.json).
+struct ManagedRangesSpec {
+  std::string service = "EC2";
+  std::vector<Cidr> prefixes;  // of the scenario region and that service, ascending
+};
+
 struct Pricing {
   double public_ipv4_per_ip_hour = 0.005;
   double amazon_block_per_ip_hour = 0.008;
@@ -163,7 +169,8 @@ struct Scenario {
   std::vector<LoadBalancerSpec> load_balancers;
   std::vector<EventSpec> events;
   std::vector<RandomEventSpec> random_events;
-  std::vector<std::string> warnings;  // one line each, file and pointer included
+  std::optional<ManagedRangesSpec> managed_ranges;  // none: synthetic 240.0.0.0/4
+  std::vector<std::string> warnings;                // one line each, file and pointer included
 };
 
 // One `--set /json/pointer=value` override, applied to the document before validation.

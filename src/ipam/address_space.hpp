@@ -1,4 +1,4 @@
-// AddressSpace: every pool's owned addresses plus the AWS-managed fallback range.
+// AddressSpace: every pool's owned addresses.
 // Each pool address is owned by exactly one pool at a time: the deepest pool whose CIDRs contain
 // it. provision() assigns a CIDR to a pool (taking it from the ancestor that owned it, held
 // addresses included), so the initial forest and `add_cidr` are one operation. The address
@@ -17,10 +17,6 @@ namespace albsim {
 
 class AddressSpace {
  public:
-  // First address of the synthetic AWS-managed range (240.0.0.0/4, reserved space that no
-  // scenario CIDR can overlap). Each managed acquisition is a new, never-seen address.
-  static constexpr std::uint32_t kManagedBase = 0xF0000000u;
-
   explicit AddressSpace(std::size_t pool_count) : pools_(pool_count) {}
 
   // Makes `pool` the owner of `cidr`. Returns the pool that owned it before (if any), whose
@@ -41,8 +37,6 @@ class AddressSpace {
   // The pool that owns a provisioned pool address.
   std::size_t owner_of(std::uint32_t address) const;
 
-  std::uint32_t acquire_managed() { return kManagedBase + managed_acquired_++; }
-
   const AddressPool& pool(std::size_t index) const { return pools_[index]; }
   std::size_t pool_count() const { return pools_.size(); }
 
@@ -54,7 +48,6 @@ class AddressSpace {
 
   std::vector<AddressPool> pools_;
   std::map<std::uint32_t, Segment> segments_;  // first -> owned range, disjoint
-  std::uint32_t managed_acquired_ = 0;
 };
 
 }  // namespace albsim

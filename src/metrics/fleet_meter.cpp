@@ -2,20 +2,10 @@
 
 #include <algorithm>
 
+#include "core/cidr_merge.hpp"
+
 namespace albsim {
 namespace {
-
-std::vector<std::pair<std::uint32_t, std::uint32_t>> merge_cidrs(std::vector<Cidr> cidrs) {
-  std::sort(cidrs.begin(), cidrs.end());
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> merged;
-  for (const Cidr& c : cidrs) {
-    if (!merged.empty() && std::uint64_t{merged.back().second} + 1 >= c.first())
-      merged.back().second = std::max(merged.back().second, c.last());
-    else
-      merged.emplace_back(c.first(), c.last());
-  }
-  return merged;
-}
 
 double hours(double value_ms) {
   return value_ms / 3.6e6;
@@ -29,7 +19,7 @@ double seconds(SimTime t) {
 FleetMeter::FleetMeter(const Scenario& scenario)
     : lbs_(scenario.load_balancers.size()), pools_(scenario.pools.size()) {
   for (std::size_t i = 0; i < lbs_.size(); ++i)
-    lbs_[i].allowlist = merge_cidrs(scenario.load_balancers[i].allowlist);
+    lbs_[i].allowlist = merge_ranges(scenario.load_balancers[i].allowlist);
 }
 
 void FleetMeter::mark(std::size_t lb) {
@@ -73,7 +63,7 @@ void FleetMeter::exposure_changed(SimTime now, std::size_t lb, std::uint32_t add
     if (exposed) {
       const bool distinct =
           managed ? first_time : m.outside_pool_addresses_seen.insert(address).second;
-      if (distinct) ++m.distinct_outside;
+      if (distinct) m.outside_addresses.push_back(address);
     }
   }
   m.toggles.emplace_back(address, exposed ? 1 : -1);
@@ -212,13 +202,14 @@ void FleetMeter::fill(Report& report) const {
                    m.acquisitions};
     const double exposed = m.exposed.integral(h);
     const double inside = exposed - m.outside.integral(h);
-    r.allowlist = allowlist_metrics(exposed, inside, m.breach, m.distinct_outside, m.dns_changes,
-                                    m.lost_demand.integral(h), m.demand.integral(h));
+    r.outside_cidrs = covering_cidrs(m.outside_addresses);
+    r.allowlist = allowlist_metrics(exposed, inside, m.breach, m.outside_addresses.size(),
+                                    m.dns_changes, m.lost_demand.integral(h), m.demand.integral(h));
     fleet_exposed += exposed;
     fleet_inside += inside;
     fleet_lost += m.lost_demand.integral(h);
     fleet_demand += m.demand.integral(h);
-    fleet_distinct += m.distinct_outside;
+    fleet_distinct += m.outside_addresses.size();
     fleet_dns += m.dns_changes;
   }
   report.allowlist = allowlist_metrics(fleet_exposed, fleet_inside, fleet_breach_, fleet_distinct,

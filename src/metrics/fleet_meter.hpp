@@ -48,7 +48,7 @@ class FleetMeter {
     std::uint64_t acquisitions = 0;
     std::uint64_t peak_total = 0, peak_pool = 0, peak_managed = 0;
     EpisodeTracker breach;
-    std::uint64_t distinct_outside = 0;
+    std::vector<std::uint32_t> outside_addresses;  // distinct, in order of first exposure
     std::unordered_set<std::uint32_t> outside_pool_addresses_seen;
     std::uint64_t dns_changes = 0;
     std::vector<std::pair<std::uint32_t, int>> toggles;  // this instant's DNS changes

@@ -57,6 +57,12 @@ Json fleet_cost_json(const CostBreakdown& c, double monthly) {
   return j;
 }
 
+Json cidr_strings(const std::vector<Cidr>& cidrs) {
+  Json out = Json::array();
+  for (const Cidr& c : cidrs) out.push_back(c.to_string());
+  return out;
+}
+
 // Everything measured in one replication, in report.json's layout.
 Json metrics_json(const Report& report) {
   const double monthly = monthly_factor(report);
@@ -104,6 +110,12 @@ std::string report_to_json(const Scenario& scenario, const std::vector<Report>& 
   std::vector<Json> metrics;
   for (const Report& r : replications) metrics.push_back(metrics_json(r));
   for (auto& [key, value] : metrics.front().items()) j[key] = value;
+  for (std::size_t i = 0; i < report.load_balancers.size(); ++i) {
+    const LoadBalancerReport& lb = report.load_balancers[i];
+    Json outside{{"cidrs", cidr_strings(lb.outside_cidrs)}};
+    if (scenario.managed_ranges) outside["aws_prefixes"] = cidr_strings(lb.outside_aws_prefixes);
+    j["load_balancers"][i]["outside_addresses"] = std::move(outside);
+  }
   if (replications.size() > 1) j["distribution"] = distribution_json(metrics, replications);
   return j.dump(2) + "\n";
 }

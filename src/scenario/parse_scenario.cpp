@@ -6,6 +6,7 @@
 
 #include "core/calendar.hpp"
 #include "demand/trace_loader.hpp"
+#include "scenario/ip_ranges.hpp"
 #include "scenario/json_reader.hpp"
 
 namespace albsim {
@@ -18,7 +19,8 @@ class Parser {
 
   ParsedScenario run() {
     root_.expect_object({"name", "region", "start", "horizon", "seed", "replications", "pricing",
-                         "pools", "reservations", "load_balancers", "events", "random_events"});
+                         "pools", "reservations", "load_balancers", "events", "random_events",
+                         "managed_ranges"});
     Scenario& s = out_.scenario;
     s.file = root_.file();
     s.name = root_.string_if("name").value_or("");
@@ -33,6 +35,7 @@ class Parser {
     s.seed = static_cast<std::uint64_t>(root_.integer_or("seed", 0, 0, std::int64_t{1} << 53));
     s.replications = static_cast<int>(root_.integer_or("replications", 1, 1, 1'000'000));
     if (root_.has("pricing")) parse_pricing(root_.at("pricing"));
+    if (root_.has("managed_ranges")) parse_managed_ranges(root_.at("managed_ranges"));
 
     const JsonReader pools = root_.at("pools");
     for (std::size_t i = 0; i < pools.array_size(); ++i) declare_pool(pools.element(i));
@@ -76,6 +79,27 @@ class Parser {
         p.non_negative_or("byoip_price_per_address", price.byoip_price_per_address);
     price.byoip_amortize_months =
         p.positive_or("byoip_amortize_months", price.byoip_amortize_months);
+  }
+
+  // Paths in a scenario are relative to the scenario file.
+  std::string resolve(const std::string& file) const {
+    const std::filesystem::path p(file);
+    return p.is_absolute() ? file
+                           : (std::filesystem::path(root_.file()).parent_path() / p).string();
+  }
+
+  void parse_managed_ranges(const JsonReader& m) {
+    m.expect_object({"ip_ranges_file", "service"});
+    ManagedRangesSpec spec;
+    spec.service = m.string_if("service").value_or(spec.service);
+    const JsonReader file = m.at("ip_ranges_file");
+    try {
+      spec.prefixes =
+          load_ip_ranges(resolve(file.identifier()), out_.scenario.region, spec.service);
+    } catch (const std::runtime_error& e) {
+      file.fail(e.what());
+    }
+    out_.scenario.managed_ranges = std::move(spec);
   }
 
   // ---- pools ----
@@ -360,9 +384,7 @@ class Parser {
     TraceRequest request;
     const std::string file = t.at("file").identifier();
     const std::filesystem::path relative(file);
-    request.path = relative.is_absolute()
-                       ? file
-                       : (std::filesystem::path(root_.file()).parent_path() / relative).string();
+    request.path = resolve(file);
     if (t.has("format"))
       request.format = t.at("format").choice({"csv", "cloudwatch"}) == "cloudwatch"
                            ? TraceRequest::Format::cloudwatch

@@ -31,6 +31,25 @@ SimTime draw_duration(const DurationDistribution& d, RandomStream& draws) {
   return d.fixed;
 }
 
+// The prefixes (ascending, disjoint as AWS publishes them) that hold any of `cidrs`.
+std::vector<Cidr> prefixes_holding(const std::vector<Cidr>& prefixes,
+                                   const std::vector<Cidr>& cidrs) {
+  std::vector<Cidr> out;
+  for (const Cidr& c : cidrs) {
+    auto it = std::upper_bound(prefixes.begin(), prefixes.end(), c);
+    while (it != prefixes.begin()) {
+      --it;
+      if (it->contains(c)) {
+        if (std::find(out.begin(), out.end(), *it) == out.end()) out.push_back(*it);
+        break;
+      }
+      if (it->last() < c.first()) break;
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 }  // namespace
 
 Simulator::Simulator(const Scenario& scenario, const SimulationOptions& options)
@@ -49,6 +68,10 @@ Simulator::Simulator(const Scenario& scenario, const SimulationOptions& options)
   }
   for (std::size_t i = 0; i < scenario.random_events.size(); ++i)
     random_processes_.push_back(random_process(i));
+  if (scenario.managed_ranges)
+    managed_addresses_ =
+        ManagedAddresses(scenario.managed_ranges->prefixes,
+                         RandomStream(scenario.seed, options.replication, "managed_addresses"));
   for (const std::size_t pool : analyse_pool_forest(parents_of(scenario)).top_down)
     for (const Cidr& cidr : scenario.pools[pool].cidrs) space_.provision(pool, cidr);
   for (std::size_t pool = 0; pool < scenario.pools.size(); ++pool) pool_changed(pool);
@@ -130,6 +153,10 @@ Report Simulator::run() {
     report.pools[i].id = scenario_.pools[i].id;
     report.pools[i].source = scenario_.pools[i].source;
   }
+  if (scenario_.managed_ranges)
+    for (LoadBalancerReport& lb : report.load_balancers)
+      lb.outside_aws_prefixes =
+          prefixes_holding(scenario_.managed_ranges->prefixes, lb.outside_cidrs);
   price_report(scenario_, report);
   return report;
 }
@@ -419,7 +446,7 @@ std::uint32_t Simulator::launch_node(std::size_t lb, std::size_t az, NodeState s
     }
   }
   node.managed = !address;
-  node.address = address ? *address : space_.acquire_managed();
+  node.address = address ? *address : managed_addresses_.acquire();
   meter_.address_acquired(now_, lb, node.managed);
 
   const std::uint32_t slot = nodes_.create(node);

@@ -10,6 +10,7 @@
 #include "core/random_stream.hpp"
 #include "engine/event_queue.hpp"
 #include "ipam/address_space.hpp"
+#include "ipam/managed_addresses.hpp"
 #include "metrics/fleet_meter.hpp"
 
 namespace albsim {
@@ -85,6 +86,7 @@ class Simulator {
   const SimulationOptions& options_;
   EventQueue<Event> queue_;
   AddressSpace space_;
+  ManagedAddresses managed_addresses_;
   NodeTable nodes_;
   std::vector<LbRuntime> lbs_;
   std::vector<std::vector<std::uint32_t>> reservation_addresses_;
