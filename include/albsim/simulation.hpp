@@ -21,6 +21,7 @@ struct TimeseriesRow {
     std::uint64_t exposed_nodes = 0;
     std::uint64_t outside_nodes = 0;  // exposed with an address outside the allowlist
     double demand_lcu = 0;
+    std::vector<std::uint32_t> az_nodes;  // per AZ: nodes holding an address, not terminated
   };
   std::vector<LoadBalancer> load_balancers;
 };

@@ -29,6 +29,7 @@ struct RunOptions {
   std::optional<std::int64_t> replications;
   int threads = 0;
   std::string timeseries_step = "auto";
+  bool plot = false;
   bool quiet = false;
 };
 
@@ -69,6 +70,37 @@ int command_validate(const CommonOptions& common, std::ostream& out, std::ostrea
 
 bool stderr_is_terminal() {
   return ::isatty(STDERR_FILENO) != 0;
+}
+
+std::string shell_quote(const std::string& s) {
+  std::string out = "'";
+  for (const char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+// tools/plot/albsim_plot.py above the executable (ALBSIM_PLOT_SCRIPT overrides it).
+std::filesystem::path plot_script() {
+  if (const char* env = std::getenv("ALBSIM_PLOT_SCRIPT")) return env;
+  std::error_code ec;
+  const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  for (auto dir = exe.parent_path(); !ec && !dir.empty() && dir != dir.root_path();
+       dir = dir.parent_path())
+    if (std::filesystem::exists(dir / "tools/plot/albsim_plot.py"))
+      return dir / "tools/plot/albsim_plot.py";
+  return "tools/plot/albsim_plot.py";
+}
+
+// Plots are optional: a missing matplotlib is a message, not a failed run.
+void draw_plots(const std::filesystem::path& dir, std::ostream& out, std::ostream& err) {
+  const std::string python = "/usr/bin/python3";
+  if (std::system((python + " -c 'import matplotlib' 2>/dev/null").c_str()) != 0) {
+    err << "albsim: --plot needs Debian's matplotlib: sudo apt-get install python3-matplotlib\n";
+    return;
+  }
+  out.flush();
+  const std::string command =
+      python + " " + shell_quote(plot_script().string()) + " " + shell_quote(dir.string());
+  if (std::system(command.c_str()) != 0) err << "albsim: the plot script failed\n";
 }
 
 int command_run(const CommonOptions& common, const RunOptions& run, std::ostream& out,
@@ -117,6 +149,7 @@ int command_run(const CommonOptions& common, const RunOptions& run, std::ostream
     out << "\nwrote " << (dir / "report.json").string() << " and "
         << (dir / "timeseries.csv").string() << "\n";
   }
+  if (run.plot) draw_plots(dir, out, err);
   return 0;
 }
 
@@ -151,6 +184,9 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
                    "1m 5m 15m 1h 6h 1d giving at most 10000 rows")
       ->capture_default_str();
   run_cmd->add_flag("-q,--quiet", run.quiet, "Print no summary and no progress bar");
+  run_cmd->add_flag("--plot", run.plot,
+                    "Also draw PNG charts into DIR with tools/plot/albsim_plot.py (needs Debian's "
+                    "python3-matplotlib)");
 
   CLI::App* validate_cmd =
       app.add_subcommand("validate", "Check a scenario file; print ok, or the first fault");

@@ -163,7 +163,9 @@ TimeseriesRow::LoadBalancer FleetMeter::lb_state(std::size_t lb) const {
   return {static_cast<std::uint64_t>(m.pool_held.value()),
           static_cast<std::uint64_t>(m.managed_held.value()),
           static_cast<std::uint64_t>(m.exposed.value()),
-          static_cast<std::uint64_t>(m.outside.value()), m.demand.value()};
+          static_cast<std::uint64_t>(m.outside.value()),
+          m.demand.value(),
+          {}};
 }
 
 namespace {

@@ -57,6 +57,15 @@ Json fleet_cost_json(const CostBreakdown& c, double monthly) {
   return j;
 }
 
+Json pricing_json(const Pricing& p) {
+  return Json{{"public_ipv4_per_ip_hour", p.public_ipv4_per_ip_hour},
+              {"amazon_block_per_ip_hour", p.amazon_block_per_ip_hour},
+              {"ipam_tier", p.ipam_advanced ? "advanced" : "free"},
+              {"ipam_advanced_per_ip_hour", p.ipam_advanced_per_ip_hour},
+              {"byoip_price_per_address", p.byoip_price_per_address},
+              {"byoip_amortize_months", p.byoip_amortize_months}};
+}
+
 Json cidr_strings(const std::vector<Cidr>& cidrs) {
   Json out = Json::array();
   for (const Cidr& c : cidrs) out.push_back(c.to_string());
@@ -106,7 +115,8 @@ std::string report_to_json(const Scenario& scenario, const std::vector<Report>& 
            {"horizon_s", scenario.horizon.seconds()},
            {"horizon_hours", report.horizon_hours},
            {"seed", scenario.seed},
-           {"replications", replications.size()}};
+           {"replications", replications.size()},
+           {"pricing", pricing_json(scenario.pricing)}};
   std::vector<Json> metrics;
   for (const Report& r : replications) metrics.push_back(metrics_json(r));
   for (auto& [key, value] : metrics.front().items()) j[key] = value;
@@ -114,7 +124,11 @@ std::string report_to_json(const Scenario& scenario, const std::vector<Report>& 
     const LoadBalancerReport& lb = report.load_balancers[i];
     Json outside{{"cidrs", cidr_strings(lb.outside_cidrs)}};
     if (scenario.managed_ranges) outside["aws_prefixes"] = cidr_strings(lb.outside_aws_prefixes);
-    j["load_balancers"][i]["outside_addresses"] = std::move(outside);
+    const LoadBalancerSpec& spec = scenario.load_balancers[i];
+    Json& entry = j["load_balancers"][i];
+    entry["outside_addresses"] = std::move(outside);
+    entry["pool"] = spec.pool ? Json(scenario.pools[*spec.pool].id) : Json(nullptr);
+    entry["azs"] = spec.azs;
   }
   if (replications.size() > 1) j["distribution"] = distribution_json(metrics, replications);
   return j.dump(2) + "\n";

@@ -38,10 +38,12 @@ TimeseriesCsv::TimeseriesCsv(std::ostream& out, const Scenario& scenario)
   out_ << "t_s";
   if (start_epoch_ms_) out_ << ",time_utc";
   for (const PoolSpec& pool : scenario.pools) out_ << ",pool:" << pool.id << ":in_use";
-  for (const LoadBalancerSpec& lb : scenario.load_balancers)
+  for (const LoadBalancerSpec& lb : scenario.load_balancers) {
     for (const char* column :
          {"pool_addresses", "managed_addresses", "exposed_nodes", "outside_nodes", "demand_lcu"})
       out_ << ",lb:" << lb.id << ":" << column;
+    for (const std::string& az : lb.azs) out_ << ",lb:" << lb.id << ":az:" << az << ":nodes";
+  }
   out_ << '\n';
 }
 
@@ -55,6 +57,7 @@ void TimeseriesCsv::on_row(const TimeseriesRow& row) {
     append_number(line_, lb.exposed_nodes);
     append_number(line_, lb.outside_nodes);
     append_lcu(line_, lb.demand_lcu);
+    for (const std::uint32_t nodes : lb.az_nodes) append_number(line_, nodes);
   }
   line_ += '\n';
   out_.write(line_.data(), static_cast<std::streamsize>(line_.size()));

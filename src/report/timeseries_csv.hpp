@@ -1,7 +1,8 @@
 // TimeseriesCsv: streams timeseries rows to CSV as the simulation produces them, so a long run
 // holds one row in memory. Columns: t_s, time_utc (when the scenario has a start), then per pool
 // `pool:<id>:in_use`, then per load balancer `lb:<id>:` pool_addresses, managed_addresses,
-// exposed_nodes, outside_nodes, demand_lcu.
+// exposed_nodes, outside_nodes, demand_lcu and, per AZ, `lb:<id>:az:<az>:nodes` (nodes holding
+// an address there: launching, in service or draining).
 #pragma once
 
 #include <optional>

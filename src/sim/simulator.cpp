@@ -577,8 +577,12 @@ void Simulator::sample_until(SimTime before) {
     row.t = next_sample_;
     for (std::size_t pool = 0; pool < scenario_.pools.size(); ++pool)
       row.pool_in_use.push_back(meter_.pool_in_use(pool));
-    for (std::size_t lb = 0; lb < lbs_.size(); ++lb)
-      row.load_balancers.push_back(meter_.lb_state(lb));
+    for (std::size_t lb = 0; lb < lbs_.size(); ++lb) {
+      TimeseriesRow::LoadBalancer state = meter_.lb_state(lb);
+      for (const AzRuntime& az : lbs_[lb].azs)
+        state.az_nodes.push_back(static_cast<std::uint32_t>(az.nodes.size()));
+      row.load_balancers.push_back(std::move(state));
+    }
     options_.timeseries->on_row(row);
     next_sample_ += options_.timeseries_step;
   }

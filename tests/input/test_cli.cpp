@@ -58,7 +58,8 @@ TEST_CASE("run writes report.json and timeseries.csv and prints a summary") {
   CHECK(csv.rfind("t_s,pool:byoip:in_use,pool:tiny:in_use,lb:api:pool_addresses,", 0) == 0);
   CHECK(lines(csv) == 1 + 1440);  // header + 1d at the default 1m step
   // At 2h10m the pool is full and 8 managed nodes serve: 4 pool, 8 managed, 12 exposed, 8 outside.
-  CHECK(csv.find("\n7800,0,4,4,8,12,8,300\n") != std::string::npos);
+  // Each AZ holds 4 nodes: the initial one and 3 launched at 2h.
+  CHECK(csv.find("\n7800,0,4,4,8,12,8,300,4,4,4\n") != std::string::npos);
 }
 
 TEST_CASE("the timeseries step is configurable and the output deterministic") {

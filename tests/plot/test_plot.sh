@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The plot script draws non-empty 1200-px-wide PNGs from a small run, with and without
+# replications, and `albsim run --plot` calls it. Args: ALBSIM_BINARY SOURCE_DIR
+set -euo pipefail
+albsim="$1"
+src="$2"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+"$albsim" run "$src/tests/golden/child_pool_steps.json" --out "$work/one" --quiet --plot >/dev/null
+"$albsim" run "$src/scenarios/amazon-29-random.json" --out "$work/many" --quiet \
+  --replications 6 --set /horizon='"3d"'
+/usr/bin/python3 "$src/tools/plot/albsim_plot.py" "$work/many" >/dev/null
+
+/usr/bin/python3 - "$work" <<'PY'
+import os, struct, sys
+work = sys.argv[1]
+expected = {"one": ["addresses.png", "demand_nodes.png", "cost.png"],
+            "many": ["addresses.png", "demand_nodes.png", "cost.png", "distribution.png"]}
+for run, names in expected.items():
+    for name in names:
+        path = os.path.join(work, run, name)
+        with open(path, "rb") as f:
+            head = f.read(24)
+        assert head[:8] == b"\x89PNG\r\n\x1a\n", path + ": not a PNG"
+        width, height = struct.unpack(">II", head[16:24])
+        assert width == 1200 and 300 <= height <= 3000, f"{path}: {width}x{height}"
+        assert os.path.getsize(path) > 10_000, path + ": suspiciously small"
+assert not os.path.exists(os.path.join(work, "one", "distribution.png"))
+print("plots ok")
+PY

@@ -1,0 +1,221 @@
+#!/usr/bin/python3
+"""Draw albsim results as PNG charts.
+
+usage: /usr/bin/python3 tools/plot/albsim_plot.py RUN_DIR [--out DIR]
+
+RUN_DIR holds report.json and timeseries.csv from `albsim run`. Writes into DIR (default RUN_DIR):
+  addresses.png     per pool used by a load balancer: its addresses in use (reservations included)
+                    and the managed addresses of the load balancers on it, against the pool's
+                    capacity (at the horizon), with allowlist breaches shaded
+  demand_nodes.png  per load balancer (the first 8): demand in LCU and nodes per AZ
+  cost.png          cumulative IPv4 cost by category against the managed-only counterfactual
+  distribution.png  with replications: breach minutes per month and peak addresses across them
+Needs Debian's python3-matplotlib (run with /usr/bin/python3). Every chart is 1200 px wide.
+"""
+
+import argparse
+import csv
+import json
+import os
+import sys
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+WIDTH_IN, DPI = 12, 100
+MAX_LB_PANELS = 8
+
+
+def read_timeseries(path):
+    with open(path, newline="") as f:
+        rows = list(csv.reader(f))
+    header, body = rows[0], rows[1:]
+    columns = {name: [] for name in header}
+    for row in body:
+        for name, value in zip(header, row):
+            columns[name].append(value)
+    numeric = {}
+    for name, values in columns.items():
+        if name == "time_utc":
+            continue
+        numeric[name] = [float(v) for v in values]
+    return numeric
+
+
+def time_axis(seconds, horizon_s):
+    if horizon_s > 3 * 86400:
+        return [s / 86400 for s in seconds], "time since start (days)"
+    return [s / 3600 for s in seconds], "time since start (hours)"
+
+
+def shade_breaches(ax, x, outside):
+    start = None
+    for i, value in enumerate(outside):
+        if value > 0 and start is None:
+            start = x[i]
+        if value == 0 and start is not None:
+            ax.axvspan(start, x[i], color="tab:red", alpha=0.15, lw=0)
+            start = None
+    if start is not None:
+        ax.axvspan(start, x[-1], color="tab:red", alpha=0.15, lw=0)
+
+
+def figure(panels, height_each=2.6):
+    fig, axes = plt.subplots(panels, 1, figsize=(WIDTH_IN, max(3.0, height_each * panels)),
+                             squeeze=False, sharex=True)
+    return fig, [a[0] for a in axes]
+
+
+def plot_addresses(report, ts, x, xlabel, out):
+    lbs_by_pool = {}
+    for lb in report["load_balancers"]:
+        lbs_by_pool.setdefault(lb["pool"], []).append(lb["id"])
+    pools = {p["id"]: p for p in report["pools"]}
+    keys = [k for k in lbs_by_pool if k is not None] + ([None] if None in lbs_by_pool else [])
+    fig, axes = figure(len(keys))
+    for ax, pool in zip(axes, keys):
+        lbs = lbs_by_pool[pool]
+        managed = [sum(ts[f"lb:{lb}:managed_addresses"][i] for lb in lbs) for i in range(len(x))]
+        outside = [sum(ts[f"lb:{lb}:outside_nodes"][i] for lb in lbs) for i in range(len(x))]
+        in_pool = ts[f"pool:{pool}:in_use"] if pool is not None else [0.0] * len(x)
+        ax.stackplot(x, in_pool, managed, step="post", colors=["tab:blue", "tab:orange"],
+                     labels=["pool addresses in use", "AWS-managed (fallback)"], alpha=0.8)
+        if pool is not None:
+            ax.axhline(pools[pool]["capacity"], color="black", ls="--", lw=1,
+                       label=f"pool capacity ({pools[pool]['capacity']})")
+        shade_breaches(ax, x, outside)
+        title = f"pool {pool}" if pool is not None else "no pool"
+        ax.set_title(f"{title}: {', '.join(lbs[:6])}{' ...' if len(lbs) > 6 else ''}", loc="left")
+        ax.set_ylabel("addresses")
+        ax.set_ylim(bottom=0)
+        ax.legend(loc="upper left", fontsize="small")
+    axes[-1].set_xlabel(xlabel + "; red: allowlist breach")
+    fig.tight_layout()
+    fig.savefig(os.path.join(out, "addresses.png"), dpi=DPI)
+    plt.close(fig)
+
+
+def plot_demand_nodes(report, ts, x, xlabel, out):
+    lbs = report["load_balancers"][:MAX_LB_PANELS]
+    fig, axes = figure(len(lbs))
+    for ax, lb in zip(axes, lbs):
+        ax.plot(x, ts[f"lb:{lb['id']}:demand_lcu"], color="tab:gray", lw=1, label="demand (LCU)")
+        ax.set_ylabel("demand (LCU)")
+        ax.set_ylim(bottom=0)
+        nodes = ax.twinx()
+        for az in lb["azs"]:
+            nodes.step(x, ts[f"lb:{lb['id']}:az:{az}:nodes"], where="post", lw=1.2, label=az)
+        nodes.set_ylabel("nodes per AZ")
+        nodes.set_ylim(bottom=0)
+        nodes.legend(loc="upper right", fontsize="small", title="nodes")
+        ax.legend(loc="upper left", fontsize="small")
+        ax.set_title(f"load balancer {lb['id']}", loc="left")
+    axes[-1].set_xlabel(xlabel)
+    fig.tight_layout()
+    fig.savefig(os.path.join(out, "demand_nodes.png"), dpi=DPI)
+    plt.close(fig)
+
+
+def cumulative(values, seconds, rate_per_hour):
+    total, out = 0.0, []
+    for i, v in enumerate(values):
+        out.append(total)
+        step = (seconds[i + 1] - seconds[i]) if i + 1 < len(seconds) else 0.0
+        total += v * rate_per_hour * step / 3600.0
+    return out
+
+
+def plot_cost(report, ts, x, xlabel, out):
+    price = report["scenario"]["pricing"]
+    seconds = ts["t_s"]
+    lbs = [lb["id"] for lb in report["load_balancers"]]
+    managed = [sum(ts[f"lb:{lb}:managed_addresses"][i] for lb in lbs) for i in range(len(x))]
+    held = [managed[i] + sum(ts[f"lb:{lb}:pool_addresses"][i] for lb in lbs)
+            for i in range(len(x))]
+    horizon_h = report["scenario"]["horizon_hours"]
+    cost = report["cost"]
+    fig, axes = figure(1, 4.5)
+    ax = axes[0]
+    series = {"AWS-managed IPv4": cumulative(managed, seconds, price["public_ipv4_per_ip_hour"])}
+    # Block, ownership and IPAM charges accrue at the run's average rate (exact without add_cidr).
+    for key, label in (("amazon_blocks", "Amazon blocks"), ("byoip_ownership", "BYOIP ownership"),
+                       ("ipam", "IPAM Advanced")):
+        if cost[key] > 0:
+            series[label] = [cost[key] * s / 3600.0 / horizon_h for s in seconds]
+    total = [sum(v[i] for v in series.values()) for i in range(len(x))]
+    for label, values in series.items():
+        ax.plot(x, values, lw=1.2, label=label)
+    ax.plot(x, total, color="black", lw=2, label="total")
+    ax.plot(x, cumulative(held, seconds, price["public_ipv4_per_ip_hour"]), color="tab:red",
+            ls="--", lw=1.5, label="managed-only counterfactual")
+    ax.set_ylabel("cumulative cost (USD)")
+    ax.set_xlabel(xlabel)
+    ax.set_ylim(bottom=0)
+    monthly = cost["monthly"]
+    ax.set_title(f"IPv4 cost: \\${monthly['total']:.2f} per month vs "
+                 f"\\${monthly['managed_only']:.2f} managed-only", loc="left")
+    ax.legend(loc="upper left", fontsize="small")
+    fig.tight_layout()
+    fig.savefig(os.path.join(out, "cost.png"), dpi=DPI)
+    plt.close(fig)
+
+
+def percentile_bars(ax, names, stats, unit):
+    ys = list(range(len(names)))
+    for y, s in zip(ys, stats):
+        ax.plot([s["min"], s["max"]], [y, y], color="tab:gray", lw=1)
+        ax.plot([s["p50"], s["p95"]], [y, y], color="tab:blue", lw=6, solid_capstyle="butt")
+        ax.plot(s["p99"], y, "|", color="tab:red", ms=14, mew=2)
+        ax.plot(s["mean"], y, "o", color="black", ms=4)
+    ax.set_yticks(ys, names)
+    ax.set_xlabel(unit + "   (line: min-max, bar: p50-p95, red: p99, dot: mean)")
+    ax.set_xlim(left=0)
+
+
+def plot_distribution(report, out):
+    dist = report["distribution"]["load_balancers"][:20]
+    names = [lb["id"] for lb in dist]
+    factor = 730.0 / report["scenario"]["horizon_hours"] / 60.0
+    minutes = [{k: v * factor for k, v in lb["allowlist"]["breach_seconds"].items()
+                if k in ("mean", "min", "p50", "p95", "p99", "max")} for lb in dist]
+    peaks = [lb["addresses"]["peak_total"] for lb in dist]
+    height = max(3.0, 0.45 * len(names) + 1.5)
+    fig, axes = plt.subplots(1, 2, figsize=(WIDTH_IN, height))
+    percentile_bars(axes[0], names, minutes, "breach minutes per month")
+    percentile_bars(axes[1], names, peaks, "peak addresses held")
+    probability = ", ".join(f"{lb['id']} {100 * lb['breach_probability']['estimate']:.1f}%"
+                            for lb in dist[:4])
+    fig.suptitle(f"Across {report['scenario']['replications']} replications; P(breach): "
+                 f"{probability}", x=0.01, ha="left")
+    fig.tight_layout()
+    fig.savefig(os.path.join(out, "distribution.png"), dpi=DPI)
+    plt.close(fig)
+
+
+def main(argv):
+    parser = argparse.ArgumentParser(description="Draw albsim results as PNG charts.")
+    parser.add_argument("run_dir", help="directory with report.json and timeseries.csv")
+    parser.add_argument("--out", help="where to write the PNGs (default: RUN_DIR)")
+    args = parser.parse_args(argv)
+    out = args.out or args.run_dir
+    os.makedirs(out, exist_ok=True)
+    with open(os.path.join(args.run_dir, "report.json")) as f:
+        report = json.load(f)
+    ts = read_timeseries(os.path.join(args.run_dir, "timeseries.csv"))
+    if not ts["t_s"]:
+        sys.exit("albsim_plot: timeseries.csv has no rows")
+    x, xlabel = time_axis(ts["t_s"], report["scenario"]["horizon_s"])
+    plot_addresses(report, ts, x, xlabel, out)
+    plot_demand_nodes(report, ts, x, xlabel, out)
+    plot_cost(report, ts, x, xlabel, out)
+    written = ["addresses.png", "demand_nodes.png", "cost.png"]
+    if "distribution" in report:
+        plot_distribution(report, out)
+        written.append("distribution.png")
+    print("wrote " + ", ".join(os.path.join(out, name) for name in written))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
