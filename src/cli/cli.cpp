@@ -12,6 +12,7 @@
 #include "albsim/scenario.hpp"
 #include "albsim/simulation.hpp"
 #include "cli/progress.hpp"
+#include "import/aws_import.hpp"
 #include "report/atomic_file.hpp"
 #include "report/timeseries_csv.hpp"
 
@@ -153,6 +154,26 @@ int command_run(const CommonOptions& common, const RunOptions& run, std::ostream
   return 0;
 }
 
+int command_import_aws(AwsImportInput input, const std::string& output, std::ostream& out,
+                       std::ostream& err) {
+  namespace fs = std::filesystem;
+  const fs::path destination = fs::absolute(output);
+  if (input.metrics)
+    input.metrics_reference =
+        fs::relative(fs::absolute(*input.metrics), destination.parent_path()).string();
+  const AwsImportResult result = import_aws(input);
+  const std::string text = result.scenario.dump(2) + "\n";
+  const Scenario check = load_scenario_text(text, destination.string());  // validate first
+  for (const std::string& note : result.notes) err << "note: " << note << "\n";
+  AtomicFile file(destination);
+  file.stream() << text;
+  file.commit();
+  out << "wrote " << output << ": " << check.pools.size() << " pools, "
+      << check.load_balancers.size() << " load balancers, " << check.reservations.size()
+      << " reservations (region " << check.region << ")\n";
+  return 0;
+}
+
 }  // namespace
 
 int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
@@ -192,6 +213,36 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
       app.add_subcommand("validate", "Check a scenario file; print ok, or the first fault");
   add_common(*validate_cmd, common);
 
+  AwsImportInput import_input;
+  std::string import_output;
+  CLI::App* import_cmd =
+      app.add_subcommand("import", "Build a scenario skeleton from what you run today");
+  import_cmd->require_subcommand(1);
+  CLI::App* aws_cmd = import_cmd->add_subcommand(
+      "aws",
+      "From AWS CLI JSON output: pools with parents and CIDRs, ALBs with AZs and IpamPools, "
+      "other allocations as reservations, demand from CloudWatch metrics");
+  aws_cmd
+      ->add_option("--ipam-pools", import_input.ipam_pools,
+                   "aws ec2 describe-ipam-pools output (every page)")
+      ->required();
+  aws_cmd->add_option("--pool-cidrs", import_input.pool_cidrs,
+                      "aws ec2 get-ipam-pool-cidrs output, as POOL_ID=FILE (FILE alone when one "
+                      "pool is imported); repeatable");
+  aws_cmd->add_option("--allocations", import_input.allocations,
+                      "aws ec2 get-ipam-pool-allocations output, as POOL_ID=FILE; repeatable");
+  aws_cmd
+      ->add_option("--load-balancers", import_input.load_balancers,
+                   "aws elbv2 describe-load-balancers output (every page)")
+      ->required();
+  aws_cmd->add_option("--metrics", import_input.metrics,
+                      "aws cloudwatch get-metric-data output (ConsumedLCUs): trace demand");
+  aws_cmd->add_option("--region", import_input.region,
+                      "Region (default: from the load balancers' ARNs)");
+  aws_cmd->add_option("--horizon", import_input.horizon, "Horizon of the scenario")
+      ->capture_default_str();
+  aws_cmd->add_option("-o,--out", import_output, "Scenario file to write")->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {
@@ -203,6 +254,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
 
   try {
     if (validate_cmd->parsed()) return command_validate(common, out, err);
+    if (aws_cmd->parsed()) return command_import_aws(import_input, import_output, out, err);
     return command_run(common, run, out, err);
   } catch (const InputError& e) {
     err << "albsim: " << e.what() << "\n";

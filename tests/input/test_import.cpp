@@ -1,0 +1,238 @@
+// `albsim import aws`: the AWS CLI documentation examples, and files written to stress it
+// (paging, missing optional fields, pools in other regions, non-ALB load balancers).
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "cli/cli.hpp"
+#include "support.hpp"
+
+namespace fs = std::filesystem;
+using namespace albsim;
+using nlohmann::json;
+
+namespace {
+
+struct Result {
+  int code;
+  std::string out, err;
+};
+
+Result cli(std::vector<std::string> args) {
+  args.insert(args.begin(), "albsim");
+  std::vector<const char*> argv;
+  for (const auto& a : args) argv.push_back(a.c_str());
+  std::ostringstream out, err;
+  const int code = run_cli(static_cast<int>(argv.size()), argv.data(), out, err);
+  return {code, out.str(), err.str()};
+}
+
+fs::path dir() {
+  const fs::path d = fs::temp_directory_path() / "albsim-import";
+  fs::create_directories(d);
+  return d;
+}
+
+std::string put(const std::string& name, const json& content) {
+  const fs::path p = dir() / name;
+  std::ofstream(p) << content.dump();
+  return p.string();
+}
+
+json read(const fs::path& p) {
+  std::ifstream in(p);
+  return json::parse(in);
+}
+
+std::string example(const std::string& name) {
+  return test::source_path("tests/data/aws/" + name);
+}
+
+}  // namespace
+
+TEST_CASE("import the AWS CLI documentation examples") {
+  const fs::path out = dir() / "examples.json";
+  fs::remove(out);
+  const auto r = cli({"import", "aws", "--ipam-pools", example("describe-ipam-pools.json"),
+                      "--load-balancers", example("describe-load-balancers.json"), "--metrics",
+                      example("get-metric-data.json"), "-o", out.string()});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  CHECK(r.err.find("skipped pool ipam-pool-02ec043a19bbe5d08: private scope") != std::string::npos);
+  const json s = read(out);
+  CHECK(s["region"] == "us-west-2");  // from the load balancer's ARN
+  CHECK(s["pools"].empty());
+  const json& lb = s["load_balancers"][0];
+  CHECK(lb["id"] == "my-load-balancer");
+  CHECK(lb["azs"] == json({"us-west-2a", "us-west-2b"}));
+  CHECK_FALSE(lb.contains("pool"));
+  CHECK(lb["demand"]["trace"]["metric"] == "m3");  // the only result
+  CHECK_NOTHROW(load_scenario(out.string()));
+  // get-ipam-pool-cidrs does not name its pool, and no public pool was imported.
+  const auto bad = cli({"import", "aws", "--ipam-pools", example("describe-ipam-pools.json"),
+                        "--pool-cidrs", example("get-ipam-pool-cidrs.json"), "--load-balancers",
+                        example("describe-load-balancers.json"), "-o", out.string()});
+  CHECK(bad.code == 2);
+  CHECK(bad.err.find("write POOL_ID=FILE") != std::string::npos);
+}
+
+TEST_CASE(
+    "import a BYOIP tree, an Amazon pool and ALBs, across pages, skipping what does not apply") {
+  const std::string pools1 = put(
+      "pools1.json",
+      {{"IpamPools",
+        {{{"IpamPoolId", "ipam-pool-top"},
+          {"IpamScopeType", "public"},
+          {"AddressFamily", "ipv4"},
+          {"Locale", "None"},
+          {"PublicIpSource", "byoip"},
+          {"PoolDepth", 1}},
+         {{"IpamPoolId", "ipam-pool-use1"},
+          {"SourceIpamPoolId", "ipam-pool-top"},
+          {"IpamScopeType", "public"},
+          {"AddressFamily", "ipv4"},
+          {"Locale", "us-east-1"}},
+         {{"IpamPoolId", "ipam-pool-v6"}, {"AddressFamily", "ipv6"}, {"IpamScopeType", "public"}}}},
+       {"NextToken", "page-2"}});
+  const std::string pools2 = put("pools2.json", {{"IpamPools",
+                                                  {{{"IpamPoolId", "ipam-pool-euw1"},
+                                                    {"SourceIpamPoolId", "ipam-pool-top"},
+                                                    {"AddressFamily", "ipv4"},
+                                                    {"IpamScopeType", "public"},
+                                                    {"Locale", "eu-west-1"}},
+                                                   {{"IpamPoolId", "ipam-pool-amz"},
+                                                    {"AddressFamily", "ipv4"},
+                                                    {"IpamScopeType", "public"},
+                                                    {"Locale", "us-east-1"},
+                                                    {"PublicIpSource", "amazon"}},
+                                                   {{"IpamPoolId", "ipam-pool-private"},
+                                                    {"AddressFamily", "ipv4"},
+                                                    {"IpamScopeType", "private"}}}}});
+  const std::string top =
+      put("top.json", {{"IpamPoolCidrs",
+                        {{{"Cidr", "203.0.113.0/24"}, {"State", "provisioned"}},
+                         {{"Cidr", "198.51.100.0/24"}, {"State", "pending-provision"}}}}});
+  const std::string use1 =
+      put("use1.json", {{"IpamPoolCidr", {{"Cidr", "203.0.113.0/27"}, {"State", "provisioned"}}}});
+  const std::string euw1 = put("euw1.json", {{"IpamPoolCidrs", {{{"Cidr", "203.0.113.64/27"}}}}});
+  const std::string amz =
+      put("amz.json", {{"IpamPoolCidrs", {{{"Cidr", "192.0.2.0/29"}, {"NetmaskLength", 29}}}}});
+  const std::string allocs = put(
+      "allocs.json",
+      {{"IpamPoolAllocations",
+        {{{"Cidr", "203.0.113.0/32"},
+          {"ResourceType", "eip"},
+          {"ResourceId", "eipalloc-1"},
+          {"Description", "ELB app/checkout/50dc6c495c0c9188"}},
+         {{"Cidr", "203.0.113.1/32"}, {"ResourceType", "eip"}, {"ResourceId", "eipalloc-nat-a"}},
+         {{"Cidr", "203.0.113.2/31"}, {"ResourceType", "custom"}, {"ResourceId", "ipam-res-1"}}}}});
+  const std::string top_allocs = put("top-allocs.json", {{"IpamPoolAllocations",
+                                                          {{{"Cidr", "203.0.113.0/27"},
+                                                            {"ResourceType", "ipam-pool"},
+                                                            {"ResourceId", "ipam-pool-use1"}}}}});
+  const std::string arn = "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/";
+  const std::string lbs = put(
+      "lbs.json",
+      {{"LoadBalancers",
+        {{{"LoadBalancerName", "checkout"},
+          {"Type", "application"},
+          {"Scheme", "internet-facing"},
+          {"LoadBalancerArn", arn + "app/checkout/1"},
+          {"IpamPools", {{"Ipv4IpamPoolId", "ipam-pool-use1"}}},
+          {"AvailabilityZones",
+           {{{"ZoneName", "us-east-1a"}},
+            {{"ZoneName", "us-east-1b"}},
+            {{"ZoneName", "us-east-1c"}}}}},
+         {{"LoadBalancerName", "edge-nlb"}, {"Type", "network"}, {"Scheme", "internet-facing"}},
+         {{"LoadBalancerName", "intranet"}, {"Type", "application"}, {"Scheme", "internal"}},
+         {{"LoadBalancerName", "euro"},
+          {"Type", "application"},
+          {"Scheme", "internet-facing"},
+          {"LoadBalancerArn", arn + "app/euro/2"},
+          {"IpamPools", {{"Ipv4IpamPoolId", "ipam-pool-euw1"}}},
+          {"AvailabilityZones", {{{"ZoneName", "us-east-1a"}}, {{"ZoneName", "us-east-1b"}}}}}}}});
+  const std::string metrics =
+      put("metrics.json",
+          {{"MetricDataResults",
+            {{{"Id", "m1"},
+              {"Label", "checkout ConsumedLCUs"},
+              {"Timestamps", {"2026-11-23T00:05:00+00:00", "2026-11-23T00:00:00+00:00"}},
+              {"Values", {12.5, 10.0}},
+              {"StatusCode", "Complete"}},
+             {{"Id", "m2"},
+              {"Label", "other"},
+              {"Timestamps", json::array()},
+              {"Values", json::array()}}}}});
+  const fs::path out = dir() / "tree.json";
+  const auto r = cli({"import",
+                      "aws",
+                      "--ipam-pools",
+                      pools1,
+                      "--ipam-pools",
+                      pools2,
+                      "--pool-cidrs",
+                      "ipam-pool-top=" + top,
+                      "--pool-cidrs",
+                      "ipam-pool-use1=" + use1,
+                      "--pool-cidrs",
+                      "ipam-pool-euw1=" + euw1,
+                      "--pool-cidrs",
+                      "ipam-pool-amz=" + amz,
+                      "--allocations",
+                      "ipam-pool-use1=" + allocs,
+                      "--allocations",
+                      "ipam-pool-top=" + top_allocs,
+                      "--load-balancers",
+                      lbs,
+                      "--metrics",
+                      metrics,
+                      "-o",
+                      out.string()});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  const json s = read(out);
+  CHECK(s["region"] == "us-east-1");
+  std::vector<std::string> ids;
+  for (const json& p : s["pools"]) ids.push_back(p["id"]);
+  CHECK(ids == std::vector<std::string>{"ipam-pool-top", "ipam-pool-use1", "ipam-pool-euw1",
+                                        "ipam-pool-amz"});
+  CHECK(s["pools"][0]["source"] == "byoip");
+  CHECK(s["pools"][0]["cidrs"] == json({"203.0.113.0/24"}));  // pending CIDR left out
+  CHECK(s["pools"][1]["parent"] == "ipam-pool-top");
+  CHECK(s["pools"][1]["cidrs"] == json({"203.0.113.0/27"}));  // singular IpamPoolCidr form
+  CHECK(s["pools"][3]["source"] == "amazon");
+  // The NAT EIP (1 address) and the custom /31 (2) become reservations; the ALB's EIP and the
+  // child pool's allocation do not.
+  CHECK(s["reservations"].size() == 2);
+  CHECK(s["reservations"][0]["count"] == 1);
+  CHECK(s["reservations"][1]["count"] == 2);
+  REQUIRE(s["load_balancers"].size() == 2);
+  CHECK(s["load_balancers"][0]["pool"] == "ipam-pool-use1");
+  CHECK(s["load_balancers"][0]["demand"]["trace"]["metric"] == "m1");
+  CHECK_FALSE(s["load_balancers"][1].contains("pool"));  // its pool is in eu-west-1
+  for (const char* note :
+       {"skipped pool ipam-pool-v6: IPv6", "skipped pool ipam-pool-private: private scope",
+        "skipped edge-nlb: a network load balancer", "skipped intranet: internal",
+        "euro: pool ipam-pool-euw1 is not in us-east-1", "skipped 1 ALB node addresses",
+        "euro: no metric result names it"})
+    CHECK(r.err.find(note) != std::string::npos);
+  const Scenario scenario = load_scenario(out.string());
+  CHECK(scenario.load_balancers[0].demand.trace.series->values == std::vector<double>{10.0, 12.5});
+  CHECK(test::run_checked(scenario).load_balancers[0].addresses.peak_total == 3);
+}
+
+TEST_CASE("import reports a page that promises more, and bad files in one line") {
+  const std::string pools =
+      put("paged.json", {{"IpamPools", json::array()}, {"NextToken", "more"}});
+  const std::string lbs = put("nolbs.json", {{"LoadBalancers", json::array()}});
+  const fs::path out = dir() / "paged-out.json";
+  auto r =
+      cli({"import", "aws", "--ipam-pools", pools, "--load-balancers", lbs, "-o", out.string()});
+  CHECK(r.code == 2);  // no load balancer: the written scenario would not validate
+  CHECK(r.err.find("/load_balancers: needs at least one load balancer") != std::string::npos);
+  CHECK_FALSE(fs::exists(out));
+  r = cli({"import", "aws", "--ipam-pools", lbs, "--load-balancers", lbs, "-o", out.string()});
+  CHECK(r.code == 2);
+  CHECK(r.err.find("/IpamPools: missing") != std::string::npos);
+}
