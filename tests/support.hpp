@@ -2,11 +2,14 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <string>
+#include <vector>
 
 #include "albsim/report.hpp"
 #include "albsim/scenario.hpp"
 #include "albsim/simulation.hpp"
+#include "cli/cli.hpp"
 
 namespace albsim::test {
 
@@ -31,6 +34,21 @@ inline Report run_checked(const nlohmann::json& document) {
 
 inline Report run_file(const std::string& relative) {
   return run_checked(load_scenario(source_path(relative)));
+}
+
+struct CliResult {
+  int code;
+  std::string out, err;
+};
+
+// Runs the command line in-process: `args` without the program name.
+inline CliResult run_albsim(std::vector<std::string> args) {
+  args.insert(args.begin(), "albsim");
+  std::vector<const char*> argv;
+  for (const auto& a : args) argv.push_back(a.c_str());
+  std::ostringstream out, err;
+  const int code = run_cli(static_cast<int>(argv.size()), argv.data(), out, err);
+  return {code, out.str(), err.str()};
 }
 
 }  // namespace albsim::test

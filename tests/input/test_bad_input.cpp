@@ -3,10 +3,8 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 #include "albsim/input_error.hpp"
-#include "cli/cli.hpp"
 #include "support.hpp"
 
 using namespace albsim;
@@ -37,13 +35,10 @@ void expect_cli_refuses(const json& doc, const std::string& pointer) {
   const fs::path out = fs::temp_directory_path() / "albsim-bad-input-out";
   fs::remove_all(out);
   std::ofstream(file) << doc.dump();
-  const std::string file_arg = file.string(), out_arg = out.string();
-  const char* argv[] = {"albsim", "run", file_arg.c_str(), "--out", out_arg.c_str()};
-  std::ostringstream stdout_text, stderr_text;
-  CHECK(run_cli(5, argv, stdout_text, stderr_text) == 2);
-  const std::string line = stderr_text.str();
-  CHECK(std::count(line.begin(), line.end(), '\n') == 1);
-  CHECK(line.find(file_arg + ": " + pointer + ": ") != std::string::npos);
+  const auto r = test::run_albsim({"run", file.string(), "--out", out.string()});
+  CHECK(r.code == 2);
+  CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+  CHECK(r.err.find(file.string() + ": " + pointer + ": ") != std::string::npos);
   CHECK_FALSE(fs::exists(out / "report.json"));
   CHECK_FALSE(fs::exists(out / "timeseries.csv"));
 }

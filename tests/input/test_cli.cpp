@@ -4,7 +4,6 @@
 #include <fstream>
 #include <sstream>
 
-#include "cli/cli.hpp"
 #include "support.hpp"
 
 namespace fs = std::filesystem;
@@ -12,18 +11,8 @@ using namespace albsim;
 
 namespace {
 
-struct Result {
-  int code;
-  std::string out, err;
-};
-
-Result cli(std::vector<std::string> args) {
-  args.insert(args.begin(), "albsim");
-  std::vector<const char*> argv;
-  for (const auto& a : args) argv.push_back(a.c_str());
-  std::ostringstream out, err;
-  const int code = run_cli(static_cast<int>(argv.size()), argv.data(), out, err);
-  return {code, out.str(), err.str()};
+test::CliResult cli(const std::vector<std::string>& args) {
+  return test::run_albsim(args);
 }
 
 fs::path fresh_dir(const std::string& name) {
