@@ -91,6 +91,11 @@ int command_run(const CommonOptions& common, const RunOptions& run, std::ostream
                        "\"" + run.timeseries_step +
                            "\" is not a positive duration like \"5m\" or \"1h\" (or \"auto\")");
     options.timeseries_step = *step;
+    if (scenario.horizon.ms() / step->ms() > 10'000'000)
+      throw InputError(
+          "--timeseries-step", "",
+          "\"" + run.timeseries_step +
+              "\" gives more than 10,000,000 rows over the horizon; use a longer step");
   }
 
   const std::filesystem::path dir(run.out_dir);

@@ -9,6 +9,10 @@ namespace albsim {
 namespace {
 
 constexpr std::int64_t kMaxHorizonMs = 87'660LL * 3'600'000;  // 10 years of 365.25 days
+// Work limits, so that no valid scenario runs for hours: scaling evaluations per load balancer
+// and expected occurrences per random event process over the horizon.
+constexpr double kMaxEvaluations = 50e6;
+constexpr double kMaxRandomOccurrences = 10e6;
 
 // A CIDR of a pool, with where it was written and from when it is provisioned.
 struct PlacedCidr {
@@ -187,6 +191,12 @@ class Checker {
       if (!seen.insert(lb.azs[a]).second)
         fail(ptr + "/azs/" + std::to_string(a), "duplicate AZ \"" + lb.azs[a] + "\"");
     if (lb.pool) check_locale(*lb.pool, ptr + "/pool");
+    const double evaluations =
+        static_cast<double>(s_.horizon.ms()) / static_cast<double>(lb.evaluation_interval.ms());
+    if (evaluations > kMaxEvaluations)
+      fail(ptr + "/evaluation_interval",
+           "gives " + std::to_string(static_cast<long long>(evaluations)) +
+               " evaluations over the horizon, more than 50,000,000; use a longer interval");
     if (lb.min_nodes_per_az > lb.max_nodes_per_az)
       fail(ptr + "/min_nodes_per_az", "min_nodes_per_az (" + std::to_string(lb.min_nodes_per_az) +
                                           ") is greater than max_nodes_per_az (" +
@@ -208,6 +218,9 @@ class Checker {
 
   void check_random_event(std::size_t i) {
     const RandomEventSpec& e = s_.random_events[i];
+    if (static_cast<double>(s_.horizon.ms()) / e.mean_interarrival_ms > kMaxRandomOccurrences)
+      fail("/random_events/" + std::to_string(i),
+           "expects more than 10,000,000 occurrences over the horizon; lower the rate");
     if (e.type == EventType::az_outage && !e.az.empty())
       check_az(e.lb, e.az, "/random_events/" + std::to_string(i) + "/az");
   }

@@ -205,6 +205,19 @@ TEST_CASE("events lie inside the horizon and name known ids") {
   expect_fault(d, "/events/0/type", "is not one of");
 }
 
+TEST_CASE("work limits keep every valid scenario fast") {
+  json d = valid();
+  d["horizon"] = "3650d";
+  d["events"] = json::array();
+  d["load_balancers"][0]["evaluation_interval"] = "1s";  // 315 million evaluations
+  expect_fault(d, "/load_balancers/0/evaluation_interval", "more than 50,000,000");
+  d["load_balancers"][0]["evaluation_interval"] = "10s";
+  CHECK_NOTHROW(test::scenario_from(d));
+  d["random_events"] = {
+      {{"type", "surge"}, {"rate_per_day", 5000}, {"multiplier", 2}, {"duration", "1m"}}};
+  expect_fault(d, "/random_events/0", "more than 10,000,000 occurrences");
+}
+
 TEST_CASE("the horizon is positive and at most 10 years") {
   json d = valid();
   d["horizon"] = 0;

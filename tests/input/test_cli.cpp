@@ -60,6 +60,8 @@ TEST_CASE("the timeseries step is configurable and the output deterministic") {
   CHECK(slurp(a / "timeseries.csv") == slurp(b / "timeseries.csv"));
   CHECK(lines(slurp(a / "timeseries.csv")) == 1 + 24);
   CHECK(cli({"run", file, "-o", a.string(), "--timeseries-step", "soon"}).code == 2);
+  CHECK(cli({"run", file, "-o", a.string(), "--timeseries-step", "1ms"})
+            .err.find("10,000,000 rows") != std::string::npos);
 }
 
 TEST_CASE("bad input exits 2 with one line and writes no output") {
