@@ -115,7 +115,7 @@ DayPosition utc_day_position(std::int64_t epoch_ms) {
   const std::int64_t in_day = floor_mod(epoch_ms, kDayMs);
   const std::int64_t day = (epoch_ms - in_day) / kDayMs;
   // 1970-01-01 was a Thursday (weekday index 3 with Monday = 0).
-  return {static_cast<double>(in_day) / 3.6e6, floor_mod(day + 3, 7) >= 5};
+  return {in_day, static_cast<double>(in_day) / 3.6e6, floor_mod(day + 3, 7) >= 5};
 }
 
 }  // namespace albsim

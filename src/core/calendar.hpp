@@ -19,8 +19,9 @@ std::optional<std::int64_t> parse_iso8601(std::string_view text);
 std::string format_iso8601_utc(std::int64_t epoch_ms);
 
 struct DayPosition {
-  double hour = 0;       // fractional hour of the UTC day, in [0, 24)
-  bool weekend = false;  // Saturday or Sunday (UTC)
+  std::int64_t ms_in_day = 0;  // milliseconds since 00:00 UTC
+  double hour = 0;             // fractional hour of the UTC day, in [0, 24)
+  bool weekend = false;        // Saturday or Sunday (UTC)
 };
 
 DayPosition utc_day_position(std::int64_t epoch_ms);

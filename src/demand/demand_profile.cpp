@@ -51,12 +51,16 @@ double DemandProfile::base_at(SimTime t) const {
     case DemandSpec::Kind::trace:
       return trace_at(t);
     case DemandSpec::Kind::diurnal: {
-      const std::int64_t epoch_ms = start_epoch_ms_ + t.ms();
-      const DayPosition when = utc_day_position(epoch_ms);
-      const bool on_grid = !day_values_.empty() && t.ms() % grid_step_ms_ == 0;
-      double value = on_grid ? day_values_[static_cast<std::size_t>(
-                                   (floor_mod(epoch_ms, kDayMs) - grid_phase_ms_) / grid_step_ms_)]
-                             : diurnal_at(when.hour);
+      const DayPosition when = utc_day_position(start_epoch_ms_ + t.ms());
+      double value = 0;
+      // A grid point falls on a slot of the precomputed day: one division finds and checks it.
+      const std::int64_t from_phase = when.ms_in_day - grid_phase_ms_;
+      const std::int64_t slot =
+          day_values_.empty() || from_phase < 0 ? -1 : from_phase / grid_step_ms_;
+      if (slot >= 0 && slot * grid_step_ms_ == from_phase)
+        value = day_values_[static_cast<std::size_t>(slot)];
+      else
+        value = diurnal_at(when.hour);
       if (when.weekend) value *= spec_->diurnal.weekend_factor;
       return std::max(0.0, value);
     }
