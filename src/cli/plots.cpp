@@ -27,7 +27,9 @@ std::filesystem::path plot_script() {
 }  // namespace
 
 void draw_plots(const std::filesystem::path& dir, std::ostream& out, std::ostream& err) {
-  const std::string python = "/usr/bin/python3";
+  // Debian's interpreter sees Debian's matplotlib; ALBSIM_PYTHON overrides it.
+  const char* override_python = std::getenv("ALBSIM_PYTHON");
+  const std::string python = override_python ? override_python : "/usr/bin/python3";
   if (std::system((python + " -c 'import matplotlib' 2>/dev/null").c_str()) != 0) {
     err << "albsim: --plot needs Debian's matplotlib: sudo apt-get install python3-matplotlib\n";
     return;

@@ -1,4 +1,5 @@
-// Drawing charts for a run by calling tools/plot/albsim_plot.py with Debian's /usr/bin/python3.
+// Drawing charts for a run by calling tools/plot/albsim_plot.py with Debian's /usr/bin/python3
+// (environment: ALBSIM_PYTHON and ALBSIM_PLOT_SCRIPT override the interpreter and the script).
 #pragma once
 
 #include <filesystem>

@@ -110,7 +110,7 @@ class Importer {
       source_of_[id] = lower(text(pool, "PublicIpSource"));
       pools_[id] = p;
       pool_order_.push_back(id);
-      if (region_.empty() && !locale.empty() && locale != "None") pool_region_ = locale;
+      if (pool_region_.empty() && !locale.empty() && locale != "None") pool_region_ = locale;
     }
     for (const std::string& id : pool_order_) {
       Json& p = pools_[id];

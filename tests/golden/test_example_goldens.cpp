@@ -73,6 +73,23 @@ TEST_CASE("example az-outage: the surviving AZs overflow a /28") {
   CHECK(r.pools[1].exhausted_seconds == 4800.0);
 }
 
+TEST_CASE(
+    "example wc98-semifinals: the /29 block overflows at the semi-final peaks, the /27 holds") {
+  // The busiest minute is 200 LCU (see scenarios/README.md): 67 per AZ, 3 nodes per AZ, 9
+  // addresses: one more than the /29 holds, far fewer than the /27's 32.
+  const Report r = test::run_file("scenarios/wc98-semifinals.json");
+  const auto& block = r.load_balancers[0];
+  const auto& byoip = r.load_balancers[1];
+  CHECK(block.addresses.peak_total == 9);
+  CHECK(byoip.addresses.peak_total == 9);
+  CHECK(block.addresses.peak_managed == 1);
+  CHECK(block.allowlist.breach_episodes >= 1);
+  CHECK(byoip.allowlist.breach_episodes == 0);
+  CHECK(byoip.addresses.managed_acquisitions == 0);
+  CHECK(r.pools[0].capacity == 8);
+  CHECK(r.pools[2].capacity == 32);
+}
+
 TEST_CASE("example pool-migration: attaching a pool changes nothing until nodes are replaced") {
   // 4 managed nodes from t=0; the pool is attached at 1d; the replacements due at 3d take pool
   // addresses (in DNS at 3d+2m), and those due at 6d stay in the pool.

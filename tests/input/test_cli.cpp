@@ -98,6 +98,15 @@ TEST_CASE("validate, --set, --version, --help and usage errors") {
   CHECK(cli({"run", file, "--threads", "-1"}).code == 2);
 }
 
+TEST_CASE("run --seed changes the random draws and is recorded") {
+  const auto file = test::source_path("scenarios/amazon-29-random.json");
+  const fs::path a = fresh_dir("seed-a"), b = fresh_dir("seed-b");
+  CHECK(cli({"run", file, "-o", a.string(), "--replications", "1", "--seed", "1", "-q"}).code == 0);
+  CHECK(cli({"run", file, "-o", b.string(), "--replications", "1", "--seed", "2", "-q"}).code == 0);
+  CHECK(nlohmann::json::parse(slurp(a / "report.json"))["scenario"]["seed"] == 1);
+  CHECK(slurp(a / "timeseries.csv") != slurp(b / "timeseries.csv"));
+}
+
 TEST_CASE("run --replications adds the distribution to report.json and the summary") {
   const fs::path dir = fresh_dir("replications");
   const auto file = test::source_path("scenarios/amazon-29-random.json");

@@ -12,6 +12,12 @@ trap 'rm -rf "$work"' EXIT
   --replications 6 --set /horizon='"3d"'
 /usr/bin/python3 "$src/tools/plot/albsim_plot.py" "$work/many" >/dev/null
 
+# Without matplotlib the run still succeeds and says how to install it.
+ALBSIM_PYTHON=/bin/false "$albsim" run "$src/tests/golden/one_alb_constant.json" \
+  --out "$work/none" --quiet --plot 2> "$work/none.err"
+grep -q "sudo apt-get install python3-matplotlib" "$work/none.err"
+test ! -e "$work/none/addresses.png"
+
 /usr/bin/python3 - "$work" <<'PY'
 import os, struct, sys
 work = sys.argv[1]
