@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -103,8 +104,17 @@ int command_run(const CommonOptions& common, const RunOptions& run, std::ostream
   std::filesystem::create_directories(dir, ec);
   if (ec)
     throw InputError("--out", "", "cannot create directory " + dir.string() + ": " + ec.message());
-  AtomicFile timeseries_file(dir / "timeseries.csv");
-  AtomicFile report_file(dir / "report.json");
+  auto open_output = [&](const char* name) {
+    try {
+      return std::make_unique<AtomicFile>(dir / name);
+    } catch (const std::runtime_error& e) {
+      throw InputError("--out", dir.string(), e.what());
+    }
+  };
+  const auto timeseries_out = open_output("timeseries.csv");
+  const auto report_out = open_output("report.json");
+  AtomicFile& timeseries_file = *timeseries_out;
+  AtomicFile& report_file = *report_out;
   TimeseriesCsv timeseries(timeseries_file.stream(), scenario);
   options.timeseries = &timeseries;
 

@@ -78,6 +78,10 @@ TEST_CASE("bad input exits 2 with one line and writes no output") {
   CHECK_FALSE(fs::exists(dir / "timeseries.csv"));
   CHECK(cli({"validate", scenario.string()}).code == 2);
   CHECK(cli({"run", "/nonexistent/scenario.json"}).err.find("cannot open") != std::string::npos);
+  const auto unwritable = cli({"run", test::source_path("tests/golden/one_alb_constant.json"),
+                               "--out", "/proc/albsim-cannot-write-here"});
+  CHECK(unwritable.code == 2);
+  CHECK(unwritable.err.find("--out") != std::string::npos);
   CHECK(cli({"run", test::source_path("tests/golden/child_pool_steps.json"), "--set", "horizon=2d"})
             .code == 2);
 }
