@@ -1,0 +1,18 @@
+// Parsing a load balancer's `demand` object (MODEL.md §5), traces included: a trace file is
+// loaded here, relative to the scenario file, and its faults become InputErrors at the trace's
+// JSON pointer.
+#pragma once
+
+#include <string>
+
+#include "albsim/scenario.hpp"
+#include "scenario/json_reader.hpp"
+
+namespace albsim {
+
+// `path` as written in `scenario_file`: relative paths resolve against the file's folder.
+std::string scenario_relative_path(const std::string& scenario_file, const std::string& path);
+
+DemandSpec parse_demand(const JsonReader& demand);
+
+}  // namespace albsim
