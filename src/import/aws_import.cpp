@@ -243,7 +243,8 @@ class Importer {
       notes_.push_back(lb + ": no metrics given; demand is a constant 0 LCU (minimum nodes)");
       return Json{{"constant", 0}};
     }
-    const Json doc = read_json(*in_.metrics);
+    if (!metrics_) metrics_ = read_json(*in_.metrics);
+    const Json& doc = *metrics_;
     if (!doc.contains("MetricDataResults") || !doc["MetricDataResults"].is_array())
       throw InputError(*in_.metrics, "/MetricDataResults",
                        "missing: is this get-metric-data output?");
@@ -277,6 +278,7 @@ class Importer {
   Json reservations_ = Json::array();
   Json lbs_ = Json::array();
   std::vector<std::string> notes_;
+  std::optional<Json> metrics_;  // the get-metric-data output, read once
 };
 
 }  // namespace

@@ -9,7 +9,7 @@
 namespace albsim {
 namespace {
 
-TraceSpec parse_trace(const JsonReader& t) {
+TraceSpec parse_trace(const JsonReader& t, TraceCache& traces) {
   t.expect_object({"file", "format", "time_column", "value_column", "metric", "scale", "align",
                    "loop", "period", "lcu"});
   TraceRequest request;
@@ -52,11 +52,20 @@ TraceSpec parse_trace(const JsonReader& t) {
     t.fail("a CSV trace needs \"value_column\" (LCU per sample) or an \"lcu\" conversion");
   }
   TraceSpec spec;
-  try {
-    spec.series = std::make_shared<const TraceSeries>(load_trace(request));
-  } catch (const TraceError& e) {
-    t.at("file").fail(file + (e.line > 0 ? " line " + std::to_string(e.line) : "") + ": " +
-                      e.what());
+  nlohmann::json shaping = t.json();  // what decides the series: not align, not loop
+  shaping.erase("align");
+  shaping.erase("loop");
+  const std::string key = request.path + "\n" + shaping.dump();
+  if (const auto cached = traces.find(key); cached != traces.end()) {
+    spec.series = cached->second;
+  } else {
+    try {
+      spec.series = std::make_shared<const TraceSeries>(load_trace(request));
+    } catch (const TraceError& e) {
+      t.at("file").fail(file + (e.line > 0 ? " line " + std::to_string(e.line) : "") + ": " +
+                        e.what());
+    }
+    traces.emplace(key, spec.series);
   }
   spec.align_ms = spec.series->times_ms.front();
   if (t.has("align")) {
@@ -81,7 +90,7 @@ std::string scenario_relative_path(const std::string& scenario_file, const std::
   return p.is_absolute() ? path : (std::filesystem::path(scenario_file).parent_path() / p).string();
 }
 
-DemandSpec parse_demand(const JsonReader& d) {
+DemandSpec parse_demand(const JsonReader& d, TraceCache& traces) {
   d.expect_object({"constant", "steps", "diurnal", "trace", "growth_per_30d", "noise"});
   DemandSpec demand;
   int forms = 0;
@@ -110,7 +119,7 @@ DemandSpec parse_demand(const JsonReader& d) {
     }
   } else if (d.has("trace")) {
     demand.kind = DemandSpec::Kind::trace;
-    demand.trace = parse_trace(d.at("trace"));
+    demand.trace = parse_trace(d.at("trace"), traces);
   } else {
     demand.kind = DemandSpec::Kind::diurnal;
     const JsonReader di = d.at("diurnal");

@@ -3,6 +3,8 @@
 // JSON pointer.
 #pragma once
 
+#include <map>
+#include <memory>
 #include <string>
 
 #include "albsim/scenario.hpp"
@@ -13,6 +15,10 @@ namespace albsim {
 // `path` as written in `scenario_file`: relative paths resolve against the file's folder.
 std::string scenario_relative_path(const std::string& scenario_file, const std::string& path);
 
-DemandSpec parse_demand(const JsonReader& demand);
+// Loaded traces by file and loading options, so load balancers replaying the same trace share
+// one copy and the file is read once.
+using TraceCache = std::map<std::string, std::shared_ptr<const TraceSeries>>;
+
+DemandSpec parse_demand(const JsonReader& demand, TraceCache& traces);
 
 }  // namespace albsim

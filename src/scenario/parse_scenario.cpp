@@ -187,7 +187,7 @@ class Parser {
     const JsonReader azs = l.at("azs");
     for (std::size_t i = 0; i < azs.array_size(); ++i)
       lb.azs.push_back(azs.element(i).identifier());
-    lb.demand = parse_demand(l.at("demand"));
+    lb.demand = parse_demand(l.at("demand"), traces_);
     lb.node_capacity_lcu = l.positive_or("node_capacity_lcu", lb.node_capacity_lcu);
     lb.min_nodes_per_az =
         static_cast<int>(l.integer_or("min_nodes_per_az", lb.min_nodes_per_az, 1, 100));
@@ -349,6 +349,7 @@ class Parser {
   ParsedScenario out_;
   std::map<std::string, std::size_t> pool_ids_;
   std::map<std::string, std::size_t> lb_ids_;
+  TraceCache traces_;
 };
 
 }  // namespace

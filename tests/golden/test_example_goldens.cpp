@@ -88,6 +88,9 @@ TEST_CASE(
   CHECK(byoip.addresses.managed_acquisitions == 0);
   CHECK(r.pools[0].capacity == 8);
   CHECK(r.pools[2].capacity == 32);
+  // Both replay the same trace with the same options: it is read once and shared.
+  const Scenario s = load_scenario(test::source_path("scenarios/wc98-semifinals.json"));
+  CHECK(s.load_balancers[0].demand.trace.series == s.load_balancers[1].demand.trace.series);
 }
 
 TEST_CASE("example pool-migration: attaching a pool changes nothing until nodes are replaced") {
