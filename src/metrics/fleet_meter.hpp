@@ -12,6 +12,7 @@
 #include "albsim/report.hpp"
 #include "albsim/scenario.hpp"
 #include "albsim/simulation.hpp"
+#include "core/cidr_merge.hpp"
 #include "metrics/step_integral.hpp"
 
 namespace albsim {
@@ -43,7 +44,7 @@ class FleetMeter {
 
  private:
   struct LbMeter {
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> allowlist;  // merged, ascending
+    std::vector<AddressRange> allowlist;  // merged, ascending
     StepIntegral pool_held, managed_held, exposed, outside, demand, lost_demand;
     std::uint64_t acquisitions = 0;
     std::uint64_t peak_total = 0, peak_pool = 0, peak_managed = 0;
