@@ -1,6 +1,9 @@
 // Helpers shared by the tests: scenarios from inline JSON, runs with invariant checks on.
 #pragma once
 
+#include <unistd.h>
+
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
@@ -12,6 +15,13 @@
 #include "cli/cli.hpp"
 
 namespace albsim::test {
+
+// A path in the temporary directory private to this test process (ctest runs test cases as
+// parallel processes).
+inline std::filesystem::path scratch_path(const std::string& name) {
+  return std::filesystem::temp_directory_path() /
+         ("albsim-" + std::to_string(::getpid()) + "-" + name);
+}
 
 inline std::string source_path(const std::string& relative) {
   return std::string(ALBSIM_SOURCE_DIR) + "/" + relative;

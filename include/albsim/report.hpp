@@ -51,6 +51,7 @@ struct LoadBalancerReport {
   CostBreakdown cost;
   std::vector<Cidr> outside_cidrs;         // fewest CIDRs covering every outside address exposed
   std::vector<Cidr> outside_aws_prefixes;  // with managed_ranges: the AWS prefixes holding them
+  double demand_lcu_hours = 0;             // integral of d(t), surges included (not in report.json)
 };
 
 struct PoolReport {

@@ -179,6 +179,11 @@ struct Override {
   std::string value;  // JSON text; taken as a JSON string when it does not parse
 };
 
+// Whether replications can differ in more than which AWS-managed fallback addresses are drawn:
+// random launch delays, exponential replacement, demand noise, random events or random
+// allocation. Without any, every replication gives the same figures.
+bool has_random_timing(const Scenario& scenario);
+
 // Reads, overrides, validates and resolves a scenario file. Throws InputError (one line naming
 // the file, the JSON pointer and the fix) on any fault.
 Scenario load_scenario(const std::string& path, const std::vector<Override>& overrides = {});

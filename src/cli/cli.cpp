@@ -12,6 +12,8 @@
 #include "albsim/report.hpp"
 #include "albsim/scenario.hpp"
 #include "albsim/simulation.hpp"
+#include "cli/cli_common.hpp"
+#include "cli/plan_command.hpp"
 #include "cli/plots.hpp"
 #include "cli/progress.hpp"
 #include "import/aws_import.hpp"
@@ -20,11 +22,6 @@
 
 namespace albsim {
 namespace {
-
-struct CommonOptions {
-  std::string scenario;
-  std::vector<std::string> sets;
-};
 
 struct RunOptions {
   std::string out_dir = "albsim-out";
@@ -35,25 +32,6 @@ struct RunOptions {
   bool plot = false;
   bool quiet = false;
 };
-
-std::vector<Override> parse_sets(const std::vector<std::string>& sets) {
-  std::vector<Override> overrides;
-  for (const std::string& s : sets) {
-    const auto eq = s.find('=');
-    if (s.empty() || s[0] != '/' || eq == std::string::npos)
-      throw InputError("--set", s, "expected /json/pointer=value, like /horizon=\"30d\"");
-    overrides.push_back({s.substr(0, eq), s.substr(eq + 1)});
-  }
-  return overrides;
-}
-
-void add_common(CLI::App& command, CommonOptions& options) {
-  command.add_option("scenario", options.scenario, "Scenario file (JSON; see scenarios/README.md)")
-      ->required();
-  command.add_option("--set", options.sets,
-                     "Override a scenario value before validation: /json/pointer=value (value is "
-                     "JSON, or a plain string); repeatable");
-}
 
 Scenario load(const CommonOptions& common, std::vector<Override> extra, std::ostream& err) {
   std::vector<Override> overrides = parse_sets(common.sets);
@@ -198,6 +176,9 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
       app.add_subcommand("validate", "Check a scenario file; print ok, or the first fault");
   add_common(*validate_cmd, common);
 
+  PlanCommand plan_command;
+  CLI::App* plan_cmd = add_plan_command(app, plan_command);
+
   AwsImportInput import_input;
   std::string import_output;
   CLI::App* import_cmd =
@@ -240,6 +221,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   try {
     if (validate_cmd->parsed()) return command_validate(common, out, err);
     if (aws_cmd->parsed()) return command_import_aws(import_input, import_output, out, err);
+    if (plan_cmd->parsed()) return run_plan_command(plan_command, out, err);
     return command_run(common, run, out, err);
   } catch (const InputError& e) {
     err << "albsim: " << e.what() << "\n";

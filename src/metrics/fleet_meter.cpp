@@ -205,6 +205,7 @@ void FleetMeter::fill(Report& report) const {
     const double exposed = m.exposed.integral(h);
     const double inside = exposed - m.outside.integral(h);
     r.outside_cidrs = covering_cidrs(m.outside_addresses);
+    r.demand_lcu_hours = hours(m.demand.integral(h));
     r.allowlist = allowlist_metrics(exposed, inside, m.breach, m.outside_addresses.size(),
                                     m.dns_changes, m.lost_demand.integral(h), m.demand.integral(h));
     fleet_exposed += exposed;

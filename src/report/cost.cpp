@@ -3,25 +3,33 @@
 namespace albsim {
 namespace {
 
-// Address-hours provisioned in top-level pools of `source` over [0, horizon), counting CIDRs
-// added by `add_cidr` from their time on. Child pools lie inside their parents: not counted.
+// Address-hours provisioned in top-level pools of `source`. Child pools lie inside their
+// parents: not counted.
 double provisioned_address_hours(const Scenario& scenario, PoolSource source) {
   double total = 0;
-  const double horizon_h = scenario.horizon.hours_f();
-  for (const PoolSpec& pool : scenario.pools) {
-    if (pool.parent || pool.source != source) continue;
-    for (const Cidr& cidr : pool.cidrs) total += static_cast<double>(cidr.size()) * horizon_h;
-  }
-  for (const EventSpec& e : scenario.events) {
-    if (e.type != EventType::add_cidr) continue;
-    const PoolSpec& pool = scenario.pools[*e.pool];
-    if (pool.parent || pool.source != source) continue;
-    total += static_cast<double>(e.cidr.size()) * (scenario.horizon - e.at).hours_f();
+  for (std::size_t i = 0; i < scenario.pools.size(); ++i) {
+    const PoolSpec& pool = scenario.pools[i];
+    if (!pool.parent && pool.source == source) total += pool_address_hours(scenario, i);
   }
   return total;
 }
 
 }  // namespace
+
+double pool_address_hours(const Scenario& scenario, std::size_t pool) {
+  double total = 0;
+  const double horizon_h = scenario.horizon.hours_f();
+  for (const Cidr& cidr : scenario.pools[pool].cidrs)
+    total += static_cast<double>(cidr.size()) * horizon_h;
+  for (const EventSpec& e : scenario.events)
+    if (e.type == EventType::add_cidr && e.pool == pool)
+      total += static_cast<double>(e.cidr.size()) * (scenario.horizon - e.at).hours_f();
+  return total;
+}
+
+double byoip_ownership_per_address_hour(const Pricing& price) {
+  return price.byoip_price_per_address / price.byoip_amortize_months / 730.0;
+}
 
 void price_report(const Scenario& scenario, Report& report) {
   const Pricing& price = scenario.pricing;
@@ -42,10 +50,8 @@ void price_report(const Scenario& scenario, Report& report) {
   c.amazon_blocks =
       provisioned_address_hours(scenario, PoolSource::amazon) * price.amazon_block_per_ip_hour;
   c.byoip = 0;
-  const double byoip_per_address_hour =
-      price.byoip_price_per_address / price.byoip_amortize_months / 730.0;
-  c.byoip_ownership =
-      provisioned_address_hours(scenario, PoolSource::byoip) * byoip_per_address_hour;
+  c.byoip_ownership = provisioned_address_hours(scenario, PoolSource::byoip) *
+                      byoip_ownership_per_address_hour(price);
   double pool_in_use_hours = 0;
   for (const PoolReport& pool : report.pools) pool_in_use_hours += pool.in_use_address_hours;
   c.ipam = price.ipam_advanced ? pool_in_use_hours * price.ipam_advanced_per_ip_hour : 0.0;

@@ -58,7 +58,7 @@ Json distribution_json(const std::vector<Json>& metrics, const std::vector<Repor
     std::size_t breached = 0;
     for (const Report& r : reports)
       if (r.load_balancers[lb].allowlist.breach_episodes > 0) ++breached;
-    const Proportion p = wilson_interval(breached, reports.size());
+    const Estimate p = wilson_interval(breached, reports.size());
     out["load_balancers"][lb]["breach_probability"] = Json{{"estimate", p.estimate},
                                                            {"low", p.low},
                                                            {"high", p.high},

@@ -32,7 +32,26 @@ SampleSummary summarize(std::vector<double> values) {
   return s;
 }
 
-Proportion wilson_interval(std::size_t successes, std::size_t trials, double z) {
+double normal_quantile(double p) {
+  // Bisection on the CDF 0.5 erfc(-z / sqrt 2): 200 halvings of [-40, 40] reach double precision.
+  double low = -40, high = 40;
+  for (int i = 0; i < 200; ++i) {
+    const double mid = (low + high) / 2;
+    (0.5 * std::erfc(-mid / std::sqrt(2.0)) < p ? low : high) = mid;
+  }
+  return (low + high) / 2;
+}
+
+Estimate mean_interval(const std::vector<double>& values, double z) {
+  const double n = static_cast<double>(values.size());
+  const double mean = std::accumulate(values.begin(), values.end(), 0.0) / n;
+  double squares = 0;
+  for (const double v : values) squares += (v - mean) * (v - mean);
+  const double half = values.size() > 1 ? z * std::sqrt(squares / (n - 1) / n) : 0.0;
+  return {mean, mean - half, mean + half};
+}
+
+Estimate wilson_interval(std::size_t successes, std::size_t trials, double z) {
   const double n = static_cast<double>(trials);
   const double p = static_cast<double>(successes) / n;
   const double z2 = z * z;

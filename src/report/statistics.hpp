@@ -24,13 +24,21 @@ double quantile(const std::vector<double>& sorted, double p);
 // Summary of a non-empty sample.
 SampleSummary summarize(std::vector<double> values);
 
-struct Proportion {
+// An estimate with the ends of its interval.
+struct Estimate {
   double estimate = 0;
   double low = 0;
   double high = 0;
 };
 
+// The z with P(Z <= z) = p for a standard normal Z; p in (0, 1).
+double normal_quantile(double p);
+
+// Mean of a non-empty sample with its normal-approximation interval mean -+ z s / sqrt(n)
+// (s the sample standard deviation; a single value gives a zero-width interval).
+Estimate mean_interval(const std::vector<double>& values, double z = 1.959963984540054);
+
 // Wilson score interval for `successes` of `trials` (> 0) at normal quantile z (95%: 1.96).
-Proportion wilson_interval(std::size_t successes, std::size_t trials, double z = 1.959963984540054);
+Estimate wilson_interval(std::size_t successes, std::size_t trials, double z = 1.959963984540054);
 
 }  // namespace albsim

@@ -3,26 +3,13 @@
 
 #include "albsim/report.hpp"
 #include "report/statistics.hpp"
+#include "report/text_format.hpp"
 
 namespace albsim {
 namespace {
 
-std::string fmt(const char* format, double value) {
-  char buffer[64];
-  std::snprintf(buffer, sizeof buffer, format, value);
-  return buffer;
-}
-
-std::string money(double usd) {
-  return fmt("$%.2f", usd);
-}
-
 std::string percent(const std::optional<double>& ratio) {
   return ratio ? fmt("%.3f%%", *ratio * 100.0) : std::string("-");
-}
-
-std::string pad(const std::string& s, std::size_t width) {
-  return s.size() >= width ? s + " " : s + std::string(width - s.size(), ' ');
 }
 
 std::string seconds_text(double s) {
@@ -47,7 +34,7 @@ void print_distribution(std::ostream& out, const std::vector<Report>& replicatio
       minutes.push_back(l.allowlist.breach_seconds / 60.0 * monthly);
       peaks.push_back(static_cast<double>(l.addresses.peak_total));
     }
-    const Proportion p = wilson_interval(breached, n);
+    const Estimate p = wilson_interval(breached, n);
     const SampleSummary m = summarize(minutes);
     const SampleSummary k = summarize(peaks);
     out << pad(replications.front().load_balancers[lb].id, 18)

@@ -4,6 +4,7 @@
 #include "albsim/input_error.hpp"
 #include "albsim/scenario.hpp"
 #include "scenario/parse_scenario.hpp"
+#include "scenario/scenario_document.hpp"
 
 namespace albsim {
 namespace {
@@ -55,21 +56,35 @@ void apply_override(nlohmann::json& document, const Override& o) {
   }
 }
 
-}  // namespace
-
-Scenario load_scenario_text(const std::string& text, const std::string& file,
-                            const std::vector<Override>& overrides) {
+nlohmann::json overridden_document(const std::string& text, const std::string& file,
+                                   const std::vector<Override>& overrides) {
   nlohmann::json document = parse_json(text, file);
   for (const Override& o : overrides) apply_override(document, o);
-  return check_scenario(parse_scenario(document, file));
+  return document;
 }
 
-Scenario load_scenario(const std::string& path, const std::vector<Override>& overrides) {
+std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(path, "", "cannot open the scenario file");
   std::ostringstream text;
   text << in.rdbuf();
-  return load_scenario_text(text.str(), path, overrides);
+  return text.str();
+}
+
+}  // namespace
+
+nlohmann::json read_scenario_document(const std::string& path,
+                                      const std::vector<Override>& overrides) {
+  return overridden_document(read_file(path), path, overrides);
+}
+
+Scenario load_scenario_text(const std::string& text, const std::string& file,
+                            const std::vector<Override>& overrides) {
+  return check_scenario(parse_scenario(overridden_document(text, file, overrides), file));
+}
+
+Scenario load_scenario(const std::string& path, const std::vector<Override>& overrides) {
+  return load_scenario_text(read_file(path), path, overrides);
 }
 
 }  // namespace albsim

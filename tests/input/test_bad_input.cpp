@@ -31,8 +31,8 @@ json valid() {
 // nothing.
 void expect_cli_refuses(const json& doc, const std::string& pointer) {
   namespace fs = std::filesystem;
-  const fs::path file = fs::temp_directory_path() / "albsim-bad-input.json";
-  const fs::path out = fs::temp_directory_path() / "albsim-bad-input-out";
+  const fs::path file = test::scratch_path("bad-input.json");
+  const fs::path out = test::scratch_path("bad-input-out");
   fs::remove_all(out);
   std::ofstream(file) << doc.dump();
   const auto r = test::run_albsim({"run", file.string(), "--out", out.string()});

@@ -16,7 +16,7 @@ test::CliResult cli(const std::vector<std::string>& args) {
 }
 
 fs::path fresh_dir(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("albsim-test-" + name);
+  const fs::path dir = test::scratch_path("test-" + name);
   fs::remove_all(dir);
   return dir;
 }
@@ -66,7 +66,7 @@ TEST_CASE("the timeseries step is configurable and the output deterministic") {
 
 TEST_CASE("bad input exits 2 with one line and writes no output") {
   const fs::path dir = fresh_dir("bad");
-  const fs::path scenario = fs::temp_directory_path() / "albsim-test-bad.json";
+  const fs::path scenario = test::scratch_path("test-bad.json");
   std::ofstream(scenario) << R"({"horizon": "1d", "pools": [], "load_balancers": [
     {"id": "a", "azs": ["x", "y"], "demand": {"constant": 1}, "min_nodes_per_az": 3, "max_nodes_per_az": 2}]})";
   const auto r = cli({"run", scenario.string(), "--out", dir.string()});

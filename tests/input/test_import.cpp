@@ -18,7 +18,7 @@ test::CliResult cli(const std::vector<std::string>& args) {
 }
 
 fs::path dir() {
-  const fs::path d = fs::temp_directory_path() / "albsim-import";
+  const fs::path d = test::scratch_path("import");
   fs::create_directories(d);
   return d;
 }

@@ -7,15 +7,15 @@ using namespace albsim;
 
 TEST_CASE("Wilson score interval, against values computed by hand") {
   // p = 0.015, z^2/n = 0.0192073: centre 0.024140, half-width 0.019026.
-  const Proportion a = wilson_interval(3, 200);
+  const Estimate a = wilson_interval(3, 200);
   CHECK(a.estimate == 0.015);
   CHECK(a.low == Approx(0.0051142).epsilon(1e-4));
   CHECK(a.high == Approx(0.0431657).epsilon(1e-4));
   // p = 0: centre = half-width = (z^2 / 2n) / (1 + z^2 / n) = 0.035674.
-  const Proportion b = wilson_interval(0, 50);
+  const Estimate b = wilson_interval(0, 50);
   CHECK(b.low == 0.0);
   CHECK(b.high == Approx(0.0713476).epsilon(1e-4));
-  const Proportion c = wilson_interval(50, 50);
+  const Estimate c = wilson_interval(50, 50);
   CHECK(c.low == Approx(1 - 0.0713476).epsilon(1e-4));
   CHECK(c.high == 1.0);
 }

@@ -16,7 +16,7 @@ namespace fs = std::filesystem;
 namespace {
 
 fs::path write(const std::string& name, const std::string& text) {
-  const fs::path p = fs::temp_directory_path() / ("albsim-trace-" + name);
+  const fs::path p = test::scratch_path("trace-" + name);
   std::ofstream(p) << text;
   return p;
 }
@@ -157,7 +157,7 @@ TEST_CASE("bad traces get one clear error naming the line") {
 }
 
 TEST_CASE("a trace in a scenario: path relative to the file, errors at the trace's pointer") {
-  const fs::path dir = fs::temp_directory_path() / "albsim-trace-scenario";
+  const fs::path dir = test::scratch_path("trace-scenario");
   fs::create_directories(dir);
   std::ofstream(dir / "load.csv")
       << "minute,requests\n2026-01-01T00:00Z,3000\n2026-01-01T00:01Z,9000\n";

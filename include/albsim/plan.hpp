@@ -1,0 +1,146 @@
+// The capacity planner (`albsim plan`): simulates candidate pools for the load balancers one pool
+// serves, checks each against allowlist targets with confidence intervals, prices each option
+// per month next to the static-IP alternatives, and recommends the cheapest that meets them.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "albsim/scenario.hpp"
+
+namespace albsim {
+
+struct PlanTargets {
+  double max_breach_probability = 0.01;  // per horizon, any served load balancer
+  double min_in_allowlist = 0.9999;      // worst served load balancer
+  std::optional<double> max_breach_minutes_per_month;
+};
+
+// Prices and assumptions of the options that are not simulated (FACTS.md, "Alternatives").
+struct AlternativePricing {
+  double nlb_per_hour = 0.0225;
+  double nlcu_per_hour = 0.006;
+  double gb_per_nlcu_hour = 1.0;  // the NLCU processed-bytes dimension (TCP)
+  double accelerator_per_hour = 0.025;
+  double accelerator_premium_per_gb = 0.015;  // data-transfer premium, lowest published tier
+  double gb_per_lcu_hour = 1.0;               // assumption: bytes processed per ALB LCU-hour
+};
+
+struct PlanOptions {
+  std::string scenario_path;
+  std::vector<Override> overrides;  // the user's --set, applied before every candidate's
+  std::optional<std::string> pool;  // plan this pool (every load balancer drawing from it)...
+  std::optional<std::string> lb;    // ...or this load balancer's pool (a new one if it has none)
+  int netmask_min = 24;             // BYOIP candidates /netmask_min .. /netmask_max
+  int netmask_max = 30;
+  bool allow_quota_increase = false;  // Amazon blocks beyond 2 x /29 or /30
+  PlanTargets targets;
+  AlternativePricing alternatives;
+  std::optional<int> replications;  // the budget per candidate; default: the scenario's
+  bool early_stop = true;
+  bool fast = false;  // the Markov screen only, no simulation
+  int threads = 0;    // 0: every hardware thread
+};
+
+enum class CandidateKind { byoip, amazon, managed_only };
+enum class Verdict { meets, fails, uncertain, not_possible };
+const char* verdict_name(Verdict v);  // "meets", "fails", "uncertain", "not possible"
+
+// A figure with the ends of its 95% interval.
+struct Interval {
+  double estimate = 0;
+  double low = 0;
+  double high = 0;
+};
+
+// USD per 730-hour month for the planned pool and the load balancers it serves.
+struct MonthlyCost {
+  double managed_ipv4 = 0;
+  double amazon_blocks = 0;
+  double byoip_ownership = 0;
+  double ipam = 0;
+  double nlb = 0;          // alternatives: NLB hours and NLCU
+  double accelerator = 0;  // alternatives: accelerator hours and data-transfer premium
+  double total = 0;
+};
+
+// The Markov screen's estimate for one capacity (MODEL: README "The planner").
+struct ScreenEstimate {
+  double time_over_capacity = 0;  // stationary P(addresses held > capacity)
+  double breach_probability = 0;  // P(some up-crossing of capacity within the horizon)
+  double in_allowlist = 1;        // 1 - E[(held - capacity)+] / E[nodes]
+  double managed_addresses = 0;   // E[(held - capacity)+]: addresses beyond the pool
+  double pool_addresses = 0;      // E[min(held, capacity)], reservations included
+};
+
+struct CandidateResult {
+  CandidateKind kind = CandidateKind::byoip;
+  int netmask = 0;  // byoip, amazon
+  int blocks = 0;   // amazon
+  std::string name;
+  std::uint64_t addresses = 0;  // the pool's capacity for the served load balancers
+  std::vector<Cidr> cidrs;
+  std::vector<Override> overrides;  // `albsim run SCENARIO --set ...` reproduces the candidate
+  std::string not_possible;         // why it cannot be built (Verdict::not_possible)
+  int replications = 0;             // simulated runs (the first ones of the scenario's seeds)
+  bool stopped_early = false;
+  Interval breach_probability;  // Wilson
+  Interval breach_minutes_per_month;
+  Interval in_allowlist;
+  MonthlyCost cost;  // means over the runs
+  std::optional<ScreenEstimate> screen;
+  Verdict verdict = Verdict::uncertain;
+  std::vector<std::string> reasons;  // the targets missed or not yet shown
+};
+
+struct AlternativeResult {
+  std::string name;
+  MonthlyCost cost;
+  std::string addresses;  // what clients allowlist
+};
+
+struct BreakEven {
+  std::string byoip;         // candidate name
+  std::string versus;        // candidate name
+  double purchase = 0;       // USD up front
+  std::optional<int> month;  // first month whose cumulative cost is lower; none: never
+};
+
+struct PlanResult {
+  std::string scenario_name;
+  std::string pool;  // planned pool id
+  std::vector<std::string> load_balancers;
+  std::vector<std::string> azs;  // of the served load balancers, in order
+  std::string region;
+  double horizon_hours = 0;
+  int budget = 0;  // replications per candidate at most
+  bool random = true;
+  bool fast = false;
+  PlanTargets targets;
+  AlternativePricing alternatives;
+  Pricing pricing;
+  std::optional<std::string> screen_not_applicable;  // why the Markov screen does not apply
+  std::vector<CandidateResult> candidates;           // in evaluation order
+  std::vector<AlternativeResult> alternative_options;
+  std::optional<std::size_t> recommendation;  // index into candidates
+  std::vector<BreakEven> break_even;
+  std::vector<std::string> notes;
+};
+
+// Runs the plan. Throws InputError for a bad scenario or bad options (one line each).
+PlanResult plan(const PlanOptions& options);
+
+// plan.json text ("schema": "albsim.plan/1").
+std::string plan_to_json(const PlanResult& plan);
+
+// The table for people, recommendation on top.
+void print_plan(std::ostream& out, const PlanResult& plan);
+
+// A Terraform snippet provisioning the recommendation, in `terraform fmt` layout; empty when
+// there is no recommendation or it is managed-only.
+std::string plan_terraform(const PlanResult& plan);
+
+}  // namespace albsim

@@ -1,0 +1,26 @@
+#include "cli/cli_common.hpp"
+
+#include "albsim/input_error.hpp"
+
+namespace albsim {
+
+std::vector<Override> parse_sets(const std::vector<std::string>& sets) {
+  std::vector<Override> overrides;
+  for (const std::string& s : sets) {
+    const auto eq = s.find('=');
+    if (s.empty() || s[0] != '/' || eq == std::string::npos)
+      throw InputError("--set", s, "expected /json/pointer=value, like /horizon=\"30d\"");
+    overrides.push_back({s.substr(0, eq), s.substr(eq + 1)});
+  }
+  return overrides;
+}
+
+void add_common(CLI::App& command, CommonOptions& options) {
+  command.add_option("scenario", options.scenario, "Scenario file (JSON; see scenarios/README.md)")
+      ->required();
+  command.add_option("--set", options.sets,
+                     "Override a scenario value before validation: /json/pointer=value (value is "
+                     "JSON, or a plain string); repeatable");
+}
+
+}  // namespace albsim

@@ -1,0 +1,23 @@
+// What the subcommands share: the scenario argument and its `--set` overrides.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <string>
+#include <vector>
+
+#include "albsim/scenario.hpp"
+
+namespace albsim {
+
+struct CommonOptions {
+  std::string scenario;
+  std::vector<std::string> sets;
+};
+
+// Adds the scenario argument and --set to a subcommand.
+void add_common(CLI::App& command, CommonOptions& options);
+
+// The --set arguments as overrides. Throws InputError on one without "/pointer=".
+std::vector<Override> parse_sets(const std::vector<std::string>& sets);
+
+}  // namespace albsim

@@ -1,0 +1,100 @@
+#include "plan/plan_costs.hpp"
+
+#include <cmath>
+
+#include "report/cost.hpp"
+
+namespace albsim {
+namespace {
+
+constexpr double kHoursPerMonth = 730.0;
+
+// Block and ownership charges of the planned pool, per month; they do not depend on the run.
+void add_pool_charges(const Scenario& scenario, const PlanTarget& target, CandidateKind kind,
+                      MonthlyCost& c) {
+  if (kind == CandidateKind::managed_only) return;
+  const double address_hours_per_month =
+      pool_address_hours(scenario, target.pool) * kHoursPerMonth / scenario.horizon.hours_f();
+  if (kind == CandidateKind::amazon)
+    c.amazon_blocks = address_hours_per_month * scenario.pricing.amazon_block_per_ip_hour;
+  else
+    c.byoip_ownership =
+        address_hours_per_month * byoip_ownership_per_address_hour(scenario.pricing);
+}
+
+void add_total(MonthlyCost& c) {
+  c.total = c.managed_ipv4 + c.amazon_blocks + c.byoip_ownership + c.ipam + c.nlb + c.accelerator;
+}
+
+double ipam_rate(const Pricing& price) {
+  return price.ipam_advanced ? price.ipam_advanced_per_ip_hour : 0.0;
+}
+
+}  // namespace
+
+MonthlyCost candidate_cost(const Scenario& scenario, const Report& report, const PlanTarget& target,
+                           CandidateKind kind) {
+  MonthlyCost c;
+  const double per_month = monthly_factor(report);
+  for (const std::size_t j : target.load_balancers)
+    c.managed_ipv4 += report.load_balancers[j].cost.managed_ipv4 * per_month;
+  add_pool_charges(scenario, target, kind, c);
+  if (kind != CandidateKind::managed_only)
+    c.ipam =
+        report.pools[target.pool].in_use_address_hours * ipam_rate(scenario.pricing) * per_month;
+  add_total(c);
+  return c;
+}
+
+MonthlyCost screened_cost(const Scenario& scenario, const PlanTarget& target, CandidateKind kind,
+                          const ScreenEstimate& screen) {
+  MonthlyCost c;
+  c.managed_ipv4 =
+      screen.managed_addresses * kHoursPerMonth * scenario.pricing.public_ipv4_per_ip_hour;
+  add_pool_charges(scenario, target, kind, c);
+  if (kind != CandidateKind::managed_only)
+    c.ipam = screen.pool_addresses * kHoursPerMonth * ipam_rate(scenario.pricing);
+  add_total(c);
+  return c;
+}
+
+std::vector<AlternativeResult> alternative_costs(const Scenario& scenario, const PlanTarget& target,
+                                                 double lcu_hours_per_month,
+                                                 const AlternativePricing& price) {
+  const double balancers = static_cast<double>(target.load_balancers.size());
+  std::size_t azs = 0;
+  for (const std::size_t j : target.load_balancers) azs += scenario.load_balancers[j].azs.size();
+  const double gb_per_month = lcu_hours_per_month * price.gb_per_lcu_hour;
+
+  MonthlyCost nlb;
+  nlb.nlb = balancers * kHoursPerMonth * price.nlb_per_hour +
+            gb_per_month / price.gb_per_nlcu_hour * price.nlcu_per_hour;
+  MonthlyCost nlb_amazon = nlb;
+  nlb_amazon.managed_ipv4 =
+      static_cast<double>(azs) * kHoursPerMonth * scenario.pricing.public_ipv4_per_ip_hour;
+  add_total(nlb_amazon);
+  MonthlyCost nlb_byoip = nlb;
+  nlb_byoip.byoip_ownership = static_cast<double>(azs) * kHoursPerMonth *
+                              byoip_ownership_per_address_hour(scenario.pricing);
+  add_total(nlb_byoip);
+  MonthlyCost accelerator;
+  accelerator.accelerator = balancers * kHoursPerMonth * price.accelerator_per_hour +
+                            gb_per_month * price.accelerator_premium_per_gb;
+  add_total(accelerator);
+
+  const std::string eips = std::to_string(azs) + " Elastic IPs (one per AZ)";
+  return {{"NLB in front, Amazon EIPs", nlb_amazon, eips},
+          {"NLB in front, BYOIP EIPs", nlb_byoip, eips},
+          {"Global Accelerator", accelerator,
+           std::to_string(2 * target.load_balancers.size()) + " anycast IPs"}};
+}
+
+std::optional<int> break_even_month(double purchase, double byoip_running, double versus_total) {
+  const double saving_per_month = versus_total - byoip_running;
+  if (saving_per_month <= 0) return std::nullopt;
+  const double months = std::floor(purchase / saving_per_month) + 1;
+  if (months > 1200) return std::nullopt;  // a century: never, for planning
+  return static_cast<int>(months);
+}
+
+}  // namespace albsim

@@ -1,0 +1,135 @@
+#include <nlohmann/json.hpp>
+
+#include "albsim/plan.hpp"
+
+namespace albsim {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+const char* kind_name(CandidateKind k) {
+  switch (k) {
+    case CandidateKind::byoip:
+      return "byoip";
+    case CandidateKind::amazon:
+      return "amazon";
+    case CandidateKind::managed_only:
+      return "managed_only";
+  }
+  return "";
+}
+
+Json interval_json(const Interval& i) {
+  return {{"estimate", i.estimate}, {"low", i.low}, {"high", i.high}};
+}
+
+Json cost_json(const MonthlyCost& c) {
+  return {{"managed_ipv4", c.managed_ipv4},
+          {"amazon_blocks", c.amazon_blocks},
+          {"byoip_ownership", c.byoip_ownership},
+          {"ipam", c.ipam},
+          {"nlb", c.nlb},
+          {"accelerator", c.accelerator},
+          {"total", c.total}};
+}
+
+Json candidate_json(const CandidateResult& c) {
+  Json j{{"name", c.name}, {"kind", kind_name(c.kind)}, {"verdict", verdict_name(c.verdict)}};
+  if (c.kind != CandidateKind::managed_only) j["netmask"] = c.netmask;
+  if (c.kind == CandidateKind::amazon) j["blocks"] = c.blocks;
+  if (c.verdict == Verdict::not_possible) {
+    j["not_possible"] = c.not_possible;
+    return j;
+  }
+  j["addresses"] = c.addresses;
+  Json cidrs = Json::array();
+  for (const Cidr& cidr : c.cidrs) cidrs.push_back(cidr.to_string());
+  j["cidrs"] = cidrs;
+  j["replications"] = c.replications;
+  j["stopped_early"] = c.stopped_early;
+  j["breach_probability"] = interval_json(c.breach_probability);
+  j["breach_minutes_per_month"] = interval_json(c.breach_minutes_per_month);
+  j["in_allowlist"] = interval_json(c.in_allowlist);
+  j["cost_per_month"] = cost_json(c.cost);
+  if (c.screen)
+    j["screen"] = {{"time_over_capacity", c.screen->time_over_capacity},
+                   {"breach_probability", c.screen->breach_probability},
+                   {"in_allowlist", c.screen->in_allowlist},
+                   {"managed_addresses", c.screen->managed_addresses}};
+  j["reasons"] = c.reasons;
+  Json sets = Json::array();
+  for (const Override& o : c.overrides) sets.push_back(o.pointer + "=" + o.value);
+  j["reproduce_with_set"] = sets;
+  return j;
+}
+
+}  // namespace
+
+const char* verdict_name(Verdict v) {
+  switch (v) {
+    case Verdict::meets:
+      return "meets";
+    case Verdict::fails:
+      return "fails";
+    case Verdict::uncertain:
+      return "uncertain";
+    case Verdict::not_possible:
+      return "not possible";
+  }
+  return "";
+}
+
+std::string plan_to_json(const PlanResult& p) {
+  Json j;
+  j["schema"] = "albsim.plan/1";
+  j["scenario"] = p.scenario_name;
+  j["pool"] = p.pool;
+  j["load_balancers"] = p.load_balancers;
+  j["region"] = p.region;
+  j["horizon_hours"] = p.horizon_hours;
+  j["method"] = p.fast ? "markov_screen" : "simulation";
+  j["replications_per_candidate_at_most"] = p.budget;
+  j["random"] = p.random;
+  Json targets{{"max_breach_probability", p.targets.max_breach_probability},
+               {"min_in_allowlist", p.targets.min_in_allowlist}};
+  if (p.targets.max_breach_minutes_per_month)
+    targets["max_breach_minutes_per_month"] = *p.targets.max_breach_minutes_per_month;
+  j["targets"] = targets;
+  j["rule"] =
+      "95% intervals (Wilson for P(breach), normal for means); a target is met when the "
+      "pessimistic end meets it, missed when the optimistic end misses it";
+  j["recommendation"] = p.recommendation ? Json(p.candidates[*p.recommendation].name) : Json();
+  Json candidates = Json::array();
+  for (const CandidateResult& c : p.candidates) candidates.push_back(candidate_json(c));
+  j["candidates"] = candidates;
+  Json alternatives = Json::array();
+  for (const AlternativeResult& a : p.alternative_options)
+    alternatives.push_back(
+        {{"name", a.name}, {"addresses", a.addresses}, {"cost_per_month", cost_json(a.cost)}});
+  j["alternatives"] = alternatives;
+  Json break_even = Json::array();
+  for (const BreakEven& b : p.break_even)
+    break_even.push_back({{"byoip", b.byoip},
+                          {"versus", b.versus},
+                          {"purchase", b.purchase},
+                          {"month", b.month ? Json(*b.month) : Json()}});
+  j["break_even"] = break_even;
+  j["screen_not_applicable"] = p.screen_not_applicable ? Json(*p.screen_not_applicable) : Json();
+  j["pricing"] = {{"public_ipv4_per_ip_hour", p.pricing.public_ipv4_per_ip_hour},
+                  {"amazon_block_per_ip_hour", p.pricing.amazon_block_per_ip_hour},
+                  {"ipam_tier", p.pricing.ipam_advanced ? "advanced" : "free"},
+                  {"ipam_advanced_per_ip_hour", p.pricing.ipam_advanced_per_ip_hour},
+                  {"byoip_price_per_address", p.pricing.byoip_price_per_address},
+                  {"byoip_amortize_months", p.pricing.byoip_amortize_months}};
+  const AlternativePricing& a = p.alternatives;
+  j["assumptions"] = {{"nlb_per_hour", a.nlb_per_hour},
+                      {"nlcu_per_hour", a.nlcu_per_hour},
+                      {"gb_per_nlcu_hour", a.gb_per_nlcu_hour},
+                      {"accelerator_per_hour", a.accelerator_per_hour},
+                      {"accelerator_premium_per_gb", a.accelerator_premium_per_gb},
+                      {"gb_per_lcu_hour", a.gb_per_lcu_hour}};
+  j["notes"] = p.notes;
+  return j.dump(2) + "\n";
+}
+
+}  // namespace albsim

@@ -1,0 +1,324 @@
+// plan(): builds the candidates, screens them, simulates them in rounds with a sequential
+// stopping rule, prices every option and picks the recommendation.
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "albsim/input_error.hpp"
+#include "albsim/plan.hpp"
+#include "albsim/simulation.hpp"
+#include "core/parallel_for.hpp"
+#include "plan/assessment.hpp"
+#include "plan/candidates.hpp"
+#include "plan/markov_screen.hpp"
+#include "plan/plan_costs.hpp"
+#include "report/statistics.hpp"
+#include "scenario/scenario_document.hpp"
+
+namespace albsim {
+namespace {
+
+constexpr int kFirstLook = 25;  // runs before the first look; each later look doubles them
+constexpr double kAlpha = 0.05;
+
+void check_options(const PlanOptions& o) {
+  const PlanTargets& t = o.targets;
+  if (!(t.max_breach_probability >= 0 && t.max_breach_probability < 1))
+    throw InputError("--max-breach-probability", "", "must be a probability in [0, 1), like 0.01");
+  if (!(t.min_in_allowlist >= 0 && t.min_in_allowlist <= 1))
+    throw InputError("--min-in-allowlist", "", "must be a ratio in [0, 1], like 0.9999");
+  if (t.max_breach_minutes_per_month && !(*t.max_breach_minutes_per_month >= 0))
+    throw InputError("--max-breach-minutes-per-month", "", "must be a number of minutes >= 0");
+  if (o.replications && (*o.replications < 1 || *o.replications > 1'000'000))
+    throw InputError("--replications", "", "must be in 1 .. 1000000");
+  const AlternativePricing& p = o.alternatives;
+  for (const double v : {p.nlb_per_hour, p.nlcu_per_hour, p.accelerator_per_hour,
+                         p.accelerator_premium_per_gb, p.gb_per_lcu_hour})
+    if (!(v >= 0 && std::isfinite(v)))
+      throw InputError("albsim plan", "", "every price and assumption must be a number >= 0");
+  if (!(p.gb_per_nlcu_hour > 0 && std::isfinite(p.gb_per_nlcu_hour)))
+    throw InputError("--gb-per-nlcu-hour", "", "must be a number > 0, like 1");
+}
+
+// The number of runs at each look: 25, 50, 100, ... up to the budget.
+std::vector<int> looks_for(int budget, bool early_stop) {
+  if (!early_stop) return {budget};
+  std::vector<int> looks;
+  for (int n = std::min(kFirstLook, budget);; n = std::min(2 * n, budget)) {
+    looks.push_back(n);
+    if (n == budget) return looks;
+  }
+}
+
+// The cheapest candidate of `kind` by verdict: meets, then uncertain; else the one that
+// breaches least. None when no candidate of the kind could be built.
+std::optional<std::size_t> best_of(const std::vector<CandidateResult>& c, CandidateKind kind) {
+  std::optional<std::size_t> best;
+  auto rank = [](const CandidateResult& r) {
+    return r.verdict == Verdict::meets ? 0 : r.verdict == Verdict::uncertain ? 1 : 2;
+  };
+  for (std::size_t i = 0; i < c.size(); ++i) {
+    if (c[i].kind != kind || c[i].verdict == Verdict::not_possible) continue;
+    if (!best) {
+      best = i;
+      continue;
+    }
+    const CandidateResult& a = c[i];
+    const CandidateResult& b = c[*best];
+    const bool better = rank(a) != rank(b) ? rank(a) < rank(b)
+                        : rank(a) < 2
+                            ? a.cost.total < b.cost.total
+                            : a.breach_probability.estimate < b.breach_probability.estimate;
+    if (better) best = i;
+  }
+  return best;
+}
+
+class Planner {
+ public:
+  explicit Planner(const PlanOptions& options) : options_(options) {
+    check_options(options);
+    const nlohmann::json document =
+        read_scenario_document(options.scenario_path, options.overrides);
+    base_ = load_scenario(options.scenario_path, options.overrides);
+    set_ = build_candidates(document, base_, options);
+  }
+
+  PlanResult run() {
+    describe();
+    screen();
+    if (options_.fast) {
+      judge_by_screen();
+    } else {
+      simulate_candidates();
+    }
+    price_alternatives();
+    recommend();
+    return std::move(result_);
+  }
+
+ private:
+  void describe() {
+    PlanResult& r = result_;
+    const PlanTarget& t = set_.target;
+    r.scenario_name = base_.name;
+    r.pool = t.pool_id;
+    for (const std::size_t j : t.load_balancers) {
+      r.load_balancers.push_back(base_.load_balancers[j].id);
+      for (const std::string& az : base_.load_balancers[j].azs) r.azs.push_back(az);
+    }
+    r.region = base_.region;
+    r.horizon_hours = base_.horizon.hours_f();
+    r.random = has_random_timing(base_);
+    r.budget = r.random ? options_.replications.value_or(base_.replications) : 1;
+    r.fast = options_.fast;
+    r.targets = options_.targets;
+    r.alternatives = options_.alternatives;
+    r.pricing = base_.pricing;
+    r.notes = set_.notes;
+    if (!r.random)
+      r.notes.push_back("the scenario has no random element: one run per candidate is exact");
+    const double best_upper = wilson_interval(0, static_cast<std::size_t>(r.budget)).high;
+    if (r.random && !options_.fast && best_upper > options_.targets.max_breach_probability) {
+      int needed = r.budget;
+      while (wilson_interval(0, static_cast<std::size_t>(needed)).high >
+             options_.targets.max_breach_probability)
+        ++needed;
+      r.notes.push_back("with " + std::to_string(r.budget) +
+                        " replications no candidate can show P(breach) <= target (0 of " +
+                        std::to_string(r.budget) + " still has an upper end above it): use " +
+                        "--replications " + std::to_string(needed) + " or more");
+    }
+    for (BuiltCandidate& c : set_.candidates) {
+      if (!c.scenario) c.result.verdict = Verdict::not_possible;
+      r.candidates.push_back(c.result);
+    }
+  }
+
+  // The Markov screen for each candidate's capacity, and the evaluation order it gives.
+  void screen() {
+    const PlanTarget& t = set_.target;
+    std::optional<std::size_t> pool;
+    if (!t.new_pool) pool = t.pool;
+    if (t.load_balancers.size() != 1)
+      result_.screen_not_applicable = "the pool serves more than one load balancer";
+    else
+      result_.screen_not_applicable = screen_not_applicable(base_, t.load_balancers[0], pool);
+    order_.resize(set_.candidates.size());
+    std::iota(order_.begin(), order_.end(), 0);
+    if (result_.screen_not_applicable) {
+      if (options_.fast)
+        throw InputError("--fast", "",
+                         "the Markov screen does not apply: " + *result_.screen_not_applicable +
+                             "; run without --fast");
+      return;
+    }
+    const MarkovScreen chain(base_, t.load_balancers[0], pool);
+    demand_lcu_ = chain.mean_demand_lcu();
+    for (CandidateResult& c : result_.candidates)
+      if (c.verdict != Verdict::not_possible) c.screen = chain.estimate(c.addresses);
+    // Most promising first: lowest estimated breach probability, then the larger pool.
+    std::stable_sort(order_.begin(), order_.end(), [&](std::size_t a, std::size_t b) {
+      const auto& ca = result_.candidates[a];
+      const auto& cb = result_.candidates[b];
+      const double pa = ca.screen ? ca.screen->breach_probability : 2.0;
+      const double pb = cb.screen ? cb.screen->breach_probability : 2.0;
+      return pa != pb ? pa < pb : ca.addresses > cb.addresses;
+    });
+  }
+
+  void judge_by_screen() {
+    const PlanTargets& targets = options_.targets;
+    for (std::size_t i : order_) {
+      CandidateResult& c = result_.candidates[i];
+      if (!c.screen) continue;
+      const ScreenEstimate& s = *c.screen;
+      c.breach_probability = {s.breach_probability, s.breach_probability, s.breach_probability};
+      c.in_allowlist = {s.in_allowlist, s.in_allowlist, s.in_allowlist};
+      c.cost = screened_cost(*set_.candidates[i].scenario, set_.target, c.kind, s);
+      const bool ok = s.breach_probability <= targets.max_breach_probability &&
+                      s.in_allowlist >= targets.min_in_allowlist;
+      c.verdict = ok ? Verdict::meets : Verdict::fails;
+      if (!ok) c.reasons.push_back("screen estimates miss the targets");
+    }
+    lcu_hours_per_month_ = demand_lcu_ * 730.0;
+  }
+
+  // Rounds of runs: every open candidate gets runs up to the next look, all run on one pool of
+  // threads; then each is judged. An early look uses a Bonferroni-corrected interval (overall
+  // error at most 5% across the looks) and stops a candidate it decides.
+  void simulate_candidates() {
+    const std::vector<int> looks = looks_for(result_.budget, options_.early_stop);
+    const double z_final = normal_quantile(1 - kAlpha / 2);
+    const double z_early = normal_quantile(1 - kAlpha / (2 * static_cast<double>(looks.size())));
+    const std::size_t n = set_.candidates.size();
+    std::vector<std::vector<Report>> reports(n);
+    std::vector<bool> open(n);
+    for (std::size_t i = 0; i < n; ++i) open[i] = set_.candidates[i].scenario.has_value();
+
+    int done_runs = 0;
+    for (std::size_t look = 0; look < looks.size(); ++look) {
+      const int target_runs = looks[look];
+      struct Task {
+        std::size_t candidate;
+        int replication;
+      };
+      std::vector<Task> tasks;
+      for (const std::size_t i : order_) {
+        if (!open[i]) continue;
+        reports[i].resize(static_cast<std::size_t>(target_runs));
+        for (int r = done_runs; r < target_runs; ++r) tasks.push_back({i, r});
+      }
+      parallel_for(tasks.size(), options_.threads, [&](std::size_t k) {
+        const Task& task = tasks[k];
+        SimulationOptions run;
+        run.replication = static_cast<std::uint64_t>(task.replication);
+        reports[task.candidate][static_cast<std::size_t>(task.replication)] =
+            simulate(*set_.candidates[task.candidate].scenario, run);
+      });
+      done_runs = target_runs;
+      const bool last = look + 1 == looks.size();
+      for (std::size_t i = 0; i < n; ++i) {
+        if (!open[i]) continue;
+        Observations runs;
+        for (const Report& report : reports[i]) runs.add(report, set_.target.load_balancers);
+        const Assessment decision =
+            assess(runs, options_.targets, last ? z_final : z_early, !result_.random);
+        if (!last && decision.verdict == Verdict::uncertain) continue;
+        open[i] = false;
+        record(i, runs, reports[i], !last);
+      }
+    }
+    // Demand does not depend on the candidate: take it from the one with the most runs.
+    std::size_t most = 0;
+    for (std::size_t i = 0; i < n; ++i)
+      if (reports[i].size() > reports[most].size()) most = i;
+    double lcu_hours = 0;
+    for (const Report& report : reports[most])
+      for (const std::size_t j : set_.target.load_balancers)
+        lcu_hours += report.load_balancers[j].demand_lcu_hours * monthly_factor(report);
+    if (!reports[most].empty())
+      lcu_hours_per_month_ = lcu_hours / static_cast<double>(reports[most].size());
+  }
+
+  // Stores a decided candidate: figures and verdict at 95% over its runs. An early decision
+  // used a wider interval, so the 95% verdict is the same.
+  void record(std::size_t i, const Observations& runs, const std::vector<Report>& reports,
+              bool early) {
+    CandidateResult& c = result_.candidates[i];
+    const Assessment figures =
+        assess(runs, options_.targets, normal_quantile(1 - kAlpha / 2), !result_.random);
+    c.replications = static_cast<int>(runs.runs);
+    c.stopped_early = early;
+    c.breach_probability = figures.breach_probability;
+    c.in_allowlist = figures.in_allowlist;
+    c.breach_minutes_per_month = figures.breach_minutes_per_month;
+    c.verdict = figures.verdict;
+    c.reasons = figures.reasons;
+    MonthlyCost sum;
+    for (const Report& report : reports) {
+      const MonthlyCost one =
+          candidate_cost(*set_.candidates[i].scenario, report, set_.target, c.kind);
+      sum.managed_ipv4 += one.managed_ipv4;
+      sum.amazon_blocks += one.amazon_blocks;
+      sum.byoip_ownership += one.byoip_ownership;
+      sum.ipam += one.ipam;
+      sum.total += one.total;
+    }
+    const double count = static_cast<double>(reports.size());
+    c.cost = {sum.managed_ipv4 / count,
+              sum.amazon_blocks / count,
+              sum.byoip_ownership / count,
+              sum.ipam / count,
+              0,
+              0,
+              sum.total / count};
+  }
+
+  void price_alternatives() {
+    result_.alternative_options =
+        alternative_costs(base_, set_.target, lcu_hours_per_month_, options_.alternatives);
+  }
+
+  void recommend() {
+    std::vector<CandidateResult>& c = result_.candidates;
+    for (std::size_t i = 0; i < c.size(); ++i) {
+      if (c[i].verdict != Verdict::meets) continue;
+      const auto& best = result_.recommendation;
+      // The cheapest; at equal cost the smallest pool.
+      if (!best || c[i].cost.total < c[*best].cost.total - 1e-9 ||
+          (std::abs(c[i].cost.total - c[*best].cost.total) <= 1e-9 &&
+           c[i].addresses < c[*best].addresses))
+        result_.recommendation = i;
+    }
+    if (base_.pricing.byoip_price_per_address <= 0) return;
+    const auto byoip = best_of(c, CandidateKind::byoip);
+    if (!byoip) return;
+    const CandidateResult& b = c[*byoip];
+    const double purchase =
+        static_cast<double>(b.addresses) * base_.pricing.byoip_price_per_address;
+    const double running = b.cost.total - b.cost.byoip_ownership;
+    for (const CandidateKind versus : {CandidateKind::amazon, CandidateKind::managed_only}) {
+      const auto other = best_of(c, versus);
+      if (!other) continue;
+      result_.break_even.push_back({b.name, c[*other].name, purchase,
+                                    break_even_month(purchase, running, c[*other].cost.total)});
+    }
+  }
+
+  const PlanOptions& options_;
+  Scenario base_;
+  CandidateSet set_;
+  PlanResult result_;
+  std::vector<std::size_t> order_;
+  double demand_lcu_ = 0;
+  double lcu_hours_per_month_ = 0;
+};
+
+}  // namespace
+
+PlanResult plan(const PlanOptions& options) {
+  return Planner(options).run();
+}
+
+}  // namespace albsim

@@ -1,0 +1,132 @@
+// plan_terraform(): HCL for the recommended pool, laid out as `terraform fmt` does: two-space
+// indents, the `=` of consecutive attributes aligned, one blank line between blocks.
+#include <algorithm>
+#include <sstream>
+#include <variant>
+
+#include "albsim/plan.hpp"
+
+namespace albsim {
+namespace {
+
+struct Block;
+struct Blank {};
+struct Attribute {
+  std::string key, value;  // value: HCL text
+};
+using Line = std::variant<Attribute, Blank, std::string, Block>;  // string: a comment
+struct Block {
+  std::string header;
+  std::vector<Line> lines;
+};
+
+void write_block(std::ostream& out, const Block& block, const std::string& indent) {
+  out << indent << block.header << " {\n";
+  const std::string inner = indent + "  ";
+  for (std::size_t i = 0; i < block.lines.size(); ++i) {
+    const Line& line = block.lines[i];
+    if (const auto* a = std::get_if<Attribute>(&line)) {
+      // Align with the attributes next to it (a run not broken by other lines).
+      std::size_t first = i, last = i;
+      while (first > 0 && std::holds_alternative<Attribute>(block.lines[first - 1])) --first;
+      while (last + 1 < block.lines.size() &&
+             std::holds_alternative<Attribute>(block.lines[last + 1]))
+        ++last;
+      std::size_t width = 0;
+      for (std::size_t k = first; k <= last; ++k)
+        width = std::max(width, std::get<Attribute>(block.lines[k]).key.size());
+      out << inner << a->key << std::string(width - a->key.size(), ' ') << " = " << a->value
+          << "\n";
+    } else if (std::holds_alternative<Blank>(line)) {
+      out << "\n";
+    } else if (const auto* comment = std::get_if<std::string>(&line)) {
+      out << inner << "# " << *comment << "\n";
+    } else {
+      write_block(out, std::get<Block>(line), inner);
+    }
+  }
+  out << indent << "}\n";
+}
+
+std::string quoted(const std::string& s) {
+  return "\"" + s + "\"";
+}
+
+// A Terraform resource name from an albsim id: lower case, [a-z0-9_], not starting with a digit.
+std::string resource_name(const std::string& id) {
+  std::string out;
+  for (const char c : id)
+    out += std::isalnum(static_cast<unsigned char>(c))
+               ? static_cast<char>(std::tolower(static_cast<unsigned char>(c)))
+               : '_';
+  if (out.empty() || std::isdigit(static_cast<unsigned char>(out[0]))) out = "pool_" + out;
+  return out;
+}
+
+}  // namespace
+
+std::string plan_terraform(const PlanResult& plan) {
+  if (!plan.recommendation) return "";
+  const CandidateResult& r = plan.candidates[*plan.recommendation];
+  if (r.kind == CandidateKind::managed_only) return "";
+  const bool byoip = r.kind == CandidateKind::byoip;
+  const std::string pool = resource_name(plan.pool);
+
+  std::ostringstream out;
+  out << "# albsim plan" << (plan.scenario_name.empty() ? "" : ": " + plan.scenario_name) << "\n"
+      << "# Recommendation: " << r.name << " (" << r.addresses << " addresses) for pool "
+      << plan.pool << ".\n";
+  if (byoip) out << "# Carved from the top-level public-scope pool that holds your BYOIP range.\n";
+  out << "\n";
+
+  std::vector<Block> blocks;
+  blocks.push_back({"variable \"ipam_public_scope_id\"",
+                    {Attribute{"description", quoted("The public scope of your IPAM")},
+                     Attribute{"type", "string"}}});
+  if (byoip)
+    blocks.push_back(
+        {"variable \"byoip_pool_id\"",
+         {Attribute{"description",
+                    quoted("The top-level IPAM pool provisioned with your BYOIP range")},
+          Attribute{"type", "string"}}});
+
+  Block ipam_pool{
+      "resource \"aws_vpc_ipam_pool\" " + quoted(pool),
+      {Attribute{"address_family", quoted("ipv4")}, Attribute{"aws_service", quoted("ec2")},
+       Attribute{"description", quoted("albsim: " + r.name + " for ALB nodes")},
+       Attribute{"ipam_scope_id", "var.ipam_public_scope_id"},
+       Attribute{"locale", quoted(plan.region)}}};
+  if (byoip)
+    ipam_pool.lines.push_back(Attribute{"source_ipam_pool_id", "var.byoip_pool_id"});
+  else
+    ipam_pool.lines.push_back(Attribute{"public_ip_source", quoted("amazon")});
+  blocks.push_back(ipam_pool);
+
+  Block cidr{"resource \"aws_vpc_ipam_pool_cidr\" " + quoted(pool), {}};
+  if (byoip) {
+    cidr.lines = {Attribute{"ipam_pool_id", "aws_vpc_ipam_pool." + pool + ".id"},
+                  Attribute{"cidr", quoted(r.cidrs.front().to_string())}};
+  } else {
+    if (r.blocks > 1) cidr.lines = {Attribute{"count", std::to_string(r.blocks)}, Blank{}};
+    cidr.lines.push_back(Attribute{"ipam_pool_id", "aws_vpc_ipam_pool." + pool + ".id"});
+    cidr.lines.push_back(Attribute{"netmask_length", std::to_string(r.netmask)});
+  }
+  blocks.push_back(cidr);
+
+  for (const std::string& lb : plan.load_balancers)
+    blocks.push_back(
+        {"resource \"aws_lb\" " + quoted(resource_name(lb)),
+         {Attribute{"name", quoted(lb)}, Attribute{"load_balancer_type", quoted("application")},
+          Blank{}, std::string("subnets, security_groups and the rest as today"), Blank{},
+          Block{"ipam_pools",
+                {Attribute{"ipv4_ipam_pool_id", "aws_vpc_ipam_pool." + pool + ".id"}}},
+          Blank{}, Attribute{"depends_on", "[aws_vpc_ipam_pool_cidr." + pool + "]"}}});
+
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    if (i > 0) out << "\n";
+    write_block(out, blocks[i], "");
+  }
+  return out.str();
+}
+
+}  // namespace albsim

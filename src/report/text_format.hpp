@@ -1,0 +1,30 @@
+// Small helpers for the tables printed for people.
+#pragma once
+
+#include <cstdio>
+#include <string>
+
+namespace albsim {
+
+// printf-style formatting of one number.
+inline std::string fmt(const char* format, double value) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, format, value);
+  return buffer;
+}
+
+inline std::string money(double usd) {
+  return fmt("$%.2f", usd);
+}
+
+// `s` left-aligned in `width` columns, with at least one space after it.
+inline std::string pad(const std::string& s, std::size_t width) {
+  return s.size() >= width ? s + " " : s + std::string(width - s.size(), ' ');
+}
+
+// `s` right-aligned in `width` columns, with one space after it.
+inline std::string pad_left(const std::string& s, std::size_t width) {
+  return (s.size() >= width ? s : std::string(width - s.size(), ' ') + s) + " ";
+}
+
+}  // namespace albsim

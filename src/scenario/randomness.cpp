@@ -1,0 +1,19 @@
+#include <algorithm>
+
+#include "albsim/scenario.hpp"
+
+namespace albsim {
+
+bool has_random_timing(const Scenario& scenario) {
+  const bool random_lb = std::any_of(
+      scenario.load_balancers.begin(), scenario.load_balancers.end(),
+      [](const LoadBalancerSpec& lb) {
+        return lb.launch_delay.kind != DurationDistribution::Kind::fixed ||
+               lb.replacement.kind == ReplacementSpec::Kind::mean || lb.demand.noise_sigma > 0;
+      });
+  const bool random_pool = std::any_of(scenario.pools.begin(), scenario.pools.end(),
+                                       [](const PoolSpec& pool) { return pool.random_allocation; });
+  return random_lb || random_pool || !scenario.random_events.empty();
+}
+
+}  // namespace albsim
