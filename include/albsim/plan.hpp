@@ -103,8 +103,9 @@ struct AlternativeResult {
 };
 
 struct BreakEven {
-  std::string byoip;         // candidate name
-  std::string versus;        // candidate name
+  std::string byoip;   // candidate name
+  std::string versus;  // candidate name
+  Verdict versus_verdict = Verdict::meets;
   double purchase = 0;       // USD up front
   std::optional<int> month;  // first month whose cumulative cost is lower; none: never
 };

@@ -31,34 +31,37 @@ std::string describe_ids(const std::vector<std::string>& ids) {
   return out;
 }
 
+// The index of the element of `items` (pools or load balancers) with id `id`.
+template <typename Item>
+std::size_t index_of(const std::vector<Item>& items, const std::string& id, const char* option,
+                     const char* what) {
+  std::vector<std::string> ids;
+  for (const Item& item : items) ids.push_back(item.id);
+  const auto it = std::find(ids.begin(), ids.end(), id);
+  if (it == ids.end())
+    throw InputError(
+        option, id,
+        std::string("no such id; the scenario's ") + what + " are " + describe_ids(ids));
+  return static_cast<std::size_t>(it - ids.begin());
+}
+
 // The planned pool and its load balancers; refuses what the planner cannot replace.
 PlanTarget find_target(const Scenario& base, const PlanOptions& options) {
   if (options.pool.has_value() == options.lb.has_value())
     throw InputError("albsim plan", "", "give exactly one of --pool ID or --lb ID");
   PlanTarget target;
   if (options.pool) {
-    std::vector<std::string> ids;
-    for (const PoolSpec& p : base.pools) ids.push_back(p.id);
-    const auto it = std::find(ids.begin(), ids.end(), *options.pool);
-    if (it == ids.end())
-      throw InputError("--pool", *options.pool,
-                       "no pool has this id; the scenario's pools are " + describe_ids(ids));
-    target.pool = static_cast<std::size_t>(it - ids.begin());
+    target.pool = index_of(base.pools, *options.pool, "--pool", "pools");
   } else {
-    std::vector<std::string> ids;
-    for (const LoadBalancerSpec& lb : base.load_balancers) ids.push_back(lb.id);
-    const auto it = std::find(ids.begin(), ids.end(), *options.lb);
-    if (it == ids.end())
-      throw InputError("--lb", *options.lb,
-                       "no load balancer has this id; the scenario's are " + describe_ids(ids));
-    const LoadBalancerSpec& lb = base.load_balancers[static_cast<std::size_t>(it - ids.begin())];
+    const std::size_t index = index_of(base.load_balancers, *options.lb, "--lb", "load balancers");
+    const LoadBalancerSpec& lb = base.load_balancers[index];
     if (lb.pool) {
       target.pool = *lb.pool;
     } else {
       target.new_pool = true;
       target.pool = base.pools.size();
       target.pool_id = lb.id + "-planned";
-      target.load_balancers.push_back(static_cast<std::size_t>(it - ids.begin()));
+      target.load_balancers.push_back(index);
     }
   }
   if (target.new_pool) return target;

@@ -111,6 +111,7 @@ std::string plan_to_json(const PlanResult& p) {
   for (const BreakEven& b : p.break_even)
     break_even.push_back({{"byoip", b.byoip},
                           {"versus", b.versus},
+                          {"versus_verdict", verdict_name(b.versus_verdict)},
                           {"purchase", b.purchase},
                           {"month", b.month ? Json(*b.month) : Json()}});
   j["break_even"] = break_even;

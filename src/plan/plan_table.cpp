@@ -107,7 +107,10 @@ void print_alternatives(std::ostream& out, const PlanResult& p) {
 
 void print_break_even(std::ostream& out, const PlanResult& p) {
   for (const BreakEven& b : p.break_even) {
-    out << "Break-even: buying " << b.byoip << " (" << money(b.purchase) << ") beats " << b.versus;
+    out << "Break-even: buying " << b.byoip << " (" << money(b.purchase) << ") beats " << b.versus
+        << (b.versus_verdict == Verdict::meets   ? " (which meets the targets)"
+            : b.versus_verdict == Verdict::fails ? " (which fails the targets)"
+                                                 : " (still uncertain on the targets)");
     if (b.month)
       out << " from month " << *b.month << "\n";
     else

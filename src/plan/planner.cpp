@@ -301,7 +301,7 @@ class Planner {
     for (const CandidateKind versus : {CandidateKind::amazon, CandidateKind::managed_only}) {
       const auto other = best_of(c, versus);
       if (!other) continue;
-      result_.break_even.push_back({b.name, c[*other].name, purchase,
+      result_.break_even.push_back({b.name, c[*other].name, c[*other].verdict, purchase,
                                     break_even_month(purchase, running, c[*other].cost.total)});
     }
   }

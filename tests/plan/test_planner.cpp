@@ -34,6 +34,16 @@ const CandidateResult& candidate(const PlanResult& plan, const std::string& name
   throw std::logic_error("unreachable");
 }
 
+// scenarios/plan-3az.json, pool edge, over a shorter horizon.
+PlanOptions plan_3az_options(const char* horizon, int replications) {
+  PlanOptions o;
+  o.scenario_path = source_path("scenarios/plan-3az.json");
+  o.pool = "edge";
+  o.overrides = {{"/horizon", std::string("\"") + horizon + "\""}};
+  o.replications = replications;
+  return o;
+}
+
 PlanOptions two_nodes_options() {
   PlanOptions o;
   o.scenario_path = source_path("tests/plan/two_nodes.json");
@@ -193,11 +203,7 @@ resource "aws_vpc_ipam_pool_cidr" "edge" {
 // in-allowlist mean and standard deviation, judged here by the rule in the README.
 TEST_CASE("plan: every verdict agrees with albsim run on the candidate alone") {
   const std::vector<std::string> user_sets = {"/horizon=\"7d\""};
-  PlanOptions o;
-  o.scenario_path = source_path("scenarios/plan-3az.json");
-  o.pool = "edge";
-  o.overrides = {{"/horizon", "\"7d\""}};
-  o.replications = 60;
+  PlanOptions o = plan_3az_options("7d", 60);
   o.targets.max_breach_probability = 0.1;
   o.targets.min_in_allowlist = 0.999;
   const PlanResult p = plan(o);
@@ -238,11 +244,7 @@ TEST_CASE("plan: every verdict agrees with albsim run on the candidate alone") {
 
 // With the same seeds a larger pool never breaches more: run by run, not just on average.
 TEST_CASE("plan: a larger pool never has a higher breach probability on the same seeds") {
-  PlanOptions o;
-  o.scenario_path = source_path("scenarios/plan-3az.json");
-  o.pool = "edge";
-  o.overrides = {{"/horizon", "\"7d\""}};
-  o.replications = 40;
+  PlanOptions o = plan_3az_options("7d", 40);
   o.early_stop = false;
   const PlanResult p = plan(o);
   std::vector<std::vector<bool>> breached;  // BYOIP /24 .. /30, per replication
@@ -271,11 +273,7 @@ TEST_CASE("plan: a larger pool never has a higher breach probability on the same
 }
 
 TEST_CASE("plan: plan.json is the same whatever the thread count, and stops early") {
-  PlanOptions o;
-  o.scenario_path = source_path("scenarios/plan-3az.json");
-  o.pool = "edge";
-  o.overrides = {{"/horizon", "\"3d\""}};
-  o.replications = 100;
+  PlanOptions o = plan_3az_options("3d", 100);
   o.threads = 1;
   const std::string one = plan_to_json(plan(o));
   o.threads = 2;
@@ -303,6 +301,7 @@ TEST_CASE("plan: --fast judges by the Markov screen alone") {
   // 12 nodes, 18 in a surge (x1.6: 6 per AZ): a /28 (16) overflows in every surge.
   CHECK(candidate(p, "BYOIP /28").verdict == Verdict::fails);
   CHECK(candidate(p, "BYOIP /26").verdict == Verdict::meets);
+  CHECK(candidate(p, "BYOIP /26").cost.byoip_ownership == Approx(64 * 30 / 60.0));  // $32
 }
 
 TEST_CASE("plan: a load balancer without a pool gets a new one; its managed-only is as is") {
@@ -360,9 +359,9 @@ TEST_CASE("plan: bad options get exit code 2, one line and no output") {
       {{"plan", s, "--pool", "edge", "--netmasks", "30-24"}, "not a range of IPv4 netmasks"},
       {{"plan", s, "--pool", "edge", "--netmasks", "big"}, "is not a netmask range"},
       {{"plan", s, "--pool", "nope"},
-       "--pool: nope: no pool has this id; the scenario's pools "
-       "are corp, edge"},
-      {{"plan", s, "--lb", "nope"}, "--lb: nope: no load balancer has this id"},
+       "--pool: nope: no such id; the scenario's pools are corp, edge"},
+      {{"plan", s, "--lb", "nope"},
+       "--lb: nope: no such id; the scenario's load balancers are web"},
       {{"plan", s}, "give exactly one of --pool ID or --lb ID"},
       {{"plan", s, "--pool", "edge", "--lb", "web"}, "excludes"},
       {{"plan", s, "--pool", "corp"}, "no load balancer draws from this pool"},

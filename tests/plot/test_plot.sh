@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The plot script draws non-empty 1200-px-wide PNGs from a small run, with and without
-# replications, and `albsim run --plot` calls it. Args: ALBSIM_BINARY SOURCE_DIR
+# replications, and from a plan; `albsim run --plot` and `albsim plan --plot` call it. Args: ALBSIM_BINARY SOURCE_DIR
 set -euo pipefail
 albsim="$1"
 src="$2"
@@ -11,6 +11,8 @@ trap 'rm -rf "$work"' EXIT
 "$albsim" run "$src/scenarios/amazon-29-random.json" --out "$work/many" --quiet \
   --replications 6 --set /horizon='"3d"'
 /usr/bin/python3 "$src/tools/plot/albsim_plot.py" "$work/many" >/dev/null
+"$albsim" plan "$src/tests/plan/two_nodes.json" --pool edge --out "$work/plan" --quiet --plot \
+  >/dev/null
 
 # Without matplotlib the run still succeeds and says how to install it.
 ALBSIM_PYTHON=/bin/false "$albsim" run "$src/tests/golden/one_alb_constant.json" \
@@ -22,7 +24,8 @@ test ! -e "$work/none/addresses.png"
 import os, struct, sys
 work = sys.argv[1]
 expected = {"one": ["addresses.png", "demand_nodes.png", "cost.png"],
-            "many": ["addresses.png", "demand_nodes.png", "cost.png", "distribution.png"]}
+            "many": ["addresses.png", "demand_nodes.png", "cost.png", "distribution.png"],
+            "plan": ["plan.png"]}
 for run, names in expected.items():
     for name in names:
         path = os.path.join(work, run, name)

@@ -3,13 +3,17 @@
 
 usage: /usr/bin/python3 tools/plot/albsim_plot.py RUN_DIR [--out DIR]
 
-RUN_DIR holds report.json and timeseries.csv from `albsim run`. Writes into DIR (default RUN_DIR):
+RUN_DIR holds report.json and timeseries.csv from `albsim run`, or plan.json from `albsim plan`
+(or both). Writes into DIR (default RUN_DIR):
   addresses.png     per pool used by a load balancer: its addresses in use (reservations included)
                     and the managed addresses of the load balancers on it, against the pool's
                     capacity (at the horizon), with allowlist breaches shaded
   demand_nodes.png  per load balancer (the first 8): demand in LCU and nodes per AZ
   cost.png          cumulative IPv4 cost by category against the managed-only counterfactual
   distribution.png  with replications: breach minutes per month and peak addresses across them
+  plan.png          from plan.json: breach probability (with its 95% interval, and the target) and
+                    monthly cost against netmask, per kind of candidate; managed-only and the
+                    static-IP alternatives as reference lines; the recommendation starred
 Needs Debian's python3-matplotlib (run with /usr/bin/python3). Every chart is 1200 px wide.
 """
 
@@ -194,16 +198,65 @@ def plot_distribution(report, out):
     plt.close(fig)
 
 
-def main(argv):
-    parser = argparse.ArgumentParser(description="Draw albsim results as PNG charts.")
-    parser.add_argument("run_dir", help="directory with report.json and timeseries.csv")
-    parser.add_argument("--out", help="where to write the PNGs (default: RUN_DIR)")
-    args = parser.parse_args(argv)
-    out = args.out or args.run_dir
-    os.makedirs(out, exist_ok=True)
-    with open(os.path.join(args.run_dir, "report.json")) as f:
+def plan_series(plan):
+    """Candidates grouped for plotting: label -> list of (netmask, candidate)."""
+    series = {}
+    for c in plan["candidates"]:
+        if c["verdict"] == "not possible" or c["kind"] == "managed_only":
+            continue
+        label = "BYOIP" if c["kind"] == "byoip" else f"Amazon x{c['blocks']}"
+        series.setdefault(label, []).append((c["netmask"], c))
+    return series
+
+
+def plot_plan(plan, out):
+    fig, (risk, cost) = plt.subplots(1, 2, figsize=(WIDTH_IN, 5))
+    recommended = plan["recommendation"]
+    series = plan_series(plan)
+    for index, (label, points) in enumerate(series.items()):
+        points.sort(key=lambda p: p[0])
+        x = [n for n, _ in points]
+        shifted = [n + 0.08 * (index - (len(series) - 1) / 2) for n in x]  # unhide equal points
+        p = [c["breach_probability"]["estimate"] for _, c in points]
+        low = [c["breach_probability"]["estimate"] - c["breach_probability"]["low"] for _, c in points]
+        high = [c["breach_probability"]["high"] - c["breach_probability"]["estimate"] for _, c in points]
+        risk.errorbar(shifted, p, yerr=[low, high], marker="o", capsize=3, label=label)
+        total = [c["cost_per_month"]["total"] for _, c in points]
+        line = cost.plot(x, total, marker="o", label=label)[0]
+        for n, c in points:
+            if c["name"] == recommended:
+                for ax, y in ((risk, c["breach_probability"]["estimate"]),
+                              (cost, c["cost_per_month"]["total"])):
+                    ax.plot([n], [y], marker="*", markersize=18, color=line.get_color(),
+                            linestyle="none")
+    risk.axhline(plan["targets"]["max_breach_probability"], color="red", linestyle="--",
+                 label="target")
+    risk.set_xlabel("netmask (/n): larger n, fewer addresses")
+    risk.set_ylabel("P(breach within the horizon)")
+    risk.set_ylim(-0.02, 1.02)
+    risk.legend(fontsize=8)
+    for c in plan["candidates"]:
+        if c["kind"] == "managed_only" and "cost_per_month" in c:
+            cost.axhline(c["cost_per_month"]["total"], color="gray", linestyle="--",
+                         label="managed-only")
+    for a, color in zip(plan["alternatives"], ["tab:purple", "tab:brown", "tab:pink"]):
+        cost.axhline(a["cost_per_month"]["total"], linestyle=":", color=color, label=a["name"])
+    cost.set_xlabel("netmask (/n)")
+    cost.set_ylabel("USD per month")
+    cost.set_yscale("symlog", linthresh=1)
+    cost.set_ylim(bottom=0)
+    cost.legend(fontsize=7)
+    title = f"albsim plan: pool {plan['pool']}; recommendation: {recommended or 'none'}"
+    fig.suptitle(title, x=0.01, ha="left")
+    fig.tight_layout()
+    fig.savefig(os.path.join(out, "plan.png"), dpi=DPI)
+    plt.close(fig)
+
+
+def plot_run(run_dir, out):
+    with open(os.path.join(run_dir, "report.json")) as f:
         report = json.load(f)
-    ts = read_timeseries(os.path.join(args.run_dir, "timeseries.csv"))
+    ts = read_timeseries(os.path.join(run_dir, "timeseries.csv"))
     if not ts["t_s"]:
         sys.exit("albsim_plot: timeseries.csv has no rows")
     x, xlabel = time_axis(ts["t_s"], report["scenario"]["horizon_s"])
@@ -214,6 +267,25 @@ def main(argv):
     if "distribution" in report:
         plot_distribution(report, out)
         written.append("distribution.png")
+    return written
+
+
+def main(argv):
+    parser = argparse.ArgumentParser(description="Draw albsim results as PNG charts.")
+    parser.add_argument("run_dir", help="directory with report.json and timeseries.csv, or plan.json")
+    parser.add_argument("--out", help="where to write the PNGs (default: RUN_DIR)")
+    args = parser.parse_args(argv)
+    out = args.out or args.run_dir
+    os.makedirs(out, exist_ok=True)
+    written = []
+    if os.path.exists(os.path.join(args.run_dir, "report.json")):
+        written += plot_run(args.run_dir, out)
+    if os.path.exists(os.path.join(args.run_dir, "plan.json")):
+        with open(os.path.join(args.run_dir, "plan.json")) as f:
+            plot_plan(json.load(f), out)
+        written.append("plan.png")
+    if not written:
+        sys.exit("albsim_plot: " + args.run_dir + " has neither report.json nor plan.json")
     print("wrote " + ", ".join(os.path.join(out, name) for name in written))
 
 
