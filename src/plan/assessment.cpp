@@ -31,26 +31,31 @@ Status judge(const Interval& i, double target, bool upper) {
 
 }  // namespace
 
-void Observations::add(const Report& report, const std::vector<std::size_t>& load_balancers) {
-  bool breach = false;
-  double worst_ratio = 1, worst_minutes = 0;
+RunFigures run_figures(const Report& report, const std::vector<std::size_t>& load_balancers) {
+  RunFigures f;
   for (const std::size_t j : load_balancers) {
     const AllowlistMetrics& a = report.load_balancers[j].allowlist;
-    breach = breach || a.breach_episodes > 0;
-    worst_ratio = std::min(worst_ratio, a.in_allowlist_ratio.value_or(1.0));
-    worst_minutes = std::max(worst_minutes, a.breach_seconds / 60 * monthly_factor(report));
+    f.breached = f.breached || a.breach_episodes > 0;
+    f.in_allowlist = std::min(f.in_allowlist, a.in_allowlist_ratio.value_or(1.0));
+    f.breach_minutes_per_month =
+        std::max(f.breach_minutes_per_month, a.breach_seconds / 60 * monthly_factor(report));
   }
-  ++runs;
-  breached += breach ? 1 : 0;
-  in_allowlist.push_back(worst_ratio);
-  breach_minutes_per_month.push_back(worst_minutes);
+  return f;
 }
 
-Assessment assess(const Observations& runs, const PlanTargets& targets, double z, bool exact) {
+Assessment assess(const std::vector<RunFigures>& runs, const PlanTargets& targets, double z,
+                  bool exact) {
+  std::size_t breached = 0;
+  std::vector<double> in_allowlist, minutes;
+  for (const RunFigures& r : runs) {
+    breached += r.breached ? 1 : 0;
+    in_allowlist.push_back(r.in_allowlist);
+    minutes.push_back(r.breach_minutes_per_month);
+  }
   Assessment a;
-  a.breach_probability = to_interval(wilson_interval(runs.breached, runs.runs, z));
-  a.in_allowlist = to_interval(mean_interval(runs.in_allowlist, z));
-  a.breach_minutes_per_month = to_interval(mean_interval(runs.breach_minutes_per_month, z));
+  a.breach_probability = to_interval(wilson_interval(breached, runs.size(), z));
+  a.in_allowlist = to_interval(mean_interval(in_allowlist, z));
+  a.breach_minutes_per_month = to_interval(mean_interval(minutes, z));
   if (exact)
     for (Interval* i : {&a.breach_probability, &a.in_allowlist, &a.breach_minutes_per_month})
       i->low = i->high = i->estimate;

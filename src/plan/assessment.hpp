@@ -12,14 +12,14 @@
 
 namespace albsim {
 
-// Per run, the worst served load balancer's figures.
-struct Observations {
-  std::size_t runs = 0;
-  std::size_t breached = 0;  // runs with a breach at any served load balancer
-  std::vector<double> in_allowlist;
-  std::vector<double> breach_minutes_per_month;
-  void add(const Report& report, const std::vector<std::size_t>& load_balancers);
+// One run as the plan sees it: the worst served load balancer's figures.
+struct RunFigures {
+  bool breached = false;                // any served load balancer breached
+  double in_allowlist = 1;              // the lowest ratio (1 for a load balancer never exposed)
+  double breach_minutes_per_month = 0;  // the most
 };
+
+RunFigures run_figures(const Report& report, const std::vector<std::size_t>& load_balancers);
 
 struct Assessment {
   Interval breach_probability;  // Wilson at z
@@ -30,6 +30,8 @@ struct Assessment {
 };
 
 // Intervals at normal quantile z; `exact` (no random element) makes every interval a point.
-Assessment assess(const Observations& runs, const PlanTargets& targets, double z, bool exact);
+// `runs` is not empty.
+Assessment assess(const std::vector<RunFigures>& runs, const PlanTargets& targets, double z,
+                  bool exact);
 
 }  // namespace albsim

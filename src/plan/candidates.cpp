@@ -67,17 +67,18 @@ PlanTarget find_target(const Scenario& base, const PlanOptions& options) {
   if (target.new_pool) return target;
 
   const PoolSpec& pool = base.pools[target.pool];
+  const char* option = options.pool ? "--pool" : "--lb";
   target.pool_id = pool.id;
   for (std::size_t i = 0; i < base.load_balancers.size(); ++i)
     if (base.load_balancers[i].pool == target.pool) target.load_balancers.push_back(i);
   if (target.load_balancers.empty())
-    throw InputError("--pool", pool.id, "no load balancer draws from this pool; nothing to plan");
+    throw InputError(option, pool.id, "no load balancer draws from this pool; nothing to plan");
   for (const PoolSpec& p : base.pools)
     if (p.parent == target.pool)
-      throw InputError("--pool", pool.id,
+      throw InputError(option, pool.id,
                        "has child pools (" + p.id + "); plan a pool without children");
   if (pool.parent && pool.source == PoolSource::amazon)
-    throw InputError("--pool", pool.id,
+    throw InputError(option, pool.id,
                      "is carved from an Amazon-provided block; plan its top-level pool instead");
   return target;
 }

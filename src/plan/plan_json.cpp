@@ -33,7 +33,8 @@ Json cost_json(const MonthlyCost& c) {
           {"total", c.total}};
 }
 
-Json candidate_json(const CandidateResult& c) {
+// `fast`: judged by the Markov screen, so there are no runs and no breach minutes.
+Json candidate_json(const CandidateResult& c, bool fast) {
   Json j{{"name", c.name}, {"kind", kind_name(c.kind)}, {"verdict", verdict_name(c.verdict)}};
   if (c.kind != CandidateKind::managed_only) j["netmask"] = c.netmask;
   if (c.kind == CandidateKind::amazon) j["blocks"] = c.blocks;
@@ -45,10 +46,12 @@ Json candidate_json(const CandidateResult& c) {
   Json cidrs = Json::array();
   for (const Cidr& cidr : c.cidrs) cidrs.push_back(cidr.to_string());
   j["cidrs"] = cidrs;
-  j["replications"] = c.replications;
-  j["stopped_early"] = c.stopped_early;
+  if (!fast) {
+    j["replications"] = c.replications;
+    j["stopped_early"] = c.stopped_early;
+  }
   j["breach_probability"] = interval_json(c.breach_probability);
-  j["breach_minutes_per_month"] = interval_json(c.breach_minutes_per_month);
+  if (!fast) j["breach_minutes_per_month"] = interval_json(c.breach_minutes_per_month);
   j["in_allowlist"] = interval_json(c.in_allowlist);
   j["cost_per_month"] = cost_json(c.cost);
   if (c.screen)
@@ -100,7 +103,7 @@ std::string plan_to_json(const PlanResult& p) {
       "pessimistic end meets it, missed when the optimistic end misses it";
   j["recommendation"] = p.recommendation ? Json(p.candidates[*p.recommendation].name) : Json();
   Json candidates = Json::array();
-  for (const CandidateResult& c : p.candidates) candidates.push_back(candidate_json(c));
+  for (const CandidateResult& c : p.candidates) candidates.push_back(candidate_json(c, p.fast));
   j["candidates"] = candidates;
   Json alternatives = Json::array();
   for (const AlternativeResult& a : p.alternative_options)

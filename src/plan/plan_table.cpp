@@ -39,9 +39,15 @@ void print_header(std::ostream& out, const PlanResult& p) {
 
 void print_recommendation(std::ostream& out, const PlanResult& p) {
   if (!p.recommendation) {
-    out << "Recommendation: none. No candidate meets every target";
-    out << (p.fast ? " by the screen's estimate.\n\n"
-                   : "; see the verdicts below (uncertain ones need more replications).\n\n");
+    out << "Recommendation: none. No candidate meets every target"
+        << (p.fast ? " by the screen's estimate" : "") << ".";
+    const CandidateResult* open = nullptr;
+    for (const CandidateResult& c : p.candidates)
+      if (c.verdict == Verdict::uncertain && (!open || c.cost.total < open->cost.total)) open = &c;
+    if (open)
+      out << " The cheapest still uncertain is " << open->name << " at " << money(open->cost.total)
+          << " per month: more replications would decide it.";
+    out << "\n\n";
     return;
   }
   const CandidateResult& r = p.candidates[*p.recommendation];

@@ -184,15 +184,36 @@ class Planner {
     lcu_hours_per_month_ = demand_lcu_ * 730.0;
   }
 
+  // What one run leaves behind: the figures the targets judge, its cost and its demand.
+  struct RunRecord {
+    RunFigures figures;
+    MonthlyCost cost;
+    double lcu_hours_per_month = 0;
+  };
+
+  RunRecord run_once(std::size_t candidate, int replication) const {
+    SimulationOptions options;
+    options.replication = static_cast<std::uint64_t>(replication);
+    const Scenario& scenario = *set_.candidates[candidate].scenario;
+    const Report report = simulate(scenario, options);
+    RunRecord r;
+    r.figures = run_figures(report, set_.target.load_balancers);
+    r.cost = candidate_cost(scenario, report, set_.target, set_.candidates[candidate].result.kind);
+    for (const std::size_t j : set_.target.load_balancers)
+      r.lcu_hours_per_month += report.load_balancers[j].demand_lcu_hours * monthly_factor(report);
+    return r;
+  }
+
   // Rounds of runs: every open candidate gets runs up to the next look, all run on one pool of
   // threads; then each is judged. An early look uses a Bonferroni-corrected interval (overall
-  // error at most 5% across the looks) and stops a candidate it decides.
+  // error at most 5% across the looks) and stops a candidate it decides. Only a small record
+  // of each run is kept.
   void simulate_candidates() {
     const std::vector<int> looks = looks_for(result_.budget, options_.early_stop);
     const double z_final = normal_quantile(1 - kAlpha / 2);
     const double z_early = normal_quantile(1 - kAlpha / (2 * static_cast<double>(looks.size())));
     const std::size_t n = set_.candidates.size();
-    std::vector<std::vector<Report>> reports(n);
+    std::vector<std::vector<RunRecord>> records(n);
     std::vector<bool> open(n);
     for (std::size_t i = 0; i < n; ++i) open[i] = set_.candidates[i].scenario.has_value();
 
@@ -206,73 +227,61 @@ class Planner {
       std::vector<Task> tasks;
       for (const std::size_t i : order_) {
         if (!open[i]) continue;
-        reports[i].resize(static_cast<std::size_t>(target_runs));
+        records[i].resize(static_cast<std::size_t>(target_runs));
         for (int r = done_runs; r < target_runs; ++r) tasks.push_back({i, r});
       }
       parallel_for(tasks.size(), options_.threads, [&](std::size_t k) {
         const Task& task = tasks[k];
-        SimulationOptions run;
-        run.replication = static_cast<std::uint64_t>(task.replication);
-        reports[task.candidate][static_cast<std::size_t>(task.replication)] =
-            simulate(*set_.candidates[task.candidate].scenario, run);
+        records[task.candidate][static_cast<std::size_t>(task.replication)] =
+            run_once(task.candidate, task.replication);
       });
       done_runs = target_runs;
       const bool last = look + 1 == looks.size();
       for (std::size_t i = 0; i < n; ++i) {
         if (!open[i]) continue;
-        Observations runs;
-        for (const Report& report : reports[i]) runs.add(report, set_.target.load_balancers);
-        const Assessment decision =
-            assess(runs, options_.targets, last ? z_final : z_early, !result_.random);
+        const Assessment decision = assess(figures_of(records[i]), options_.targets,
+                                           last ? z_final : z_early, !result_.random);
         if (!last && decision.verdict == Verdict::uncertain) continue;
         open[i] = false;
-        record(i, runs, reports[i], !last);
+        record(i, records[i], !last);
       }
     }
     // Demand does not depend on the candidate: take it from the one with the most runs.
     std::size_t most = 0;
     for (std::size_t i = 0; i < n; ++i)
-      if (reports[i].size() > reports[most].size()) most = i;
-    double lcu_hours = 0;
-    for (const Report& report : reports[most])
-      for (const std::size_t j : set_.target.load_balancers)
-        lcu_hours += report.load_balancers[j].demand_lcu_hours * monthly_factor(report);
-    if (!reports[most].empty())
-      lcu_hours_per_month_ = lcu_hours / static_cast<double>(reports[most].size());
+      if (records[i].size() > records[most].size()) most = i;
+    for (const RunRecord& r : records[most])
+      lcu_hours_per_month_ += r.lcu_hours_per_month / static_cast<double>(records[most].size());
   }
 
-  // Stores a decided candidate: figures and verdict at 95% over its runs. An early decision
-  // used a wider interval, so the 95% verdict is the same.
-  void record(std::size_t i, const Observations& runs, const std::vector<Report>& reports,
-              bool early) {
+  static std::vector<RunFigures> figures_of(const std::vector<RunRecord>& records) {
+    std::vector<RunFigures> figures;
+    for (const RunRecord& r : records) figures.push_back(r.figures);
+    return figures;
+  }
+
+  // Stores a decided candidate: figures and verdict at 95% over its runs (an early decision
+  // used a wider interval, so the 95% verdict is the same) and its mean monthly cost.
+  void record(std::size_t i, const std::vector<RunRecord>& records, bool early) {
     CandidateResult& c = result_.candidates[i];
-    const Assessment figures =
-        assess(runs, options_.targets, normal_quantile(1 - kAlpha / 2), !result_.random);
-    c.replications = static_cast<int>(runs.runs);
+    const Assessment figures = assess(figures_of(records), options_.targets,
+                                      normal_quantile(1 - kAlpha / 2), !result_.random);
+    c.replications = static_cast<int>(records.size());
     c.stopped_early = early;
     c.breach_probability = figures.breach_probability;
     c.in_allowlist = figures.in_allowlist;
     c.breach_minutes_per_month = figures.breach_minutes_per_month;
     c.verdict = figures.verdict;
     c.reasons = figures.reasons;
-    MonthlyCost sum;
-    for (const Report& report : reports) {
-      const MonthlyCost one =
-          candidate_cost(*set_.candidates[i].scenario, report, set_.target, c.kind);
-      sum.managed_ipv4 += one.managed_ipv4;
-      sum.amazon_blocks += one.amazon_blocks;
-      sum.byoip_ownership += one.byoip_ownership;
-      sum.ipam += one.ipam;
-      sum.total += one.total;
+    const double share = 1.0 / static_cast<double>(records.size());
+    c.cost = {};
+    for (const RunRecord& r : records) {
+      c.cost.managed_ipv4 += r.cost.managed_ipv4 * share;
+      c.cost.amazon_blocks += r.cost.amazon_blocks * share;
+      c.cost.byoip_ownership += r.cost.byoip_ownership * share;
+      c.cost.ipam += r.cost.ipam * share;
+      c.cost.total += r.cost.total * share;
     }
-    const double count = static_cast<double>(reports.size());
-    c.cost = {sum.managed_ipv4 / count,
-              sum.amazon_blocks / count,
-              sum.byoip_ownership / count,
-              sum.ipam / count,
-              0,
-              0,
-              sum.total / count};
   }
 
   void price_alternatives() {
