@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -43,6 +44,9 @@ struct PlanOptions {
   bool early_stop = true;
   bool fast = false;  // the Markov screen only, no simulation
   int threads = 0;    // 0: every hardware thread
+  // Called after each simulated run with the runs finished and the most there can be (it
+  // shrinks as candidates stop early); calls are serialised but may come from any thread.
+  std::function<void(int finished, int at_most)> on_progress;
 };
 
 enum class CandidateKind { byoip, amazon, managed_only };

@@ -1,7 +1,5 @@
 #include "cli/cli.hpp"
 
-#include <unistd.h>
-
 #include <CLI/CLI.hpp>
 #include <filesystem>
 #include <memory>
@@ -47,10 +45,6 @@ int command_validate(const CommonOptions& common, std::ostream& out, std::ostrea
       << " load balancers, " << s.events.size() << " events, horizon " << format_duration(s.horizon)
       << ")\n";
   return 0;
-}
-
-bool stderr_is_terminal() {
-  return ::isatty(STDERR_FILENO) != 0;
 }
 
 int command_run(const CommonOptions& common, const RunOptions& run, std::ostream& out,

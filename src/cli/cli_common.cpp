@@ -1,5 +1,7 @@
 #include "cli/cli_common.hpp"
 
+#include <unistd.h>
+
 #include "albsim/input_error.hpp"
 
 namespace albsim {
@@ -13,6 +15,10 @@ std::vector<Override> parse_sets(const std::vector<std::string>& sets) {
     overrides.push_back({s.substr(0, eq), s.substr(eq + 1)});
   }
   return overrides;
+}
+
+bool stderr_is_terminal() {
+  return ::isatty(STDERR_FILENO) != 0;
 }
 
 void add_common(CLI::App& command, CommonOptions& options) {

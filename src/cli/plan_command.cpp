@@ -5,6 +5,7 @@
 
 #include "albsim/input_error.hpp"
 #include "cli/plots.hpp"
+#include "cli/progress.hpp"
 #include "report/atomic_file.hpp"
 
 namespace albsim {
@@ -111,7 +112,10 @@ int run_plan_command(PlanCommand& c, std::ostream& out, std::ostream& err) {
   if (ec)
     throw InputError("--out", "", "cannot create directory " + dir.string() + ": " + ec.message());
 
+  ProgressBar progress(err, 1, !c.quiet && stderr_is_terminal(), "runs");
+  o.on_progress = [&](int finished, int at_most) { progress.update(finished, at_most); };
   const PlanResult result = plan(o);
+  progress.finish();
   write_file(dir / "plan.json", plan_to_json(result));
   const std::string terraform = plan_terraform(result);
   if (terraform.empty())

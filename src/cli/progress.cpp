@@ -5,8 +5,13 @@
 
 namespace albsim {
 
-ProgressBar::ProgressBar(std::ostream& err, int total, bool enabled)
-    : err_(err), total_(total), enabled_(enabled) {}
+ProgressBar::ProgressBar(std::ostream& err, int total, bool enabled, const char* unit)
+    : err_(err), total_(total), enabled_(enabled), unit_(unit) {}
+
+void ProgressBar::update(int finished, int total) {
+  total_ = total;
+  update(finished);
+}
 
 void ProgressBar::update(int finished) {
   if (!enabled_) return;
@@ -20,10 +25,10 @@ void ProgressBar::update(int finished) {
   const double rate = finished / elapsed;
   const double left = rate > 0 ? (total_ - finished) / rate : 0;
   char line[160];
-  std::snprintf(line, sizeof line, "\r[%s%s] %d/%d replications, %.1f/s, %.0fs left ",
+  std::snprintf(line, sizeof line, "\r[%s%s] %d/%d %s, %.1f/s, %.0fs left ",
                 std::string(static_cast<std::size_t>(filled), '#').c_str(),
                 std::string(static_cast<std::size_t>(kWidth - filled), '.').c_str(), finished,
-                total_, rate, left);
+                total_, unit_, rate, left);
   err_ << line << std::flush;
 }
 

@@ -218,6 +218,7 @@ class Planner {
     for (std::size_t i = 0; i < n; ++i) open[i] = set_.candidates[i].scenario.has_value();
 
     int done_runs = 0;
+    int finished = 0;
     for (std::size_t look = 0; look < looks.size(); ++look) {
       const int target_runs = looks[look];
       struct Task {
@@ -230,11 +231,20 @@ class Planner {
         records[i].resize(static_cast<std::size_t>(target_runs));
         for (int r = done_runs; r < target_runs; ++r) tasks.push_back({i, r});
       }
-      parallel_for(tasks.size(), options_.threads, [&](std::size_t k) {
-        const Task& task = tasks[k];
-        records[task.candidate][static_cast<std::size_t>(task.replication)] =
-            run_once(task.candidate, task.replication);
-      });
+      const auto open_count = static_cast<int>(std::count(open.begin(), open.end(), true));
+      const int at_most = finished + open_count * (result_.budget - done_runs);
+      parallel_for(
+          tasks.size(), options_.threads,
+          [&](std::size_t k) {
+            const Task& task = tasks[k];
+            records[task.candidate][static_cast<std::size_t>(task.replication)] =
+                run_once(task.candidate, task.replication);
+          },
+          [&](std::size_t done) {
+            if (options_.on_progress)
+              options_.on_progress(finished + static_cast<int>(done), at_most);
+          });
+      finished += static_cast<int>(tasks.size());
       done_runs = target_runs;
       const bool last = look + 1 == looks.size();
       for (std::size_t i = 0; i < n; ++i) {
