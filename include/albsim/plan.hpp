@@ -116,7 +116,8 @@ struct BreakEven {
 
 struct PlanResult {
   std::string scenario_name;
-  std::string pool;  // planned pool id
+  std::vector<Override> overrides;  // the user's, before every candidate's
+  std::string pool;                 // planned pool id
   std::vector<std::string> load_balancers;
   std::vector<std::string> azs;  // of the served load balancers, in order
   std::string region;

@@ -187,9 +187,13 @@ MarkovScreen::MarkovScreen(const Scenario& scenario, std::size_t lb,
         transitions_.push_back({index(s, m.from, k), index(s, m.to, k), m.rate_per_hour});
   start_ = index(0, 0, 0);  // state (0, 0) is first in each component
 
+  solve_stationary();
+}
+
+void MarkovScreen::solve_stationary() {
   // pi Q = 0 with sum(pi) = 1: solve Q^T pi = 0 with the last equation replaced by the sum.
   std::vector<Eigen::Triplet<double>> entries;
-  const auto last = static_cast<Eigen::Index>(count - 1);
+  const auto last = static_cast<Eigen::Index>(held_.size() - 1);
   for (const Transition& t : transitions_) {
     const auto from = static_cast<Eigen::Index>(t.from), to = static_cast<Eigen::Index>(t.to);
     if (to != last) entries.emplace_back(to, from, t.rate_per_hour);

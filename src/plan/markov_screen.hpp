@@ -48,6 +48,9 @@ class MarkovScreen {
   // become rare; near 1 when they are not).
   double breach_probability(std::int64_t usable) const;
 
+  // stationary_ from transitions_: pi Q = 0, sum(pi) = 1 (sparse LU).
+  void solve_stationary();
+
   struct Transition {
     std::size_t from, to;
     double rate_per_hour;

@@ -34,6 +34,13 @@ Json cost_json(const MonthlyCost& c) {
 }
 
 // `fast`: judged by the Markov screen, so there are no runs and no breach minutes.
+// Overrides as the arguments of --set.
+Json set_arguments(const std::vector<Override>& overrides) {
+  Json sets = Json::array();
+  for (const Override& o : overrides) sets.push_back(o.pointer + "=" + o.value);
+  return sets;
+}
+
 Json candidate_json(const CandidateResult& c, bool fast) {
   Json j{{"name", c.name}, {"kind", kind_name(c.kind)}, {"verdict", verdict_name(c.verdict)}};
   if (c.kind != CandidateKind::managed_only) j["netmask"] = c.netmask;
@@ -60,9 +67,7 @@ Json candidate_json(const CandidateResult& c, bool fast) {
                    {"in_allowlist", c.screen->in_allowlist},
                    {"managed_addresses", c.screen->managed_addresses}};
   j["reasons"] = c.reasons;
-  Json sets = Json::array();
-  for (const Override& o : c.overrides) sets.push_back(o.pointer + "=" + o.value);
-  j["reproduce_with_set"] = sets;
+  j["reproduce_with_set"] = set_arguments(c.overrides);
   return j;
 }
 
@@ -86,6 +91,7 @@ std::string plan_to_json(const PlanResult& p) {
   Json j;
   j["schema"] = "albsim.plan/1";
   j["scenario"] = p.scenario_name;
+  j["overrides"] = set_arguments(p.overrides);
   j["pool"] = p.pool;
   j["load_balancers"] = p.load_balancers;
   j["region"] = p.region;

@@ -13,6 +13,7 @@
 #include "plan/markov_screen.hpp"
 #include "plan/plan_costs.hpp"
 #include "report/statistics.hpp"
+#include "report/text_format.hpp"
 #include "scenario/scenario_document.hpp"
 
 namespace albsim {
@@ -102,6 +103,7 @@ class Planner {
     PlanResult& r = result_;
     const PlanTarget& t = set_.target;
     r.scenario_name = base_.name;
+    r.overrides = options_.overrides;
     r.pool = t.pool_id;
     for (const std::size_t j : t.load_balancers) {
       r.load_balancers.push_back(base_.load_balancers[j].id);
@@ -118,21 +120,33 @@ class Planner {
     r.notes = set_.notes;
     if (!r.random)
       r.notes.push_back("the scenario has no random element: one run per candidate is exact");
-    const double best_upper = wilson_interval(0, static_cast<std::size_t>(r.budget)).high;
-    if (r.random && !options_.fast && best_upper > options_.targets.max_breach_probability) {
-      int needed = r.budget;
-      while (wilson_interval(0, static_cast<std::size_t>(needed)).high >
-             options_.targets.max_breach_probability)
-        ++needed;
-      r.notes.push_back("with " + std::to_string(r.budget) +
-                        " replications no candidate can show P(breach) <= target (0 of " +
-                        std::to_string(r.budget) + " still has an upper end above it): use " +
-                        "--replications " + std::to_string(needed) + " or more");
-    }
+    if (r.random && !options_.fast) note_replications_needed();
     for (BuiltCandidate& c : set_.candidates) {
       if (!c.scenario) c.result.verdict = Verdict::not_possible;
       r.candidates.push_back(c.result);
     }
+  }
+
+  // Zero breaches in n runs leave a Wilson upper end of z^2 / (n + z^2): below the target P
+  // only from n >= z^2 (1 - P) / P. Says so when the budget is smaller.
+  void note_replications_needed() {
+    const double target = options_.targets.max_breach_probability;
+    const int budget = result_.budget;
+    if (wilson_interval(0, static_cast<std::size_t>(budget)).high <= target) return;
+    const double z = normal_quantile(1 - kAlpha / 2);
+    if (target <= 0) {
+      result_.notes.push_back(
+          "no number of replications can show P(breach) <= 0: the upper end of its interval "
+          "stays above 0");
+      return;
+    }
+    auto needed = static_cast<int>(std::ceil(z * z * (1 - target) / target));
+    while (wilson_interval(0, static_cast<std::size_t>(needed)).high > target) ++needed;
+    result_.notes.push_back(
+        "with " + std::to_string(budget) +
+        " replications no candidate can show P(breach) <= " + fmt("%g", target) + " (0 of " +
+        std::to_string(budget) + " still has an upper end above it): use " + "--replications " +
+        std::to_string(needed) + " or more");
   }
 
   // The Markov screen for each candidate's capacity, and the evaluation order it gives.

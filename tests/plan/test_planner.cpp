@@ -393,3 +393,28 @@ TEST_CASE("plan: bad options get exit code 2, one line and no output") {
 
 }  // namespace
 }  // namespace albsim::test
+
+namespace albsim::test {
+namespace {
+
+// 0 breaches in n runs: Wilson upper end 1.96^2 / (n + 1.96^2) <= 0.01 from n = 3.8415 x 99
+// = 380.3, so 381.
+TEST_CASE("plan: says how many replications the breach target needs") {
+  PlanOptions o = plan_3az_options("1d", 200);
+  const PlanResult p = plan(o);
+  const auto says = [&](const std::string& text) {
+    return std::any_of(p.notes.begin(), p.notes.end(),
+                       [&](const std::string& n) { return n.find(text) != std::string::npos; });
+  };
+  CHECK(says("with 200 replications no candidate can show P(breach) <= 0.01"));
+  CHECK(says("use --replications 381 or more"));
+  o.replications = 381;
+  o.targets.max_breach_probability = 0.01;
+  const PlanResult enough = plan(o);
+  CHECK(std::none_of(enough.notes.begin(), enough.notes.end(), [](const std::string& n) {
+    return n.find("--replications") != std::string::npos;
+  }));
+}
+
+}  // namespace
+}  // namespace albsim::test
