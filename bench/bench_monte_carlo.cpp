@@ -17,8 +17,8 @@ void BM_Replications(benchmark::State& state) {
   options.replications = 1000;
   options.threads = static_cast<int>(state.range(0));
   for (auto _ : state) benchmark::DoNotOptimize(simulate_replications(scenario, options));
-  state.counters["replications_per_s"] =
-      benchmark::Counter(1000.0 * static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+  state.counters["replications_per_s"] = benchmark::Counter(
+      1000.0 * static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
 }
 
 }  // namespace

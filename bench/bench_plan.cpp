@@ -40,8 +40,7 @@ BENCHMARK_CAPTURE(BM_Plan, amazon_29_random, "amazon-29-random.json", "contig", 
     ->Unit(benchmark::kSecond)
     ->Iterations(1)
     ->UseRealTime();
-BENCHMARK_CAPTURE(BM_Plan, amazon_29_random_no_early_stop, "amazon-29-random.json", "contig",
-                  false)
+BENCHMARK_CAPTURE(BM_Plan, amazon_29_random_no_early_stop, "amazon-29-random.json", "contig", false)
     ->Unit(benchmark::kSecond)
     ->Iterations(1)
     ->UseRealTime();
