@@ -89,6 +89,67 @@ Component component_of(const RandomEventSpec* e, double cooling_hours, int cap_l
   return c;
 }
 
+constexpr std::size_t kMaxStates = 200'000;  // beyond this the sparse LU takes too long
+
+// Nodes per AZ at constant demand x multiplier with `healthy` AZs carrying it.
+int per_az(const LoadBalancerSpec& spec, double multiplier, int healthy) {
+  return required_nodes({spec.demand.constant * multiplier, healthy,
+                         static_cast<int>(spec.azs.size()), spec.capacity_reservation_lcu,
+                         spec.node_capacity_lcu, spec.min_nodes_per_az, spec.max_nodes_per_az});
+}
+
+// The chain's dimensions and rates for one load balancer.
+struct ChainShape {
+  Component surges, outages;
+  double multiplier = 1;  // of one surge
+  bool replaced = false;  // replacement `mean`
+  double start_rate = 0;  // replacements a node starts per hour
+  double end_rate = 0;    // overlaps ending per hour
+  int max_k = 0;          // overlapping replacements kept
+  std::size_t states() const {
+    return surges.states.size() * outages.states.size() * static_cast<std::size_t>(max_k + 1);
+  }
+};
+
+// Nodes with `surges_held` surges and `outages_held` impaired AZs still holding nodes: the
+// impaired AZs keep what they had, the others carry the demand.
+int nodes_in(const LoadBalancerSpec& spec, double multiplier, int surges_held, int outages_held) {
+  const double m = std::pow(multiplier, surges_held);
+  const int healthy = static_cast<int>(spec.azs.size()) - outages_held;
+  return healthy * per_az(spec, m, healthy) +
+         outages_held * per_az(spec, m, healthy + outages_held);
+}
+
+ChainShape shape_of(const Scenario& scenario, std::size_t lb, double release_hours) {
+  const LoadBalancerSpec& spec = scenario.load_balancers[lb];
+  const double cooling = spec.evaluation_interval.hours_f() + spec.scale_in_cooldown.hours_f() +
+                         spec.drain_time.hours_f() + release_hours;
+  const Processes processes = processes_of(scenario, lb);
+  ChainShape c;
+  c.surges = component_of(processes.surge, cooling, 6);
+  c.outages = component_of(processes.outage, cooling, static_cast<int>(spec.azs.size()) - 1);
+  c.multiplier = processes.surge ? processes.surge->multiplier : 1.0;
+  int max_nodes = 0;
+  for (const auto& s : c.surges.states)
+    for (const auto& o : c.outages.states)
+      max_nodes = std::max(max_nodes, nodes_in(spec, c.multiplier, s.second, o.second));
+  c.replaced = spec.replacement.kind == ReplacementSpec::Kind::mean;
+  if (!c.replaced) return c;
+  c.start_rate = 1.0 / spec.replacement.age.hours_f();
+  const double overlap_hours =
+      mean_hours(spec.launch_delay) + spec.drain_time.hours_f() + release_hours;
+  c.end_rate = 1.0 / std::max(overlap_hours, 1e-9);
+  // Overlaps are Poisson with mean max_nodes x start / end at most: keep 8 sd and more.
+  const double mean_overlaps = max_nodes * c.start_rate / c.end_rate;
+  c.max_k = std::min(max_nodes,
+                     static_cast<int>(std::ceil(mean_overlaps + 8 * std::sqrt(mean_overlaps) + 8)));
+  return c;
+}
+
+double release_hours_of(const Scenario& scenario, std::optional<std::size_t> pool) {
+  return pool ? scenario.pools[*pool].release_delay.hours_f() : 0.0;
+}
+
 }  // namespace
 
 std::optional<std::string> screen_not_applicable(const Scenario& scenario, std::size_t lb,
@@ -109,6 +170,8 @@ std::optional<std::string> screen_not_applicable(const Scenario& scenario, std::
   for (const ReservationSpec& r : scenario.reservations)
     if (pool && r.pool == *pool && (r.from.ms() != 0 || r.to != scenario.horizon))
       return "a reservation of the pool does not last the whole run";
+  if (shape_of(scenario, lb, release_hours_of(scenario, pool)).states() > kMaxStates)
+    return "the chain would have more than 200,000 states";
   return std::nullopt;
 }
 
@@ -116,47 +179,13 @@ MarkovScreen::MarkovScreen(const Scenario& scenario, std::size_t lb,
                            std::optional<std::size_t> pool)
     : reserved_(reserved_addresses(scenario, pool)), horizon_hours_(scenario.horizon.hours_f()) {
   const LoadBalancerSpec& spec = scenario.load_balancers[lb];
-  const double release_hours = pool ? scenario.pools[*pool].release_delay.hours_f() : 0.0;
-  const double cooling = spec.evaluation_interval.hours_f() + spec.scale_in_cooldown.hours_f() +
-                         spec.drain_time.hours_f() + release_hours;
-  const Processes processes = processes_of(scenario, lb);
-  const int azs = static_cast<int>(spec.azs.size());
-  const Component surges = component_of(processes.surge, cooling, 6);
-  const Component outages = component_of(processes.outage, cooling, azs - 1);
-  const double multiplier = processes.surge ? processes.surge->multiplier : 1.0;
-
-  auto per_az = [&](double m, int healthy) {
-    return required_nodes({spec.demand.constant * m, healthy, azs, spec.capacity_reservation_lcu,
-                           spec.node_capacity_lcu, spec.min_nodes_per_az, spec.max_nodes_per_az});
-  };
-  // Nodes with `surges_held` surges and `outages_held` impaired AZs still holding nodes: the
-  // impaired AZs keep what they had, the others carry the demand.
-  auto nodes_in = [&](int surges_held, int outages_held) {
-    const double m = std::pow(multiplier, surges_held);
-    const int healthy = azs - outages_held;
-    return healthy * per_az(m, healthy) + outages_held * per_az(m, azs);
-  };
-  int max_nodes = 0;
-  for (const auto& s : surges.states)
-    for (const auto& o : outages.states)
-      max_nodes = std::max(max_nodes, nodes_in(s.second, o.second));
-
-  const bool replaced = spec.replacement.kind == ReplacementSpec::Kind::mean;
-  const double start_rate = replaced ? 1.0 / spec.replacement.age.hours_f() : 0.0;
-  const double overlap_hours =
-      mean_hours(spec.launch_delay) + spec.drain_time.hours_f() + release_hours;
-  const double end_rate = 1.0 / std::max(overlap_hours, 1e-9);
-  // Overlaps are Poisson with mean max_nodes x start / end at most: keep 8 sd and more.
-  const double mean_overlaps = max_nodes * start_rate / end_rate;
-  const int max_k =
-      replaced
-          ? std::min(max_nodes,
-                     static_cast<int>(std::ceil(mean_overlaps + 8 * std::sqrt(mean_overlaps) + 8)))
-          : 0;
-
+  const ChainShape c = shape_of(scenario, lb, release_hours_of(scenario, pool));
+  const Component& surges = c.surges;
+  const Component& outages = c.outages;
+  const int max_k = c.max_k;
   const std::size_t ks = static_cast<std::size_t>(max_k) + 1;
   const std::size_t os = outages.states.size();
-  const std::size_t count = surges.states.size() * os * ks;
+  const std::size_t count = c.states();
   auto index = [&](std::size_t s, std::size_t o, int k) {
     return (s * os + o) * ks + static_cast<std::size_t>(k);
   };
@@ -165,16 +194,15 @@ MarkovScreen::MarkovScreen(const Scenario& scenario, std::size_t lb,
   demand_.resize(count);
   for (std::size_t s = 0; s < surges.states.size(); ++s)
     for (std::size_t o = 0; o < os; ++o) {
-      const int n = nodes_in(surges.states[s].second, outages.states[o].second);
-      const double d = spec.demand.constant * std::pow(multiplier, surges.states[s].first);
+      const int n = nodes_in(spec, c.multiplier, surges.states[s].second, outages.states[o].second);
+      const double d = spec.demand.constant * std::pow(c.multiplier, surges.states[s].first);
       for (int k = 0; k <= max_k; ++k) {
         const std::size_t from = index(s, o, k);
         nodes_[from] = n;
         demand_[from] = d;
         held_[from] = n + k;
-        if (k < max_k && replaced)
-          transitions_.push_back({from, index(s, o, k + 1), n * start_rate});
-        if (k > 0) transitions_.push_back({from, index(s, o, k - 1), k * end_rate});
+        if (k < max_k) transitions_.push_back({from, index(s, o, k + 1), n * c.start_rate});
+        if (k > 0) transitions_.push_back({from, index(s, o, k - 1), k * c.end_rate});
       }
     }
   for (const Component::Move& m : surges.moves)

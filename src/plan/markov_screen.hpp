@@ -24,7 +24,8 @@ namespace albsim {
 // Why the screen's assumptions fail for load balancer `lb` drawing from `pool` (an index, or
 // none for a pool the planner adds), or none when they hold: constant demand without growth or
 // noise, replacement none or `mean`, no scheduled events touching it, at most one random surge
-// and one random outage process reaching it, and reservations of the pool held for the whole run.
+// and one random outage process reaching it, reservations of the pool held for the whole run,
+// and at most 200,000 states.
 std::optional<std::string> screen_not_applicable(const Scenario& scenario, std::size_t lb,
                                                  std::optional<std::size_t> pool);
 

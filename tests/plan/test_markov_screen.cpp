@@ -129,6 +129,18 @@ TEST_CASE("Markov screen: where its assumptions fail it says why") {
   doc["events"] = {{{"at", "1d"}, {"type", "maintenance"}, {"fraction", 0.5}}};
   CHECK(*screen_not_applicable(scenario_from(doc), 0, 0) ==
         "scheduled events change the load balancer");
+  // 6 AZs of up to 100 nodes replaced every 10 min on average: about 420 overlapping
+  // replacements, kept to 592; 28 surge states (6 piled up) x 21 outage states (5 AZs) x 593.
+  doc = stationary_scenario("7d");
+  nlohmann::json& lb = doc["load_balancers"][0];
+  lb["azs"] = {"a", "b", "c", "d", "e", "f"};
+  lb["demand"] = {{"constant", 15000}};
+  lb["max_nodes_per_az"] = 100;
+  lb["replacement"] = {{"mean", "10m"}};
+  doc["random_events"][0]["rate_per_day"] = 100;
+  doc["random_events"][1]["rate_per_year"] = 2000;
+  CHECK(*screen_not_applicable(scenario_from(doc), 0, 0) ==
+        "the chain would have more than 200,000 states");
 }
 
 TEST_CASE("Markov screen: without random elements the chain is one state") {
