@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "albsim/input_error.hpp"
+#include "scenario/scenario_document.hpp"
 
 namespace albsim {
 namespace {
@@ -141,8 +142,8 @@ std::optional<Cidr> place(const std::vector<Cidr>& space, const std::vector<Cidr
 
 class Builder {
  public:
-  Builder(const Json& document, const Scenario& base, const PlanOptions& options)
-      : document_(document), base_(base), options_(options) {
+  Builder(const Json& document, const Scenario& base, const PlanOptions& options, FileCache& files)
+      : document_(document), base_(base), options_(options), files_(files) {
     target_ = find_target(base, options);
     refuse_changing_events(base, target_);
     pool_path_ = "/pools/" + (target_.new_pool ? std::string("-") : std::to_string(target_.pool));
@@ -359,10 +360,8 @@ class Builder {
 
   // The user's scenario with the user's overrides and then `candidate` applied.
   std::optional<Scenario> load(const std::vector<Override>& candidate) {
-    std::vector<Override> all = options_.overrides;
-    all.insert(all.end(), candidate.begin(), candidate.end());
     try {
-      return load_scenario(options_.scenario_path, all);
+      return load_scenario_document(document_, options_.scenario_path, candidate, files_);
     } catch (const InputError& e) {
       last_error_ = e.what();
       return std::nullopt;
@@ -372,6 +371,7 @@ class Builder {
   const Json& document_;
   const Scenario& base_;
   const PlanOptions& options_;
+  FileCache& files_;
   PlanTarget target_;
   std::string pool_path_;
   Json kept_;
@@ -384,7 +384,7 @@ class Builder {
 }  // namespace
 
 CandidateSet build_candidates(const nlohmann::json& document, const Scenario& base,
-                              const PlanOptions& options) {
+                              const PlanOptions& options, FileCache& files) {
   if (options.netmask_min < 8 || options.netmask_max > 32 ||
       options.netmask_min > options.netmask_max)
     throw InputError("--netmasks", "",
@@ -392,7 +392,7 @@ CandidateSet build_candidates(const nlohmann::json& document, const Scenario& ba
                          std::to_string(options.netmask_max) +
                          " is not a range of IPv4 netmasks; give A-B with 8 <= A <= B <= 32, "
                          "like 24-30");
-  return Builder(document, base, options).build();
+  return Builder(document, base, options, files).build();
 }
 
 }  // namespace albsim

@@ -9,6 +9,7 @@
 
 #include "albsim/plan.hpp"
 #include "albsim/scenario.hpp"
+#include "scenario/file_cache.hpp"
 
 namespace albsim {
 
@@ -32,9 +33,10 @@ struct CandidateSet {
 };
 
 // Builds every candidate from `document` (the scenario file with the user's overrides applied)
-// and `base` (that document loaded). Throws InputError on bad options: an unknown pool or load
-// balancer, a netmask range outside 8..32, a planned pool that events change.
+// and `base` (that document loaded); `files` keeps the traces and ip-ranges the loads read.
+// Throws InputError on bad options: an unknown pool or load balancer, a netmask range outside
+// 8..32, a planned pool that events change.
 CandidateSet build_candidates(const nlohmann::json& document, const Scenario& base,
-                              const PlanOptions& options);
+                              const PlanOptions& options, FileCache& files);
 
 }  // namespace albsim

@@ -81,8 +81,8 @@ class Planner {
     check_options(options);
     const nlohmann::json document =
         read_scenario_document(options.scenario_path, options.overrides);
-    base_ = load_scenario(options.scenario_path, options.overrides);
-    set_ = build_candidates(document, base_, options);
+    base_ = load_scenario_document(document, options.scenario_path, {}, files_);
+    set_ = build_candidates(document, base_, options, files_);
   }
 
   PlanResult run() {
@@ -340,6 +340,7 @@ class Planner {
   }
 
   const PlanOptions& options_;
+  FileCache files_;  // traces and ip-ranges, read once for every candidate
   Scenario base_;
   CandidateSet set_;
   PlanResult result_;

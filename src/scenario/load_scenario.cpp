@@ -56,9 +56,7 @@ void apply_override(nlohmann::json& document, const Override& o) {
   }
 }
 
-nlohmann::json overridden_document(const std::string& text, const std::string& file,
-                                   const std::vector<Override>& overrides) {
-  nlohmann::json document = parse_json(text, file);
+nlohmann::json overridden(nlohmann::json document, const std::vector<Override>& overrides) {
   for (const Override& o : overrides) apply_override(document, o);
   return document;
 }
@@ -75,12 +73,18 @@ std::string read_file(const std::string& path) {
 
 nlohmann::json read_scenario_document(const std::string& path,
                                       const std::vector<Override>& overrides) {
-  return overridden_document(read_file(path), path, overrides);
+  return overridden(parse_json(read_file(path), path), overrides);
+}
+
+Scenario load_scenario_document(nlohmann::json document, const std::string& file,
+                                const std::vector<Override>& overrides, FileCache& files) {
+  return check_scenario(parse_scenario(overridden(std::move(document), overrides), file, files));
 }
 
 Scenario load_scenario_text(const std::string& text, const std::string& file,
                             const std::vector<Override>& overrides) {
-  return check_scenario(parse_scenario(overridden_document(text, file, overrides), file));
+  FileCache files;
+  return load_scenario_document(parse_json(text, file), file, overrides, files);
 }
 
 Scenario load_scenario(const std::string& path, const std::vector<Override>& overrides) {

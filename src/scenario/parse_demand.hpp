@@ -3,11 +3,10 @@
 // JSON pointer.
 #pragma once
 
-#include <map>
-#include <memory>
 #include <string>
 
 #include "albsim/scenario.hpp"
+#include "scenario/file_cache.hpp"
 #include "scenario/json_reader.hpp"
 
 namespace albsim {
@@ -15,10 +14,7 @@ namespace albsim {
 // `path` as written in `scenario_file`: relative paths resolve against the file's folder.
 std::string scenario_relative_path(const std::string& scenario_file, const std::string& path);
 
-// Loaded traces by file and loading options, so load balancers replaying the same trace share
-// one copy and the file is read once.
-using TraceCache = std::map<std::string, std::shared_ptr<const TraceSeries>>;
-
+// A trace already in `traces` is not read again; one read here is added to it.
 DemandSpec parse_demand(const JsonReader& demand, TraceCache& traces);
 
 }  // namespace albsim

@@ -13,8 +13,8 @@ namespace {
 
 class Parser {
  public:
-  Parser(const nlohmann::json& document, const std::string& file)
-      : root_(document, "", file), out_{} {}
+  Parser(const nlohmann::json& document, const std::string& file, FileCache& files)
+      : root_(document, "", file), out_{}, files_(files) {}
 
   ParsedScenario run() {
     root_.expect_object({"name", "region", "start", "horizon", "seed", "replications", "pricing",
@@ -85,11 +85,17 @@ class Parser {
     ManagedRangesSpec spec;
     spec.service = m.string_if("service").value_or(spec.service);
     const JsonReader file = m.at("ip_ranges_file");
-    try {
-      spec.prefixes = load_ip_ranges(scenario_relative_path(root_.file(), file.identifier()),
-                                     out_.scenario.region, spec.service);
-    } catch (const std::runtime_error& e) {
-      file.fail(e.what());
+    const std::string path = scenario_relative_path(root_.file(), file.identifier());
+    const std::string key = path + "\n" + out_.scenario.region + "\n" + spec.service;
+    if (const auto cached = files_.ip_ranges.find(key); cached != files_.ip_ranges.end()) {
+      spec.prefixes = cached->second;
+    } else {
+      try {
+        spec.prefixes = load_ip_ranges(path, out_.scenario.region, spec.service);
+      } catch (const std::runtime_error& e) {
+        file.fail(e.what());
+      }
+      files_.ip_ranges.emplace(key, spec.prefixes);
     }
     out_.scenario.managed_ranges = std::move(spec);
   }
@@ -187,7 +193,7 @@ class Parser {
     const JsonReader azs = l.at("azs");
     for (std::size_t i = 0; i < azs.array_size(); ++i)
       lb.azs.push_back(azs.element(i).identifier());
-    lb.demand = parse_demand(l.at("demand"), traces_);
+    lb.demand = parse_demand(l.at("demand"), files_.traces);
     lb.node_capacity_lcu = l.positive_or("node_capacity_lcu", lb.node_capacity_lcu);
     lb.min_nodes_per_az =
         static_cast<int>(l.integer_or("min_nodes_per_az", lb.min_nodes_per_az, 1, 100));
@@ -349,13 +355,14 @@ class Parser {
   ParsedScenario out_;
   std::map<std::string, std::size_t> pool_ids_;
   std::map<std::string, std::size_t> lb_ids_;
-  TraceCache traces_;
+  FileCache& files_;
 };
 
 }  // namespace
 
-ParsedScenario parse_scenario(const nlohmann::json& document, const std::string& file) {
-  return Parser(document, file).run();
+ParsedScenario parse_scenario(const nlohmann::json& document, const std::string& file,
+                              FileCache& files) {
+  return Parser(document, file, files).run();
 }
 
 }  // namespace albsim

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "albsim/scenario.hpp"
+#include "scenario/file_cache.hpp"
 
 namespace albsim {
 
@@ -21,7 +22,9 @@ struct ParsedScenario {
   std::vector<bool> allowlist_given;                     // per load balancer
 };
 
-ParsedScenario parse_scenario(const nlohmann::json& document, const std::string& file);
+// Files already in `files` are not read again; those read here are added to it.
+ParsedScenario parse_scenario(const nlohmann::json& document, const std::string& file,
+                              FileCache& files);
 
 // Checks and resolves in place; returns the finished scenario.
 Scenario check_scenario(ParsedScenario parsed);

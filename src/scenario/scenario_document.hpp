@@ -1,5 +1,5 @@
-// The scenario file as a JSON document, before validation: for tools that derive new scenarios
-// from it (the planner) and must see what the user wrote.
+// The scenario file as a JSON document, before validation: for tools that derive many
+// scenarios from one (the planner) and must see what the user wrote.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "albsim/scenario.hpp"
+#include "scenario/file_cache.hpp"
 
 namespace albsim {
 
@@ -14,5 +15,11 @@ namespace albsim {
 // before validating. Throws InputError on unreadable or malformed JSON and unusable overrides.
 nlohmann::json read_scenario_document(const std::string& path,
                                       const std::vector<Override>& overrides);
+
+// A document (from read_scenario_document) with `overrides` applied on top, validated and
+// resolved as load_scenario() does; `file` names it in messages and anchors relative paths.
+// Files already in `files` are not read again.
+Scenario load_scenario_document(nlohmann::json document, const std::string& file,
+                                const std::vector<Override>& overrides, FileCache& files);
 
 }  // namespace albsim
