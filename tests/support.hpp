@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
@@ -21,6 +22,21 @@ namespace albsim::test {
 inline std::filesystem::path scratch_path(const std::string& name) {
   return std::filesystem::temp_directory_path() /
          ("albsim-" + std::to_string(::getpid()) + "-" + name);
+}
+
+// scratch_path(name), emptied: a directory that does not exist yet.
+inline std::filesystem::path fresh_scratch_dir(const std::string& name) {
+  const std::filesystem::path dir = scratch_path(name);
+  std::filesystem::remove_all(dir);
+  return dir;
+}
+
+// The whole file, or "" when it cannot be read.
+inline std::string read_text(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
 }
 
 inline std::string source_path(const std::string& relative) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "albsim/input_error.hpp"
+#include "report/text_format.hpp"
 #include "scenario/scenario_document.hpp"
 
 namespace albsim {
@@ -26,12 +27,6 @@ std::string json_text(const Json& j) {
   return j.dump();
 }
 
-std::string describe_ids(const std::vector<std::string>& ids) {
-  std::string out;
-  for (const std::string& id : ids) out += (out.empty() ? "" : ", ") + id;
-  return out;
-}
-
 // The index of the element of `items` (pools or load balancers) with id `id`.
 template <typename Item>
 std::size_t index_of(const std::vector<Item>& items, const std::string& id, const char* option,
@@ -40,9 +35,8 @@ std::size_t index_of(const std::vector<Item>& items, const std::string& id, cons
   for (const Item& item : items) ids.push_back(item.id);
   const auto it = std::find(ids.begin(), ids.end(), id);
   if (it == ids.end())
-    throw InputError(
-        option, id,
-        std::string("no such id; the scenario's ") + what + " are " + describe_ids(ids));
+    throw InputError(option, id,
+                     std::string("no such id; the scenario's ") + what + " are " + join(ids));
   return static_cast<std::size_t>(it - ids.begin());
 }
 

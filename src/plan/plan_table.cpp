@@ -7,12 +7,6 @@
 namespace albsim {
 namespace {
 
-std::string join(const std::vector<std::string>& items) {
-  std::string out;
-  for (const std::string& s : items) out += (out.empty() ? "" : ", ") + s;
-  return out;
-}
-
 std::string cidr_list(const std::vector<Cidr>& cidrs) {
   std::vector<std::string> text;
   for (const Cidr& c : cidrs) text.push_back(c.to_string());

@@ -3,6 +3,7 @@
 
 #include <cstdio>
 #include <string>
+#include <vector>
 
 namespace albsim {
 
@@ -25,6 +26,13 @@ inline std::string pad(const std::string& s, std::size_t width) {
 // `s` right-aligned in `width` columns, with one space after it.
 inline std::string pad_left(const std::string& s, std::size_t width) {
   return (s.size() >= width ? s : std::string(width - s.size(), ' ') + s) + " ";
+}
+
+// The items separated by ", ".
+inline std::string join(const std::vector<std::string>& items) {
+  std::string out;
+  for (const std::string& s : items) out += (out.empty() ? "" : ", ") + s;
+  return out;
 }
 
 }  // namespace albsim

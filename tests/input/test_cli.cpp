@@ -2,7 +2,6 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 #include "support.hpp"
 
@@ -16,16 +15,7 @@ test::CliResult cli(const std::vector<std::string>& args) {
 }
 
 fs::path fresh_dir(const std::string& name) {
-  const fs::path dir = test::scratch_path("test-" + name);
-  fs::remove_all(dir);
-  return dir;
-}
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+  return test::fresh_scratch_dir("test-" + name);
 }
 
 std::size_t lines(const std::string& s) {
@@ -40,10 +30,10 @@ TEST_CASE("run writes report.json and timeseries.csv and prints a summary") {
       cli({"run", test::source_path("tests/golden/child_pool_steps.json"), "--out", dir.string()});
   CHECK(r.code == 0);
   CHECK(r.out.find("api") != std::string::npos);
-  const auto report = nlohmann::json::parse(slurp(dir / "report.json"));
+  const auto report = nlohmann::json::parse(test::read_text(dir / "report.json"));
   CHECK(report["schema"] == "albsim.report/1");
   CHECK(report["load_balancers"][0]["addresses"]["peak_managed"] == 8);
-  const std::string csv = slurp(dir / "timeseries.csv");
+  const std::string csv = test::read_text(dir / "timeseries.csv");
   CHECK(csv.rfind("t_s,pool:byoip:in_use,pool:tiny:in_use,lb:api:pool_addresses,", 0) == 0);
   CHECK(lines(csv) == 1 + 1440);  // header + 1d at the default 1m step
   // At 2h10m the pool is full and 8 managed nodes serve: 4 pool, 8 managed, 12 exposed, 8 outside.
@@ -56,9 +46,9 @@ TEST_CASE("the timeseries step is configurable and the output deterministic") {
   const auto file = test::source_path("tests/golden/child_pool_steps.json");
   CHECK(cli({"run", file, "-o", a.string(), "--timeseries-step", "1h", "-q"}).code == 0);
   CHECK(cli({"run", file, "-o", b.string(), "--timeseries-step", "1h", "-q"}).code == 0);
-  CHECK(slurp(a / "report.json") == slurp(b / "report.json"));
-  CHECK(slurp(a / "timeseries.csv") == slurp(b / "timeseries.csv"));
-  CHECK(lines(slurp(a / "timeseries.csv")) == 1 + 24);
+  CHECK(test::read_text(a / "report.json") == test::read_text(b / "report.json"));
+  CHECK(test::read_text(a / "timeseries.csv") == test::read_text(b / "timeseries.csv"));
+  CHECK(lines(test::read_text(a / "timeseries.csv")) == 1 + 24);
   CHECK(cli({"run", file, "-o", a.string(), "--timeseries-step", "soon"}).code == 2);
   CHECK(cli({"run", file, "-o", a.string(), "--timeseries-step", "1ms"})
             .err.find("10,000,000 rows") != std::string::npos);
@@ -107,8 +97,8 @@ TEST_CASE("run --seed changes the random draws and is recorded") {
   const fs::path a = fresh_dir("seed-a"), b = fresh_dir("seed-b");
   CHECK(cli({"run", file, "-o", a.string(), "--replications", "1", "--seed", "1", "-q"}).code == 0);
   CHECK(cli({"run", file, "-o", b.string(), "--replications", "1", "--seed", "2", "-q"}).code == 0);
-  CHECK(nlohmann::json::parse(slurp(a / "report.json"))["scenario"]["seed"] == 1);
-  CHECK(slurp(a / "timeseries.csv") != slurp(b / "timeseries.csv"));
+  CHECK(nlohmann::json::parse(test::read_text(a / "report.json"))["scenario"]["seed"] == 1);
+  CHECK(test::read_text(a / "timeseries.csv") != test::read_text(b / "timeseries.csv"));
 }
 
 TEST_CASE("run --replications adds the distribution to report.json and the summary") {
@@ -118,7 +108,7 @@ TEST_CASE("run --replications adds the distribution to report.json and the summa
   CHECK(r.code == 0);
   CHECK(r.out.find("Across 8 replications") != std::string::npos);
   CHECK(r.err.empty());  // not a terminal: no progress bar
-  const auto report = nlohmann::json::parse(slurp(dir / "report.json"));
+  const auto report = nlohmann::json::parse(test::read_text(dir / "report.json"));
   CHECK(report["scenario"]["replications"] == 8);
   const auto& peak = report["distribution"]["load_balancers"][0]["addresses"]["peak_total"];
   CHECK(peak["min"].get<double>() <= peak["p50"].get<double>());

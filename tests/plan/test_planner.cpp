@@ -4,7 +4,6 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 #include "albsim/plan.hpp"
 #include "support.hpp"
@@ -14,17 +13,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string read_text(const fs::path& path) {
-  std::ifstream in(path);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 fs::path fresh_dir(const std::string& name) {
-  const fs::path dir = test::scratch_path("plan-test-" + name);
-  fs::remove_all(dir);
-  return dir;
+  return fresh_scratch_dir("plan-test-" + name);
 }
 
 const CandidateResult& candidate(const PlanResult& plan, const std::string& name) {
