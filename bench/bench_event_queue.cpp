@@ -20,7 +20,7 @@ void BM_EventQueueHold(benchmark::State& state) {
   std::uniform_int_distribution<std::int64_t> delay(0, 600'000);
   EventQueue<Payload> queue;
   for (std::size_t i = 0; i < n; ++i)
-    queue.push(SimTime::from_ms(delay(rng)), static_cast<std::uint8_t>(1 + i % 6), {});
+    queue.push(SimTime::from_ms(delay(rng)), static_cast<EventClass>(1 + i % 6), {});
   for (auto _ : state) {
     const auto event = queue.pop();
     queue.push(event.time + SimTime::from_ms(delay(rng)), event.event_class(), event.payload);

@@ -7,6 +7,7 @@
 #include <ostream>
 #include <streambuf>
 
+#include "albsim/load_scenario.hpp"
 #include "albsim/scenario.hpp"
 #include "albsim/simulation.hpp"
 #include "report/timeseries_csv.hpp"

@@ -3,6 +3,7 @@
 // 1 and 2 threads. The speed-up from 1 to 2 threads is the ratio of the two times.
 #include <benchmark/benchmark.h>
 
+#include "albsim/load_scenario.hpp"
 #include "albsim/scenario.hpp"
 #include "albsim/simulation.hpp"
 

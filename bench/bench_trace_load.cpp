@@ -6,7 +6,7 @@
 #include <fstream>
 
 #include "core/calendar.hpp"
-#include "demand/trace_loader.hpp"
+#include "io/trace_loader.hpp"
 
 using namespace albsim;
 

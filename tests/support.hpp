@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "albsim/load_scenario.hpp"
 #include "albsim/report.hpp"
 #include "albsim/scenario.hpp"
 #include "albsim/simulation.hpp"

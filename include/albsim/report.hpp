@@ -1,10 +1,9 @@
-// Report: every figure of one simulated run (MODEL.md §6-§8), and the writers that turn it into
-// report.json, a summary table for people, and (streaming, during the run) timeseries.csv.
+// Report: every figure of one simulated run (MODEL.md §6-§8). Plain data; the writers are in
+// report_output.hpp.
 #pragma once
 
 #include <cstdint>
 #include <optional>
-#include <ostream>
 #include <string>
 #include <vector>
 
@@ -51,7 +50,6 @@ struct LoadBalancerReport {
   CostBreakdown cost;
   std::vector<Cidr> outside_cidrs;         // fewest CIDRs covering every outside address exposed
   std::vector<Cidr> outside_aws_prefixes;  // with managed_ranges: the AWS prefixes holding them
-  double demand_lcu_hours = 0;             // integral of d(t), surges included (not in report.json)
 };
 
 struct PoolReport {
@@ -74,18 +72,12 @@ struct Report {
   AllowlistMetrics allowlist;
 };
 
-// Factor that turns a horizon total into a 730-hour month.
+// A month for cost projection (MODEL.md §1).
+inline constexpr double kHoursPerMonth = 730.0;
+
+// Factor that turns a horizon total into a month.
 inline double monthly_factor(const Report& r) {
-  return 730.0 / r.horizon_hours;
+  return kHoursPerMonth / r.horizon_hours;
 }
-
-// report.json text ("schema": "albsim.report/1"), deterministic byte for byte. Replication 0
-// is the concrete run; with more than one, a `distribution` object summarises them all.
-std::string report_to_json(const Scenario& scenario, const std::vector<Report>& replications);
-
-// A short table for people: per load balancer, per pool, fleet cost per month; with more than
-// one replication, the distribution of the key figures.
-void print_summary(std::ostream& out, const Scenario& scenario,
-                   const std::vector<Report>& replications);
 
 }  // namespace albsim

@@ -165,6 +165,7 @@ struct Scenario {
   int replications = 1;
   Pricing pricing;
   std::vector<PoolSpec> pools;
+  std::vector<std::size_t> pools_top_down;  // every pool index, each after its parent
   std::vector<ReservationSpec> reservations;
   std::vector<LoadBalancerSpec> load_balancers;
   std::vector<EventSpec> events;
@@ -172,24 +173,5 @@ struct Scenario {
   std::optional<ManagedRangesSpec> managed_ranges;  // none: synthetic 240.0.0.0/4
   std::vector<std::string> warnings;                // one line each, file and pointer included
 };
-
-// One `--set /json/pointer=value` override, applied to the document before validation.
-struct Override {
-  std::string pointer;
-  std::string value;  // JSON text; taken as a JSON string when it does not parse
-};
-
-// Whether replications can differ in more than which AWS-managed fallback addresses are drawn:
-// random launch delays, exponential replacement, demand noise, random events or random
-// allocation. Without any, every replication gives the same figures.
-bool has_random_timing(const Scenario& scenario);
-
-// Reads, overrides, validates and resolves a scenario file. Throws InputError (one line naming
-// the file, the JSON pointer and the fix) on any fault.
-Scenario load_scenario(const std::string& path, const std::vector<Override>& overrides = {});
-
-// The same from JSON text already in memory; `file` names it in messages and resolves nothing.
-Scenario load_scenario_text(const std::string& text, const std::string& file,
-                            const std::vector<Override>& overrides = {});
 
 }  // namespace albsim

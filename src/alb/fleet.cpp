@@ -2,73 +2,131 @@
 
 #include <algorithm>
 
+#include "core/draw_duration.hpp"
+
 namespace albsim {
 
-std::uint32_t NodeTable::create(const Node& node) {
-  if (!free_slots_.empty()) {
-    const std::uint32_t slot = free_slots_.back();
-    free_slots_.pop_back();
-    slots_[slot] = node;
-    live_[slot] = true;
-    return slot;
-  }
-  slots_.push_back(node);
-  live_.push_back(true);
-  return static_cast<std::uint32_t>(slots_.size() - 1);
-}
+Fleet::LbState::LbState(const LoadBalancerSpec& spec, std::uint64_t seed,
+                        std::uint64_t replication)
+    : pool(spec.pool),
+      azs(spec.azs.size()),
+      next_evaluation(spec.evaluation_interval),
+      reserved_lcu(spec.capacity_reservation_lcu),
+      launch_delay_draws(seed, replication, "load_balancers/" + spec.id + "/launch_delay"),
+      replacement_draws(seed, replication, "load_balancers/" + spec.id + "/replacement") {}
 
-void NodeTable::destroy(std::uint32_t slot) {
-  live_[slot] = false;
-  free_slots_.push_back(slot);
-}
-
-double LbRuntime::surge_factor() const {
-  double factor = 1.0;
-  for (const double m : surge_multipliers) factor *= m;
-  return factor;
-}
-
-bool LbRuntime::any_low_timer() const {
+bool Fleet::LbState::any_low_timer() const {
   return std::any_of(azs.begin(), azs.end(),
-                     [](const AzRuntime& az) { return az.low_timer.running; });
+                     [](const AzState& az) { return az.low_timer.running; });
 }
 
-int node_count(const NodeTable& nodes, const AzRuntime& az) {
-  int count = 0;
-  for (const std::uint32_t slot : az.nodes) {
-    const Node& node = nodes[slot];
-    if (node.state == NodeState::launching) ++count;
-    if (node.state == NodeState::in_service && !node.retiring) ++count;
-  }
-  return count;
+Fleet::Fleet(const Scenario& scenario, std::uint64_t replication,
+             Scheduler<FleetEvent>& scheduler, AddressBroker& broker, DemandDriver& demand,
+             FleetMeter& meter)
+    : scenario_(scenario), scheduler_(scheduler), broker_(broker), demand_(demand), meter_(meter) {
+  for (const LoadBalancerSpec& spec : scenario.load_balancers)
+    lbs_.emplace_back(spec, scenario.seed, replication);
+  broker.set_freed_listener(*this);
 }
 
-std::vector<std::uint32_t> choose_victims(const NodeTable& nodes, const AzRuntime& az,
-                                          VictimPolicy policy, int wanted) {
-  std::vector<std::uint32_t> candidates;
-  for (const std::uint32_t slot : az.nodes) {
-    const Node& node = nodes[slot];
-    if (node.state == NodeState::in_service && !node.retiring) candidates.push_back(slot);
+Node& Fleet::change(std::uint32_t slot) {
+  Node& node = nodes_[slot];
+  lbs_[node.lb].touched = true;
+  return node;
+}
+
+Fleet::AzState& Fleet::change_az(std::size_t lb, std::size_t az) {
+  lbs_[lb].touched = true;
+  return lbs_[lb].azs[az];
+}
+
+void Fleet::handle(const FleetEvent& event) {
+  std::visit(
+      [&](const auto& e) {
+        using E = std::decay_t<decltype(e)>;
+        if constexpr (std::is_same_v<E, ScalingEvaluation>) {
+          evaluate_grid();
+        } else {
+          if (!nodes_.holds(e.node)) return;  // the node is gone: a stale event
+          if constexpr (std::is_same_v<E, NodeAddressRelease>) release_address(e.node.slot);
+          if constexpr (std::is_same_v<E, NodeTermination>) terminate(e.node.slot);
+          if constexpr (std::is_same_v<E, NodeInService>) enter_service(e.node.slot);
+          if constexpr (std::is_same_v<E, ReplacementDue>) {
+            const Node& node = nodes_[e.node.slot];
+            if (node.state == NodeState::in_service && !node.retiring) replace(e.node.slot);
+          }
+        }
+      },
+      event);
+}
+
+std::uint32_t Fleet::launch(std::size_t lb, std::size_t az, NodeState state) {
+  const LoadBalancerSpec& spec = scenario_.load_balancers[lb];
+  Node node;
+  node.id = next_node_id_++;
+  node.lb = static_cast<std::uint32_t>(lb);
+  node.az = static_cast<std::uint32_t>(az);
+  node.state = state;
+  const AddressBroker::Grant grant = broker_.acquire(lbs_[lb].pool);
+  node.managed = !grant.pool;
+  node.address = grant.address;
+  node.pool = static_cast<std::uint32_t>(grant.pool.value_or(0));
+  meter_.address_acquired(now(), lb, node.managed);
+
+  const std::uint32_t slot = nodes_.create(node);
+  change_az(lb, az).nodes.push_back(slot);
+  SimTime in_service_after;
+  if (state == NodeState::launching) {
+    in_service_after = draw_duration(spec.launch_delay, lbs_[lb].launch_delay_draws);
+    scheduler_.schedule(now() + in_service_after, NodeInService{{slot, node.id}});
+  } else if (lbs_[lb].azs[az].impaired == 0) {
+    set_exposed(slot, true);
   }
-  auto id_of = [&](std::uint32_t slot) { return nodes[slot].id; };
-  switch (policy) {
-    case VictimPolicy::prefer_managed:
-      std::sort(candidates.begin(), candidates.end(), [&](std::uint32_t a, std::uint32_t b) {
-        if (nodes[a].managed != nodes[b].managed) return nodes[a].managed;
-        return id_of(a) > id_of(b);
-      });
-      break;
-    case VictimPolicy::newest:
-      std::sort(candidates.begin(), candidates.end(),
-                [&](std::uint32_t a, std::uint32_t b) { return id_of(a) > id_of(b); });
-      break;
-    case VictimPolicy::oldest:
-      std::sort(candidates.begin(), candidates.end(),
-                [&](std::uint32_t a, std::uint32_t b) { return id_of(a) < id_of(b); });
-      break;
-  }
-  if (static_cast<int>(candidates.size()) > wanted) candidates.resize(wanted);
-  return candidates;
+  schedule_replacement(slot, in_service_after);
+  return slot;
+}
+
+void Fleet::enter_service(std::uint32_t slot) {
+  Node& node = change(slot);
+  node.state = NodeState::in_service;
+  if (lbs_[node.lb].azs[node.az].impaired == 0) set_exposed(slot, true);
+  const NodeRef replaced{node.replaces_slot, node.replaces_id};
+  if (node.replaces_slot != kNoSlot && nodes_.holds(replaced) &&
+      nodes_[replaced.slot].state == NodeState::in_service)
+    start_draining(replaced.slot);
+}
+
+void Fleet::start_draining(std::uint32_t slot) {
+  set_exposed(slot, false);
+  Node& node = change(slot);
+  node.state = NodeState::draining;
+  scheduler_.schedule(now() + scenario_.load_balancers[node.lb].drain_time,
+                      NodeTermination{{slot, node.id}});
+}
+
+void Fleet::terminate(std::uint32_t slot) {
+  Node& node = change(slot);
+  node.state = NodeState::terminated;
+  auto& az_nodes = change_az(node.lb, node.az).nodes;
+  az_nodes.erase(std::find(az_nodes.begin(), az_nodes.end(), slot));
+  const SimTime delay = node.managed ? SimTime() : broker_.release_delay(node.pool);
+  scheduler_.schedule(now() + delay, NodeAddressRelease{{slot, node.id}});
+}
+
+void Fleet::release_address(std::uint32_t slot) {
+  const Node node = nodes_[slot];
+  nodes_.destroy(slot);
+  meter_.address_released(now(), node.lb, node.managed);
+  if (!node.managed) broker_.release(node.address);
+}
+
+void Fleet::set_exposed(std::uint32_t slot, bool exposed) {
+  if (nodes_[slot].exposed == exposed) return;
+  Node& node = change(slot);
+  node.exposed = exposed;
+  const bool first_time = exposed && !node.ever_exposed;
+  if (exposed) node.ever_exposed = true;
+  meter_.exposure_changed(now(), node.lb, node.address, node.managed, exposed, first_time);
 }
 
 }  // namespace albsim

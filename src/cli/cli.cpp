@@ -6,6 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "albsim/version.hpp"
+#include "albsim/report_output.hpp"
+#include "albsim/load_scenario.hpp"
 #include "albsim/input_error.hpp"
 #include "albsim/report.hpp"
 #include "albsim/scenario.hpp"

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "albsim/load_scenario.hpp"
 #include "albsim/scenario.hpp"
 
 namespace albsim {

@@ -1,6 +1,7 @@
 #include "core/calendar.hpp"
 
 #include <cctype>
+#include <chrono>
 #include <charconv>
 #include <cstdio>
 
@@ -9,26 +10,10 @@ namespace {
 
 constexpr std::int64_t kDayMs = 86'400'000;
 
-// Howard Hinnant's days_from_civil / civil_from_days.
-std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const auto yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
-}
+namespace chrono = std::chrono;
 
-void civil_from_days(std::int64_t z, std::int64_t& y, unsigned& m, unsigned& d) {
-  z += 719468;
-  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const auto doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  d = doy - (153 * mp + 2) / 5 + 1;
-  m = mp < 10 ? mp + 3 : mp - 9;
-  y = static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2);
+chrono::year_month_day civil_of_day(std::int64_t days_since_epoch) {
+  return chrono::year_month_day{chrono::sys_days{chrono::days{days_since_epoch}}};
 }
 
 bool read_fixed(std::string_view text, std::size_t pos, std::size_t width, unsigned& out) {
@@ -79,15 +64,10 @@ std::optional<std::int64_t> parse_iso8601(std::string_view text) {
   } else {
     return std::nullopt;
   }
-  static constexpr unsigned kDaysIn[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (month < 1 || month > 12 || day < 1 || day > kDaysIn[month - 1] || hour > 23 || minute > 59 ||
-      second > 59)
-    return std::nullopt;
-  const std::int64_t days = days_from_civil(year, month, day);
-  std::int64_t y = 0;
-  unsigned m = 0, d = 0;
-  civil_from_days(days, y, m, d);
-  if (m != month || d != day) return std::nullopt;  // 29 February of a common year
+  const chrono::year_month_day date{chrono::year{static_cast<int>(year)}, chrono::month{month},
+                                   chrono::day{day}};
+  if (!date.ok() || hour > 23 || minute > 59 || second > 59) return std::nullopt;
+  const std::int64_t days = chrono::sys_days{date}.time_since_epoch().count();
   return days * kDayMs + ((hour * 60 + minute) * 60 + second) * 1000LL + millis -
          offset_minutes * 60'000;
 }
@@ -95,13 +75,12 @@ std::optional<std::int64_t> parse_iso8601(std::string_view text) {
 std::string format_iso8601_utc(std::int64_t epoch_ms) {
   const std::int64_t days = (epoch_ms - floor_mod(epoch_ms, kDayMs)) / kDayMs;
   const std::int64_t in_day = floor_mod(epoch_ms, kDayMs);
-  std::int64_t y = 0;
-  unsigned m = 0, d = 0;
-  civil_from_days(days, y, m, d);
+  const chrono::year_month_day date = civil_of_day(days);
   const auto seconds = in_day / 1000;
   char buffer[40];
-  std::snprintf(buffer, sizeof buffer, "%04lld-%02u-%02uT%02lld:%02lld:%02lld",
-                static_cast<long long>(y), m, d, static_cast<long long>(seconds / 3600),
+  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02uT%02lld:%02lld:%02lld",
+                static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
+                static_cast<unsigned>(date.day()), static_cast<long long>(seconds / 3600),
                 static_cast<long long>(seconds / 60 % 60), static_cast<long long>(seconds % 60));
   std::string out(buffer);
   if (in_day % 1000 != 0) {
@@ -114,8 +93,8 @@ std::string format_iso8601_utc(std::int64_t epoch_ms) {
 DayPosition utc_day_position(std::int64_t epoch_ms) {
   const std::int64_t in_day = floor_mod(epoch_ms, kDayMs);
   const std::int64_t day = (epoch_ms - in_day) / kDayMs;
-  // 1970-01-01 was a Thursday (weekday index 3 with Monday = 0).
-  return {in_day, static_cast<double>(in_day) / 3.6e6, floor_mod(day + 3, 7) >= 5};
+  const chrono::weekday weekday{chrono::sys_days{chrono::days{day}}};
+  return {in_day, static_cast<double>(in_day) / 3.6e6, weekday.iso_encoding() >= 6};
 }
 
 }  // namespace albsim

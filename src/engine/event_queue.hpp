@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "albsim/sim_time.hpp"
+#include "engine/event_class.hpp"
 
 namespace albsim {
 
@@ -19,11 +20,12 @@ class EventQueue {
     SimTime time;
     std::uint64_t order = 0;  // class in the top 8 bits, insertion sequence below
     Payload payload{};
-    std::uint8_t event_class() const { return static_cast<std::uint8_t>(order >> 56); }
+    EventClass event_class() const { return static_cast<EventClass>(order >> 56); }
   };
 
-  void push(SimTime time, std::uint8_t event_class, const Payload& payload) {
-    const std::uint64_t order = (std::uint64_t{event_class} << 56) | next_sequence_++;
+  void push(SimTime time, EventClass event_class, const Payload& payload) {
+    const std::uint64_t order =
+        (std::uint64_t{static_cast<std::uint8_t>(event_class)} << 56) | next_sequence_++;
     heap_.push_back(Entry{time, order, payload});
     std::push_heap(heap_.begin(), heap_.end(), Later{});
   }
@@ -34,7 +36,7 @@ class EventQueue {
 
   Entry pop() {
     std::pop_heap(heap_.begin(), heap_.end(), Later{});
-    Entry entry = heap_.back();
+    Entry entry = std::move(heap_.back());
     heap_.pop_back();
     return entry;
   }

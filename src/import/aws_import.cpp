@@ -2,13 +2,13 @@
 
 #include <algorithm>
 #include <cctype>
-#include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
 
 #include "albsim/input_error.hpp"
 #include "albsim/ipv4.hpp"
+#include "io/read_file.hpp"
 
 namespace albsim {
 namespace {
@@ -16,12 +16,10 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 Json read_json(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path, "", "cannot open the file");
   try {
-    return Json::parse(in);
-  } catch (const Json::parse_error& e) {
-    throw InputError(path, "", std::string("malformed JSON: ") + e.what());
+    return parse_ordered_json(read_file(path, "file"));
+  } catch (const ReadError& e) {
+    throw InputError(path, "", e.what());
   }
 }
 

@@ -136,7 +136,7 @@ void FleetMeter::settle_pool(SimTime now, PoolMeter& m) {
   m.dirty = false;
 }
 
-void FleetMeter::settle(SimTime now) {
+void FleetMeter::on_settled(SimTime now) {
   for (const std::size_t lb : dirty_lbs_) settle_lb(now, lbs_[lb]);
   dirty_lbs_.clear();
   fleet_breach_.settle(now, breaching_lbs_ > 0);
@@ -187,6 +187,12 @@ AllowlistMetrics allowlist_metrics(double exposed_ms, double inside_ms,
 
 }  // namespace
 
+std::vector<double> FleetMeter::demand_lcu_hours() const {
+  std::vector<double> out;
+  for (const LbMeter& m : lbs_) out.push_back(hours(m.demand.integral(horizon_)));
+  return out;
+}
+
 void FleetMeter::fill(Report& report) const {
   const SimTime h = horizon_;
   report.horizon_hours = h.hours_f();
@@ -205,7 +211,6 @@ void FleetMeter::fill(Report& report) const {
     const double exposed = m.exposed.integral(h);
     const double inside = exposed - m.outside.integral(h);
     r.outside_cidrs = covering_cidrs(m.outside_addresses);
-    r.demand_lcu_hours = hours(m.demand.integral(h));
     r.allowlist = allowlist_metrics(exposed, inside, m.breach, m.outside_addresses.size(),
                                     m.dns_changes, m.lost_demand.integral(h), m.demand.integral(h));
     fleet_exposed += exposed;

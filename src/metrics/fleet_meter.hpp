@@ -1,7 +1,7 @@
 // FleetMeter: observes address, exposure and demand changes as the simulator makes them and
 // turns the settled states into the metrics of MODEL.md §7 (per load balancer and per pool).
 // Changes are integrated lazily (zero-length states weigh nothing); peaks, episodes and DNS
-// changes are read only in settle(), once every event of an instant has run.
+// changes are read only when the instant has settled (on_settled), once every event of it has run.
 #pragma once
 
 #include <cstdint>
@@ -10,14 +10,15 @@
 #include <vector>
 
 #include "albsim/report.hpp"
+#include "albsim/run_options.hpp"
 #include "albsim/scenario.hpp"
-#include "albsim/simulation.hpp"
 #include "core/cidr_merge.hpp"
+#include "engine/settled_observer.hpp"
 #include "metrics/step_integral.hpp"
 
 namespace albsim {
 
-class FleetMeter {
+class FleetMeter final : public SettledObserver {
  public:
   explicit FleetMeter(const Scenario& scenario);
 
@@ -30,7 +31,7 @@ class FleetMeter {
   void pool_changed(SimTime now, std::size_t pool, std::uint64_t capacity, std::uint64_t in_use);
 
   // Every event of the instant `now` has run.
-  void settle(SimTime now);
+  void on_settled(SimTime now) override;
   // Closes every interval at the horizon; call once, after the last settle.
   void finish(SimTime horizon);
 
@@ -41,6 +42,8 @@ class FleetMeter {
 
   // Fills the measured (not priced) parts of a report; valid after finish().
   void fill(Report& report) const;
+  // Per load balancer, the integral of d(t) in LCU-hours; valid after finish().
+  std::vector<double> demand_lcu_hours() const;
 
  private:
   struct LbMeter {

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "report/statistics.hpp"
+#include "core/statistics.hpp"
 
 namespace albsim {
 namespace {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "albsim/load_scenario.hpp"
 #include "albsim/input_error.hpp"
 #include "report/text_format.hpp"
 #include "scenario/scenario_document.hpp"

@@ -7,7 +7,6 @@
 namespace albsim {
 namespace {
 
-constexpr double kHoursPerMonth = 730.0;
 
 // Block and ownership charges of the planned pool, per month; they do not depend on the run.
 void add_pool_charges(const Scenario& scenario, const PlanTarget& target, CandidateKind kind,

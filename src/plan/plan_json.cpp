@@ -1,5 +1,6 @@
 #include <nlohmann/json.hpp>
 
+#include "albsim/load_scenario.hpp"
 #include "albsim/plan.hpp"
 
 namespace albsim {

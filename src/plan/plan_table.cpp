@@ -2,6 +2,7 @@
 #include <string>
 
 #include "albsim/plan.hpp"
+#include "albsim/report.hpp"
 #include "report/text_format.hpp"
 
 namespace albsim {
@@ -81,7 +82,7 @@ void print_candidates(std::ostream& out, const PlanResult& p) {
   }
   const bool any_early = std::any_of(p.candidates.begin(), p.candidates.end(),
                                      [](const CandidateResult& c) { return c.stopped_early; });
-  out << "(USD per 730-hour month"
+  out << "(USD per " << kHoursPerMonth << "-hour month"
       << (any_early ? "; * stopped early: the sequential test decided" : "") << ")\n";
   bool any_reason = false;
   for (const CandidateResult& c : p.candidates) {

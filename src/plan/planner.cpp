@@ -4,6 +4,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "albsim/load_scenario.hpp"
 #include "albsim/input_error.hpp"
 #include "albsim/plan.hpp"
 #include "albsim/simulation.hpp"
@@ -12,7 +13,9 @@
 #include "plan/candidates.hpp"
 #include "plan/markov_screen.hpp"
 #include "plan/plan_costs.hpp"
-#include "report/statistics.hpp"
+#include "report/assemble_report.hpp"
+#include "sim/run_simulation.hpp"
+#include "core/statistics.hpp"
 #include "report/text_format.hpp"
 #include "scenario/scenario_document.hpp"
 
@@ -195,7 +198,7 @@ class Planner {
       c.verdict = ok ? Verdict::meets : Verdict::fails;
       if (!ok) c.reasons.push_back("screen estimates miss the targets");
     }
-    lcu_hours_per_month_ = demand_lcu_ * 730.0;
+    lcu_hours_per_month_ = demand_lcu_ * kHoursPerMonth;
   }
 
   // What one run leaves behind: the figures the targets judge, its cost and its demand.
@@ -209,12 +212,13 @@ class Planner {
     SimulationOptions options;
     options.replication = static_cast<std::uint64_t>(replication);
     const Scenario& scenario = *set_.candidates[candidate].scenario;
-    const Report report = simulate(scenario, options);
+    RunMeasurements measured = run_simulation(scenario, options);
+    const Report report = assemble_report(scenario, std::move(measured.report));
     RunRecord r;
     r.figures = run_figures(report, set_.target.load_balancers);
     r.cost = candidate_cost(scenario, report, set_.target, set_.candidates[candidate].result.kind);
     for (const std::size_t j : set_.target.load_balancers)
-      r.lcu_hours_per_month += report.load_balancers[j].demand_lcu_hours * monthly_factor(report);
+      r.lcu_hours_per_month += measured.demand_lcu_hours[j] * monthly_factor(report);
     return r;
   }
 

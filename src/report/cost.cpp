@@ -28,7 +28,7 @@ double pool_address_hours(const Scenario& scenario, std::size_t pool) {
 }
 
 double byoip_ownership_per_address_hour(const Pricing& price) {
-  return price.byoip_price_per_address / price.byoip_amortize_months / 730.0;
+  return price.byoip_price_per_address / price.byoip_amortize_months / kHoursPerMonth;
 }
 
 void price_report(const Scenario& scenario, Report& report) {

@@ -1,6 +1,6 @@
 #include "report/distribution.hpp"
 
-#include "report/statistics.hpp"
+#include "core/statistics.hpp"
 
 namespace albsim {
 namespace {

@@ -1,5 +1,7 @@
 #include <nlohmann/json.hpp>
 
+#include "albsim/version.hpp"
+#include "albsim/report_output.hpp"
 #include "albsim/report.hpp"
 #include "core/calendar.hpp"
 #include "report/distribution.hpp"

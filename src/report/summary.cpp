@@ -1,7 +1,9 @@
 #include <string>
 
+#include "albsim/version.hpp"
+#include "albsim/report_output.hpp"
 #include "albsim/report.hpp"
-#include "report/statistics.hpp"
+#include "core/statistics.hpp"
 #include "report/text_format.hpp"
 
 namespace albsim {
@@ -86,7 +88,7 @@ void print_summary(std::ostream& out, const Scenario& scenario,
   }
 
   const CostBreakdown& c = report.cost;
-  out << "\nIPv4 cost per 730-hour month: managed " << money(c.managed_ipv4 * monthly)
+  out << "\nIPv4 cost per " << kHoursPerMonth << "-hour month: managed " << money(c.managed_ipv4 * monthly)
       << ", Amazon blocks " << money(c.amazon_blocks * monthly) << ", IPAM "
       << money(c.ipam * monthly) << ", BYOIP ownership " << money(c.byoip_ownership * monthly)
       << "\n  total " << money(c.total * monthly) << " vs managed-only "

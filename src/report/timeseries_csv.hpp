@@ -9,7 +9,8 @@
 #include <ostream>
 #include <string>
 
-#include "albsim/simulation.hpp"
+#include "albsim/run_options.hpp"
+#include "albsim/scenario.hpp"
 
 namespace albsim {
 

@@ -81,6 +81,7 @@ class Checker {
     if (forest_.fault == PoolForest::Fault::too_deep)
       fail(pool_ptr(forest_.fault_pool) + "/parent",
            "pools nest deeper than IPAM's limit of " + std::to_string(kMaxPoolDepth));
+    s_.pools_top_down = forest_.top_down;
     for (const std::size_t i : forest_.top_down) {
       PoolSpec& pool = s_.pools[i];
       if (!pool.parent) continue;

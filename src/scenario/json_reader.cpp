@@ -24,16 +24,7 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 }
 
 std::string pointer_append(const std::string& pointer, std::string_view token) {
-  std::string out = pointer + "/";
-  for (const char c : token) {
-    if (c == '~')
-      out += "~0";
-    else if (c == '/')
-      out += "~1";
-    else
-      out += c;
-  }
-  return out;
+  return (nlohmann::json::json_pointer(pointer) / std::string(token)).to_string();
 }
 
 namespace {

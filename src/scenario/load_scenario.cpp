@@ -1,38 +1,26 @@
-#include <fstream>
-#include <sstream>
-
+#include "albsim/load_scenario.hpp"
 #include "albsim/input_error.hpp"
 #include "albsim/scenario.hpp"
+#include "io/read_file.hpp"
 #include "scenario/parse_scenario.hpp"
 #include "scenario/scenario_document.hpp"
 
 namespace albsim {
 namespace {
 
-// 1-based line and column of a 1-based byte offset into `text`.
-std::string line_and_column(const std::string& text, std::size_t byte) {
-  std::size_t line = 1, column = 1;
-  for (std::size_t i = 0; i + 1 < byte && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      column = 1;
-    } else {
-      ++column;
-    }
+nlohmann::json parse_scenario_json(const std::string& text, const std::string& file) {
+  try {
+    return parse_json(text);
+  } catch (const ReadError& e) {
+    throw InputError(file, "", e.what());
   }
-  return "line " + std::to_string(line) + ", column " + std::to_string(column);
 }
 
-nlohmann::json parse_json(const std::string& text, const std::string& file) {
+std::string read_scenario_file(const std::string& path) {
   try {
-    return nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
-    std::string what = e.what();
-    const auto detail = what.find("parse error");
-    const auto colon = what.find(": ", detail == std::string::npos ? 0 : detail);
-    const std::string reason = colon == std::string::npos ? what : what.substr(colon + 2);
-    throw InputError(file, "",
-                     "malformed JSON at " + line_and_column(text, e.byte) + ": " + reason);
+    return read_file(path, "scenario file");
+  } catch (const ReadError& e) {
+    throw InputError(path, "", e.what());
   }
 }
 
@@ -61,19 +49,11 @@ nlohmann::json overridden(nlohmann::json document, const std::vector<Override>& 
   return document;
 }
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path, "", "cannot open the scenario file");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 }  // namespace
 
 nlohmann::json read_scenario_document(const std::string& path,
                                       const std::vector<Override>& overrides) {
-  return overridden(parse_json(read_file(path), path), overrides);
+  return overridden(parse_scenario_json(read_scenario_file(path), path), overrides);
 }
 
 Scenario load_scenario_document(nlohmann::json document, const std::string& file,
@@ -84,11 +64,11 @@ Scenario load_scenario_document(nlohmann::json document, const std::string& file
 Scenario load_scenario_text(const std::string& text, const std::string& file,
                             const std::vector<Override>& overrides) {
   FileCache files;
-  return load_scenario_document(parse_json(text, file), file, overrides, files);
+  return load_scenario_document(parse_scenario_json(text, file), file, overrides, files);
 }
 
 Scenario load_scenario(const std::string& path, const std::vector<Override>& overrides) {
-  return load_scenario_text(read_file(path), path, overrides);
+  return load_scenario_text(read_scenario_file(path), path, overrides);
 }
 
 }  // namespace albsim

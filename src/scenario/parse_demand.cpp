@@ -4,7 +4,7 @@
 #include <memory>
 
 #include "core/calendar.hpp"
-#include "demand/trace_loader.hpp"
+#include "io/trace_loader.hpp"
 
 namespace albsim {
 namespace {

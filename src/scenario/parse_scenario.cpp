@@ -4,7 +4,7 @@
 #include <map>
 
 #include "core/calendar.hpp"
-#include "scenario/ip_ranges.hpp"
+#include "io/ip_ranges.hpp"
 #include "scenario/json_reader.hpp"
 #include "scenario/parse_demand.hpp"
 

@@ -1,5 +1,6 @@
 #include <algorithm>
 
+#include "albsim/load_scenario.hpp"
 #include "albsim/scenario.hpp"
 
 namespace albsim {

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "albsim/load_scenario.hpp"
 #include "albsim/scenario.hpp"
 #include "scenario/file_cache.hpp"
 

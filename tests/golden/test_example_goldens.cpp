@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "support.hpp"
+#include "albsim/load_scenario.hpp"
 
 using namespace albsim;
 

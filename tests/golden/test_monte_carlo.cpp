@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include "support.hpp"
+#include "albsim/report_output.hpp"
+#include "albsim/load_scenario.hpp"
 
 using namespace albsim;
 using nlohmann::json;

@@ -4,6 +4,8 @@
 #include <filesystem>
 
 #include "support.hpp"
+#include "albsim/report_output.hpp"
+#include "albsim/load_scenario.hpp"
 
 using namespace albsim;
 

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "support.hpp"
+#include "albsim/load_scenario.hpp"
 
 namespace fs = std::filesystem;
 using namespace albsim;

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "albsim/load_scenario.hpp"
 #include "albsim/input_error.hpp"
 #include "support.hpp"
 

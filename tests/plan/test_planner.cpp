@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "albsim/load_scenario.hpp"
 #include "albsim/plan.hpp"
 #include "support.hpp"
 

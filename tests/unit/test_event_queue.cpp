@@ -6,11 +6,11 @@ using namespace albsim;
 
 TEST_CASE("event queue yields (time, class, insertion) order") {
   EventQueue<int> q;
-  q.push(SimTime::from_ms(10), 4, 1);
-  q.push(SimTime::from_ms(5), 6, 2);
-  q.push(SimTime::from_ms(10), 1, 3);
-  q.push(SimTime::from_ms(10), 4, 4);
-  q.push(SimTime::from_ms(10), 2, 5);
+  q.push(SimTime::from_ms(10), EventClass::scenario_event, 1);
+  q.push(SimTime::from_ms(5), EventClass::node_replacement, 2);
+  q.push(SimTime::from_ms(10), EventClass::address_release, 3);
+  q.push(SimTime::from_ms(10), EventClass::scenario_event, 4);
+  q.push(SimTime::from_ms(10), EventClass::node_termination, 5);
   std::vector<int> order;
   while (!q.empty()) order.push_back(q.pop().payload);
   CHECK(order == std::vector<int>{2, 3, 5, 1, 4});
@@ -18,10 +18,10 @@ TEST_CASE("event queue yields (time, class, insertion) order") {
 
 TEST_CASE("an event scheduled for the current instant joins it") {
   EventQueue<int> q;
-  q.push(SimTime::from_ms(10), 3, 1);
-  q.push(SimTime::from_ms(10), 5, 2);
+  q.push(SimTime::from_ms(10), EventClass::node_in_service, 1);
+  q.push(SimTime::from_ms(10), EventClass::scaling_evaluation, 2);
   CHECK(q.pop().payload == 1);
-  q.push(SimTime::from_ms(10), 1, 3);  // a release scheduled while processing class 3
+  q.push(SimTime::from_ms(10), EventClass::address_release, 3);  // a release scheduled while processing class 3
   CHECK(q.pop().payload == 3);
   CHECK(q.pop().payload == 2);
 }
@@ -31,13 +31,13 @@ TEST_CASE("event queue stays ordered under a hold-model workload") {
   std::uint64_t x = 12345;
   auto next = [&] { return x = x * 6364136223846793005ULL + 1442695040888963407ULL; };
   for (int i = 0; i < 1000; ++i)
-    q.push(SimTime::from_ms(static_cast<std::int64_t>(next() % 1000)), 1, 0);
+    q.push(SimTime::from_ms(static_cast<std::int64_t>(next() % 1000)), EventClass::address_release, 0);
   SimTime last;
   for (int i = 0; i < 100000; ++i) {
     const auto e = q.pop();
     REQUIRE(e.time >= last);
     last = e.time;
-    q.push(e.time + SimTime::from_ms(static_cast<std::int64_t>(next() % 1000)), 1, 0);
+    q.push(e.time + SimTime::from_ms(static_cast<std::int64_t>(next() % 1000)), EventClass::address_release, 0);
   }
   CHECK(q.size() == 1000);
 }

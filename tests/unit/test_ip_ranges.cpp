@@ -2,8 +2,9 @@
 #include <catch2/catch.hpp>
 
 #include "core/cidr_merge.hpp"
+#include "albsim/load_scenario.hpp"
 #include "ipam/managed_addresses.hpp"
-#include "scenario/ip_ranges.hpp"
+#include "io/ip_ranges.hpp"
 #include "support.hpp"
 
 using namespace albsim;

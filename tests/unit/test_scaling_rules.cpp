@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "alb/fleet.hpp"
+#include "alb/victims.hpp"
 #include "alb/scaling_rules.hpp"
 
 using namespace albsim;
@@ -49,14 +49,14 @@ TEST_CASE("the low timer holds scale-in for the cooldown, at the highest require
 
 TEST_CASE("victim policies") {
   NodeTable nodes;
-  AzRuntime az;
+  std::vector<std::uint32_t> az;  // the AZ's node slots
   auto add = [&](std::uint32_t id, bool managed, NodeState state, bool retiring = false) {
     Node n;
     n.id = id;
     n.managed = managed;
     n.state = state;
     n.retiring = retiring;
-    az.nodes.push_back(nodes.create(n));
+    az.push_back(nodes.create(n));
   };
   add(1, false, NodeState::in_service);
   add(2, true, NodeState::in_service);

@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/random_stream.hpp"
-#include "report/statistics.hpp"
+#include "core/statistics.hpp"
 
 using namespace albsim;
 

@@ -3,10 +3,11 @@
 #include <filesystem>
 #include <fstream>
 
+#include "albsim/load_scenario.hpp"
 #include "albsim/input_error.hpp"
 #include "core/calendar.hpp"
 #include "demand/demand_profile.hpp"
-#include "demand/trace_loader.hpp"
+#include "io/trace_loader.hpp"
 #include "support.hpp"
 
 using namespace albsim;

@@ -1,6 +1,7 @@
-#include "report/statistics.hpp"
+#include "core/statistics.hpp"
 
 #include <algorithm>
+#include <boost/math/distributions/normal.hpp>
 #include <cmath>
 #include <numeric>
 
@@ -33,13 +34,7 @@ SampleSummary summarize(std::vector<double> values) {
 }
 
 double normal_quantile(double p) {
-  // Bisection on the CDF 0.5 erfc(-z / sqrt 2): 200 halvings of [-40, 40] reach double precision.
-  double low = -40, high = 40;
-  for (int i = 0; i < 200; ++i) {
-    const double mid = (low + high) / 2;
-    (0.5 * std::erfc(-mid / std::sqrt(2.0)) < p ? low : high) = mid;
-  }
-  return (low + high) / 2;
+  return boost::math::quantile(boost::math::normal_distribution<double>(), p);
 }
 
 Estimate mean_interval(const std::vector<double>& values, double z) {

@@ -1,15 +1,14 @@
-#include "demand/trace_loader.hpp"
+#include "io/trace_loader.hpp"
 
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <numeric>
-#include <sstream>
 #include <vector>
 
 #include "core/calendar.hpp"
+#include "io/read_file.hpp"
 
 namespace albsim {
 namespace {
@@ -22,12 +21,12 @@ struct Sample {
   std::size_t line;
 };
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw TraceError(0, "cannot open the trace file");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+std::string read_trace(const std::string& path) {
+  try {
+    return read_file(path, "trace file");
+  } catch (const ReadError& e) {
+    throw TraceError(0, e.what());
+  }
 }
 
 std::vector<std::string_view> split(std::string_view line) {
@@ -87,7 +86,7 @@ std::size_t column_index(const std::vector<std::string_view>& header, const std:
 }
 
 std::vector<Sample> read_csv(const TraceRequest& request, bool& iso) {
-  const std::string text = read_file(request.path);
+  const std::string text = read_trace(request.path);
   std::string_view rest(text);
   std::vector<Sample> samples;
   std::vector<std::string_view> header;
@@ -132,9 +131,9 @@ std::vector<Sample> read_csv(const TraceRequest& request, bool& iso) {
 std::vector<Sample> read_cloudwatch(const TraceRequest& request) {
   nlohmann::json doc;
   try {
-    doc = nlohmann::json::parse(read_file(request.path));
-  } catch (const nlohmann::json::parse_error& e) {
-    throw TraceError(0, std::string("malformed JSON: ") + e.what());
+    doc = parse_json(read_trace(request.path));
+  } catch (const ReadError& e) {
+    throw TraceError(0, e.what());
   }
   if (!doc.is_object() || !doc.contains("MetricDataResults") ||
       !doc["MetricDataResults"].is_array())

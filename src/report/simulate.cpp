@@ -1,9 +1,16 @@
+// The public simulate() and simulate_replications(): runs (sim) assembled into Reports.
 #include <algorithm>
 
 #include "albsim/simulation.hpp"
 #include "core/parallel_for.hpp"
+#include "report/assemble_report.hpp"
+#include "sim/run_simulation.hpp"
 
 namespace albsim {
+
+Report simulate(const Scenario& scenario, const SimulationOptions& options) {
+  return assemble_report(scenario, run_simulation(scenario, options).report);
+}
 
 std::vector<Report> simulate_replications(const Scenario& scenario,
                                           const ReplicationOptions& options) {

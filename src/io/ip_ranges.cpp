@@ -1,20 +1,18 @@
-#include "scenario/ip_ranges.hpp"
+#include "io/ip_ranges.hpp"
 
 #include <algorithm>
-#include <fstream>
-#include <nlohmann/json.hpp>
+
+#include "io/read_file.hpp"
 
 namespace albsim {
 
 std::vector<Cidr> load_ip_ranges(const std::string& path, const std::string& region,
                                  const std::string& service) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot open " + path);
   nlohmann::json doc;
   try {
-    doc = nlohmann::json::parse(in);
-  } catch (const nlohmann::json::parse_error& e) {
-    throw std::runtime_error(path + " is not valid JSON: " + e.what());
+    doc = parse_json(read_file(path, "ip-ranges file"));
+  } catch (const ReadError& e) {
+    throw std::runtime_error(path + ": " + e.what());
   }
   if (!doc.is_object() || !doc.contains("prefixes") || !doc["prefixes"].is_array())
     throw std::runtime_error(path + " is not an AWS ip-ranges.json (no \"prefixes\")");

@@ -1,0 +1,30 @@
+// Loading a scenario: JSON text, `--set` overrides, validation and resolution into a Scenario.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "albsim/scenario.hpp"
+
+namespace albsim {
+
+// One `--set /json/pointer=value` override, applied to the document before validation.
+struct Override {
+  std::string pointer;
+  std::string value;  // JSON text; taken as a JSON string when it does not parse
+};
+
+// Whether replications can differ in more than which AWS-managed fallback addresses are drawn:
+// random launch delays, exponential replacement, demand noise, random events or random
+// allocation. Without any, every replication gives the same figures.
+bool has_random_timing(const Scenario& scenario);
+
+// Reads, overrides, validates and resolves a scenario file. Throws InputError (one line naming
+// the file, the JSON pointer and the fix) on any fault.
+Scenario load_scenario(const std::string& path, const std::vector<Override>& overrides = {});
+
+// The same from JSON text already in memory; `file` names it in messages and resolves nothing.
+Scenario load_scenario_text(const std::string& text, const std::string& file,
+                            const std::vector<Override>& overrides = {});
+
+}  // namespace albsim

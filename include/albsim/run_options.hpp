@@ -1,0 +1,43 @@
+// SimulationOptions: how one run is observed (its replication's streams, timeseries rows,
+// invariant checks), and the TimeseriesRow a run emits at each sample time.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "albsim/sim_time.hpp"
+
+namespace albsim {
+
+// The settled state at one sample time, for timeseries output.
+struct TimeseriesRow {
+  SimTime t;
+  std::vector<std::uint64_t> pool_in_use;  // per pool, reservations included
+  struct LoadBalancer {
+    std::uint64_t pool_addresses = 0;
+    std::uint64_t managed_addresses = 0;
+    std::uint64_t exposed_nodes = 0;
+    std::uint64_t outside_nodes = 0;  // exposed with an address outside the allowlist
+    double demand_lcu = 0;
+    std::vector<std::uint32_t> az_nodes;  // per AZ: nodes holding an address, not terminated
+  };
+  std::vector<LoadBalancer> load_balancers;
+};
+
+class TimeseriesObserver {
+ public:
+  virtual ~TimeseriesObserver() = default;
+  virtual void on_row(const TimeseriesRow& row) = 0;
+};
+
+struct SimulationOptions {
+  std::uint64_t replication = 0;  // selects the random streams (MODEL.md §1)
+  SimTime timeseries_step;        // rows at 0, step, 2*step, ... < horizon; 0: no rows
+  TimeseriesObserver* timeseries = nullptr;
+  // After every settled instant, verify: each pool's held addresses match its in-use count, no
+  // address is held twice, every exposed address is held. Throws std::logic_error on a breach.
+  // O(nodes + pools) per instant: for tests.
+  bool check_invariants = false;
+};
+
+}  // namespace albsim

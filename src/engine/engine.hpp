@@ -1,0 +1,80 @@
+// Engine: the clock, the event queue and the loop of MODEL.md §2, for any model. `Event` is a
+// std::variant of the model's event structs (see scheduler.hpp). The engine pops one instant at
+// a time: every event of that instant, events scheduled for the same instant included, then the
+// settled observers. It knows nothing of what an event means; `dispatch` does.
+//
+// t = 0 has a prologue: the events of classes up to `scenario_event` run first, then `start()`
+// (the initial fleet), then the rest of the instant, then the observers settle.
+// Cost: O(log n) per event (n pending events); memory: one queue entry per pending event.
+#pragma once
+
+#include <vector>
+
+#include "engine/event_queue.hpp"
+#include "engine/scheduler.hpp"
+#include "engine/settled_observer.hpp"
+
+namespace albsim {
+
+template <class Event>
+class Engine {
+ public:
+  explicit Engine(SimTime horizon) : horizon_(horizon) {}
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
+
+  SimTime now() const { return now_; }
+  SimTime horizon() const { return horizon_; }
+
+  // The run is [0, horizon): events at or past the horizon are dropped.
+  void schedule(SimTime at, EventClass event_class, const Event& event) {
+    if (at >= horizon_) return;
+    queue_.push(at, event_class, event);
+  }
+
+  void observe(SettledObserver& observer) { observers_.push_back(&observer); }
+
+  template <class Dispatch, class Start>
+  void run(Dispatch&& dispatch, Start&& start) {
+    while (!queue_.empty() && queue_.top().time == SimTime() &&
+           queue_.top().event_class() <= EventClass::scenario_event)
+      dispatch(queue_.pop().payload);
+    start();
+    run_instant(dispatch);
+    while (!queue_.empty()) {
+      const SimTime next = queue_.top().time;
+      for (SettledObserver* o : observers_) o->on_held_until(next);
+      now_ = next;
+      run_instant(dispatch);
+    }
+    for (SettledObserver* o : observers_) o->on_held_until(horizon_);
+  }
+
+ private:
+  template <class Dispatch>
+  void run_instant(Dispatch& dispatch) {
+    while (!queue_.empty() && queue_.top().time == now_) dispatch(queue_.pop().payload);
+    for (SettledObserver* o : observers_) o->on_settled(now_);
+  }
+
+  SimTime horizon_;
+  SimTime now_;
+  EventQueue<Event> queue_;
+  std::vector<SettledObserver*> observers_;
+};
+
+// Schedules one model object's events (its variant `Part`) into the engine's `Event` variant.
+template <class Event, class Part>
+class PartScheduler final : public Scheduler<Part> {
+ public:
+  explicit PartScheduler(Engine<Event>& engine) : engine_(engine) {}
+  SimTime now() const override { return engine_.now(); }
+  void schedule(SimTime at, const Part& event) override {
+    engine_.schedule(at, class_of(event), Event{event});
+  }
+
+ private:
+  Engine<Event>& engine_;
+};
+
+}  // namespace albsim

@@ -1,0 +1,90 @@
+#include "sim/run_simulation.hpp"
+
+#include <optional>
+#include <variant>
+
+#include "alb/fleet.hpp"
+#include "demand/demand_driver.hpp"
+#include "demand/random_events.hpp"
+#include "engine/engine.hpp"
+#include "ipam/address_broker.hpp"
+#include "metrics/fleet_meter.hpp"
+#include "sim/invariants.hpp"
+#include "sim/scenario_events.hpp"
+#include "sim/timeseries_sampler.hpp"
+
+namespace albsim {
+namespace {
+
+using SimEvent = std::variant<FleetEvent, AddressEvent, RandomEvent, ScenarioEvent>;
+
+class Simulation {
+ public:
+  Simulation(const Scenario& scenario, const SimulationOptions& options)
+      : scenario_(scenario),
+        options_(options),
+        engine_(scenario.horizon),
+        fleet_events_(engine_),
+        address_events_(engine_),
+        random_events_(engine_),
+        scenario_events_(engine_),
+        meter_(scenario),
+        broker_(scenario, options.replication, address_events_, meter_),
+        demand_(scenario, options.replication, meter_),
+        fleet_(scenario, options.replication, fleet_events_, broker_, demand_, meter_),
+        events_(scenario, scenario_events_, fleet_, demand_, broker_),
+        random_(scenario, options.replication, random_events_, events_) {}
+
+  RunMeasurements run() {
+    events_.schedule_all();
+    random_.start();
+    broker_.schedule_reservations();
+    fleet_.schedule_first_evaluation();
+
+    engine_.observe(meter_);
+    std::optional<InvariantCheck> invariants;
+    if (options_.check_invariants) engine_.observe(invariants.emplace(scenario_, broker_, fleet_, meter_));
+    std::optional<TimeseriesSampler> sampler;
+    if (options_.timeseries != nullptr && options_.timeseries_step.ms() > 0)
+      engine_.observe(sampler.emplace(scenario_, options_.timeseries_step, *options_.timeseries,
+                                      meter_, fleet_));
+
+    engine_.run([this](const SimEvent& event) { std::visit(*this, event); },
+                [this] { fleet_.start(); });
+    meter_.finish(scenario_.horizon);
+
+    RunMeasurements measured;
+    meter_.fill(measured.report);
+    measured.demand_lcu_hours = meter_.demand_lcu_hours();
+    return measured;
+  }
+
+  // Each model object handles its own events.
+  void operator()(const FleetEvent& e) { fleet_.handle(e); }
+  void operator()(const AddressEvent& e) { broker_.handle(e); }
+  void operator()(const RandomEvent& e) { random_.handle(e); }
+  void operator()(const ScenarioEvent& e) { events_.handle(e); }
+
+ private:
+  const Scenario& scenario_;
+  const SimulationOptions& options_;
+  Engine<SimEvent> engine_;
+  PartScheduler<SimEvent, FleetEvent> fleet_events_;
+  PartScheduler<SimEvent, AddressEvent> address_events_;
+  PartScheduler<SimEvent, RandomEvent> random_events_;
+  PartScheduler<SimEvent, ScenarioEvent> scenario_events_;
+  FleetMeter meter_;
+  AddressBroker broker_;
+  DemandDriver demand_;
+  Fleet fleet_;
+  ScenarioEvents events_;
+  RandomEvents random_;
+};
+
+}  // namespace
+
+RunMeasurements run_simulation(const Scenario& scenario, const SimulationOptions& options) {
+  return Simulation(scenario, options).run();
+}
+
+}  // namespace albsim
