@@ -2,11 +2,18 @@
 
 #include <cstdio>
 #include <string>
+#include <utility>
 
 namespace albsim {
 
-ProgressBar::ProgressBar(std::ostream& err, int total, bool enabled, const char* unit)
-    : err_(err), total_(total), enabled_(enabled), unit_(unit) {}
+ProgressBar::ProgressBar(std::ostream& err, int total, bool enabled, const char* unit,
+                         ClockReader clock)
+    : err_(err),
+      total_(total),
+      enabled_(enabled),
+      unit_(unit),
+      clock_(std::move(clock)),
+      start_(clock_()) {}
 
 void ProgressBar::update(int finished, int total) {
   total_ = total;
@@ -15,7 +22,7 @@ void ProgressBar::update(int finished, int total) {
 
 void ProgressBar::update(int finished) {
   if (!enabled_) return;
-  const auto now = Clock::now();
+  const auto now = clock_();
   const double elapsed = std::chrono::duration<double>(now - start_).count();
   if (elapsed < 1.0 || (drawn_ && now - last_draw_ < std::chrono::milliseconds(200))) return;
   last_draw_ = now;

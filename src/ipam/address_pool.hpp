@@ -30,6 +30,8 @@ class AddressPool {
   std::uint64_t capacity() const { return capacity_; }
   std::uint64_t free_count() const { return free_count_; }
   std::uint64_t in_use() const { return capacity_ - free_count_; }
+  // Free intervals held: what allocation cost grows with (logarithmically), not addresses.
+  std::size_t free_intervals() const { return free_.size(); }
 
  private:
   void insert_free(std::uint32_t first, std::uint32_t last);

@@ -124,11 +124,21 @@ TEST_CASE("random AZ outages arrive as a Poisson process") {
 }
 
 TEST_CASE("random allocation spreads addresses over the pool") {
-  // 3 nodes replaced every day for 30 days from a /24 with random allocation: the DNS sees
-  // addresses other than the lowest, and the run keeps every invariant.
-  json doc = two_az({{"replacement", {{"every", "1d"}}}}, "30d");
+  // 2 nodes replaced every day for 30 days from a /24, with clients allowlisting only the lowest
+  // /30. Lowest-free allocation never leaves the /30 (at most 4 addresses are held at once). Random
+  // allocation draws each of the 60 acquisitions (2 at t=0, 2 x 29 replacements) uniformly from
+  // the >= 252 free addresses, so each lands outside the /30 with probability >= 248/252; and among
+  // 60 draws from 248 outside addresses the expected repeats are at most 60^2 / (2 x 248) ~ 7. So
+  // about 52 distinct outside addresses; fewer than 25 has a probability far below 1e-9.
+  json doc = two_az({{"replacement", {{"every", "1d"}}}, {"allowlist", {"203.0.113.0/30"}}}, "30d");
+  const Report lowest = test::run_checked(test::scenario_from(doc));
+  CHECK(lowest.load_balancers[0].allowlist.distinct_outside_addresses == 0);
+  CHECK(lowest.load_balancers[0].addresses.peak_total == 4);
+
   doc["pools"][0]["allocation"] = "random";
   const Report r = test::run_checked(test::scenario_from(doc));
   CHECK(r.load_balancers[0].addresses.peak_total == 4);
   CHECK(r.pools[0].peak_in_use == 4);
+  CHECK(r.load_balancers[0].allowlist.distinct_outside_addresses >= 25);
+  CHECK(r.load_balancers[0].allowlist.distinct_outside_addresses <= 60);
 }

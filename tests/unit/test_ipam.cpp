@@ -30,13 +30,19 @@ TEST_CASE("a pool hands out its lowest free address and takes addresses back") {
   CHECK(space.pool(0).in_use() == 8);
 }
 
-TEST_CASE("a /16 pool allocates and frees without scanning") {
+TEST_CASE("a /16 pool is held as free intervals and never scanned") {
   AddressSpace space(1);
   space.provision(0, cidr("100.64.0.0/16"));
+  CHECK(space.pool(0).free_intervals() == 1);  // 65,536 free addresses, one interval
   for (int i = 0; i < 65536; ++i) REQUIRE(space.allocate(0));
+  CHECK(space.pool(0).free_intervals() == 0);
   for (std::uint32_t a = ip("100.64.0.0"); a <= ip("100.64.255.255"); a += 2) space.release(a);
   CHECK(space.pool(0).free_count() == 32768);
+  CHECK(space.pool(0).free_intervals() == 32768);  // every other address: as fragmented as it gets
+  for (std::uint32_t a = ip("100.64.0.1"); a <= ip("100.64.255.255"); a += 2) space.release(a);
+  CHECK(space.pool(0).free_intervals() == 1);  // releases coalesce back into one interval
   CHECK(*space.allocate(0) == ip("100.64.0.0"));
+  CHECK(space.pool(0).free_intervals() == 1);  // the lowest address comes off the interval's front
 }
 
 TEST_CASE("a child CIDR leaves its parent's space, held addresses included") {

@@ -1,0 +1,69 @@
+#include <catch2/catch.hpp>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "engine/engine.hpp"
+
+using namespace albsim;
+
+namespace {
+
+struct Outage {  // a class-4 event
+  static constexpr EventClass kClass = EventClass::scenario_event;
+  int id = 0;
+};
+struct Evaluation {  // a class-5 event
+  static constexpr EventClass kClass = EventClass::scaling_evaluation;
+  int id = 0;
+};
+struct Release {  // a class-1 event
+  static constexpr EventClass kClass = EventClass::address_release;
+  int id = 0;
+};
+using TestEvent = std::variant<Outage, Evaluation, Release>;
+
+SimTime ms(std::int64_t t) {
+  return SimTime::from_ms(t);
+}
+
+// Records what the engine shows an observer.
+struct Recorder final : SettledObserver {
+  std::vector<std::string>* log;
+  void on_settled(SimTime now) override { log->push_back("settled " + std::to_string(now.ms())); }
+  void on_held_until(SimTime until) override {
+    log->push_back("held until " + std::to_string(until.ms()));
+  }
+};
+
+}  // namespace
+
+TEST_CASE("engine: t = 0 runs classes up to 4, then start(), then the rest; one settle per instant") {
+  Engine<TestEvent> engine(ms(100));
+  std::vector<std::string> log;
+  Recorder recorder;
+  recorder.log = &log;
+  engine.observe(recorder);
+  auto schedule = [&](SimTime at, const TestEvent& e) { engine.schedule(at, class_of(e), e); };
+  schedule(ms(0), Evaluation{1});
+  schedule(ms(0), Outage{2});
+  schedule(ms(40), Evaluation{3});
+  schedule(ms(40), Release{4});
+  schedule(ms(100), Release{5});  // at the horizon: dropped
+  engine.run(
+      [&](const TestEvent& e) {
+        std::visit([&](const auto& x) { log.push_back("event " + std::to_string(x.id)); }, e);
+        // A release scheduled for the current instant joins it, before the settle.
+        if (std::holds_alternative<Evaluation>(e) && std::get<Evaluation>(e).id == 3)
+          schedule(engine.now(), Release{6});
+      },
+      [&] { log.push_back("start at " + std::to_string(engine.now().ms())); });
+  CHECK(log == std::vector<std::string>{"event 2", "start at 0", "event 1", "settled 0",
+                                        "held until 40", "event 4", "event 3", "event 6",
+                                        "settled 40", "held until 100"});
+}
+
+TEST_CASE("engine: class_of reads the class a variant's event names") {
+  CHECK(class_of(TestEvent{Outage{}}) == EventClass::scenario_event);
+  CHECK(class_of(TestEvent{Release{}}) == EventClass::address_release);
+}
