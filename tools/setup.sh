@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs albsim's build dependencies (Debian packages) and builds it in ./build (Release).
 # Safe to re-run: apt runs only when a package is missing; the build is incremental.
+# ALBSIM_WERROR=ON in the environment makes warnings errors (CI sets it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,5 +19,5 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DALBSIM_WERROR="${ALBSIM_WERROR:-OFF}" >/dev/null
 cmake --build build -j "$(nproc)"

@@ -6,8 +6,7 @@
 
 namespace albsim {
 
-Fleet::LbState::LbState(const LoadBalancerSpec& spec, std::uint64_t seed,
-                        std::uint64_t replication)
+Fleet::LbState::LbState(const LoadBalancerSpec& spec, std::uint64_t seed, std::uint64_t replication)
     : pool(spec.pool),
       azs(spec.azs.size()),
       next_evaluation(spec.evaluation_interval),
@@ -20,9 +19,8 @@ bool Fleet::LbState::any_low_timer() const {
                      [](const AzState& az) { return az.low_timer.running; });
 }
 
-Fleet::Fleet(const Scenario& scenario, std::uint64_t replication,
-             Scheduler<FleetEvent>& scheduler, AddressBroker& broker, DemandDriver& demand,
-             FleetMeter& meter)
+Fleet::Fleet(const Scenario& scenario, std::uint64_t replication, Scheduler<FleetEvent>& scheduler,
+             AddressBroker& broker, DemandDriver& demand, FleetMeter& meter)
     : scenario_(scenario), scheduler_(scheduler), broker_(broker), demand_(demand), meter_(meter) {
   for (const LoadBalancerSpec& spec : scenario.load_balancers)
     lbs_.emplace_back(spec, scenario.seed, replication);

@@ -29,7 +29,7 @@ struct ReplacementDue {  // the node's replacement age
   NodeRef node;
 };
 
-using FleetEvent =
-    std::variant<NodeAddressRelease, NodeTermination, NodeInService, ScalingEvaluation, ReplacementDue>;
+using FleetEvent = std::variant<NodeAddressRelease, NodeTermination, NodeInService,
+                                ScalingEvaluation, ReplacementDue>;
 
 }  // namespace albsim

@@ -11,10 +11,11 @@ void Fleet::schedule_replacement(std::uint32_t slot, SimTime not_before) {
   const Node& node = nodes_[slot];
   const ReplacementSpec& replacement = scenario_.load_balancers[node.lb].replacement;
   if (replacement.kind == ReplacementSpec::Kind::none) return;
-  const SimTime age = replacement.kind == ReplacementSpec::Kind::every
-                          ? replacement.age
-                          : SimTime::from_ms(std::llround(lbs_[node.lb].replacement_draws.exponential(
-                                static_cast<double>(replacement.age.ms()))));
+  const SimTime age =
+      replacement.kind == ReplacementSpec::Kind::every
+          ? replacement.age
+          : SimTime::from_ms(std::llround(lbs_[node.lb].replacement_draws.exponential(
+                static_cast<double>(replacement.age.ms()))));
   scheduler_.schedule(now() + std::max(age, not_before), ReplacementDue{{slot, node.id}});
 }
 

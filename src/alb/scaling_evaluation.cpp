@@ -59,8 +59,8 @@ void Fleet::evaluate_lb(std::size_t lb) {
         evaluate_az(required, count, now(), spec.scale_in_cooldown, state.azs[az].low_timer);
     for (int i = 0; i < decision.launch; ++i) launch(lb, az, NodeState::launching);
     if (decision.drain > 0)
-      for (const std::uint32_t slot : choose_victims(nodes_, state.azs[az].nodes,
-                                                     spec.scale_in_victims, decision.drain))
+      for (const std::uint32_t slot :
+           choose_victims(nodes_, state.azs[az].nodes, spec.scale_in_victims, decision.drain))
         start_draining(slot);
   }
   state.touched = false;  // after this loop every healthy AZ has r = c or a running timer

@@ -4,8 +4,8 @@
 #include <cstdint>
 #include <vector>
 
-#include "albsim/scenario.hpp"
 #include "alb/node_table.hpp"
+#include "albsim/scenario.hpp"
 
 namespace albsim {
 

@@ -6,13 +6,13 @@
 #include <string>
 #include <vector>
 
-#include "albsim/version.hpp"
-#include "albsim/report_output.hpp"
-#include "albsim/load_scenario.hpp"
 #include "albsim/input_error.hpp"
+#include "albsim/load_scenario.hpp"
 #include "albsim/report.hpp"
+#include "albsim/report_output.hpp"
 #include "albsim/scenario.hpp"
 #include "albsim/simulation.hpp"
+#include "albsim/version.hpp"
 #include "cli/cli_common.hpp"
 #include "cli/plan_command.hpp"
 #include "cli/plots.hpp"

@@ -1,8 +1,8 @@
 #include "core/calendar.hpp"
 
 #include <cctype>
-#include <chrono>
 #include <charconv>
+#include <chrono>
 #include <cstdio>
 
 namespace albsim {
@@ -65,7 +65,7 @@ std::optional<std::int64_t> parse_iso8601(std::string_view text) {
     return std::nullopt;
   }
   const chrono::year_month_day date{chrono::year{static_cast<int>(year)}, chrono::month{month},
-                                   chrono::day{day}};
+                                    chrono::day{day}};
   if (!date.ok() || hour > 23 || minute > 59 || second > 59) return std::nullopt;
   const std::int64_t days = chrono::sys_days{date}.time_since_epoch().count();
   return days * kDayMs + ((hour * 60 + minute) * 60 + second) * 1000LL + millis -

@@ -11,10 +11,11 @@ DemandDriver::DemandDriver(const Scenario& scenario, std::uint64_t replication, 
     : meter_(meter) {
   const std::int64_t epoch = scenario.start_epoch_ms.value_or(kDefaultStartEpochMs);
   for (const LoadBalancerSpec& spec : scenario.load_balancers)
-    lbs_.push_back({DemandProfile(spec.demand, epoch, spec.evaluation_interval),
-                    spec.demand.noise_sigma,
-                    RandomStream(scenario.seed, replication, "load_balancers/" + spec.id + "/noise"),
-                    {}});
+    lbs_.push_back(
+        {DemandProfile(spec.demand, epoch, spec.evaluation_interval),
+         spec.demand.noise_sigma,
+         RandomStream(scenario.seed, replication, "load_balancers/" + spec.id + "/noise"),
+         {}});
 }
 
 double DemandDriver::sample(std::size_t lb, SimTime now) {

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "albsim/load_scenario.hpp"
 #include "albsim/input_error.hpp"
+#include "albsim/load_scenario.hpp"
 #include "report/text_format.hpp"
 #include "scenario/scenario_document.hpp"
 

@@ -7,7 +7,6 @@
 namespace albsim {
 namespace {
 
-
 // Block and ownership charges of the planned pool, per month; they do not depend on the run.
 void add_pool_charges(const Scenario& scenario, const PlanTarget& target, CandidateKind kind,
                       MonthlyCost& c) {

@@ -4,20 +4,20 @@
 #include <cmath>
 #include <numeric>
 
-#include "albsim/load_scenario.hpp"
 #include "albsim/input_error.hpp"
+#include "albsim/load_scenario.hpp"
 #include "albsim/plan.hpp"
 #include "albsim/simulation.hpp"
 #include "core/parallel_for.hpp"
+#include "core/statistics.hpp"
 #include "plan/assessment.hpp"
 #include "plan/candidates.hpp"
 #include "plan/markov_screen.hpp"
 #include "plan/plan_costs.hpp"
 #include "report/assemble_report.hpp"
-#include "sim/run_simulation.hpp"
-#include "core/statistics.hpp"
 #include "report/text_format.hpp"
 #include "scenario/scenario_document.hpp"
+#include "sim/run_simulation.hpp"
 
 namespace albsim {
 namespace {

@@ -1,8 +1,8 @@
 #include <nlohmann/json.hpp>
 
-#include "albsim/version.hpp"
-#include "albsim/report_output.hpp"
 #include "albsim/report.hpp"
+#include "albsim/report_output.hpp"
+#include "albsim/version.hpp"
 #include "core/calendar.hpp"
 #include "report/distribution.hpp"
 

@@ -1,8 +1,8 @@
 #include <string>
 
-#include "albsim/version.hpp"
-#include "albsim/report_output.hpp"
 #include "albsim/report.hpp"
+#include "albsim/report_output.hpp"
+#include "albsim/version.hpp"
 #include "core/statistics.hpp"
 #include "report/text_format.hpp"
 
@@ -88,11 +88,11 @@ void print_summary(std::ostream& out, const Scenario& scenario,
   }
 
   const CostBreakdown& c = report.cost;
-  out << "\nIPv4 cost per " << kHoursPerMonth << "-hour month: managed " << money(c.managed_ipv4 * monthly)
-      << ", Amazon blocks " << money(c.amazon_blocks * monthly) << ", IPAM "
-      << money(c.ipam * monthly) << ", BYOIP ownership " << money(c.byoip_ownership * monthly)
-      << "\n  total " << money(c.total * monthly) << " vs managed-only "
-      << money(c.managed_only * monthly)
+  out << "\nIPv4 cost per " << kHoursPerMonth << "-hour month: managed "
+      << money(c.managed_ipv4 * monthly) << ", Amazon blocks " << money(c.amazon_blocks * monthly)
+      << ", IPAM " << money(c.ipam * monthly) << ", BYOIP ownership "
+      << money(c.byoip_ownership * monthly) << "\n  total " << money(c.total * monthly)
+      << " vs managed-only " << money(c.managed_only * monthly)
       << (c.saving >= 0 ? ": saving " + money(c.saving * monthly) + " per month\n"
                         : ": the pools cost " + money(-c.saving * monthly) + " more per month\n");
   const AllowlistMetrics& a = report.allowlist;

@@ -1,4 +1,5 @@
 #include "albsim/load_scenario.hpp"
+
 #include "albsim/input_error.hpp"
 #include "albsim/scenario.hpp"
 #include "io/read_file.hpp"

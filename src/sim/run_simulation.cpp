@@ -43,7 +43,8 @@ class Simulation {
 
     engine_.observe(meter_);
     std::optional<InvariantCheck> invariants;
-    if (options_.check_invariants) engine_.observe(invariants.emplace(scenario_, broker_, fleet_, meter_));
+    if (options_.check_invariants)
+      engine_.observe(invariants.emplace(scenario_, broker_, fleet_, meter_));
     std::optional<TimeseriesSampler> sampler;
     if (options_.timeseries != nullptr && options_.timeseries_step.ms() > 0)
       engine_.observe(sampler.emplace(scenario_, options_.timeseries_step, *options_.timeseries,

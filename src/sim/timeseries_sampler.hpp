@@ -2,8 +2,8 @@
 // (before the horizon), each showing the state settled at the last instant at or before it.
 #pragma once
 
-#include "albsim/run_options.hpp"
 #include "alb/fleet.hpp"
+#include "albsim/run_options.hpp"
 #include "engine/settled_observer.hpp"
 #include "metrics/fleet_meter.hpp"
 

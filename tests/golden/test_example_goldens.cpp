@@ -1,8 +1,8 @@
 // The example scenarios in scenarios/, with the figures derived by hand in scenarios/README.md.
 #include <catch2/catch.hpp>
 
-#include "support.hpp"
 #include "albsim/load_scenario.hpp"
+#include "support.hpp"
 
 using namespace albsim;
 

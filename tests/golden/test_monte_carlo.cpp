@@ -2,9 +2,9 @@
 // checked against their distributions (tolerances from the distributions, not from the output).
 #include <catch2/catch.hpp>
 
-#include "support.hpp"
-#include "albsim/report_output.hpp"
 #include "albsim/load_scenario.hpp"
+#include "albsim/report_output.hpp"
+#include "support.hpp"
 
 using namespace albsim;
 using nlohmann::json;

@@ -3,9 +3,9 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 
-#include "support.hpp"
-#include "albsim/report_output.hpp"
 #include "albsim/load_scenario.hpp"
+#include "albsim/report_output.hpp"
+#include "support.hpp"
 
 using namespace albsim;
 

@@ -4,8 +4,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "albsim/load_scenario.hpp"
 #include "albsim/input_error.hpp"
+#include "albsim/load_scenario.hpp"
 #include "support.hpp"
 
 using namespace albsim;

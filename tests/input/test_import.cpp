@@ -5,8 +5,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "support.hpp"
 #include "albsim/load_scenario.hpp"
+#include "support.hpp"
 
 namespace fs = std::filesystem;
 using namespace albsim;

@@ -5,8 +5,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "albsim/load_scenario.hpp"
 #include "albsim/input_error.hpp"
+#include "albsim/load_scenario.hpp"
 #include "support.hpp"
 
 using namespace albsim;

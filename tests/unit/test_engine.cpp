@@ -38,7 +38,8 @@ struct Recorder final : SettledObserver {
 
 }  // namespace
 
-TEST_CASE("engine: t = 0 runs classes up to 4, then start(), then the rest; one settle per instant") {
+TEST_CASE(
+    "engine: t = 0 runs classes up to 4, then start(), then the rest; one settle per instant") {
   Engine<TestEvent> engine(ms(100));
   std::vector<std::string> log;
   Recorder recorder;

@@ -21,7 +21,8 @@ TEST_CASE("an event scheduled for the current instant joins it") {
   q.push(SimTime::from_ms(10), EventClass::node_in_service, 1);
   q.push(SimTime::from_ms(10), EventClass::scaling_evaluation, 2);
   CHECK(q.pop().payload == 1);
-  q.push(SimTime::from_ms(10), EventClass::address_release, 3);  // a release scheduled while processing class 3
+  q.push(SimTime::from_ms(10), EventClass::address_release,
+         3);  // a release scheduled while processing class 3
   CHECK(q.pop().payload == 3);
   CHECK(q.pop().payload == 2);
 }
@@ -31,13 +32,15 @@ TEST_CASE("event queue stays ordered under a hold-model workload") {
   std::uint64_t x = 12345;
   auto next = [&] { return x = x * 6364136223846793005ULL + 1442695040888963407ULL; };
   for (int i = 0; i < 1000; ++i)
-    q.push(SimTime::from_ms(static_cast<std::int64_t>(next() % 1000)), EventClass::address_release, 0);
+    q.push(SimTime::from_ms(static_cast<std::int64_t>(next() % 1000)), EventClass::address_release,
+           0);
   SimTime last;
   for (int i = 0; i < 100000; ++i) {
     const auto e = q.pop();
     REQUIRE(e.time >= last);
     last = e.time;
-    q.push(e.time + SimTime::from_ms(static_cast<std::int64_t>(next() % 1000)), EventClass::address_release, 0);
+    q.push(e.time + SimTime::from_ms(static_cast<std::int64_t>(next() % 1000)),
+           EventClass::address_release, 0);
   }
   CHECK(q.size() == 1000);
 }

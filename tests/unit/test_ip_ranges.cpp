@@ -1,10 +1,10 @@
 // CIDR merging, ip-ranges.json region filtering, and managed addresses drawn from AWS prefixes.
 #include <catch2/catch.hpp>
 
-#include "core/cidr_merge.hpp"
 #include "albsim/load_scenario.hpp"
-#include "ipam/managed_addresses.hpp"
+#include "core/cidr_merge.hpp"
 #include "io/ip_ranges.hpp"
+#include "ipam/managed_addresses.hpp"
 #include "support.hpp"
 
 using namespace albsim;

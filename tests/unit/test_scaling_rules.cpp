@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include "alb/victims.hpp"
 #include "alb/scaling_rules.hpp"
+#include "alb/victims.hpp"
 
 using namespace albsim;
 

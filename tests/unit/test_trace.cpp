@@ -3,8 +3,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "albsim/load_scenario.hpp"
 #include "albsim/input_error.hpp"
+#include "albsim/load_scenario.hpp"
 #include "core/calendar.hpp"
 #include "demand/demand_profile.hpp"
 #include "io/trace_loader.hpp"

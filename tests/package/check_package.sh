@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs the built albsim into a temporary prefix, builds tests/package against it with
+# find_package(albsim), runs the consumer and checks its answer (4 nodes: 2 per AZ).
+#   check_package.sh BUILD_DIR SOURCE_DIR
+set -euo pipefail
+build=$1 source=$2
+prefix=$(mktemp -d)
+trap 'rm -rf "$prefix"' EXIT
+cmake --install "$build" --prefix "$prefix/usr" >/dev/null
+test -x "$prefix/usr/bin/albsim"
+cmake -S "$source/tests/package" -B "$prefix/consumer" -DCMAKE_PREFIX_PATH="$prefix/usr" \
+  -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build "$prefix/consumer" >/dev/null
+output=$("$prefix/consumer/consumer")
+echo "$output"
+[ "$output" = "albsim 0.1.0 peak_total 4" ]
