@@ -191,7 +191,7 @@ std::optional<std::string> JsonReader::string_if(std::string_view key) const {
 }
 
 std::string JsonReader::choice(std::initializer_list<std::string_view> choices) const {
-  const std::string s = string();
+  std::string s = string();
   if (std::find(choices.begin(), choices.end(), s) == choices.end())
     fail("\"" + s + "\" is not one of " + quoted_list(choices));
   return s;
