@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/draw_duration.hpp"
+
 namespace albsim {
 
 RandomEvents::RandomEvents(const Scenario& scenario, std::uint64_t replication,

@@ -9,7 +9,6 @@
 #include <vector>
 
 #include "albsim/scenario.hpp"
-#include "core/draw_duration.hpp"
 #include "core/random_stream.hpp"
 #include "engine/scheduler.hpp"
 
