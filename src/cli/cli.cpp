@@ -211,7 +211,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   } catch (const CLI::Success& e) {
     return app.exit(e, out, err);
   } catch (const CLI::ParseError& e) {
-    err << "albsim: " << e.what() << " (see albsim --help)\n";
+    err << "albsim: " << printable_line(e.what()) << " (see albsim --help)\n";
     return 2;
   }
 
@@ -224,7 +224,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     err << "albsim: " << e.what() << "\n";
     return 2;
   } catch (const std::exception& e) {
-    err << "albsim: internal error: " << e.what() << "\n";
+    err << "albsim: internal error: " << printable_line(e.what()) << "\n";
     return 1;
   }
 }

@@ -17,7 +17,7 @@ using Json = nlohmann::ordered_json;
 
 Json read_json(const std::string& path) {
   try {
-    return parse_ordered_json(read_file(path, "file"));
+    return parse_ordered_json(read_file(path, "file", kMaxJsonBytes));
   } catch (const ReadError& e) {
     throw InputError(path, "", e.what());
   }

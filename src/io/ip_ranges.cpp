@@ -10,7 +10,7 @@ std::vector<Cidr> load_ip_ranges(const std::string& path, const std::string& reg
                                  const std::string& service) {
   nlohmann::json doc;
   try {
-    doc = parse_json(read_file(path, "ip-ranges file"));
+    doc = parse_json(read_file(path, "ip-ranges file", kMaxJsonBytes));
   } catch (const ReadError& e) {
     throw std::runtime_error(path + ": " + e.what());
   }

@@ -2,12 +2,26 @@
 
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 namespace albsim {
 namespace {
 
-// nlohmann's own message, "[json.exception.parse_error.101] parse error at line L, column C:
+constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+
+std::string line_and_column(std::string_view text, std::size_t offset) {
+  std::size_t line = 1, column = 1;
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+  }
+  return "line " + std::to_string(line) + ", column " + std::to_string(column);
+}
+
+// nlohmann's own parse error, "[json.exception.parse_error.101] parse error at line L, column C:
 // <reason>", as "malformed JSON at line L, column C: <reason>".
 ReadError malformed(const nlohmann::json::parse_error& e) {
   const std::string what = e.what();
@@ -15,26 +29,56 @@ ReadError malformed(const nlohmann::json::parse_error& e) {
   return ReadError("malformed JSON " + (at == std::string::npos ? what : what.substr(at)));
 }
 
+// A number too large for a double: nlohmann names the token, not where it is.
+ReadError overflow(const nlohmann::json::out_of_range& e, std::string_view text) {
+  const std::string what = e.what();
+  const auto open = what.find('\''), close = what.rfind('\'');
+  const std::string token =
+      open != std::string::npos && close > open ? what.substr(open + 1, close - open - 1) : "";
+  const std::size_t at = token.empty() ? std::string_view::npos : text.find(token);
+  return ReadError("malformed JSON" +
+                   (at == std::string_view::npos ? "" : " at " + line_and_column(text, at)) +
+                   ": the number " + token + " does not fit a double");
+}
+
 template <class Json>
 Json parse(std::string_view text) {
+  // Counts nesting as the parser goes and stops at the limit, before any deep structure exists.
+  auto depth_guard = [](int depth, nlohmann::json::parse_event_t, Json&) {
+    if (depth > kMaxJsonDepth)
+      throw ReadError("malformed JSON: nested deeper than " + std::to_string(kMaxJsonDepth) +
+                      " arrays and objects");
+    return true;
+  };
   try {
-    return Json::parse(text);
+    return Json::parse(text, depth_guard);
   } catch (const nlohmann::json::parse_error& e) {
     throw malformed(e);
+  } catch (const nlohmann::json::out_of_range& e) {
+    throw overflow(e, text);
   }
 }
 
 }  // namespace
 
-std::string read_file(const std::string& path, std::string_view what) {
+std::string read_file(const std::string& path, std::string_view what, std::uint64_t max_bytes) {
   std::error_code error;
   if (std::filesystem::is_directory(path, error))
     throw ReadError("is a directory, not the " + std::string(what));
   std::ifstream in(path, std::ios::binary);
   if (!in) throw ReadError("cannot open the " + std::string(what));
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  std::string text;
+  char chunk[1 << 16];
+  while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
+    text.append(chunk, static_cast<std::size_t>(in.gcount()));
+    if (text.size() > max_bytes)
+      throw ReadError("is larger than the limit of " + std::to_string(max_bytes >> 20) +
+                      " MiB for the " + std::string(what));
+  }
+  if (in.bad()) throw ReadError("cannot read the " + std::string(what));
+  if (std::string_view(text).substr(0, kByteOrderMark.size()) == kByteOrderMark)
+    text.erase(0, kByteOrderMark.size());
+  return text;
 }
 
 nlohmann::json parse_json(std::string_view text) {

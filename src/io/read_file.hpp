@@ -2,8 +2,16 @@
 // through read_file(), and every JSON text through parse_json(), so the input boundary is closed
 // in one place. Both throw ReadError, whose message says what is wrong (without the path); the
 // caller names the file, and the JSON pointer where it has one.
+//
+// Limits (documented in the README), each failing fast:
+// - a file is at most kMaxFileBytes (a JSON document at most kMaxJsonBytes), read in chunks, so
+//   a device or a pipe that never ends (/dev/zero) stops at the limit;
+// - JSON nests at most kMaxJsonDepth arrays and objects;
+// - a number must fit a double (1e400 does not).
+// A leading UTF-8 byte-order mark is dropped.
 #pragma once
 
+#include <cstdint>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
@@ -11,15 +19,21 @@
 
 namespace albsim {
 
+inline constexpr std::uint64_t kMaxFileBytes = 4ULL << 30;    // 4 GiB: a year of per-second rows
+inline constexpr std::uint64_t kMaxJsonBytes = 256ULL << 20;  // 256 MiB
+inline constexpr int kMaxJsonDepth = 64;
+
 class ReadError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
 };
 
-// The whole file. `what` names it in the message ("cannot open the trace file").
-std::string read_file(const std::string& path, std::string_view what);
+// The whole file, at most `max_bytes`. `what` names it in the message ("cannot open the trace
+// file").
+std::string read_file(const std::string& path, std::string_view what,
+                      std::uint64_t max_bytes = kMaxFileBytes);
 
-// JSON text; a syntax error reads "malformed JSON at line L, column C: <reason>".
+// JSON text; a fault reads "malformed JSON at line L, column C: <reason>".
 nlohmann::json parse_json(std::string_view text);
 nlohmann::ordered_json parse_ordered_json(std::string_view text);
 

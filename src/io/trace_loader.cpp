@@ -13,6 +13,10 @@
 namespace albsim {
 namespace {
 
+// Seconds timestamps stay within +-1e12 s, so times and their differences fit in milliseconds
+// with room to spare (ISO-8601 times are years 0000-9999 by construction).
+constexpr double kMaxOffsetSeconds = 1e12;
+
 struct Sample {
   std::int64_t time_ms;
   double requests_or_value;
@@ -21,9 +25,9 @@ struct Sample {
   std::size_t line;
 };
 
-std::string read_trace(const std::string& path) {
+std::string read_trace(const std::string& path, std::uint64_t max_bytes) {
   try {
-    return read_file(path, "trace file");
+    return read_file(path, "trace file", max_bytes);
   } catch (const ReadError& e) {
     throw TraceError(0, e.what());
   }
@@ -72,6 +76,9 @@ std::int64_t parse_time(std::string_view field, std::size_t line, bool& iso, boo
     throw TraceError(line, "\"" + std::string(field) +
                                "\" is not a timestamp (ISO-8601 with a zone, or seconds)");
   if (!first && iso) throw TraceError(line, "mixes ISO-8601 and seconds timestamps");
+  if (std::abs(seconds) > kMaxOffsetSeconds)
+    throw TraceError(line, "the timestamp " + std::string(field) +
+                               " s is too far from 0: offsets are at most 1e12 s (31,700 years)");
   iso = false;
   return std::llround(seconds * 1000.0);
 }
@@ -86,7 +93,7 @@ std::size_t column_index(const std::vector<std::string_view>& header, const std:
 }
 
 std::vector<Sample> read_csv(const TraceRequest& request, bool& iso) {
-  const std::string text = read_trace(request.path);
+  const std::string text = read_trace(request.path, kMaxFileBytes);
   std::string_view rest(text);
   std::vector<Sample> samples;
   std::vector<std::string_view> header;
@@ -94,9 +101,12 @@ std::vector<Sample> read_csv(const TraceRequest& request, bool& iso) {
   bool has_bytes = false, has_active = false;
   std::string value_name;
   for (std::size_t line_no = 1; !rest.empty(); ++line_no) {
-    const std::size_t newline = rest.find('\n');
-    const std::string_view line = trim(rest.substr(0, newline));
-    rest.remove_prefix(newline == std::string_view::npos ? rest.size() : newline + 1);
+    // A line ends at "\n", "\r\n" or a lone "\r".
+    const std::size_t end = rest.find_first_of("\r\n");
+    const std::string_view line = trim(rest.substr(0, end));
+    const bool crlf = end != std::string_view::npos && rest[end] == '\r' && end + 1 < rest.size() &&
+                      rest[end + 1] == '\n';
+    rest.remove_prefix(end == std::string_view::npos ? rest.size() : end + (crlf ? 2 : 1));
     if (line.empty()) continue;
     const auto fields = split(line);
     if (header.empty()) {
@@ -128,10 +138,18 @@ std::vector<Sample> read_csv(const TraceRequest& request, bool& iso) {
   return samples;
 }
 
+// The string member `key` of a CloudWatch result ("" when absent).
+std::string string_member(const nlohmann::json& result, const char* key, const std::string& where) {
+  const auto it = result.find(key);
+  if (it == result.end()) return "";
+  if (!it->is_string()) throw TraceError(0, where + "/" + key + " is not a string");
+  return it->get<std::string>();
+}
+
 std::vector<Sample> read_cloudwatch(const TraceRequest& request) {
   nlohmann::json doc;
   try {
-    doc = parse_json(read_trace(request.path));
+    doc = parse_json(read_trace(request.path, kMaxJsonBytes));
   } catch (const ReadError& e) {
     throw TraceError(0, e.what());
   }
@@ -141,8 +159,11 @@ std::vector<Sample> read_cloudwatch(const TraceRequest& request) {
   const auto& results = doc["MetricDataResults"];
   const nlohmann::json* chosen = nullptr;
   std::string ids;
-  for (const auto& r : results) {
-    const std::string id = r.value("Id", ""), label = r.value("Label", "");
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    const auto& r = results[i];
+    const std::string where = "MetricDataResults[" + std::to_string(i) + "]";
+    if (!r.is_object()) throw TraceError(0, where + " is not an object");
+    const std::string id = string_member(r, "Id", where), label = string_member(r, "Label", where);
     ids += (ids.empty() ? "\"" : ", \"") + id + "\"";
     if (request.metric.empty() ? results.size() == 1
                                : (id == request.metric || label == request.metric))
@@ -153,19 +174,21 @@ std::vector<Sample> read_cloudwatch(const TraceRequest& request) {
         0, (request.metric.empty() ? std::string("several results; choose one with \"metric\"")
                                    : "no result with Id or Label \"" + request.metric + "\"") +
                " (Ids: " + ids + ")");
-  const auto& times = (*chosen)["Timestamps"];
-  const auto& values = (*chosen)["Values"];
-  if (!times.is_array() || !values.is_array() || times.size() != values.size())
+  const auto times = chosen->find("Timestamps");
+  const auto values = chosen->find("Values");
+  if (times == chosen->end() || values == chosen->end() || !times->is_array() ||
+      !values->is_array() || times->size() != values->size())
     throw TraceError(0, "Timestamps and Values must be arrays of the same length");
   std::vector<Sample> samples;
-  for (std::size_t i = 0; i < times.size(); ++i) {
-    const auto epoch =
-        times[i].is_string() ? parse_iso8601(times[i].get<std::string>()) : std::nullopt;
+  for (std::size_t i = 0; i < times->size(); ++i) {
+    const auto& time = (*times)[i];
+    const auto& value = (*values)[i];
+    const auto epoch = time.is_string() ? parse_iso8601(time.get<std::string>()) : std::nullopt;
     if (!epoch)
       throw TraceError(0, "Timestamps[" + std::to_string(i) + "] is not an ISO-8601 time");
-    if (!values[i].is_number() || values[i].get<double>() < 0)
+    if (!value.is_number() || value.get<double>() < 0)
       throw TraceError(0, "Values[" + std::to_string(i) + "] is not a non-negative number");
-    samples.push_back({*epoch, values[i].get<double>(), 0, 0, i});
+    samples.push_back({*epoch, value.get<double>(), 0, 0, i});
   }
   return samples;
 }

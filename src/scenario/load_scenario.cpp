@@ -19,29 +19,49 @@ nlohmann::json parse_scenario_json(const std::string& text, const std::string& f
 
 std::string read_scenario_file(const std::string& path) {
   try {
-    return read_file(path, "scenario file");
+    return read_file(path, "scenario file", kMaxJsonBytes);
   } catch (const ReadError& e) {
     throw InputError(path, "", e.what());
   }
 }
 
-void apply_override(nlohmann::json& document, const Override& o) {
-  nlohmann::json value;
+// The value of an override: JSON when it parses, else the text as a JSON string (as a shell user
+// would expect). A number that overflows a double or text that is not UTF-8 is refused here.
+nlohmann::json override_value(const Override& o) {
   try {
-    value = nlohmann::json::parse(o.value);
-  } catch (const nlohmann::json::parse_error&) {
-    value = o.value;  // not JSON: a plain string, as a shell user would expect
+    return parse_json(o.value);
+  } catch (const ReadError& e) {
+    if (std::string_view(e.what()).find("does not fit a double") != std::string_view::npos)
+      throw InputError("--set", o.pointer, "the number " + o.value + " does not fit a double");
   }
+  if (!valid_utf8(o.value))
+    throw InputError("--set", o.pointer, "the value is not valid UTF-8: " + o.value);
+  return o.value;
+}
+
+void apply_override(nlohmann::json& document, const Override& o) {
+  const nlohmann::json value = override_value(o);
   try {
     const nlohmann::json::json_pointer pointer(o.pointer);
     if (pointer.empty()) throw InputError("--set", o.pointer, "cannot replace the whole document");
-    if (!document.contains(pointer.parent_pointer()))
+    const nlohmann::json::json_pointer parent = pointer.parent_pointer();
+    if (!document.contains(parent))
       throw InputError("--set", o.pointer, "the parent of this JSON pointer does not exist");
+    const nlohmann::json& container = document[parent];
+    if (container.is_array() && pointer.back() != "-" &&
+        (pointer.back().empty() || pointer.back().size() > 9 ||
+         std::stoul(pointer.back()) > container.size()))
+      throw InputError("--set", o.pointer,
+                       "the index is past the end of an array of " +
+                           std::to_string(container.size()) + "; give an existing index, or " +
+                           std::to_string(container.size()) + " or - to append");
     document[pointer] = value;
   } catch (const nlohmann::json::exception& e) {
     throw InputError("--set", o.pointer,
                      std::string("not a usable JSON pointer (") + e.what() +
                          "); write it like /load_balancers/0/max_nodes_per_az");
+  } catch (const std::logic_error&) {  // std::stoul of something that is not an index
+    throw InputError("--set", o.pointer, "not an array index; write a number, or - to append");
   }
 }
 

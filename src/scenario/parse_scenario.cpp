@@ -9,6 +9,10 @@
 #include "scenario/parse_demand.hpp"
 
 namespace albsim {
+
+namespace {
+constexpr std::int64_t kMaxHorizonMs = 87'660LL * 3'600'000;  // 10 years of 365.25 days
+}  // namespace
 namespace {
 
 class Parser {
@@ -30,7 +34,11 @@ class Parser {
       if (!epoch) start.fail("expected an ISO-8601 time like \"2026-11-23T00:00:00Z\"");
       s.start_epoch_ms = *epoch;
     }
+    // The horizon bounds every time that follows (reservations, events): checked first.
     s.horizon = root_.at("horizon").duration();
+    if (s.horizon.ms() == 0) root_.at("horizon").fail("must be greater than 0");
+    if (s.horizon.ms() > kMaxHorizonMs)
+      root_.at("horizon").fail("must not exceed 10 years (87660h)");
     s.seed = static_cast<std::uint64_t>(root_.integer_or("seed", 0, 0, std::int64_t{1} << 53));
     s.replications = static_cast<int>(root_.integer_or("replications", 1, 1, 1'000'000));
     if (root_.has("pricing")) parse_pricing(root_.at("pricing"));

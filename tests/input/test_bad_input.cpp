@@ -210,13 +210,30 @@ TEST_CASE("work limits keep every valid scenario fast") {
   json d = valid();
   d["horizon"] = "3650d";
   d["events"] = json::array();
-  d["load_balancers"][0]["evaluation_interval"] = "1s";  // 315 million evaluations
-  expect_fault(d, "/load_balancers/0/evaluation_interval", "more than 50,000,000");
-  d["load_balancers"][0]["evaluation_interval"] = "10s";
+  d["load_balancers"][0]["evaluation_interval"] = "1s";  // 315,360,000 evaluations
+  expect_fault(d, "/load_balancers/0/evaluation_interval",
+               "about 315360000 events (evaluations, random events, replacements), about 32 s");
+  d["load_balancers"][0]["evaluation_interval"] = "10s";  // 31,536,000
   CHECK_NOTHROW(test::scenario_from(d));
   d["random_events"] = {
-      {{"type", "surge"}, {"rate_per_day", 5000}, {"multiplier", 2}, {"duration", "1m"}}};
-  expect_fault(d, "/random_events/0", "more than 10,000,000 occurrences");
+      // + 3650 x 20,000 = 73,000,000: 104,536,000 in all
+      {{"type", "surge"}, {"rate_per_day", 20000}, {"multiplier", 2}, {"duration", "1m"}}};
+  expect_fault(d, "/random_events/0", "about 104536000 events");
+  d["random_events"][0]["rate_per_day"] = 10000;  // 68,036,000
+  CHECK_NOTHROW(test::scenario_from(d));
+  // Fleet-wide: 4 load balancers of 31,536,000 evaluations each are 126,144,000 together.
+  d["random_events"] = json::array();
+  for (int i = 1; i < 4; ++i) {
+    json lb = d["load_balancers"][0];
+    lb["id"] = "lb" + std::to_string(i);
+    d["load_balancers"].push_back(lb);
+  }
+  expect_fault(d, "/load_balancers/0/evaluation_interval", "about 126144000 events");
+  // Replacements count too: a node replaced every 1 ms would be 3.15e11 events per node.
+  d["load_balancers"] = json::array({d["load_balancers"][0]});
+  d["load_balancers"][0]["evaluation_interval"] = "60s";
+  d["load_balancers"][0]["replacement"] = {{"mean", "1ms"}};
+  expect_fault(d, "/load_balancers/0/replacement", "about 18 h; the limit is 100,000,000 per run");
 }
 
 TEST_CASE("the horizon is positive and at most 10 years") {
