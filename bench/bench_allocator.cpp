@@ -49,6 +49,25 @@ void BM_ChurnFragmentedSlash16(benchmark::State& state) {
 
 }  // namespace
 
+// Random allocation of N addresses from a /8 (as `"allocation": "random"` reservations do): each
+// pick fragments the free set, so a rank lookup that walked the intervals would cost O(N^2).
+void BM_RandomAllocationSlash8(benchmark::State& state) {
+  const auto n = static_cast<std::uint64_t>(state.range(0));
+  for (auto _ : state) {
+    AddressPool pool;
+    pool.add_owned(1u << 24, {{0x0A000000u, 0x0AFFFFFFu}});
+    std::mt19937_64 rng(7);
+    for (std::uint64_t i = 0; i < n; ++i)
+      benchmark::DoNotOptimize(pool.allocate_rank(rng() % pool.free_count()));
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * n));
+}
+
 BENCHMARK(BM_FillAndDrainSlash16)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ChurnFragmentedSlash16)->Arg(1024)->Arg(32768)->Arg(65000);
+BENCHMARK(BM_RandomAllocationSlash8)
+    ->Arg(4096)
+    ->Arg(16384)
+    ->Arg(65536)
+    ->Unit(benchmark::kMillisecond);
 BENCHMARK_MAIN();

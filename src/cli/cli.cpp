@@ -2,7 +2,6 @@
 
 #include <CLI/CLI.hpp>
 #include <filesystem>
-#include <memory>
 #include <string>
 #include <vector>
 
@@ -79,17 +78,8 @@ int command_run(const CommonOptions& common, const RunOptions& run, std::ostream
   std::filesystem::create_directories(dir, ec);
   if (ec)
     throw InputError("--out", "", "cannot create directory " + dir.string() + ": " + ec.message());
-  auto open_output = [&](const char* name) {
-    try {
-      return std::make_unique<AtomicFile>(dir / name);
-    } catch (const std::runtime_error& e) {
-      throw InputError("--out", dir.string(), e.what());
-    }
-  };
-  const auto timeseries_out = open_output("timeseries.csv");
-  const auto report_out = open_output("report.json");
-  AtomicFile& timeseries_file = *timeseries_out;
-  AtomicFile& report_file = *report_out;
+  AtomicFile timeseries_file(dir / "timeseries.csv");
+  AtomicFile report_file(dir / "report.json");
   TimeseriesCsv timeseries(timeseries_file.stream(), scenario);
   options.timeseries = &timeseries;
 
@@ -103,8 +93,7 @@ int command_run(const CommonOptions& common, const RunOptions& run, std::ostream
   progress.finish();
 
   report_file.stream() << report_to_json(scenario, reports);
-  timeseries_file.commit();
-  report_file.commit();
+  commit_together({&report_file, &timeseries_file});
   if (!run.quiet) {
     print_summary(out, scenario, reports);
     out << "\nwrote " << (dir / "report.json").string() << " and "

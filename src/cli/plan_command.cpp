@@ -1,7 +1,9 @@
 #include "cli/plan_command.hpp"
 
+#include <charconv>
 #include <filesystem>
-#include <regex>
+#include <optional>
+#include <string_view>
 
 #include "albsim/input_error.hpp"
 #include "cli/plots.hpp"
@@ -11,26 +13,34 @@
 namespace albsim {
 namespace {
 
+// One or two digits, the whole of `text`.
+std::optional<int> netmask_number(std::string_view text) {
+  int value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || text.size() > 2 || ec != std::errc() || end != text.data() + text.size())
+    return std::nullopt;
+  return value;
+}
+
 // "A-B" or "A": the BYOIP netmask range.
 void parse_netmasks(const std::string& text, PlanOptions& options) {
-  static const std::regex form(R"((\d{1,2})(?:-(\d{1,2}))?)");
-  std::smatch m;
-  if (!std::regex_match(text, m, form))
+  const std::size_t dash = text.find('-');
+  const auto low = netmask_number(std::string_view(text).substr(0, dash));
+  const auto high =
+      dash == std::string::npos ? low : netmask_number(std::string_view(text).substr(dash + 1));
+  if (!low || !high)
     throw InputError(
         "--netmasks", "",
         "\"" + text + "\" is not a netmask range; write A-B like 24-30, or one like 28");
-  options.netmask_min = std::stoi(m[1]);
-  options.netmask_max = m[2].matched ? std::stoi(m[2]) : options.netmask_min;
+  options.netmask_min = *low;
+  options.netmask_max = *high;
 }
 
+// Throws InputError naming the file when it cannot be written.
 void write_file(const std::filesystem::path& path, const std::string& text) {
-  try {
-    AtomicFile file(path);
-    file.stream() << text;
-    file.commit();
-  } catch (const std::runtime_error& e) {
-    throw InputError("--out", path.parent_path().string(), e.what());
-  }
+  AtomicFile file(path);
+  file.stream() << text;
+  file.commit();
 }
 
 }  // namespace

@@ -12,15 +12,19 @@ std::string shell_quote(const std::string& s) {
   return out + "'";
 }
 
-// tools/plot/albsim_plot.py above the executable (ALBSIM_PLOT_SCRIPT overrides it).
+// The plot script (ALBSIM_PLOT_SCRIPT overrides it): share/albsim/albsim_plot.py or
+// tools/plot/albsim_plot.py in the executable's folder or the nearest folder above it. The build
+// puts a copy in <build>/share/albsim, an install in <prefix>/share/albsim, and a source tree has
+// tools/plot.
 std::filesystem::path plot_script() {
   if (const char* env = std::getenv("ALBSIM_PLOT_SCRIPT")) return env;
   std::error_code ec;
   const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-  for (auto dir = exe.parent_path(); !ec && !dir.empty() && dir != dir.root_path();
-       dir = dir.parent_path())
-    if (std::filesystem::exists(dir / "tools/plot/albsim_plot.py"))
-      return dir / "tools/plot/albsim_plot.py";
+  for (auto dir = exe.parent_path(); !ec && !dir.empty(); dir = dir.parent_path()) {
+    for (const char* place : {"share/albsim/albsim_plot.py", "tools/plot/albsim_plot.py"})
+      if (std::filesystem::exists(dir / place)) return dir / place;
+    if (dir == dir.root_path()) break;
+  }
   return "tools/plot/albsim_plot.py";
 }
 

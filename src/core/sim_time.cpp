@@ -56,7 +56,7 @@ std::string format_duration(SimTime t) {
   if (ms == 0) return "0s";
   std::string out;
   if (ms < 0) {
-    out = "-";
+    out.push_back('-');
     ms = -ms;
   }
   static constexpr struct {
@@ -65,7 +65,8 @@ std::string format_duration(SimTime t) {
   } kUnits[] = {{86'400'000, "d"}, {3'600'000, "h"}, {60'000, "m"}, {1000, "s"}, {1, "ms"}};
   for (const auto& u : kUnits) {
     if (ms >= u.ms) {
-      out += std::to_string(ms / u.ms) + u.unit;
+      out += std::to_string(ms / u.ms);
+      out += u.unit;
       ms %= u.ms;
     }
   }

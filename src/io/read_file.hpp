@@ -19,8 +19,8 @@
 
 namespace albsim {
 
-inline constexpr std::uint64_t kMaxFileBytes = 4ULL << 30;    // 4 GiB: a year of per-second rows
-inline constexpr std::uint64_t kMaxJsonBytes = 256ULL << 20;  // 256 MiB
+inline constexpr std::uint64_t kMaxFileBytes = 1ULL << 30;   // 1 GiB: a year of per-second rows
+inline constexpr std::uint64_t kMaxJsonBytes = 64ULL << 20;  // 64 MiB
 inline constexpr int kMaxJsonDepth = 64;
 
 class ReadError : public std::runtime_error {

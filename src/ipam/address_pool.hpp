@@ -1,16 +1,34 @@
 // AddressPool: the addresses one IPAM pool owns, as a set of disjoint free intervals.
-// allocate_lowest() hands out the lowest free /32 in O(log n) (n = free intervals, not
-// addresses), so a /16 pool is never scanned. Memory grows with fragmentation only.
+// allocate_lowest() hands out the lowest free /32 and allocate_rank() the k-th free one, both in
+// O(log n) (n = free intervals, not addresses): the intervals sit in a balanced tree whose nodes
+// count the free addresses below them. So a /8 pool is never scanned, and random allocation
+// stays O(log n) however fragmented it gets. Memory grows with fragmentation only.
 // capacity = addresses owned; in_use = capacity - free (held by nodes or reservations).
 #pragma once
 
 #include <cstdint>
-#include <map>
+#include <ext/pb_ds/assoc_container.hpp>
+#include <ext/pb_ds/tree_policy.hpp>
 #include <optional>
 #include <utility>
 #include <vector>
 
 namespace albsim {
+
+// Keeps, in every node of the free-interval tree, how many free addresses its subtree holds.
+template <class NodeConstIterator, class NodeIterator, class Compare, class Allocator>
+struct FreeCountUpdate {
+  using metadata_type = std::uint64_t;
+  void operator()(NodeIterator node, NodeConstIterator end) const {
+    std::uint64_t count = std::uint64_t{(*node)->second} - (*node)->first + 1;
+    if (node.get_l_child() != end) count += node.get_l_child().get_metadata();
+    if (node.get_r_child() != end) count += node.get_r_child().get_metadata();
+    const_cast<metadata_type&>(node.get_metadata()) = count;
+  }
+  virtual NodeConstIterator node_begin() const = 0;
+  virtual NodeConstIterator node_end() const = 0;
+  virtual ~FreeCountUpdate() = default;
+};
 
 class AddressPool {
  public:
@@ -36,7 +54,11 @@ class AddressPool {
  private:
   void insert_free(std::uint32_t first, std::uint32_t last);
 
-  std::map<std::uint32_t, std::uint32_t> free_;  // first -> last, disjoint, non-adjacent
+  // first -> last, disjoint, non-adjacent. Entries are only inserted and erased, never changed in
+  // place, so the counts in the nodes stay right.
+  __gnu_pbds::tree<std::uint32_t, std::uint32_t, std::less<>, __gnu_pbds::rb_tree_tag,
+                   FreeCountUpdate>
+      free_;
   std::uint64_t capacity_ = 0;
   std::uint64_t free_count_ = 0;
 };

@@ -1,29 +1,43 @@
-// AtomicFile: writes a file under a temporary name beside its destination and renames it into
-// place on commit(). If commit() never runs, the temporary is removed: a failed run leaves no
-// half-written output.
+// AtomicFile: writes a file under a temporary name beside its destination
+// ("<name>.tmp.<pid>") and renames it into place on commit. If no commit happens, the temporary is
+// removed: a failed run leaves no half-written output. Temporaries left by runs that were killed
+// (their process is gone) are removed when a new AtomicFile opens beside them.
 #pragma once
 
 #include <filesystem>
 #include <fstream>
+#include <initializer_list>
 
 namespace albsim {
 
 class AtomicFile {
  public:
+  // Throws InputError naming the file when it cannot be created.
   explicit AtomicFile(std::filesystem::path destination);
   ~AtomicFile();
   AtomicFile(const AtomicFile&) = delete;
   AtomicFile& operator=(const AtomicFile&) = delete;
 
   std::ostream& stream() { return out_; }
-  // Flushes and renames into place; throws std::runtime_error when the write failed.
+  // commit_together({this}).
   void commit();
 
  private:
+  friend void commit_together(std::initializer_list<AtomicFile*> files);
+  void finish_writing();
+  void check_destination() const;
+  void publish();
+
   std::filesystem::path destination_;
   std::filesystem::path temporary_;
   std::ofstream out_;
   bool committed_ = false;
 };
+
+// Commits files that belong together (report.json and timeseries.csv): every one is written out
+// and its destination checked before any is renamed into place, so a fault found then (a full
+// disk, a destination that is a directory) leaves every earlier file as it was. Throws InputError
+// naming the file.
+void commit_together(std::initializer_list<AtomicFile*> files);
 
 }  // namespace albsim

@@ -31,18 +31,29 @@ void append_lcu(std::string& line, double value) {
   line.append(buffer, end);
 }
 
+// A header field per RFC 4180: quoted, with quotes doubled, when it holds a comma, a quote or a
+// line break (ids may hold any of them).
+std::string csv_field(const std::string& text) {
+  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
+  std::string out = "\"";
+  for (const char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
 }  // namespace
 
 TimeseriesCsv::TimeseriesCsv(std::ostream& out, const Scenario& scenario)
     : out_(out), start_epoch_ms_(scenario.start_epoch_ms) {
   out_ << "t_s";
   if (start_epoch_ms_) out_ << ",time_utc";
-  for (const PoolSpec& pool : scenario.pools) out_ << ",pool:" << pool.id << ":in_use";
+  for (const PoolSpec& pool : scenario.pools)
+    out_ << ',' << csv_field("pool:" + pool.id + ":in_use");
   for (const LoadBalancerSpec& lb : scenario.load_balancers) {
     for (const char* column :
          {"pool_addresses", "managed_addresses", "exposed_nodes", "outside_nodes", "demand_lcu"})
-      out_ << ",lb:" << lb.id << ":" << column;
-    for (const std::string& az : lb.azs) out_ << ",lb:" << lb.id << ":az:" << az << ":nodes";
+      out_ << ',' << csv_field("lb:" + lb.id + ":" + column);
+    for (const std::string& az : lb.azs)
+      out_ << ',' << csv_field("lb:" + lb.id + ":az:" + az + ":nodes");
   }
   out_ << '\n';
 }

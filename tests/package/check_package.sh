@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the built albsim into a temporary prefix, builds tests/package against it with
-# find_package(albsim), runs the consumer and checks its answer (4 nodes: 2 per AZ).
+# find_package(albsim), runs the consumer and checks its answer (4 nodes: 2 per AZ). The installed
+# binary, outside any source tree, draws its plots with the installed script.
 #   check_package.sh BUILD_DIR SOURCE_DIR
 set -euo pipefail
 build=$1 source=$2
@@ -14,3 +15,7 @@ cmake --build "$prefix/consumer" >/dev/null
 output=$("$prefix/consumer/consumer")
 echo "$output"
 [ "$output" = "albsim 0.1.0 peak_total 4" ]
+
+"$prefix/usr/bin/albsim" run "$source/tests/golden/one_alb_constant.json" --out "$prefix/run" \
+  --quiet --plot
+test -s "$prefix/run/addresses.png"
