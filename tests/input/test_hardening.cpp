@@ -1,0 +1,192 @@
+// The input boundary and the outputs under hostile input (issue "Hardening"): each case is a
+// reproducer that once crashed, exited 1, ran away or wrote a broken file. Every refusal is exit
+// code 2 with one printable line that names the file and the JSON pointer or line.
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+
+#include "albsim/input_error.hpp"
+#include "io/read_file.hpp"
+#include "support.hpp"
+
+using namespace albsim;
+namespace fs = std::filesystem;
+
+namespace {
+
+// A scratch folder with files written into it.
+struct Folder {
+  fs::path dir = test::fresh_scratch_dir("hardening");
+  Folder() { fs::create_directories(dir); }
+  std::string write(const std::string& name, const std::string& text) const {
+    std::ofstream(dir / name, std::ios::binary) << text;
+    return (dir / name).string();
+  }
+};
+
+// One load balancer whose demand replays `trace` (a JSON object) from the scenario's folder.
+std::string trace_scenario(const std::string& trace) {
+  return R"({"horizon": "1d", "pools": [], "load_balancers": [{"id": "a", "azs": ["x", "y"],
+             "demand": {"trace": )" +
+         trace + "}}]}";
+}
+
+// `albsim ARGS` must exit 2 with one line holding every fragment, and write no report.
+void expect_refused(std::vector<std::string> args, const std::vector<std::string>& fragments) {
+  const fs::path out = test::fresh_scratch_dir("hardening-out");
+  if (args.front() == "run") args.insert(args.end(), {"--out", out.string(), "--quiet"});
+  const auto r = test::run_albsim(args);
+  INFO(r.err);
+  CHECK(r.code == 2);
+  CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+  for (const std::string& fragment : fragments) CHECK(r.err.find(fragment) != std::string::npos);
+  CHECK_FALSE(fs::exists(out / "report.json"));
+}
+
+const std::string kQuickstart = test::source_path("scenarios/quickstart.json");
+
+}  // namespace
+
+TEST_CASE("CloudWatch results of the wrong shape are refused, never read out of bounds") {
+  Folder f;
+  const std::string scenario =
+      f.write("s.json", trace_scenario(R"({"file": "cw.json", "format": "cloudwatch"})"));
+  const std::string pointer = "/load_balancers/0/demand/trace/file";
+  f.write("cw.json", R"({"MetricDataResults": [{}]})");
+  expect_refused({"validate", scenario}, {pointer, "Timestamps and Values must be arrays"});
+  f.write("cw.json", R"({"MetricDataResults": [{"Timestamps": []}]})");
+  expect_refused({"validate", scenario}, {pointer, "Timestamps and Values must be arrays"});
+  f.write("cw.json", R"({"MetricDataResults": [5]})");
+  expect_refused({"validate", scenario}, {pointer, "MetricDataResults[0] is not an object"});
+  f.write("cw.json", R"({"MetricDataResults": [{"Id": 7, "Timestamps": [], "Values": []}]})");
+  expect_refused({"validate", scenario}, {pointer, "MetricDataResults[0]/Id is not a string"});
+  f.write("cw.json", R"({"MetricDataResults": [{"Id": "m", "Timestamps": ["2026-01-01T00:00:00Z"],
+                         "Values": [1e400]}]})");
+  expect_refused({"validate", scenario}, {pointer, "line 2, column 37", "1e400 does not fit"});
+}
+
+TEST_CASE("numbers that overflow a double are refused with their place, wherever they come from") {
+  Folder f;
+  // The "1" of 1e400 is column 13 of line 1.
+  const std::string scenario = f.write("big.json", R"({"horizon": 1e400, "pools": []})");
+  expect_refused({"validate", scenario},
+                 {scenario, "malformed JSON at line 1, column 13: the number 1e400 does not fit"});
+  expect_refused({"validate", kQuickstart, "--set", "/seed=2e2222"},
+                 {"--set: /seed: the number 2e2222 does not fit a double"});
+  const std::string ranges = f.write("ranges.json", R"({"prefixes": [{"x": -1e999}]})");
+  const std::string with_ranges =
+      f.write("r.json", R"({"horizon": "1d", "pools": [], "load_balancers": [],
+                            "managed_ranges": {"ip_ranges_file": "ranges.json"}})");
+  expect_refused({"validate", with_ranges}, {"ranges.json", "1e999 does not fit a double"});
+  const std::string pools = f.write("pools.json", R"({"IpamPools": [{"x": 1e400}]})");
+  expect_refused({"import", "aws", "--ipam-pools", pools, "--load-balancers",
+                  test::source_path("tests/data/aws/describe-load-balancers.json"), "--out",
+                  (f.dir / "imported.json").string()},
+                 {pools, "line 1, column 22: the number 1e400 does not fit"});
+}
+
+TEST_CASE("set overrides: invalid UTF-8, an index far past an array's end, a missing optional key") {
+  expect_refused({"run", kQuickstart, "--set", "/name=\xff\xfe"},
+                 {"--set: /name: the value is not valid UTF-8: \\xFF\\xFE"});
+  // Refused at once: no array is padded to 100 million nulls.
+  expect_refused({"validate", kQuickstart, "--set", "/load_balancers/0/azs/99999999=x"},
+                 {"/load_balancers/0/azs/99999999: the index is past the end of an array of 3"});
+  expect_refused({"validate", kQuickstart, "--set", "/load_balancers/0/azs/x=x"},
+                 {"not an array index"});
+  // The horizon is checked before anything that depends on it.
+  expect_refused({"validate", kQuickstart, "--set", "/horizon=0"},
+                 {kQuickstart + ": /horizon: must be greater than 0"});
+}
+
+TEST_CASE("trace times far apart are refused before any arithmetic can overflow") {
+  Folder f;
+  const std::string scenario =
+      f.write("s.json", trace_scenario(R"({"file": "t.csv", "value_column": "v"})"));
+  f.write("t.csv", "t,v\n0,1\n9200000000000000,2\n");
+  expect_refused({"validate", scenario}, {"t.csv line 3", "too far from 0"});
+  f.write("t.csv", "t,v\n-9200000000000000,1\n9200000000000000,2\n");
+  expect_refused({"validate", scenario}, {"t.csv line 2", "too far from 0"});
+  f.write("t.csv", "t,v\n0,1\n1000000000000,2\n");  // 1e12 s: at the limit, accepted
+  CHECK(test::run_albsim({"validate", scenario}).code == 0);
+}
+
+TEST_CASE("CSV traces: a byte-order mark and any line ending") {
+  Folder f;
+  const std::string scenario = f.write(
+      "s.json", trace_scenario(R"({"file": "t.csv", "time_column": "t", "value_column": "v"})"));
+  for (const std::string text :
+       {"\xEF\xBB\xBFt,v\n0,10\n60,20\n", "t,v\r0,10\r60,20\r", "t,v\r\n0,10\r\n60,20\r\n"}) {
+    f.write("t.csv", text);
+    const auto r = test::run_albsim({"validate", scenario});
+    INFO(r.err);
+    CHECK(r.code == 0);
+  }
+  // A column that is missing is named as it is, and the line stays short.
+  f.write("t.csv", "t,w\r0,10\r60,20\r");
+  expect_refused({"validate", scenario}, {"t.csv line 1: no column \"v\" (columns: \"t\", \"w\")"});
+}
+
+TEST_CASE("messages are one printable line: control bytes and bad UTF-8 escaped, length bounded") {
+  const InputError e("f.json", "/name", std::string("bad \xff id a\nb\rc") + '\0' + "d");
+  CHECK(std::string(e.what()) == "f.json: /name: bad \\xFF id a\\x0Ab\\x0Dc\\x00d");
+  CHECK(printable_line("caf\xc3\xa9") == "caf\xc3\xa9");       // valid UTF-8 stays
+  CHECK(printable_line("\xed\xa0\x80") == "\\xED\\xA0\\x80");  // a surrogate is not UTF-8
+  const std::string long_text(5000, 'x');
+  const std::string cut = InputError("f", "", long_text).what();
+  CHECK(cut.size() < 1100);
+  CHECK(cut.find("more bytes)") != std::string::npos);
+}
+
+TEST_CASE("files: directories, size limits, devices and nesting fail fast") {
+  Folder f;
+  expect_refused({"validate", f.dir.string()}, {f.dir.string() + ": is a directory"});
+  // /dev/zero never ends: the reader stops at the limit (here 1 MiB) instead of exhausting memory.
+  CHECK_THROWS_WITH(read_file("/dev/zero", "trace file", 1 << 20),
+                    Catch::Contains("larger than the limit of 1 MiB"));
+  expect_refused({"validate", "/dev/zero"}, {"larger than the limit of 64 MiB"});
+  const std::string deep = f.write("deep.json", std::string(100, '[') + std::string(100, ']'));
+  expect_refused({"validate", deep}, {"nested deeper than 64"});
+}
+
+TEST_CASE("run: outputs commit together, stale temporaries go, ids with commas are quoted") {
+  Folder f;
+  const fs::path out = f.dir / "out";
+  REQUIRE(test::run_albsim({"run", kQuickstart, "--out", out.string(), "--quiet"}).code == 0);
+  const std::string report = test::read_text(out / "report.json");
+  const std::string timeseries = test::read_text(out / "timeseries.csv");
+
+  // report.json cannot be written: the run fails and leaves the earlier pair as it was.
+  fs::remove(out / "report.json");
+  fs::create_directory(out / "report.json");
+  const auto blocked = test::run_albsim(
+      {"run", kQuickstart, "--out", out.string(), "--quiet", "--set", "/horizon=\"2d\""});
+  CHECK(blocked.code == 2);
+  CHECK(blocked.err.find("report.json: cannot write it: a directory has that name") !=
+        std::string::npos);
+  CHECK(test::read_text(out / "timeseries.csv") == timeseries);
+  fs::remove(out / "report.json");
+
+  // A temporary left by a killed run (its process is gone) is removed by the next run.
+  std::ofstream(out / "report.json.tmp.999999999") << "half";
+  REQUIRE(test::run_albsim({"run", kQuickstart, "--out", out.string(), "--quiet"}).code == 0);
+  CHECK_FALSE(fs::exists(out / "report.json.tmp.999999999"));
+  CHECK(test::read_text(out / "report.json") == report);
+
+  // An id with a comma and a quote: the header is quoted per RFC 4180, one field per column.
+  REQUIRE(test::run_albsim({"run", kQuickstart, "--out", out.string(), "--quiet", "--set",
+                            "/load_balancers/0/id=\"we,b\\\"x\""})
+              .code == 0);
+  std::ifstream csv(out / "timeseries.csv");
+  std::string header, row;
+  std::getline(csv, header);
+  std::getline(csv, row);
+  CHECK(header.find(",\"lb:we,b\"\"x:pool_addresses\",") != std::string::npos);
+  // Quoted fields hold the commas: the header has as many fields as a row.
+  std::size_t header_fields = 1;
+  bool quoted = false;
+  for (const char c : header) {
+    if (c == '"') quoted = !quoted;
+    if (c == ',' && !quoted) ++header_fields;
+  }
+  CHECK(header_fields == static_cast<std::size_t>(std::count(row.begin(), row.end(), ',')) + 1);
+}
