@@ -17,11 +17,23 @@ std::vector<Cidr> load_ip_ranges(const std::string& path, const std::string& reg
   if (!doc.is_object() || !doc.contains("prefixes") || !doc["prefixes"].is_array())
     throw std::runtime_error(path + " is not an AWS ip-ranges.json (no \"prefixes\")");
   std::vector<Cidr> out;
-  for (const auto& p : doc["prefixes"]) {
-    if (p.value("region", "") != region || p.value("service", "") != service) continue;
-    const auto parsed = parse_cidr(p.value("ip_prefix", ""));
+  const auto& prefixes = doc["prefixes"];
+  for (std::size_t i = 0; i < prefixes.size(); ++i) {
+    const auto& p = prefixes[i];
+    const std::string where = path + ": /prefixes/" + std::to_string(i);
+    // A string member, "" when absent.
+    auto text = [&](const char* key) {
+      const auto it = p.find(key);
+      if (it == p.end()) return std::string();
+      if (!it->is_string()) throw std::runtime_error(where + "/" + key + " is not a string");
+      return it->get<std::string>();
+    };
+    if (!p.is_object()) throw std::runtime_error(where + " is not an object");
+    if (text("region") != region || text("service") != service) continue;
+    const auto parsed = parse_cidr(text("ip_prefix"));
     if (!parsed.cidr)
-      throw std::runtime_error(path + ": \"" + p.value("ip_prefix", "") + "\" is not an IPv4 CIDR");
+      throw std::runtime_error(where + "/ip_prefix: \"" + text("ip_prefix") +
+                               "\" is not an IPv4 CIDR");
     out.push_back(*parsed.cidr);
   }
   if (out.empty()) throw std::runtime_error(path + " has no " + service + " prefix in " + region);

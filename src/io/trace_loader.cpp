@@ -92,8 +92,7 @@ std::size_t column_index(const std::vector<std::string_view>& header, const std:
   throw TraceError(1, "no column \"" + name + "\" (columns: " + known + ")");
 }
 
-std::vector<Sample> read_csv(const TraceRequest& request, bool& iso) {
-  const std::string text = read_trace(request.path, kMaxFileBytes);
+std::vector<Sample> read_csv(const TraceRequest& request, std::string_view text, bool& iso) {
   std::string_view rest(text);
   std::vector<Sample> samples;
   std::vector<std::string_view> header;
@@ -146,10 +145,10 @@ std::string string_member(const nlohmann::json& result, const char* key, const s
   return it->get<std::string>();
 }
 
-std::vector<Sample> read_cloudwatch(const TraceRequest& request) {
+std::vector<Sample> read_cloudwatch(std::string_view text, const TraceRequest& request) {
   nlohmann::json doc;
   try {
-    doc = parse_json(read_trace(request.path, kMaxJsonBytes));
+    doc = parse_json(text);
   } catch (const ReadError& e) {
     throw TraceError(0, e.what());
   }
@@ -205,10 +204,15 @@ double lcu_of_sample(const LcuConversion& c, double requests, double bytes,
 }
 
 TraceSeries load_trace(const TraceRequest& request) {
+  const bool csv = request.format == TraceRequest::Format::csv;
+  return parse_trace(request, read_trace(request.path, csv ? kMaxFileBytes : kMaxJsonBytes));
+}
+
+TraceSeries parse_trace(const TraceRequest& request, std::string_view text) {
   bool epoch_times = false;
   std::vector<Sample> samples = request.format == TraceRequest::Format::csv
-                                    ? read_csv(request, epoch_times)
-                                    : read_cloudwatch(request);
+                                    ? read_csv(request, text, epoch_times)
+                                    : read_cloudwatch(text, request);
   if (samples.empty()) throw TraceError(0, "has no samples");
   std::stable_sort(samples.begin(), samples.end(),
                    [](const Sample& a, const Sample& b) { return a.time_ms < b.time_ms; });

@@ -8,6 +8,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 #include "albsim/scenario.hpp"
 
@@ -47,6 +48,9 @@ class TraceError : public std::runtime_error {
   std::size_t line;
 };
 
+// Reads request.path (see read_file.hpp for the limits) and parses it.
 TraceSeries load_trace(const TraceRequest& request);
+// Parses the text of a trace file; request.path is not read.
+TraceSeries parse_trace(const TraceRequest& request, std::string_view text);
 
 }  // namespace albsim
