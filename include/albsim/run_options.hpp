@@ -2,6 +2,7 @@
 // invariant checks), and the TimeseriesRow a run emits at each sample time.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -38,6 +39,9 @@ struct SimulationOptions {
   // address is held twice, every exposed address is held. Throws std::logic_error on a breach.
   // O(nodes + pools) per instant: for tests.
   bool check_invariants = false;
+  // Grid points of demand computed at once per load balancer (0: a day of 60 s points). Memory
+  // is this many points per load balancer, whatever the horizon; results do not depend on it.
+  std::size_t demand_block_points = 0;
 };
 
 }  // namespace albsim

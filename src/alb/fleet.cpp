@@ -9,7 +9,6 @@ namespace albsim {
 Fleet::LbState::LbState(const LoadBalancerSpec& spec, std::uint64_t seed, std::uint64_t replication)
     : pool(spec.pool),
       azs(spec.azs.size()),
-      next_evaluation(spec.evaluation_interval),
       reserved_lcu(spec.capacity_reservation_lcu),
       launch_delay_draws(seed, replication, "load_balancers/" + spec.id + "/launch_delay"),
       replacement_draws(seed, replication, "load_balancers/" + spec.id + "/replacement") {}
@@ -25,16 +24,17 @@ Fleet::Fleet(const Scenario& scenario, std::uint64_t replication, Scheduler<Flee
   for (const LoadBalancerSpec& spec : scenario.load_balancers)
     lbs_.emplace_back(spec, scenario.seed, replication);
   broker.set_freed_listener(*this);
+  demand.set_listener(*this);
 }
 
 Node& Fleet::change(std::uint32_t slot) {
   Node& node = nodes_[slot];
-  lbs_[node.lb].touched = true;
+  touch(node.lb);
   return node;
 }
 
 Fleet::AzState& Fleet::change_az(std::size_t lb, std::size_t az) {
-  lbs_[lb].touched = true;
+  touch(lb);
   return lbs_[lb].azs[az];
 }
 
@@ -60,6 +60,7 @@ void Fleet::handle(const FleetEvent& event) {
 
 std::uint32_t Fleet::launch(std::size_t lb, std::size_t az, NodeState state) {
   const LoadBalancerSpec& spec = scenario_.load_balancers[lb];
+  touch(lb);
   Node node;
   node.id = next_node_id_++;
   node.lb = static_cast<std::uint32_t>(lb);

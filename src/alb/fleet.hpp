@@ -3,15 +3,27 @@
 // the AddressBroker, demand from the DemandDriver, and tells the meter of every address and DNS
 // change itself.
 //
-// An evaluation of a load balancer whose requirement is unchanged, with no low timer running and
-// nothing changed since its last evaluation, cannot do anything and is skipped. "Nothing changed"
-// is kept by construction: every write to a node or an AZ goes through change() or change_az(),
-// which mark the load balancer touched.
+// The scaling grid runs only where something can happen (scaling_grid.cpp). An evaluation that
+// launches or drains nothing only moves the low timers and the last requirement: a "quiet" point.
+// After each real evaluation the fleet looks ahead over the demand block for the first point
+// that is not quiet (the requirement reaches a count, a low timer expires) and schedules a real
+// evaluation there alone. The quiet points before it are applied later, in order, the moment
+// anything is about to touch the load balancer (catch-up), so every state and metric is the
+// one a point-by-point evaluation would give. "Touched" is kept by construction: every write to
+// a node or an AZ goes through change() or change_az(), which catch up first and then mark the
+// load balancer touched, which asks for a real evaluation at its next point.
+//
+// Contract: an evaluation changes only its own load balancer (it launches and drains; nothing
+// it does frees an address, so no other load balancer reclaims in the same instant).
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <limits>
 #include <optional>
+#include <queue>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "alb/fleet_events.hpp"
@@ -26,7 +38,7 @@
 
 namespace albsim {
 
-class Fleet final : public FreedAddressListener {
+class Fleet final : public FreedAddressListener, public DemandListener {
  public:
   struct AzState {
     std::vector<std::uint32_t> nodes;  // slots of nodes not yet terminated
@@ -46,26 +58,67 @@ class Fleet final : public FreedAddressListener {
   // Scenario events that act on load balancers.
   void set_az_impaired(std::size_t lb, const std::string& az, bool impaired);
   void maintenance(std::size_t lb, double fraction);
-  void set_reserved_lcu(std::size_t lb, double lcu) { lbs_[lb].reserved_lcu = lcu; }
+  void set_reserved_lcu(std::size_t lb, double lcu);
   void attach_pool(std::size_t lb, std::optional<std::size_t> pool) { lbs_[lb].pool = pool; }
 
   // Reclaim (MODEL.md §4): addresses freed in `pool` replace managed-address nodes.
   void addresses_freed(std::size_t pool, std::uint64_t count) override;
+  // Surges: demand changes from the next grid point on.
+  void demand_will_change(std::size_t lb) override;
+  void demand_changed(std::size_t lb) override;
+
+  // Applies every quiet grid point at or before `t` (all of them before the horizon), so the
+  // meter holds the demand of the last point at or before it. Call between instants only.
+  void settle_demand_through(SimTime t);
+  void settle_all_demand();
 
   // Read-only views, for the timeseries and invariant checks.
   const NodeTable& nodes() const { return nodes_; }
   const std::vector<AzState>& azs(std::size_t lb) const { return lbs_[lb].azs; }
 
  private:
+  static constexpr std::int64_t kNoWake = std::numeric_limits<std::int64_t>::max();
+
+  // What decides whether a grid point is quiet: the last requirement, the touched mark, and per
+  // AZ its low timer and node count (-1 while impaired).
+  struct GridState {
+    int last_required = -1;
+    bool touched = false;
+    std::vector<LowTimer> timers;
+    std::vector<int> counts;
+    bool any_timer() const;
+    bool operator==(const GridState&) const = default;
+  };
+  // The last look-ahead: from `state` at point `start`, points [start, steady_until) are quiet
+  // and leave the state as it is, and `wake` is the first point that is not quiet. Reused when
+  // a later real evaluation leaves the same state at a point in [start, steady_until].
+  // `holds` while the load balancer's own state is still `state` (nothing touched or moved it).
+  struct ScanMemo {
+    bool valid = false;
+    bool holds = false;
+    std::int64_t start = 0, steady_until = 0, wake = 0;
+    GridState state;
+  };
+  enum class PointKind { quiet_steady, quiet_changed, real };
+  // demand_band() per requirement value, for the healthy AZs and reservation they were found
+  // with.
+  struct BandCache {
+    int healthy = -1;
+    double reserved_lcu = -1;
+    std::vector<std::optional<DemandBand>> by_required;
+  };
+
   struct LbState {
     LbState(const LoadBalancerSpec& spec, std::uint64_t seed, std::uint64_t replication);
     std::optional<std::size_t> pool;
     std::vector<AzState> azs;
-    int impaired_azs = 0;     // AZs with an outage in force
-    SimTime next_evaluation;  // the next point of its scaling grid
+    int impaired_azs = 0;  // AZs with an outage in force
     double reserved_lcu = 0;
     bool touched = true;  // a node or AZ changed since the last evaluation
     int last_required = -1;
+    std::int64_t wake = kNoWake;  // the grid point of the next real evaluation
+    ScanMemo memo;
+    BandCache bands;
     RandomStream launch_delay_draws;
     RandomStream replacement_draws;
 
@@ -80,7 +133,28 @@ class Fleet final : public FreedAddressListener {
 
   // Scaling (scaling_evaluation.cpp).
   void evaluate_grid();
-  void evaluate_lb(std::size_t lb);
+  void evaluate_point(std::size_t lb);
+  void evaluate_lb(std::size_t lb, double demand);
+  // The grid (scaling_grid.cpp).
+  void set_wake(std::size_t lb, std::int64_t point);
+  void arm(SimTime at);
+  void wake_no_later_than(std::size_t lb, std::int64_t point);
+  void touch(std::size_t lb);
+  void catch_up(std::size_t lb);
+  void catch_up_before(std::size_t lb, std::int64_t end);
+  void inputs_changed(std::size_t lb);
+  void load(std::size_t lb, GridState& state) const;
+  void store(std::size_t lb, const GridState& state);
+  const DemandBand& band(std::size_t lb, int required);
+  PointKind classify(std::size_t lb, std::int64_t point, GridState& state);
+  std::int64_t skip_steady(std::size_t lb, std::int64_t from, std::int64_t to,
+                           const GridState& state);
+  // Classifies points from `from` on until one is real (returned) or `to` is reached (then
+  // `to`); `state` moves with the quiet points; `first_change` gets the first quiet point that
+  // changed the state, if any.
+  std::int64_t run_quiet(std::size_t lb, std::int64_t from, std::int64_t to, GridState& state,
+                         std::optional<std::int64_t>& first_change);
+  void look_ahead(std::size_t lb);
   // Node lifecycle (fleet.cpp).
   std::uint32_t launch(std::size_t lb, std::size_t az, NodeState state);
   void enter_service(std::uint32_t slot);
@@ -101,6 +175,16 @@ class Fleet final : public FreedAddressListener {
   NodeTable nodes_;
   std::vector<LbState> lbs_;
   std::uint32_t next_node_id_ = 0;
+  // Real evaluations due, as (time, load balancer); an entry is stale unless it is the load
+  // balancer's wake. A ScalingEvaluation event is pending at `armed_`, the earliest wake, and
+  // perhaps at later times (an earlier wake came after it): those find nothing due, or what is.
+  std::priority_queue<std::pair<SimTime, std::size_t>, std::vector<std::pair<SimTime, std::size_t>>,
+                      std::greater<>>
+      wakes_;
+  std::optional<SimTime> armed_;
+  std::vector<std::size_t> due_;
+  std::optional<std::size_t> evaluating_;  // the load balancer under a real evaluation
+  GridState scratch_;                      // look_ahead's and catch_up's working state
 };
 
 }  // namespace albsim

@@ -5,10 +5,7 @@
 namespace albsim {
 
 void Fleet::schedule_first_evaluation() {
-  if (lbs_.empty()) return;
-  SimTime first = scenario_.horizon;
-  for (const LbState& lb : lbs_) first = std::min(first, lb.next_evaluation);
-  scheduler_.schedule(first, ScalingEvaluation{});
+  for (std::size_t lb = 0; lb < lbs_.size(); ++lb) set_wake(lb, 1);
 }
 
 // Every healthy AZ carries the same share of demand, so they share one requirement.
@@ -22,7 +19,7 @@ int Fleet::requirement(std::size_t lb, double demand) const {
 void Fleet::start() {
   for (std::size_t lb = 0; lb < lbs_.size(); ++lb) {
     const LoadBalancerSpec& spec = scenario_.load_balancers[lb];
-    const double demand = demand_.sample(lb, now());
+    const double demand = demand_.sample_start(lb);
     for (std::size_t az = 0; az < spec.azs.size(); ++az) {
       const int required =
           lbs_[lb].azs[az].impaired > 0 ? spec.min_nodes_per_az : requirement(lb, demand);
@@ -31,23 +28,51 @@ void Fleet::start() {
   }
 }
 
+// The load balancers whose wake is now, in index order (the order of MODEL.md §4).
 void Fleet::evaluate_grid() {
-  SimTime next = scenario_.horizon;
-  for (std::size_t lb = 0; lb < lbs_.size(); ++lb) {
-    SimTime& due = lbs_[lb].next_evaluation;
-    if (due == now()) {
-      evaluate_lb(lb);
-      due += scenario_.load_balancers[lb].evaluation_interval;
-    }
-    next = std::min(next, due);
+  if (armed_ == now()) armed_.reset();
+  due_.clear();
+  while (!wakes_.empty() && wakes_.top().first == now()) {
+    const std::size_t lb = wakes_.top().second;
+    wakes_.pop();
+    const std::int64_t wake = lbs_[lb].wake;
+    if ((due_.empty() || due_.back() != lb) && wake != kNoWake &&
+        demand_.point_time(lb, wake) == now())
+      due_.push_back(lb);
   }
-  scheduler_.schedule(next, ScalingEvaluation{});
+  for (const std::size_t lb : due_) evaluate_point(lb);
+  while (!wakes_.empty()) {  // arm the next wake, dropping stale entries on the way
+    const auto [at, lb] = wakes_.top();
+    const std::int64_t wake = lbs_[lb].wake;
+    if (wake != kNoWake && demand_.point_time(lb, wake) == at) {
+      arm(at);
+      break;
+    }
+    wakes_.pop();
+  }
 }
 
-void Fleet::evaluate_lb(std::size_t lb) {
+// A real evaluation at the grid point `now`, after the quiet points before it; then a look
+// ahead for the next one.
+void Fleet::evaluate_point(std::size_t lb) {
+  const std::int64_t point = lbs_[lb].wake;
+  catch_up_before(lb, point);
+  if (demand_.next_point(lb) == demand_.block_end(lb)) {
+    demand_.next_block(lb);
+    lbs_[lb].memo.valid = false;
+  }
+  const double demand = demand_.at(lb, point);
+  demand_.consume_through(lb, point);
+  lbs_[lb].memo.holds = false;
+  evaluating_ = lb;
+  evaluate_lb(lb, demand);
+  evaluating_.reset();
+  look_ahead(lb);
+}
+
+void Fleet::evaluate_lb(std::size_t lb, double demand) {
   const LoadBalancerSpec& spec = scenario_.load_balancers[lb];
   LbState& state = lbs_[lb];
-  const double demand = demand_.sample(lb, now());
   if (state.healthy_azs() == 0) return;
   const int required = requirement(lb, demand);
   if (!state.touched && required == state.last_required && !state.any_low_timer()) return;

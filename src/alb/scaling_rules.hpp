@@ -34,11 +34,22 @@ inline int required_nodes(const RequirementInput& in) {
       std::clamp(nodes, static_cast<double>(in.min_nodes), static_cast<double>(in.max_nodes)));
 }
 
+// The demands d whose requirement (with the other inputs of `in` fixed) is `required`: an
+// interval, since r is non-decreasing in d. Found exactly by bisection over the doubles, so
+// `contains(d)` answers required_nodes(in with d) == required without computing it. Empty when
+// no demand gives `required`. O(64) evaluations of required_nodes.
+struct DemandBand {
+  double lo = 1, hi = 0;
+  bool contains(double d) const { return lo <= d && d <= hi; }
+};
+DemandBand demand_band(RequirementInput in, int required);
+
 // The low timer of one AZ: running while demand asked for fewer nodes than it has.
 struct LowTimer {
   bool running = false;
   SimTime since;
   int max_required = 0;
+  bool operator==(const LowTimer&) const = default;
 };
 
 struct ScalingDecision {

@@ -2,43 +2,110 @@
 
 #include <algorithm>
 #include <cmath>
+#include <span>
 
 #include "core/calendar.hpp"
 
 namespace albsim {
 
-DemandDriver::DemandDriver(const Scenario& scenario, std::uint64_t replication, FleetMeter& meter)
-    : meter_(meter) {
-  const std::int64_t epoch = scenario.start_epoch_ms.value_or(kDefaultStartEpochMs);
+DemandDriver::LbDemand::LbDemand(const Scenario& scenario, const LoadBalancerSpec& spec,
+                                 std::uint64_t replication)
+    : profile(spec.demand, scenario.start_epoch_ms.value_or(kDefaultStartEpochMs),
+              spec.evaluation_interval),
+      noise_sigma(spec.demand.noise_sigma),
+      noise_draws(scenario.seed, replication, "load_balancers/" + spec.id + "/noise"),
+      step(spec.evaluation_interval),
+      horizon_points((scenario.horizon.ms() + step.ms() - 1) / step.ms()) {}
+
+DemandDriver::DemandDriver(const Scenario& scenario, std::uint64_t replication, FleetMeter& meter,
+                           std::size_t block_points)
+    : meter_(meter), block_points_(std::max<std::size_t>(block_points, 1)) {
   for (const LoadBalancerSpec& spec : scenario.load_balancers)
-    lbs_.push_back(
-        {DemandProfile(spec.demand, epoch, spec.evaluation_interval),
-         spec.demand.noise_sigma,
-         RandomStream(scenario.seed, replication, "load_balancers/" + spec.id + "/noise"),
-         {}});
+    lbs_.emplace_back(scenario, spec, replication);
 }
 
-double DemandDriver::sample(std::size_t lb, SimTime now) {
-  LbDemand& d = lbs_[lb];
-  double demand = d.profile.at(now);
+double DemandDriver::surge_product(const LbDemand& d) const {
   double surge = 1.0;
   for (const double m : d.surges) surge *= m;
-  demand *= surge;
+  return surge;
+}
+
+double DemandDriver::sample_start(std::size_t lb) {
+  LbDemand& d = lbs_[lb];
+  double demand = d.profile.at(SimTime()) * surge_product(d);
   if (d.noise_sigma > 0) {
     const double sigma = d.noise_sigma;
     demand *= std::exp(sigma * d.noise_draws.standard_normal() - sigma * sigma / 2);
   }
-  meter_.demand_changed(now, lb, demand);
+  meter_.demand_changed(SimTime(), lb, demand);
   return demand;
 }
 
+void DemandDriver::next_block(std::size_t lb) {
+  LbDemand& d = lbs_[lb];
+  const auto count = static_cast<std::size_t>(
+      std::min<std::int64_t>(static_cast<std::int64_t>(block_points_), d.horizon_points - d.next));
+  d.first = d.next;
+  d.end = d.next + static_cast<std::int64_t>(count);
+  d.profile_values.resize(count);
+  const SimTime first = point_time(lb, d.first);
+  d.profile.fill_base(first, d.step, d.profile_values);
+  if (const double rate = d.profile.log_growth_per_ms(); rate != 0.0) {
+    const double* growth = growth_.factors(rate, first, d.step, count).data();
+    double* values = d.profile_values.data();
+    for (std::size_t i = 0; i < count; ++i) values[i] *= growth[i];
+  }
+  d.noise.clear();
+  if (d.noise_sigma > 0) {
+    const double sigma = d.noise_sigma;
+    for (std::size_t i = 0; i < count; ++i)
+      d.noise.push_back(std::exp(sigma * d.noise_draws.standard_normal() - sigma * sigma / 2));
+  }
+  d.demand.resize(count);
+  recompute(d);
+}
+
+void DemandDriver::recompute(LbDemand& d) const {
+  const double surge = surge_product(d);
+  const auto from = static_cast<std::size_t>(d.next - d.first);
+  const std::size_t count = d.demand.size();
+  const double* profile = d.profile_values.data();
+  double* demand = d.demand.data();
+  if (d.noise.empty()) {
+    for (std::size_t i = from; i < count; ++i) demand[i] = profile[i] * surge;
+  } else {
+    const double* noise = d.noise.data();
+    for (std::size_t i = from; i < count; ++i) demand[i] = profile[i] * surge * noise[i];
+  }
+}
+
+void DemandDriver::consume_through(std::size_t lb, std::int64_t k) {
+  LbDemand& d = lbs_[lb];
+  if (k < d.next) return;
+  const auto from = static_cast<std::size_t>(d.next - d.first);
+  const auto count = static_cast<std::size_t>(k + 1 - d.next);
+  meter_.demand_sampled(lb, point_time(lb, d.next), d.step,
+                        std::span<const double>(d.demand).subspan(from, count));
+  d.next = k + 1;
+}
+
+void DemandDriver::change_surges(std::size_t lb, double multiplier, bool start) {
+  if (listener_ != nullptr) listener_->demand_will_change(lb);
+  LbDemand& d = lbs_[lb];
+  if (start)
+    d.surges.push_back(multiplier);
+  else
+    d.surges.erase(std::find(d.surges.begin(), d.surges.end(), multiplier));
+  recompute(d);
+  if (listener_ != nullptr) listener_->demand_changed(lb);
+}
+
 void DemandDriver::surge_started(std::size_t lb, double multiplier) {
-  lbs_[lb].surges.push_back(multiplier);
+  change_surges(lb, multiplier, true);
 }
 
 void DemandDriver::surge_ended(std::size_t lb, double multiplier) {
-  auto& active = lbs_[lb].surges;
-  active.erase(std::find(active.begin(), active.end(), multiplier));
+  change_surges(lb, multiplier, false);
 }
 
 }  // namespace albsim

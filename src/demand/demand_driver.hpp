@@ -1,38 +1,99 @@
-// DemandDriver: every load balancer's demand d(t) at its grid points (MODEL.md §5): the profile
-// (with growth) times every active surge times a lognormal noise draw, told to the meter as it is
-// sampled. Sampling draws noise, so each grid point is sampled exactly once.
+// DemandDriver: every load balancer's demand d(t) at t = 0 and at its grid points k * interval,
+// k >= 1 (MODEL.md §5): the profile (with growth) times every active surge times a lognormal
+// noise draw.
+//
+// Grid points are computed in blocks (a contiguous run of points, at most `block_points`): the
+// profile in one pass and the noise drawn in point order from the load balancer's stream, so a
+// block of any size gives the same numbers. A point's demand is told to the meter when the
+// caller consumes it (consume_through), in point order, each point exactly once; the caller
+// consumes a point before anything that happens after it in simulated time touches the meter.
+//
+// Surges change demand from the first point not yet consumed: the listener hears of a change
+// before it applies (to consume what came before) and after (to look at the new values).
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "albsim/scenario.hpp"
 #include "core/random_stream.hpp"
 #include "demand/demand_profile.hpp"
+#include "demand/growth_cache.hpp"
 #include "metrics/fleet_meter.hpp"
 
 namespace albsim {
 
+class DemandListener {
+ public:
+  virtual void demand_will_change(std::size_t lb) = 0;
+  virtual void demand_changed(std::size_t lb) = 0;
+
+ protected:
+  ~DemandListener() = default;
+};
+
 class DemandDriver {
  public:
-  DemandDriver(const Scenario& scenario, std::uint64_t replication, FleetMeter& meter);
+  static constexpr std::size_t kDefaultBlockPoints = 1440;
 
-  // d(now) of load balancer `lb`.
-  double sample(std::size_t lb, SimTime now);
+  DemandDriver(const Scenario& scenario, std::uint64_t replication, FleetMeter& meter,
+               std::size_t block_points = kDefaultBlockPoints);
+  void set_listener(DemandListener& listener) { listener_ = &listener; }
 
+  // d(0) of load balancer `lb`, told to the meter; call once, before any grid point.
+  double sample_start(std::size_t lb);
+
+  // The grid of `lb`: point k is at k * step. Points below next_point() have been consumed;
+  // the block holds [next_point(), block_end()) and is refilled by next_block() once used up.
+  SimTime step(std::size_t lb) const { return lbs_[lb].step; }
+  SimTime point_time(std::size_t lb, std::int64_t k) const {
+    return SimTime::from_ms(lbs_[lb].step.ms() * k);
+  }
+  std::int64_t next_point(std::size_t lb) const { return lbs_[lb].next; }
+  std::int64_t block_end(std::size_t lb) const { return lbs_[lb].end; }
+  // The next block, from next_point(); needs next_point() == block_end() < end_point().
+  void next_block(std::size_t lb);
+  // One past the last grid point before the horizon.
+  std::int64_t end_point(std::size_t lb) const { return lbs_[lb].horizon_points; }
+  // d at point k, next_point() <= k < block_end().
+  double at(std::size_t lb, std::int64_t k) const {
+    const LbDemand& d = lbs_[lb];
+    return d.demand[static_cast<std::size_t>(k - d.first)];
+  }
+  // d at every point of the block, [block_end() - size, block_end()).
+  std::span<const double> block(std::size_t lb) const { return lbs_[lb].demand; }
+  // Tells the meter every point in [next_point(), k] and moves past them; k < block_end().
+  void consume_through(std::size_t lb, std::int64_t k);
+
+  // Scenario events: a surge multiplies demand while it is in force.
   void surge_started(std::size_t lb, double multiplier);
   void surge_ended(std::size_t lb, double multiplier);
 
  private:
   struct LbDemand {
+    LbDemand(const Scenario& scenario, const LoadBalancerSpec& spec, std::uint64_t replication);
     DemandProfile profile;
     double noise_sigma;
     RandomStream noise_draws;
+    SimTime step;
+    std::int64_t horizon_points;
     std::vector<double> surges;  // multipliers of the surges in force
+    // The block: points [first, end); next is the first not consumed.
+    std::int64_t first = 1, next = 1, end = 1;
+    std::vector<double> profile_values, noise, demand;
   };
 
+  double surge_product(const LbDemand& d) const;
+  // demand[] from profile, surges and noise, for the points not yet consumed.
+  void recompute(LbDemand& d) const;
+  void change_surges(std::size_t lb, double multiplier, bool start);
+
   std::vector<LbDemand> lbs_;
+  GrowthCache growth_;
   FleetMeter& meter_;
+  std::size_t block_points_;
+  DemandListener* listener_ = nullptr;
 };
 
 }  // namespace albsim

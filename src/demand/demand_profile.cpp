@@ -79,11 +79,111 @@ double DemandProfile::trace_at(SimTime t) const {
   return s.values[static_cast<std::size_t>(after - s.times_ms.begin()) - 1];
 }
 
-double DemandProfile::at(SimTime t) const {
-  double value = base_at(t);
-  if (log_growth_per_ms_ != 0.0)
-    value *= std::exp(log_growth_per_ms_ * static_cast<double>(t.ms()));
+double growth_factor(double log_growth_per_ms, SimTime t) {
+  return std::exp(log_growth_per_ms * static_cast<double>(t.ms()));
+}
+
+double DemandProfile::with_growth(double value, SimTime t) const {
+  if (log_growth_per_ms_ != 0.0) value *= growth_factor(log_growth_per_ms_, t);
   return value;
+}
+
+double DemandProfile::at(SimTime t) const {
+  return with_growth(base_at(t), t);
+}
+
+void DemandProfile::fill(SimTime first, SimTime step, std::span<double> out) const {
+  fill_base(first, step, out);
+  if (log_growth_per_ms_ == 0.0) return;
+  SimTime t = first;
+  for (double& value : out) {
+    value = with_growth(value, t);
+    t += step;
+  }
+}
+
+void DemandProfile::fill_base(SimTime first, SimTime step, std::span<double> out) const {
+  switch (spec_->kind) {
+    case DemandSpec::Kind::constant:
+      std::fill(out.begin(), out.end(), spec_->constant);
+      break;
+    case DemandSpec::Kind::steps:
+      fill_steps(first, step, out);
+      break;
+    case DemandSpec::Kind::trace:
+      fill_trace(first, step, out);
+      break;
+    case DemandSpec::Kind::diurnal:
+      fill_diurnal(first, step, out);
+      break;
+  }
+}
+
+void DemandProfile::fill_diurnal(SimTime first, SimTime step, std::span<double> out) const {
+  const bool on_table = !day_values_.empty() && step.ms() == grid_step_ms_ &&
+                        floor_mod(first.ms(), grid_step_ms_) == 0;
+  if (!on_table) {
+    SimTime t = first;
+    for (double& value : out) {
+      value = base_at(t);
+      t += step;
+    }
+    return;
+  }
+  // Every point is a grid point, so it falls exactly on a slot of the precomputed day; the
+  // points of one UTC day are consecutive slots with one weekend factor (1 on weekdays: exact).
+  const std::int64_t epoch = start_epoch_ms_ + first.ms();
+  auto slot = static_cast<std::size_t>((floor_mod(epoch, kDayMs) - grid_phase_ms_) / grid_step_ms_);
+  std::size_t done = 0;
+  while (done < out.size()) {
+    const std::int64_t day_epoch = epoch + static_cast<std::int64_t>(done) * step.ms();
+    const double factor = utc_day_position(day_epoch).weekend ? spec_->diurnal.weekend_factor : 1.0;
+    const std::size_t count = std::min(out.size() - done, day_values_.size() - slot);
+    const double* day = day_values_.data() + slot;
+    double* into = out.data() + done;
+    for (std::size_t i = 0; i < count; ++i) into[i] = std::max(0.0, day[i] * factor);
+    done += count;
+    slot = 0;
+  }
+}
+
+void DemandProfile::fill_trace(SimTime first, SimTime step, std::span<double> out) const {
+  const TraceSpec& trace = spec_->trace;
+  const TraceSeries& s = *trace.series;
+  const std::int64_t first_sample = s.times_ms.front();
+  const std::int64_t cycle = s.times_ms.back() - first_sample + s.period_ms;
+  std::size_t at = 0;  // the last sample at or before the previous point's trace time
+  std::int64_t previous = first_sample - 1;
+  SimTime t = first;
+  for (double& value : out) {
+    std::int64_t x = trace.align_ms + t.ms();
+    t += step;
+    if (trace.loop && x >= first_sample) x = first_sample + (x - first_sample) % cycle;
+    if (x < first_sample) {
+      value = 0.0;
+      continue;
+    }
+    if (x < previous || previous < first_sample)  // the first point, or the trace looped
+      at = static_cast<std::size_t>(std::upper_bound(s.times_ms.begin(), s.times_ms.end(), x) -
+                                    s.times_ms.begin() - 1);
+    while (at + 1 < s.times_ms.size() && s.times_ms[at + 1] <= x) ++at;
+    previous = x;
+    value = s.values[at];
+  }
+}
+
+void DemandProfile::fill_steps(SimTime first, SimTime step, std::span<double> out) const {
+  const auto& steps = spec_->steps;
+  std::size_t after = static_cast<std::size_t>(
+      std::upper_bound(steps.begin(), steps.end(), first,
+                       [](SimTime x, const auto& s) { return x < s.first; }) -
+      steps.begin());  // steps at or before the current point
+  SimTime t = first;
+  for (double& value : out) {
+    while (after < steps.size() && steps[after].first <= t) ++after;
+    value = after == 0 ? 0.0 : steps[after - 1].second;
+    t += step;
+  }
 }
 
 }  // namespace albsim

@@ -24,6 +24,7 @@ class Engine {
   Engine& operator=(const Engine&) = delete;
 
   SimTime now() const { return now_; }
+  EventClass current_class() const { return current_class_; }
   SimTime horizon() const { return horizon_; }
 
   // The run is [0, horizon): events at or past the horizon are dropped.
@@ -38,7 +39,8 @@ class Engine {
   void run(Dispatch&& dispatch, Start&& start) {
     while (!queue_.empty() && queue_.top().time == SimTime() &&
            queue_.top().event_class() <= EventClass::scenario_event)
-      dispatch(queue_.pop().payload);
+      dispatch_top(dispatch);
+    current_class_ = EventClass::scenario_event;
     start();
     run_instant(dispatch);
     while (!queue_.empty()) {
@@ -53,12 +55,19 @@ class Engine {
  private:
   template <class Dispatch>
   void run_instant(Dispatch& dispatch) {
-    while (!queue_.empty() && queue_.top().time == now_) dispatch(queue_.pop().payload);
+    while (!queue_.empty() && queue_.top().time == now_) dispatch_top(dispatch);
     for (SettledObserver* o : observers_) o->on_settled(now_);
+  }
+
+  template <class Dispatch>
+  void dispatch_top(Dispatch& dispatch) {
+    current_class_ = queue_.top().event_class();
+    dispatch(queue_.pop().payload);
   }
 
   SimTime horizon_;
   SimTime now_;
+  EventClass current_class_ = EventClass::address_release;
   EventQueue<Event> queue_;
   std::vector<SettledObserver*> observers_;
 };
@@ -69,6 +78,7 @@ class PartScheduler final : public Scheduler<Part> {
  public:
   explicit PartScheduler(Engine<Event>& engine) : engine_(engine) {}
   SimTime now() const override { return engine_.now(); }
+  EventClass current_class() const override { return engine_.current_class(); }
   void schedule(SimTime at, const Part& event) override {
     engine_.schedule(at, class_of(event), Event{event});
   }

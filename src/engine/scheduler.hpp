@@ -15,6 +15,9 @@ template <class Events>
 class Scheduler {
  public:
   virtual SimTime now() const = 0;
+  // The class of the event being handled (at t = 0, `scenario_event` while the initial fleet
+  // starts): with now(), it tells which events of this instant have already run.
+  virtual EventClass current_class() const = 0;
   virtual void schedule(SimTime at, const Events& event) = 0;
 
  protected:

@@ -78,12 +78,34 @@ void FleetMeter::demand_changed(SimTime now, std::size_t lb, double demand_lcu) 
   update_lost_demand(now, m);
 }
 
-void FleetMeter::update_lost_demand(SimTime now, LbMeter& m) {
-  // Share of traffic an allowlisting client loses: DNS spreads it evenly over exposed nodes,
-  // and with demand but no exposed node all of it is lost.
+void FleetMeter::demand_sampled(std::size_t lb, SimTime first, SimTime step,
+                                std::span<const double> demand_lcu) {
+  LbMeter& m = lbs_[lb];
+  const double share = lost_share(m);
+  if (share == 0 && m.lost_demand.value() == 0) {
+    // Nothing lost: setting the lost demand to 0 again would add exactly 0.
+    m.demand.set_samples(first, step, demand_lcu);
+    return;
+  }
+  SimTime t = first;
+  for (const double demand : demand_lcu) {
+    if (demand != m.demand.value()) {
+      m.demand.set(t, demand);
+      m.lost_demand.set(t, demand * share);
+    }
+    t += step;
+  }
+}
+
+// Share of traffic an allowlisting client loses: DNS spreads it evenly over exposed nodes, and
+// with demand but no exposed node all of it is lost.
+double FleetMeter::lost_share(const LbMeter& m) {
   const double exposed = m.exposed.value();
-  const double share = exposed > 0 ? m.outside.value() / exposed : 1.0;
-  m.lost_demand.set(now, m.demand.value() * share);
+  return exposed > 0 ? m.outside.value() / exposed : 1.0;
+}
+
+void FleetMeter::update_lost_demand(SimTime now, LbMeter& m) {
+  m.lost_demand.set(now, m.demand.value() * lost_share(m));
 }
 
 void FleetMeter::pool_changed(SimTime now, std::size_t pool, std::uint64_t capacity,

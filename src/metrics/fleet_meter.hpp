@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -28,6 +29,10 @@ class FleetMeter final : public SettledObserver {
   void exposure_changed(SimTime now, std::size_t lb, std::uint32_t address, bool managed,
                         bool exposed, bool first_time);
   void demand_changed(SimTime now, std::size_t lb, double demand_lcu);
+  // demand_changed at first, first + step, ... for each value in turn (no exposure changes
+  // between them): the same arithmetic, in one loop.
+  void demand_sampled(std::size_t lb, SimTime first, SimTime step,
+                      std::span<const double> demand_lcu);
   void pool_changed(SimTime now, std::size_t pool, std::uint64_t capacity, std::uint64_t in_use);
 
   // Every event of the instant `now` has run.
@@ -70,6 +75,7 @@ class FleetMeter final : public SettledObserver {
 
   void mark(std::size_t lb);
   void update_lost_demand(SimTime now, LbMeter& m);
+  static double lost_share(const LbMeter& m);
   void settle_lb(SimTime now, LbMeter& m);
   void settle_pool(SimTime now, PoolMeter& m);
 

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 
 #include "albsim/sim_time.hpp"
 
@@ -18,6 +19,23 @@ class StepIntegral {
     value_ = value;
   }
   void add(SimTime now, double delta) { set(now, value_ + delta); }
+  // set(first + i * step, values[i]) for each value that differs from the one held: the same
+  // arithmetic in a loop on registers.
+  void set_samples(SimTime first, SimTime step, std::span<const double> values) {
+    double value = value_, integral = integral_;
+    std::int64_t since = since_.ms(), t = first.ms();
+    for (const double v : values) {
+      if (v != value) {
+        integral += value * static_cast<double>(t - since);
+        since = t;
+        value = v;
+      }
+      t += step.ms();
+    }
+    value_ = value;
+    integral_ = integral;
+    since_ = SimTime::from_ms(since);
+  }
   double value() const { return value_; }
   // The integral up to `now` (>= the last change).
   double integral(SimTime now) const {

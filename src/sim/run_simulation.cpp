@@ -30,7 +30,9 @@ class Simulation {
         scenario_events_(engine_),
         meter_(scenario),
         broker_(scenario, options.replication, address_events_, meter_),
-        demand_(scenario, options.replication, meter_),
+        demand_(scenario, options.replication, meter_,
+                options.demand_block_points > 0 ? options.demand_block_points
+                                                : DemandDriver::kDefaultBlockPoints),
         fleet_(scenario, options.replication, fleet_events_, broker_, demand_, meter_),
         events_(scenario, scenario_events_, fleet_, demand_, broker_),
         random_(scenario, options.replication, random_events_, events_) {}
@@ -52,6 +54,7 @@ class Simulation {
 
     engine_.run([this](const SimEvent& event) { std::visit(*this, event); },
                 [this] { fleet_.start(); });
+    fleet_.settle_all_demand();
     meter_.finish(scenario_.horizon);
 
     RunMeasurements measured;

@@ -1,0 +1,232 @@
+// The Fleet's scaling grid: where real evaluations are scheduled, how quiet points are found
+// ahead (look_ahead) and applied in order later (catch_up). See fleet.hpp for the contract.
+#include <stdexcept>
+
+#include "alb/fleet.hpp"
+#include "alb/victims.hpp"
+
+namespace albsim {
+
+bool Fleet::GridState::any_timer() const {
+  for (const LowTimer& timer : timers)
+    if (timer.running) return true;
+  return false;
+}
+
+void Fleet::load(std::size_t lb, GridState& state) const {
+  const LbState& s = lbs_[lb];
+  state.last_required = s.last_required;
+  state.touched = s.touched;
+  state.timers.clear();
+  state.counts.clear();
+  for (const AzState& az : s.azs) {
+    state.timers.push_back(az.low_timer);
+    state.counts.push_back(az.impaired > 0 ? -1 : node_count(nodes_, az.nodes));
+  }
+}
+
+void Fleet::store(std::size_t lb, const GridState& state) {
+  LbState& s = lbs_[lb];
+  s.last_required = state.last_required;
+  for (std::size_t az = 0; az < s.azs.size(); ++az) s.azs[az].low_timer = state.timers[az];
+}
+
+// What the evaluation at `point` would do from `state` (MODEL.md §4, the same rules as
+// evaluate_lb): nothing, move timers or the last requirement (applied to `state`), or launch or
+// drain (then `state` is left as it was and a real evaluation must run).
+Fleet::PointKind Fleet::classify(std::size_t lb, std::int64_t point, GridState& state) {
+  const LbState& s = lbs_[lb];
+  if (s.healthy_azs() == 0) return PointKind::quiet_steady;
+  if (state.touched) return PointKind::real;
+  const double demand = demand_.at(lb, point);
+  const bool timers = state.any_timer();
+  if (!timers && band(lb, state.last_required).contains(demand)) return PointKind::quiet_steady;
+  const int required = requirement(lb, demand);
+  if (required == state.last_required && !timers) return PointKind::quiet_steady;
+  const SimTime t = demand_.point_time(lb, point);
+  const SimTime cooldown = scenario_.load_balancers[lb].scale_in_cooldown;
+  for (std::size_t az = 0; az < state.counts.size(); ++az) {
+    if (state.counts[az] < 0) continue;  // impaired: not evaluated
+    LowTimer timer = state.timers[az];
+    const ScalingDecision decision = evaluate_az(required, state.counts[az], t, cooldown, timer);
+    if (decision.launch > 0 || decision.drain > 0) return PointKind::real;
+  }
+  bool changed = required != state.last_required;
+  state.last_required = required;
+  for (std::size_t az = 0; az < state.counts.size(); ++az) {
+    if (state.counts[az] < 0) continue;
+    LowTimer& timer = state.timers[az];
+    const LowTimer before = timer;
+    evaluate_az(required, state.counts[az], t, cooldown, timer);
+    changed = changed || !(timer == before);
+  }
+  return changed ? PointKind::quiet_changed : PointKind::quiet_steady;
+}
+
+const DemandBand& Fleet::band(std::size_t lb, int required) {
+  static const DemandBand kEmpty;
+  const LoadBalancerSpec& spec = scenario_.load_balancers[lb];
+  LbState& s = lbs_[lb];
+  if (required < spec.min_nodes_per_az || required > spec.max_nodes_per_az) return kEmpty;
+  BandCache& cache = s.bands;
+  if (cache.healthy != s.healthy_azs() || cache.reserved_lcu != s.reserved_lcu) {
+    cache.healthy = s.healthy_azs();
+    cache.reserved_lcu = s.reserved_lcu;
+    cache.by_required.assign(static_cast<std::size_t>(spec.max_nodes_per_az) + 1, std::nullopt);
+  }
+  auto& known = cache.by_required[static_cast<std::size_t>(required)];
+  if (!known)
+    known = demand_band({0, s.healthy_azs(), static_cast<int>(spec.azs.size()), s.reserved_lcu,
+                         spec.node_capacity_lcu, spec.min_nodes_per_az, spec.max_nodes_per_az},
+                        required);
+  return *known;
+}
+
+void Fleet::set_wake(std::size_t lb, std::int64_t point) {
+  LbState& s = lbs_[lb];
+  if (point >= demand_.end_point(lb)) {
+    s.wake = kNoWake;
+    return;
+  }
+  s.wake = point;
+  const SimTime at = demand_.point_time(lb, point);
+  wakes_.emplace(at, lb);
+  arm(at);
+}
+
+void Fleet::arm(SimTime at) {
+  if (armed_ && *armed_ <= at) return;
+  scheduler_.schedule(at, ScalingEvaluation{});
+  armed_ = at;
+}
+
+void Fleet::wake_no_later_than(std::size_t lb, std::int64_t point) {
+  if (lbs_[lb].wake > point) set_wake(lb, point);
+}
+
+// The first point in [from, to) that is not quiet-and-steady for certain, by demand alone: with
+// no timer running and nothing touched, that is the first demand outside the band of the last
+// requirement.
+std::int64_t Fleet::skip_steady(std::size_t lb, std::int64_t from, std::int64_t to,
+                                const GridState& state) {
+  if (lbs_[lb].healthy_azs() == 0) return to;
+  if (state.touched || state.any_timer()) return from;
+  const DemandBand steady = band(lb, state.last_required);
+  const std::span<const double> block = demand_.block(lb);
+  const std::int64_t first = demand_.block_end(lb) - static_cast<std::int64_t>(block.size());
+  const double* demand = block.data() - first;  // demand[point]
+  std::int64_t point = from;
+  while (point < to && steady.contains(demand[point])) ++point;
+  return point;
+}
+
+std::int64_t Fleet::run_quiet(std::size_t lb, std::int64_t from, std::int64_t to, GridState& state,
+                              std::optional<std::int64_t>& first_change) {
+  for (std::int64_t point = from; point < to; ++point) {
+    point = skip_steady(lb, point, to, state);
+    if (point == to) break;
+    const PointKind kind = classify(lb, point, state);
+    if (kind == PointKind::real) return point;
+    if (kind == PointKind::quiet_changed && !first_change) first_change = point;
+  }
+  return to;
+}
+
+// After a real evaluation: the first point ahead that is not quiet, within the demand block
+// (its end is a real evaluation that fills the next block).
+void Fleet::look_ahead(std::size_t lb) {
+  const std::int64_t start = demand_.next_point(lb);
+  const std::int64_t end = demand_.block_end(lb);
+  if (start >= end) {
+    set_wake(lb, start);
+    return;
+  }
+  GridState& state = scratch_;
+  load(lb, state);
+  ScanMemo& memo = lbs_[lb].memo;
+  if (memo.valid && memo.start <= start && start <= memo.steady_until && state == memo.state) {
+    memo.holds = true;
+    set_wake(lb, memo.wake);
+    return;
+  }
+  memo.valid = memo.holds = true;
+  memo.start = start;
+  memo.state = state;
+  std::optional<std::int64_t> first_change;
+  memo.wake = run_quiet(lb, start, end, state, first_change);
+  memo.steady_until = first_change.value_or(memo.wake);
+  set_wake(lb, memo.wake);
+}
+
+// Applies the quiet points [next_point, end): their state changes, and their demand to the meter.
+void Fleet::catch_up_before(std::size_t lb, std::int64_t end) {
+  const std::int64_t start = demand_.next_point(lb);
+  if (end <= start) return;
+  if (end > lbs_[lb].wake || end > demand_.block_end(lb))
+    throw std::logic_error("scaling grid: catching up past a real evaluation");
+  ScanMemo& memo = lbs_[lb].memo;
+  if (!(memo.valid && memo.holds && memo.start <= start && end <= memo.steady_until)) {
+    GridState& state = scratch_;
+    load(lb, state);
+    memo.holds = false;
+    std::optional<std::int64_t> first_change;
+    if (run_quiet(lb, start, end, state, first_change) != end)
+      throw std::logic_error("scaling grid: a real evaluation was skipped");
+    store(lb, state);
+  }
+  demand_.consume_through(lb, end - 1);
+}
+
+// The grid points that have run by now: those before it, and those at it once scaling
+// evaluations (or later classes) of this instant have started.
+void Fleet::catch_up(std::size_t lb) {
+  const std::int64_t step = demand_.step(lb).ms();
+  const std::int64_t t = now().ms();
+  const std::int64_t passed = scheduler_.current_class() > EventClass::scaling_evaluation
+                                  ? t / step + 1
+                                  : (t + step - 1) / step;
+  catch_up_before(lb, passed);
+}
+
+void Fleet::touch(std::size_t lb) {
+  LbState& s = lbs_[lb];
+  s.memo.holds = false;
+  if (evaluating_ == lb) {  // its own evaluation: it looks ahead afterwards
+    s.touched = true;
+    return;
+  }
+  catch_up(lb);
+  s.touched = true;
+  wake_no_later_than(lb, demand_.next_point(lb));
+}
+
+// Demand, reservation or healthy AZs changed after catch_up: what was seen ahead no longer holds.
+void Fleet::inputs_changed(std::size_t lb) {
+  lbs_[lb].memo.valid = false;
+  wake_no_later_than(lb, demand_.next_point(lb));
+}
+
+void Fleet::demand_will_change(std::size_t lb) {
+  catch_up(lb);
+}
+
+void Fleet::demand_changed(std::size_t lb) {
+  inputs_changed(lb);
+}
+
+void Fleet::set_reserved_lcu(std::size_t lb, double lcu) {
+  catch_up(lb);
+  lbs_[lb].reserved_lcu = lcu;
+  inputs_changed(lb);
+}
+
+void Fleet::settle_demand_through(SimTime t) {
+  for (std::size_t lb = 0; lb < lbs_.size(); ++lb)
+    catch_up_before(lb, std::min(t.ms() / demand_.step(lb).ms() + 1, demand_.end_point(lb)));
+}
+
+void Fleet::settle_all_demand() {
+  for (std::size_t lb = 0; lb < lbs_.size(); ++lb) catch_up_before(lb, demand_.end_point(lb));
+}
+
+}  // namespace albsim

@@ -1,0 +1,209 @@
+// The scaling grid that runs only where something can happen (issue 13): demand blocks must give
+// the numbers a point-by-point sampling gives, the requirement bands must agree with the
+// requirement everywhere, and no choice of block size may change a byte of the output.
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <limits>
+#include <random>
+#include <sstream>
+#include <vector>
+
+#include "alb/scaling_rules.hpp"
+#include "albsim/report_output.hpp"
+#include "core/calendar.hpp"
+#include "demand/demand_profile.hpp"
+#include "demand/growth_cache.hpp"
+#include "report/timeseries_csv.hpp"
+#include "support.hpp"
+
+using namespace albsim;
+
+namespace {
+
+// fill() over [first, first + n * step) in blocks of `block` points, against at() per point,
+// compared bit for bit.
+void check_fill_matches_at(const DemandProfile& p, SimTime first, SimTime step, std::size_t n,
+                           std::size_t block) {
+  std::vector<double> values(n);
+  for (std::size_t done = 0; done < n; done += block) {
+    const std::size_t count = std::min(block, n - done);
+    const SimTime from = SimTime::from_ms(first.ms() + static_cast<std::int64_t>(done) * step.ms());
+    p.fill(from, step, std::span<double>(values).subspan(done, count));
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    const SimTime t = SimTime::from_ms(first.ms() + static_cast<std::int64_t>(i) * step.ms());
+    INFO("point " << i << " at " << t.ms() << " ms");
+    REQUIRE(std::bit_cast<std::uint64_t>(values[i]) == std::bit_cast<std::uint64_t>(p.at(t)));
+  }
+}
+
+}  // namespace
+
+TEST_CASE("a diurnal block is the per-point profile, bit for bit, across days and weekends") {
+  DemandSpec spec;
+  spec.kind = DemandSpec::Kind::diurnal;
+  spec.diurnal = {50, 1.0, 13.5, 0.3};  // amplitude 1: the trough touches 0
+  spec.growth_per_30d = 0.07;
+  // A Friday 23:00 start that is not on a minute: grid points fall at :17.250 in every minute.
+  const std::int64_t start = *parse_iso8601("2026-03-06T23:00:17.250Z");
+  for (const std::size_t block : {1, 7, 1440, 5000}) {
+    // 60 s divides a day (the precomputed day), 7 s does not (the formula), 400 ms off-grid.
+    check_fill_matches_at(DemandProfile(spec, start, SimTime::from_seconds(60)),
+                          SimTime::from_seconds(60), SimTime::from_seconds(60), 6000, block);
+    check_fill_matches_at(DemandProfile(spec, start, SimTime::from_seconds(7)),
+                          SimTime::from_seconds(7), SimTime::from_seconds(7), 6000, block);
+    check_fill_matches_at(DemandProfile(spec, start, SimTime::from_seconds(60)),
+                          SimTime::from_ms(400), SimTime::from_seconds(60), 3000, block);
+  }
+}
+
+TEST_CASE("trace and steps blocks are the per-point profile: loops, gaps, before the first") {
+  auto series = std::make_shared<TraceSeries>();
+  series->times_ms = {0, 60'000, 120'000, 400'000, 460'000};  // a gap after 120 s
+  series->values = {10, 20, 30, 40, 50};
+  series->period_ms = 60'000;
+  DemandSpec trace;
+  trace.kind = DemandSpec::Kind::trace;
+  trace.trace.series = series;
+  trace.growth_per_30d = -0.2;
+  for (const bool loop : {false, true})
+    for (const std::int64_t align : {-95'000, 0, 130'000}) {  // starts before the first sample
+      trace.trace.loop = loop;
+      trace.trace.align_ms = align;
+      const DemandProfile p(trace, kDefaultStartEpochMs, SimTime::from_seconds(45));
+      for (const std::size_t block : {1, 3, 64, 1000})
+        check_fill_matches_at(p, SimTime::from_seconds(45), SimTime::from_seconds(45), 900, block);
+      // A step longer than the trace's cycle skips whole loops between points.
+      check_fill_matches_at(p, SimTime::from_seconds(45), SimTime::from_seconds(1000), 300, 17);
+    }
+  DemandSpec steps;
+  steps.kind = DemandSpec::Kind::steps;
+  steps.steps = {{SimTime::from_seconds(100), 5},
+                 {SimTime::from_seconds(101), 6},
+                 {SimTime::from_seconds(3600), 0}};
+  const DemandProfile p(steps, kDefaultStartEpochMs, SimTime::from_seconds(30));
+  for (const std::size_t block : {1, 2, 500})
+    check_fill_matches_at(p, SimTime::from_seconds(30), SimTime::from_seconds(30), 200, block);
+}
+
+TEST_CASE("shared growth factors are the profile's own exponentials") {
+  GrowthCache cache;
+  const double rate = std::log1p(0.03) / 2'592'000'000.0;
+  for (const std::int64_t first : {60'000, 86'460'000, 60'000}) {  // a refill, then back
+    const std::span<const double> f =
+        cache.factors(rate, SimTime::from_ms(first), SimTime::from_seconds(60), 1440);
+    REQUIRE(f.size() == 1440);
+    for (std::size_t i = 0; i < f.size(); ++i)
+      REQUIRE(f[i] ==
+              growth_factor(rate, SimTime::from_ms(first + static_cast<std::int64_t>(i) * 60'000)));
+  }
+}
+
+TEST_CASE("a demand band holds exactly the demands of its requirement") {
+  // Capacities and shares that make the divisions inexact, reservations that floor the
+  // requirement, and AZs down: every combination against required_nodes itself.
+  std::mt19937_64 random(13);
+  for (const double capacity : {25.0, 3.0, 0.7, 1e-3})
+    for (const double reserved : {0.0, 100.0})
+      for (const int healthy : {1, 2, 3}) {
+        const RequirementInput in{0, healthy, 3, reserved, capacity, 1, 20};
+        for (int required = 0; required <= 21; ++required) {
+          const DemandBand band = demand_band(in, required);
+          auto r = [&](double d) {
+            RequirementInput x = in;
+            x.demand_lcu = d;
+            return required_nodes(x);
+          };
+          if (band.lo > band.hi) {  // empty: no demand has this requirement
+            for (int i = 0; i < 2000; ++i)
+              CHECK(r(std::ldexp(static_cast<double>(random() >> 11), -40)) != required);
+            continue;
+          }
+          CHECK(r(band.lo) == required);
+          CHECK(r(band.hi) == required);
+          if (band.lo > 0) CHECK(r(std::nextafter(band.lo, 0.0)) != required);
+          if (band.hi < std::numeric_limits<double>::max())
+            CHECK(r(std::nextafter(band.hi, band.hi * 2)) != required);
+          for (int i = 0; i < 200; ++i) {  // random demands inside and near the band
+            const double span = band.hi < 1e12 ? band.hi - band.lo : 1e6;
+            const double d = band.lo + (static_cast<double>(random() % 1'000'001) / 1e6) * span;
+            CHECK(r(d) == required);
+          }
+        }
+      }
+}
+
+TEST_CASE("no demand block size changes a byte of the report or the timeseries") {
+  // The boundary test scenario: events on, just before and just after the default block
+  // boundaries of each grid (60 s, 7 s, 45 s), surges, outages, reservations, maintenance,
+  // noise, low timers and random events; 3 replications.
+  const Scenario scenario =
+      load_scenario(test::source_path("tests/golden/scenarios/grid-boundaries.json"));
+  auto outputs = [&](std::size_t block) {
+    std::vector<Report> reports;
+    std::ostringstream csv_text;
+    for (std::uint64_t replication = 0; replication < 3; ++replication) {
+      TimeseriesCsv csv(csv_text, scenario);
+      SimulationOptions options;
+      options.replication = replication;
+      options.timeseries_step = SimTime::from_seconds(7);
+      options.timeseries = &csv;
+      options.check_invariants = replication == 0;
+      options.demand_block_points = block;
+      reports.push_back(simulate(scenario, options));
+    }
+    return report_to_json(scenario, reports) + csv_text.str();
+  };
+  const std::string by_day = outputs(0);
+  for (const std::size_t block : {1, 2, 59, 60, 61, 1439, 1441, 100'000}) {
+    INFO("block of " << block << " points");
+    CHECK(outputs(block) == by_day);
+  }
+}
+
+namespace {
+
+struct Rows final : TimeseriesObserver {
+  std::vector<TimeseriesRow> rows;
+  void on_row(const TimeseriesRow& row) override { rows.push_back(row); }
+};
+
+}  // namespace
+
+TEST_CASE("a low timer expires at the first grid point past the cooldown, inside a quiet stretch") {
+  // 100 LCU over 2 AZs needs 2 nodes of 25 LCU in each until 1h, then 30 LCU needs 1. The timer
+  // starts at the 1h grid point; nothing else happens, so every point until the drain is quiet.
+  // Scale-in drains at the first point with now - since >= cooldown: 1h15m for 15m, 1h16m for
+  // 15m30s (1h15m is 30 s short); drained nodes leave DNS at once.
+  nlohmann::json d = {
+      {"horizon", "3h"},
+      {"pools",
+       {{{"id", "p"},
+         {"source", "byoip"},
+         {"locale", "us-east-1"},
+         {"cidrs", {"203.0.113.0/24"}}}}},
+      {"load_balancers",
+       {{{"id", "lb"},
+         {"pool", "p"},
+         {"azs", {"az1", "az2"}},
+         {"demand",
+          {{"steps", nlohmann::json::array({nlohmann::json::array({"0s", 100}),
+                                            nlohmann::json::array({"1h", 30})})}}}}}}};
+  for (const auto& [cooldown, drain_minute] :
+       std::vector<std::pair<std::string, int>>{{"15m", 75}, {"15m30s", 76}, {"1h59m", 179}}) {
+    d["load_balancers"][0]["scale_in_cooldown"] = cooldown;
+    const Scenario scenario = test::scenario_from(d);
+    Rows rows;
+    SimulationOptions options;
+    options.timeseries_step = SimTime::from_seconds(60);
+    options.timeseries = &rows;
+    options.check_invariants = true;
+    simulate(scenario, options);
+    REQUIRE(rows.rows.size() == 180);
+    for (int minute = 0; minute < 180; ++minute) {
+      INFO("cooldown " << cooldown << ", minute " << minute);
+      CHECK(rows.rows[static_cast<std::size_t>(minute)].load_balancers[0].exposed_nodes ==
+            (minute < drain_minute ? 4u : 2u));
+    }
+  }
+}
