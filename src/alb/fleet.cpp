@@ -21,8 +21,11 @@ bool Fleet::LbState::any_low_timer() const {
 Fleet::Fleet(const Scenario& scenario, std::uint64_t replication, Scheduler<FleetEvent>& scheduler,
              AddressBroker& broker, DemandDriver& demand, FleetMeter& meter)
     : scenario_(scenario), scheduler_(scheduler), broker_(broker), demand_(demand), meter_(meter) {
-  for (const LoadBalancerSpec& spec : scenario.load_balancers)
+  for (std::size_t lb = 0; lb < scenario.load_balancers.size(); ++lb) {
+    const LoadBalancerSpec& spec = scenario.load_balancers[lb];
     lbs_.emplace_back(spec, scenario.seed, replication);
+    if (spec.reclaim == ReclaimPolicy::replace) reclaiming_lbs_.push_back(lb);
+  }
   broker.set_freed_listener(*this);
   demand.set_listener(*this);
 }

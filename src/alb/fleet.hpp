@@ -174,6 +174,7 @@ class Fleet final : public FreedAddressListener, public DemandListener {
   FleetMeter& meter_;
   NodeTable nodes_;
   std::vector<LbState> lbs_;
+  std::vector<std::size_t> reclaiming_lbs_;  // with `reclaim: replace`, ascending
   std::uint32_t next_node_id_ = 0;
   // Real evaluations due, as (time, load balancer); an entry is stale unless it is the load
   // balancer's wake. A ScalingEvaluation event is pending at `armed_`, the earliest wake, and

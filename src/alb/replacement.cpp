@@ -48,7 +48,8 @@ bool Fleet::reclaims_into(std::size_t lb, std::size_t pool) const {
 void Fleet::addresses_freed(std::size_t pool, std::uint64_t count) {
   for (std::uint64_t k = 0; k < count && broker_.free_count(pool) > 0; ++k) {
     std::optional<std::uint32_t> victim;
-    for (std::size_t lb = 0; lb < lbs_.size() && !victim; ++lb) {
+    for (const std::size_t lb : reclaiming_lbs_) {
+      if (victim) break;
       if (!reclaims_into(lb, pool)) continue;
       for (const AzState& az : lbs_[lb].azs)
         for (const std::uint32_t slot : az.nodes) {

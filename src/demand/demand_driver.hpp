@@ -24,6 +24,9 @@
 
 namespace albsim {
 
+// Asks the CPU for every cache line of `values` (a read of them follows).
+void prefetch(std::span<const double> values);
+
 class DemandListener {
  public:
   virtual void demand_will_change(std::size_t lb) = 0;

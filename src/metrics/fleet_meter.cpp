@@ -82,19 +82,10 @@ void FleetMeter::demand_sampled(std::size_t lb, SimTime first, SimTime step,
                                 std::span<const double> demand_lcu) {
   LbMeter& m = lbs_[lb];
   const double share = lost_share(m);
-  if (share == 0 && m.lost_demand.value() == 0) {
-    // Nothing lost: setting the lost demand to 0 again would add exactly 0.
+  if (share == 0 && m.lost_demand.value() == 0)  // setting 0 again would add exactly 0
     m.demand.set_samples(first, step, demand_lcu);
-    return;
-  }
-  SimTime t = first;
-  for (const double demand : demand_lcu) {
-    if (demand != m.demand.value()) {
-      m.demand.set(t, demand);
-      m.lost_demand.set(t, demand * share);
-    }
-    t += step;
-  }
+  else
+    m.demand.set_samples(first, step, demand_lcu, &m.lost_demand, share);
 }
 
 // Share of traffic an allowlisting client loses: DNS spreads it evenly over exposed nodes, and

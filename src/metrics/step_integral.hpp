@@ -19,18 +19,39 @@ class StepIntegral {
     value_ = value;
   }
   void add(SimTime now, double delta) { set(now, value_ + delta); }
-  // set(first + i * step, values[i]) for each value that differs from the one held: the same
-  // arithmetic in a loop on registers.
-  void set_samples(SimTime first, SimTime step, std::span<const double> values) {
+  // set(first + i * step, values[i]) for each value that differs from the one held; at each
+  // such change also `follower.set(same time, values[i] * factor)`, when given. The same
+  // arithmetic as those calls, in a loop on registers.
+  void set_samples(SimTime first, SimTime step, std::span<const double> values,
+                   StepIntegral* follower = nullptr, double factor = 0) {
     double value = value_, integral = integral_;
     std::int64_t since = since_.ms(), t = first.ms();
-    for (const double v : values) {
-      if (v != value) {
-        integral += value * static_cast<double>(t - since);
-        since = t;
-        value = v;
+    if (follower == nullptr) {
+      for (const double v : values) {
+        if (v != value) {
+          integral += value * static_cast<double>(t - since);
+          since = t;
+          value = v;
+        }
+        t += step.ms();
       }
-      t += step.ms();
+    } else {
+      double f_value = follower->value_, f_integral = follower->integral_;
+      std::int64_t f_since = follower->since_.ms();
+      for (const double v : values) {
+        if (v != value) {
+          integral += value * static_cast<double>(t - since);
+          since = t;
+          value = v;
+          f_integral += f_value * static_cast<double>(t - f_since);
+          f_since = t;
+          f_value = v * factor;
+        }
+        t += step.ms();
+      }
+      follower->value_ = f_value;
+      follower->integral_ = f_integral;
+      follower->since_ = SimTime::from_ms(f_since);
     }
     value_ = value;
     integral_ = integral;
