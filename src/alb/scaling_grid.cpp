@@ -40,8 +40,9 @@ Fleet::PointKind Fleet::classify(std::size_t lb, std::int64_t point, GridState& 
   if (state.touched) return PointKind::real;
   const double demand = demand_.at(lb, point);
   const bool timers = state.any_timer();
-  if (!timers && band(lb, state.last_required).contains(demand)) return PointKind::quiet_steady;
-  const int required = requirement(lb, demand);
+  const bool unchanged = band(lb, state.last_required).contains(demand);
+  if (!timers && unchanged) return PointKind::quiet_steady;
+  const int required = unchanged ? state.last_required : requirement(lb, demand);
   if (required == state.last_required && !timers) return PointKind::quiet_steady;
   const SimTime t = demand_.point_time(lb, point);
   const SimTime cooldown = scenario_.load_balancers[lb].scale_in_cooldown;
@@ -105,18 +106,37 @@ void Fleet::wake_no_later_than(std::size_t lb, std::int64_t point) {
 }
 
 // The first point in [from, to) that is not quiet-and-steady for certain, by demand alone: with
-// no timer running and nothing touched, that is the first demand outside the band of the last
-// requirement.
+// nothing touched, a demand inside the band of the last requirement L changes nothing when no
+// low timer runs (the skip rule of evaluate_lb). With timers running every point is a full
+// evaluation; it still changes nothing while each healthy AZ either runs a timer with L below its
+// count and its highest requirement at least L, or has exactly L nodes, until a timer's cooldown
+// ends (the first point at or past since + cooldown).
 std::int64_t Fleet::skip_steady(std::size_t lb, std::int64_t from, std::int64_t to,
                                 const GridState& state) {
   if (lbs_[lb].healthy_azs() == 0) return to;
-  if (state.touched || state.any_timer()) return from;
+  if (state.touched) return from;
+  const std::int64_t step = demand_.step(lb).ms();
+  const std::int64_t cooldown = scenario_.load_balancers[lb].scale_in_cooldown.ms();
+  const int required = state.last_required;
+  std::int64_t limit = to;
+  if (state.any_timer())
+    for (std::size_t az = 0; az < state.timers.size(); ++az) {
+      const LowTimer& timer = state.timers[az];
+      const int count = state.counts[az];
+      if (count < 0) continue;  // impaired
+      if (!timer.running) {
+        if (count != required) return from;
+        continue;
+      }
+      if (required >= count || timer.max_required < required) return from;
+      limit = std::min(limit, (timer.since.ms() + cooldown + step - 1) / step);
+    }
   const DemandBand steady = band(lb, state.last_required);
   const std::span<const double> block = demand_.block(lb);
   const std::int64_t first = demand_.block_end(lb) - static_cast<std::int64_t>(block.size());
   const double* demand = block.data() - first;  // demand[point]
   std::int64_t point = from;
-  while (point < to && steady.contains(demand[point])) ++point;
+  while (point < limit && steady.contains(demand[point])) ++point;
   return point;
 }
 

@@ -1,0 +1,101 @@
+// Where one run's time goes, stage by stage, on scenarios/bench/fleet-year.json (100 ALBs, a year
+// of 60 s grid points: 52.6 million): so the split is visible without a profiler.
+// - DemandTrajectory: every load balancer's demand blocks (diurnal profile in one pass, shared
+//   growth exponentials) and their hand-over to the meter; the meter's share is MetricsDemand.
+// - MetricsDemand: the meter's demand integral alone over the same number of points.
+// - Requirement: the requirement of every point computed (required_nodes), against the demand
+//   band test the look-ahead uses for the same points.
+// - Events: the engine's queue, in bench_event_queue (the hold model).
+// The whole run is bench_fleet_year.
+#include <benchmark/benchmark.h>
+
+#include <vector>
+
+#include "alb/scaling_rules.hpp"
+#include "albsim/load_scenario.hpp"
+#include "demand/demand_driver.hpp"
+#include "metrics/fleet_meter.hpp"
+
+using namespace albsim;
+
+namespace {
+
+const Scenario& fleet_year() {
+  static const Scenario scenario =
+      load_scenario(std::string(ALBSIM_SOURCE_DIR) + "/scenarios/bench/fleet-year.json");
+  return scenario;
+}
+
+void BM_DemandTrajectory(benchmark::State& state) {
+  const Scenario& scenario = fleet_year();
+  std::int64_t points = 0;
+  for (auto _ : state) {
+    FleetMeter meter(scenario);
+    DemandDriver demand(scenario, 0, meter);
+    const std::size_t lbs = scenario.load_balancers.size();
+    for (std::size_t lb = 0; lb < lbs; ++lb) demand.sample_start(lb);
+    // Block by block across the fleet, as a run refills them (each block's growth is shared).
+    while (demand.next_point(0) < demand.end_point(0))
+      for (std::size_t lb = 0; lb < lbs; ++lb) {
+        demand.next_block(lb);
+        points += demand.block_end(lb) - demand.next_point(lb);
+        demand.consume_through(lb, demand.block_end(lb) - 1);
+      }
+    benchmark::DoNotOptimize(meter);
+  }
+  state.counters["time_per_point"] = benchmark::Counter(
+      static_cast<double>(points), benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+}
+
+void BM_MetricsDemand(benchmark::State& state) {
+  const Scenario& scenario = fleet_year();
+  const SimTime step = SimTime::from_seconds(60);
+  std::vector<double> block(1440);
+  for (std::size_t i = 0; i < block.size(); ++i) block[i] = 40.0 + static_cast<double>(i % 97);
+  std::int64_t points = 0;
+  for (auto _ : state) {
+    FleetMeter meter(scenario);
+    for (std::size_t lb = 0; lb < scenario.load_balancers.size(); ++lb)
+      for (std::int64_t first = 1; first < 525'600; first += 1440) {
+        meter.demand_sampled(lb, SimTime::from_ms(first * step.ms()), step, block);
+        points += 1440;
+      }
+    benchmark::DoNotOptimize(meter);
+  }
+  state.counters["time_per_point"] = benchmark::Counter(
+      static_cast<double>(points), benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+}
+
+// A year of one load balancer's demand (diurnal, 60 s points) against its requirement; arg 0
+// computes required_nodes per point, arg 1 tests the band of the requirement last seen.
+void BM_Requirement(benchmark::State& state) {
+  std::vector<double> demand(525'600);
+  for (std::size_t i = 0; i < demand.size(); ++i)
+    demand[i] = 60 * (1 + 0.6 * std::cos(static_cast<double>(i) * 2 * 3.14159265 / 1440));
+  RequirementInput in{0, 3, 3, 0, 25, 1, 20};
+  std::vector<DemandBand> bands;
+  for (int r = 0; r <= 20; ++r) bands.push_back(demand_band(in, r));
+  const bool by_band = state.range(0) == 1;
+  for (auto _ : state) {
+    int required = -1, changes = 0;
+    for (const double d : demand) {
+      if (by_band && required >= 0 && bands[static_cast<std::size_t>(required)].contains(d))
+        continue;
+      in.demand_lcu = d;
+      const int r = required_nodes(in);
+      changes += r != required;
+      required = r;
+    }
+    benchmark::DoNotOptimize(changes);
+  }
+  state.counters["time_per_point"] = benchmark::Counter(
+      static_cast<double>(demand.size()),
+      benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
+}
+
+}  // namespace
+
+BENCHMARK(BM_DemandTrajectory)->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK(BM_MetricsDemand)->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK(BM_Requirement)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+BENCHMARK_MAIN();
