@@ -24,13 +24,6 @@ DemandDriver::DemandDriver(const Scenario& scenario, std::uint64_t replication, 
     lbs_.emplace_back(scenario, spec, replication);
 }
 
-// The block was filled long ago in simulated time and is cold: ask for all its cache lines at
-// once, so their misses overlap instead of following one another.
-void prefetch(std::span<const double> values) {
-  constexpr std::size_t kLine = 64 / sizeof(double);
-  for (std::size_t i = 0; i < values.size(); i += kLine) __builtin_prefetch(values.data() + i);
-}
-
 double DemandDriver::surge_product(const LbDemand& d) const {
   double surge = 1.0;
   for (const double m : d.surges) surge *= m;
@@ -69,10 +62,12 @@ void DemandDriver::next_block(std::size_t lb) {
       d.noise.push_back(std::exp(sigma * d.noise_draws.standard_normal() - sigma * sigma / 2));
   }
   d.demand.resize(count);
-  recompute(d);
+  d.progress.resize(count);
+  recompute(lb);
 }
 
-void DemandDriver::recompute(LbDemand& d) const {
+void DemandDriver::recompute(std::size_t lb) {
+  LbDemand& d = lbs_[lb];
   const double surge = surge_product(d);
   const auto from = static_cast<std::size_t>(d.next - d.first);
   const std::size_t count = d.demand.size();
@@ -84,6 +79,11 @@ void DemandDriver::recompute(LbDemand& d) const {
     const double* noise = d.noise.data();
     for (std::size_t i = from; i < count; ++i) demand[i] = profile[i] * surge * noise[i];
   }
+  // Every point before `next` is with the meter, so its integral continues from here.
+  const auto [held, progress] = meter_.demand_progress(lb);
+  StepIntegral::trace(held, progress, point_time(lb, d.next), d.step,
+                      std::span<const double>(d.demand).subspan(from),
+                      std::span<StepIntegral::Progress>(d.progress).subspan(from));
 }
 
 void DemandDriver::consume_through(std::size_t lb, std::int64_t k) {
@@ -91,9 +91,9 @@ void DemandDriver::consume_through(std::size_t lb, std::int64_t k) {
   if (k < d.next) return;
   const auto from = static_cast<std::size_t>(d.next - d.first);
   const auto count = static_cast<std::size_t>(k + 1 - d.next);
-  const std::span<const double> values = std::span<const double>(d.demand).subspan(from, count);
-  prefetch(values);
-  meter_.demand_sampled(lb, point_time(lb, d.next), d.step, values);
+  meter_.demand_sampled(lb, point_time(lb, d.next), d.step,
+                        std::span<const double>(d.demand).subspan(from, count),
+                        &d.progress[from + count - 1]);
   d.next = k + 1;
 }
 
@@ -104,7 +104,7 @@ void DemandDriver::change_surges(std::size_t lb, double multiplier, bool start) 
     d.surges.push_back(multiplier);
   else
     d.surges.erase(std::find(d.surges.begin(), d.surges.end(), multiplier));
-  recompute(d);
+  recompute(lb);
   if (listener_ != nullptr) listener_->demand_changed(lb);
 }
 

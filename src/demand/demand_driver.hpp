@@ -7,6 +7,8 @@
 // block of any size gives the same numbers. A point's demand is told to the meter when the
 // caller consumes it (consume_through), in point order, each point exactly once; the caller
 // consumes a point before anything that happens after it in simulated time touches the meter.
+// The meter's demand integral over the block is traced when the block is computed (its data is
+// hot then), so consuming a stretch costs O(1) while no demand is lost.
 //
 // Surges change demand from the first point not yet consumed: the listener hears of a change
 // before it applies (to consume what came before) and after (to look at the new values).
@@ -21,11 +23,9 @@
 #include "demand/demand_profile.hpp"
 #include "demand/growth_cache.hpp"
 #include "metrics/fleet_meter.hpp"
+#include "metrics/step_integral.hpp"
 
 namespace albsim {
-
-// Asks the CPU for every cache line of `values` (a read of them follows).
-void prefetch(std::span<const double> values);
 
 class DemandListener {
  public:
@@ -85,11 +85,13 @@ class DemandDriver {
     // The block: points [first, end); next is the first not consumed.
     std::int64_t first = 1, next = 1, end = 1;
     std::vector<double> profile_values, noise, demand;
+    std::vector<StepIntegral::Progress> progress;  // the meter's demand integral after each
   };
 
   double surge_product(const LbDemand& d) const;
-  // demand[] from profile, surges and noise, for the points not yet consumed.
-  void recompute(LbDemand& d) const;
+  // demand[] from profile, surges and noise, and the meter's integral traced over it, for the
+  // points not yet consumed.
+  void recompute(std::size_t lb);
   void change_surges(std::size_t lb, double multiplier, bool start);
 
   std::vector<LbDemand> lbs_;

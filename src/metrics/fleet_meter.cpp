@@ -79,13 +79,17 @@ void FleetMeter::demand_changed(SimTime now, std::size_t lb, double demand_lcu) 
 }
 
 void FleetMeter::demand_sampled(std::size_t lb, SimTime first, SimTime step,
-                                std::span<const double> demand_lcu) {
+                                std::span<const double> demand_lcu,
+                                const StepIntegral::Progress* traced) {
+  if (demand_lcu.empty()) return;
   LbMeter& m = lbs_[lb];
   const double share = lost_share(m);
-  if (share == 0 && m.lost_demand.value() == 0)  // setting 0 again would add exactly 0
-    m.demand.set_samples(first, step, demand_lcu);
-  else
+  if (share != 0 || m.lost_demand.value() != 0)
     m.demand.set_samples(first, step, demand_lcu, &m.lost_demand, share);
+  else if (traced != nullptr)  // setting the lost demand to 0 again would add exactly 0
+    m.demand.restore(demand_lcu.back(), *traced);
+  else
+    m.demand.set_samples(first, step, demand_lcu);
 }
 
 // Share of traffic an allowlisting client loses: DNS spreads it evenly over exposed nodes, and

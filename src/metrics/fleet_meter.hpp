@@ -30,9 +30,16 @@ class FleetMeter final : public SettledObserver {
                         bool exposed, bool first_time);
   void demand_changed(SimTime now, std::size_t lb, double demand_lcu);
   // demand_changed at first, first + step, ... for each value in turn (no exposure changes
-  // between them): the same arithmetic, in one loop.
+  // between them): the same arithmetic, in one loop. With `traced`, the demand integral's
+  // progress after the last value as StepIntegral::trace() found it from demand_progress():
+  // while no demand is lost that is all there is to do, O(1).
   void demand_sampled(std::size_t lb, SimTime first, SimTime step,
-                      std::span<const double> demand_lcu);
+                      std::span<const double> demand_lcu,
+                      const StepIntegral::Progress* traced = nullptr);
+  // The demand held and the integral's progress, to trace the next samples from.
+  std::pair<double, StepIntegral::Progress> demand_progress(std::size_t lb) const {
+    return {lbs_[lb].demand.value(), lbs_[lb].demand.progress()};
+  }
   void pool_changed(SimTime now, std::size_t pool, std::uint64_t capacity, std::uint64_t in_use);
 
   // Every event of the instant `now` has run.

@@ -19,6 +19,35 @@ class StepIntegral {
     value_ = value;
   }
   void add(SimTime now, double delta) { set(now, value_ + delta); }
+
+  // How far the integral has come: what a run of set() calls leaves besides the value held.
+  struct Progress {
+    double integral = 0;
+    std::int64_t since_ms = 0;
+  };
+  Progress progress() const { return {integral_, since_.ms()}; }
+  // Jumps to the state a run of set() calls leaves, as traced by trace(): `value` held, `p`.
+  void restore(double value, Progress p) {
+    value_ = value;
+    integral_ = p.integral;
+    since_ = SimTime::from_ms(p.since_ms);
+  }
+  // From `value` held at `start`, the progress after each set(first + i * step, values[i]) of
+  // set_samples() (equal values skipped), into after[i]: the same arithmetic, done ahead.
+  static void trace(double value, Progress start, SimTime first, SimTime step,
+                    std::span<const double> values, std::span<Progress> after) {
+    double integral = start.integral;
+    std::int64_t since = start.since_ms, t = first.ms();
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      if (values[i] != value) {
+        integral += value * static_cast<double>(t - since);
+        since = t;
+        value = values[i];
+      }
+      after[i] = {integral, since};
+      t += step.ms();
+    }
+  }
   // set(first + i * step, values[i]) for each value that differs from the one held; at each
   // such change also `follower.set(same time, values[i] * factor)`, when given. The same
   // arithmetic as those calls, in a loop on registers.
