@@ -1,8 +1,10 @@
 // Where one run's time goes, stage by stage, on scenarios/bench/fleet-year.json (100 ALBs, a year
 // of 60 s grid points: 52.6 million): so the split is visible without a profiler.
 // - DemandTrajectory: every load balancer's demand blocks (diurnal profile in one pass, shared
-//   growth exponentials) and their hand-over to the meter; the meter's share is MetricsDemand.
-// - MetricsDemand: the meter's demand integral alone over the same number of points.
+//   growth exponentials, the meter's demand integral traced over them) and their hand-over to
+//   the meter (O(1) a stretch).
+// - MetricsDemand: the meter's demand integral alone, point by point, over as many points (what
+//   a hand-over costs while demand is being lost).
 // - Requirement: the requirement of every point computed (required_nodes), against the demand
 //   band test the look-ahead uses for the same points.
 // - Events: the engine's queue, in bench_event_queue (the hold model).

@@ -1,5 +1,8 @@
 // The Fleet's scaling grid: where real evaluations are scheduled, how quiet points are found
 // ahead (look_ahead) and applied in order later (catch_up). See fleet.hpp for the contract.
+#include <algorithm>
+#include <optional>
+#include <span>
 #include <stdexcept>
 
 #include "alb/fleet.hpp"
