@@ -61,8 +61,8 @@ void DemandDriver::next_block(std::size_t lb) {
     for (std::size_t i = 0; i < count; ++i)
       d.noise.push_back(std::exp(sigma * d.noise_draws.standard_normal() - sigma * sigma / 2));
   }
-  d.demand.resize(count);
-  d.progress.resize(count);
+  d.integral.resize(count);
+  d.changed.resize(count);
   recompute(lb);
 }
 
@@ -70,30 +70,41 @@ void DemandDriver::recompute(std::size_t lb) {
   LbDemand& d = lbs_[lb];
   const double surge = surge_product(d);
   const auto from = static_cast<std::size_t>(d.next - d.first);
-  const std::size_t count = d.demand.size();
-  const double* profile = d.profile_values.data();
-  double* demand = d.demand.data();
-  if (d.noise.empty()) {
-    for (std::size_t i = from; i < count; ++i) demand[i] = profile[i] * surge;
-  } else {
-    const double* noise = d.noise.data();
-    for (std::size_t i = from; i < count; ++i) demand[i] = profile[i] * surge * noise[i];
+  const std::size_t count = d.profile_values.size();
+  d.direct = d.noise.empty() && surge == 1.0;
+  if (!d.direct) {
+    d.demand.resize(count);
+    const double* profile = d.profile_values.data();
+    double* demand = d.demand.data();
+    if (d.noise.empty()) {
+      for (std::size_t i = from; i < count; ++i) demand[i] = profile[i] * surge;
+    } else {
+      const double* noise = d.noise.data();
+      for (std::size_t i = from; i < count; ++i) demand[i] = profile[i] * surge * noise[i];
+    }
   }
   // Every point before `next` is with the meter, so its integral continues from here.
   const auto [held, progress] = meter_.demand_progress(lb);
+  d.traced_from = static_cast<std::int64_t>(from);
+  d.traced_since = progress.since_ms;
   StepIntegral::trace(held, progress, point_time(lb, d.next), d.step,
-                      std::span<const double>(d.demand).subspan(from),
-                      std::span<StepIntegral::Progress>(d.progress).subspan(from));
+                      std::span<const double>(d.values()).subspan(from),
+                      std::span<double>(d.integral).subspan(from),
+                      std::span<std::int32_t>(d.changed).subspan(from));
 }
 
 void DemandDriver::consume_through(std::size_t lb, std::int64_t k) {
   LbDemand& d = lbs_[lb];
   if (k < d.next) return;
   const auto from = static_cast<std::size_t>(d.next - d.first);
-  const auto count = static_cast<std::size_t>(k + 1 - d.next);
+  const auto last = static_cast<std::size_t>(k - d.first);
+  const std::int32_t changed = d.changed[last];
+  const StepIntegral::Progress traced{
+      d.integral[last],
+      changed < 0 ? d.traced_since : point_time(lb, d.first + d.traced_from + changed).ms()};
   meter_.demand_sampled(lb, point_time(lb, d.next), d.step,
-                        std::span<const double>(d.demand).subspan(from, count),
-                        &d.progress[from + count - 1]);
+                        std::span<const double>(d.values()).subspan(from, last + 1 - from),
+                        &traced);
   d.next = k + 1;
 }
 

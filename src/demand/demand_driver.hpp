@@ -62,10 +62,10 @@ class DemandDriver {
   // d at point k, next_point() <= k < block_end().
   double at(std::size_t lb, std::int64_t k) const {
     const LbDemand& d = lbs_[lb];
-    return d.demand[static_cast<std::size_t>(k - d.first)];
+    return d.values()[static_cast<std::size_t>(k - d.first)];
   }
   // d at every point of the block, [block_end() - size, block_end()).
-  std::span<const double> block(std::size_t lb) const { return lbs_[lb].demand; }
+  std::span<const double> block(std::size_t lb) const { return lbs_[lb].values(); }
   // Tells the meter every point in [next_point(), k] and moves past them; k < block_end().
   void consume_through(std::size_t lb, std::int64_t k);
 
@@ -82,10 +82,18 @@ class DemandDriver {
     SimTime step;
     std::int64_t horizon_points;
     std::vector<double> surges;  // multipliers of the surges in force
-    // The block: points [first, end); next is the first not consumed.
+    // The block: points [first, end); next is the first not consumed. Demand is the profile
+    // itself while no surge is in force and there is no noise (`direct`: x 1 is exact).
     std::int64_t first = 1, next = 1, end = 1;
     std::vector<double> profile_values, noise, demand;
-    std::vector<StepIntegral::Progress> progress;  // the meter's demand integral after each
+    bool direct = true;
+    // The meter's demand integral traced from point first + traced_from on (StepIntegral::
+    // trace): after each point, and the point of its last change (or traced_since).
+    std::vector<double> integral;
+    std::vector<std::int32_t> changed;
+    std::int64_t traced_from = 0, traced_since = 0;
+
+    const std::vector<double>& values() const { return direct ? profile_values : demand; }
   };
 
   double surge_product(const LbDemand& d) const;

@@ -32,19 +32,25 @@ class StepIntegral {
     integral_ = p.integral;
     since_ = SimTime::from_ms(p.since_ms);
   }
-  // From `value` held at `start`, the progress after each set(first + i * step, values[i]) of
-  // set_samples() (equal values skipped), into after[i]: the same arithmetic, done ahead.
+  // From `value` held at `start`, what each set(first + i * step, values[i]) of set_samples()
+  // (equal values skipped) leaves: the integral in integral[i], and in changed[i] the index of
+  // the last value that changed it (its `since`), or -1 while it is still start's. The same
+  // arithmetic, done ahead.
   static void trace(double value, Progress start, SimTime first, SimTime step,
-                    std::span<const double> values, std::span<Progress> after) {
-    double integral = start.integral;
+                    std::span<const double> values, std::span<double> integral,
+                    std::span<std::int32_t> changed) {
+    double sum = start.integral;
     std::int64_t since = start.since_ms, t = first.ms();
+    std::int32_t last = -1;
     for (std::size_t i = 0; i < values.size(); ++i) {
       if (values[i] != value) {
-        integral += value * static_cast<double>(t - since);
+        sum += value * static_cast<double>(t - since);
         since = t;
         value = values[i];
+        last = static_cast<std::int32_t>(i);
       }
-      after[i] = {integral, since};
+      integral[i] = sum;
+      changed[i] = last;
       t += step.ms();
     }
   }

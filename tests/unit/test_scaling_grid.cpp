@@ -13,6 +13,7 @@
 #include "core/calendar.hpp"
 #include "demand/demand_profile.hpp"
 #include "demand/growth_cache.hpp"
+#include "metrics/step_integral.hpp"
 #include "report/timeseries_csv.hpp"
 #include "support.hpp"
 
@@ -205,5 +206,27 @@ TEST_CASE("a low timer expires at the first grid point past the cooldown, inside
       CHECK(rows.rows[static_cast<std::size_t>(minute)].load_balancers[0].exposed_nodes ==
             (minute < drain_minute ? 4u : 2u));
     }
+  }
+}
+
+TEST_CASE("a traced integral is the one set() builds, after every sample") {
+  // Runs of equal values (skipped by set_samples), zeros, and a start held since long before.
+  std::mt19937_64 random(5);
+  std::vector<double> values(500);
+  for (double& v : values) v = static_cast<double>(random() % 4) * 0.37;
+  const SimTime first = SimTime::from_ms(120'000), step = SimTime::from_ms(7'000);
+  StepIntegral by_set;
+  by_set.set(SimTime::from_ms(15'000), 0.37);
+  std::vector<double> integral(values.size());
+  std::vector<std::int32_t> changed(values.size());
+  StepIntegral::trace(by_set.value(), by_set.progress(), first, step, values, integral, changed);
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    const SimTime t = SimTime::from_ms(first.ms() + static_cast<std::int64_t>(i) * step.ms());
+    if (values[i] != by_set.value()) by_set.set(t, values[i]);
+    const std::int64_t since = changed[i] < 0 ? 15'000 : first.ms() + changed[i] * step.ms();
+    INFO("sample " << i);
+    REQUIRE(std::bit_cast<std::uint64_t>(integral[i]) ==
+            std::bit_cast<std::uint64_t>(by_set.progress().integral));
+    REQUIRE(since == by_set.progress().since_ms);
   }
 }
