@@ -10,14 +10,15 @@ namespace {
 
 // The work limit, so that no valid scenario runs for hours: an estimate of one run's time from
 // what it processes over the horizon, fleet-wide, measured on a 2-core machine (Release):
-// - a grid point costs about 10 ns (its demand, the demand integral, a look at the requirement;
-//   scaling evaluations run only where something changes), 150 ns with lognormal noise (a normal
-//   draw, an exponential, and the scale-in and scale-out that noise causes);
+// - a grid point costs about 25 ns (its demand, the demand integral, a look at the requirement;
+//   scaling evaluations run only where something changes; 10 ns for a small fleet whose demand
+//   stays in cache, 25 ns for org-3y's 1,000 load balancers), 150 ns with lognormal noise (a
+//   normal draw, an exponential, and the scale-in and scale-out that noise causes);
 // - an event (a random event occurrence, a node replacement and what follows it) about 100 ns;
 // - a reserved address drawn at random from a pool fragmented by millions of such draws about
 //   6 us (2^24 of them from a /8 took 99 s).
 constexpr double kMaxWorkSeconds = 60;
-constexpr double kSecondsPerGridPoint = 10e-9;
+constexpr double kSecondsPerGridPoint = 25e-9;
 constexpr double kSecondsPerNoisyGridPoint = 150e-9;
 constexpr double kSecondsPerEvent = 100e-9;
 constexpr double kSecondsPerRandomReservedAddress = 6e-6;

@@ -85,7 +85,8 @@ TEST_CASE("numbers that overflow a double are refused with their place, wherever
                  {pools, "line 1, column 22: the number 1e400 does not fit"});
 }
 
-TEST_CASE("set overrides: invalid UTF-8, an index far past an array's end, a missing optional key") {
+TEST_CASE(
+    "set overrides: invalid UTF-8, an index far past an array's end, a missing optional key") {
   expect_refused({"run", kQuickstart, "--set", "/name=\xff\xfe"},
                  {"--set: /name: the value is not valid UTF-8: \\xFF\\xFE"});
   // Refused at once: no array is padded to 100 million nulls.
