@@ -67,10 +67,12 @@ class Fleet final : public FreedAddressListener, public DemandListener {
   void demand_will_change(std::size_t lb) override;
   void demand_changed(std::size_t lb) override;
 
-  // Applies every quiet grid point at or before `t` (all of them before the horizon), so the
-  // meter holds the demand of the last point at or before it. Call between instants only.
-  void settle_demand_through(SimTime t);
+  // Applies every quiet grid point before the horizon, so the meter holds all demand; once,
+  // after the last instant.
   void settle_all_demand();
+  // d(t) as the meter will have held it at time t, between instants, for timeseries rows; t is
+  // not before the last instant that has run.
+  double demand_held_at(std::size_t lb, SimTime t) const { return demand_.held_at(lb, t); }
 
   // Read-only views, for the timeseries and invariant checks.
   const NodeTable& nodes() const { return nodes_; }

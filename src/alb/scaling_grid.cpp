@@ -243,11 +243,6 @@ void Fleet::set_reserved_lcu(std::size_t lb, double lcu) {
   inputs_changed(lb);
 }
 
-void Fleet::settle_demand_through(SimTime t) {
-  for (std::size_t lb = 0; lb < lbs_.size(); ++lb)
-    catch_up_before(lb, std::min(t.ms() / demand_.step(lb).ms() + 1, demand_.end_point(lb)));
-}
-
 void Fleet::settle_all_demand() {
   for (std::size_t lb = 0; lb < lbs_.size(); ++lb) catch_up_before(lb, demand_.end_point(lb));
 }

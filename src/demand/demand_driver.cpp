@@ -93,6 +93,12 @@ void DemandDriver::recompute(std::size_t lb) {
                       std::span<std::int32_t>(d.changed).subspan(from));
 }
 
+double DemandDriver::held_at(std::size_t lb, SimTime t) const {
+  const std::int64_t k = t.ms() / lbs_[lb].step.ms();
+  if (k < lbs_[lb].next) return meter_.demand_progress(lb).first;  // already with the meter
+  return at(lb, k);
+}
+
 void DemandDriver::consume_through(std::size_t lb, std::int64_t k) {
   LbDemand& d = lbs_[lb];
   if (k < d.next) return;

@@ -66,6 +66,9 @@ class DemandDriver {
   }
   // d at every point of the block, [block_end() - size, block_end()).
   std::span<const double> block(std::size_t lb) const { return lbs_[lb].values(); }
+  // d held at time t (the last grid point at or before t, or t = 0), told to the meter or not;
+  // t must be before any point that may still change (the caller's next real evaluation).
+  double held_at(std::size_t lb, SimTime t) const;
   // Tells the meter every point in [next_point(), k] and moves past them; k < block_end().
   void consume_through(std::size_t lb, std::int64_t k);
 

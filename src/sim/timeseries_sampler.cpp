@@ -4,7 +4,6 @@ namespace albsim {
 
 void TimeseriesSampler::on_held_until(SimTime until) {
   while (next_ < until && next_ < scenario_.horizon) {
-    fleet_.settle_demand_through(next_);
     TimeseriesRow& row = row_;  // reused, so rows cost no allocation
     row.t = next_;
     row.pool_in_use.clear();
@@ -18,6 +17,7 @@ void TimeseriesSampler::on_held_until(SimTime until) {
       for (const Fleet::AzState& az : fleet_.azs(lb))
         az_nodes.push_back(static_cast<std::uint32_t>(az.nodes.size()));
       state = meter_.lb_state(lb);
+      state.demand_lcu = fleet_.demand_held_at(lb, next_);  // the meter may not have it yet
       state.az_nodes = std::move(az_nodes);
     }
     out_.on_row(row);

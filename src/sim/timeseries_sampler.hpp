@@ -1,6 +1,6 @@
 // TimeseriesSampler: a settled observer that emits one TimeseriesRow at 0, step, 2 step, ...
 // (before the horizon), each showing the state settled at the last instant at or before it
-// (it has the fleet apply the quiet grid points up to each sample time first).
+// (demand as held at the sample time: the meter catches up with quiet grid points lazily).
 #pragma once
 
 #include "alb/fleet.hpp"
@@ -13,7 +13,7 @@ namespace albsim {
 class TimeseriesSampler final : public SettledObserver {
  public:
   TimeseriesSampler(const Scenario& scenario, SimTime step, TimeseriesObserver& out,
-                    const FleetMeter& meter, Fleet& fleet)
+                    const FleetMeter& meter, const Fleet& fleet)
       : scenario_(scenario), step_(step), out_(out), meter_(meter), fleet_(fleet) {}
 
   void on_settled(SimTime) override {}
@@ -24,7 +24,7 @@ class TimeseriesSampler final : public SettledObserver {
   SimTime step_;
   TimeseriesObserver& out_;
   const FleetMeter& meter_;
-  Fleet& fleet_;
+  const Fleet& fleet_;
   SimTime next_;
   TimeseriesRow row_;
 };
