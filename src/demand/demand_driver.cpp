@@ -30,13 +30,15 @@ double DemandDriver::surge_product(const LbDemand& d) const {
   return surge;
 }
 
+// The next lognormal multiplier exp(sigma Z - sigma^2 / 2) of the load balancer's noise stream.
+double DemandDriver::LbDemand::draw_noise() {
+  return std::exp(noise_sigma * noise_draws.standard_normal() - noise_sigma * noise_sigma / 2);
+}
+
 double DemandDriver::sample_start(std::size_t lb) {
   LbDemand& d = lbs_[lb];
   double demand = d.profile.at(SimTime()) * surge_product(d);
-  if (d.noise_sigma > 0) {
-    const double sigma = d.noise_sigma;
-    demand *= std::exp(sigma * d.noise_draws.standard_normal() - sigma * sigma / 2);
-  }
+  if (d.noise_sigma > 0) demand *= d.draw_noise();
   meter_.demand_changed(SimTime(), lb, demand);
   return demand;
 }
@@ -56,11 +58,8 @@ void DemandDriver::next_block(std::size_t lb) {
     for (std::size_t i = 0; i < count; ++i) values[i] *= growth[i];
   }
   d.noise.clear();
-  if (d.noise_sigma > 0) {
-    const double sigma = d.noise_sigma;
-    for (std::size_t i = 0; i < count; ++i)
-      d.noise.push_back(std::exp(sigma * d.noise_draws.standard_normal() - sigma * sigma / 2));
-  }
+  if (d.noise_sigma > 0)
+    for (std::size_t i = 0; i < count; ++i) d.noise.push_back(d.draw_noise());
   d.integral.resize(count);
   d.changed.resize(count);
   recompute(lb);

@@ -97,6 +97,7 @@ class DemandDriver {
     std::int64_t traced_from = 0, traced_since = 0;
 
     const std::vector<double>& values() const { return direct ? profile_values : demand; }
+    double draw_noise();
   };
 
   double surge_product(const LbDemand& d) const;
