@@ -72,10 +72,16 @@ class InputError : public std::runtime_error {
         file_(file),
         pointer_(pointer) {}
 
+  // The error another process met, from its what(): the same line, file and pointer unknown.
+  static InputError relayed(const std::string& line) { return InputError(line); }
+
   const std::string& file() const { return file_; }
   const std::string& pointer() const { return pointer_; }
 
  private:
+  explicit InputError(const std::string& line)
+      : std::runtime_error(printable_line(line, kMaxMessage)) {}
+
   std::string file_;
   std::string pointer_;
 };

@@ -17,13 +17,20 @@ std::vector<Override> parse_sets(const std::vector<std::string>& sets) {
   return overrides;
 }
 
+void create_output_directory(const std::filesystem::path& dir) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec)
+    throw InputError("--out", "", "cannot create directory " + dir.string() + ": " + ec.message());
+}
+
 bool stderr_is_terminal() {
   return ::isatty(STDERR_FILENO) != 0;
 }
 
-void add_common(CLI::App& command, CommonOptions& options) {
+void add_common(CLI::App& command, CommonOptions& options, bool required) {
   command.add_option("scenario", options.scenario, "Scenario file (JSON; see scenarios/README.md)")
-      ->required();
+      ->required(required);
   command.add_option("--set", options.sets,
                      "Override a scenario value before validation: /json/pointer=value (value is "
                      "JSON, or a plain string); repeatable");

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -16,10 +17,14 @@ struct CommonOptions {
 };
 
 // Adds the scenario argument and --set to a subcommand.
-void add_common(CLI::App& command, CommonOptions& options);
+// `required` false: the caller checks the scenario itself (a command with subcommands).
+void add_common(CLI::App& command, CommonOptions& options, bool required = true);
 
 // Whether stderr is a terminal (where a progress bar may be drawn).
 bool stderr_is_terminal();
+
+// Creates the --out directory (and its parents). Throws InputError naming --out.
+void create_output_directory(const std::filesystem::path& dir);
 
 // The --set arguments as overrides. Throws InputError on one without "/pointer=".
 std::vector<Override> parse_sets(const std::vector<std::string>& sets);

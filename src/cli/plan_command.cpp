@@ -1,13 +1,22 @@
 #include "cli/plan_command.hpp"
 
 #include <charconv>
+#include <cstdlib>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string_view>
 
 #include "albsim/input_error.hpp"
+#include "albsim/version.hpp"
 #include "cli/plots.hpp"
 #include "cli/progress.hpp"
+#include "cli/scenario_input.hpp"
+#include "distribute/byte_codec.hpp"
+#include "distribute/shard_file.hpp"
+#include "distribute/spread.hpp"
+#include "plan/plan_options_json.hpp"
+#include "plan/plan_runs.hpp"
 #include "report/atomic_file.hpp"
 
 namespace albsim {
@@ -43,6 +52,102 @@ void write_file(const std::filesystem::path& path, const std::string& text) {
   file.commit();
 }
 
+// plan.json, plan.tf (or none), the table and the chart.
+int write_plan(const PlanResult& result, const std::filesystem::path& dir, bool quiet, bool plot,
+               std::ostream& out, std::ostream& err) {
+  write_file(dir / "plan.json", plan_to_json(result));
+  const std::string terraform = plan_terraform(result);
+  std::error_code ec;
+  if (terraform.empty())
+    std::filesystem::remove(dir / "plan.tf", ec);  // never leave an earlier plan's
+  else
+    write_file(dir / "plan.tf", terraform);
+  if (!quiet) {
+    print_plan(out, result);
+    out << "\nwrote " << (dir / "plan.json").string()
+        << (terraform.empty() ? "" : " and " + (dir / "plan.tf").string()) << "\n";
+  }
+  if (plot) draw_plots(dir, out, err);
+  return 0;
+}
+
+// The plan shard's header (run_command.cpp has the run shard's).
+nlohmann::json plan_shard_header(const PlanCommand& c, const std::string& content_hash,
+                                 const ShardSpec& shard) {
+  return {{"kind", "plan"},
+          {"albsim", ALBSIM_VERSION},
+          {"scenario",
+           {{"path", std::filesystem::absolute(c.common.scenario).lexically_normal().string()},
+            {"given", c.common.scenario},
+            {"overrides", overrides_json(c.options.overrides)},
+            {"content_hash", content_hash}}},
+          {"options", plan_options_json(c.options)},
+          {"shard", {{"index", shard.index}, {"count", shard.count}}}};
+}
+
+// Every run of a shard set by its key, each checked to belong to the shard that holds it.
+struct ShardRuns {
+  std::map<std::uint64_t, std::pair<const ShardFile*, std::string_view>> by_key;
+  std::size_t used = 0;
+};
+
+ShardRuns runs_of(const std::vector<ShardFile>& shards) {
+  ShardRuns runs;
+  for (const ShardFile& s : shards)
+    for (const auto& [key, bytes] : s.records) {
+      const auto replication = static_cast<std::uint32_t>(key & 0xFFFFFFFFU);
+      if (replication % static_cast<std::uint32_t>(s.count()) !=
+              static_cast<std::uint32_t>(s.index()) ||
+          !runs.by_key.emplace(key, std::make_pair(&s, std::string_view(bytes))).second)
+        throw InputError(s.path.string(), "",
+                         "holds replication " + std::to_string(replication) +
+                             ", which is not its shard's; run it again");
+    }
+  return runs;
+}
+
+int merge_plan(const PlanCommand& c, std::ostream& out, std::ostream& err) {
+  const std::vector<ShardFile> shards = read_shard_set(c.merge.dirs, "plan-shard", "plan");
+  const ShardFile& first = shards.front();
+  PlanOptions options;
+  try {
+    options = plan_options_from_json(first.header.at("options"));
+    options.scenario_path = scenario_path_of(first.header, c.merge.scenario);
+    options.overrides = overrides_from_json(first.header.at("scenario").at("overrides"));
+  } catch (const nlohmann::json::exception& e) {
+    throw InputError(first.path.string(), "",
+                     std::string("has a header albsim cannot use: ") + e.what());
+  }
+  if (plan_content_hash(options) != first.header.at("scenario").at("content_hash"))
+    throw InputError(options.scenario_path, "",
+                     "is not the scenario the shards planned (its content hash differs: another "
+                     "file, trace or --set); give the one they ran with --scenario");
+  ShardRuns runs = runs_of(shards);
+  const PlanResult result = plan_from_runs(options, [&](std::size_t candidate, int replication) {
+    const auto it = runs.by_key.find(run_key(candidate, replication));
+    if (it == runs.by_key.end()) {
+      const ShardFile& owner = shards[static_cast<std::size_t>(replication) % shards.size()];
+      throw InputError(owner.path.string(), "",
+                       "lacks replication " + std::to_string(replication) + " of candidate " +
+                           std::to_string(candidate) + "; run the shard again");
+    }
+    ++runs.used;
+    try {
+      return decode_run_record(it->second.second);
+    } catch (const CorruptRecord& e) {
+      throw InputError(it->second.first->path.string(), "",
+                       "replication " + std::to_string(replication) + " is damaged: " + e.what());
+    }
+  });
+  if (runs.used != runs.by_key.size())
+    throw InputError(first.path.string(), "",
+                     "the shards hold " + std::to_string(runs.by_key.size()) + " runs, the plan " +
+                         "needs " + std::to_string(runs.used) + "; merge the shards of one plan");
+  const std::filesystem::path dir(c.merge.out_dir);
+  create_output_directory(dir);
+  return write_plan(result, dir, c.merge.quiet, c.merge.plot, out, err);
+}
+
 }  // namespace
 
 CLI::App* add_plan_command(CLI::App& app, PlanCommand& c) {
@@ -51,7 +156,7 @@ CLI::App* add_plan_command(CLI::App& app, PlanCommand& c) {
       "Size a pool: simulate candidate pools (BYOIP netmasks, Amazon blocks, managed-only) for "
       "one pool's load balancers, check allowlist targets, price every option per month, write "
       "DIR/plan.json and DIR/plan.tf");
-  add_common(*cmd, c.common);
+  add_common(*cmd, c.common, false);
   PlanOptions& o = c.options;
   auto* pool = cmd->add_option("--pool", o.pool, "Plan this pool (every load balancer on it)");
   auto* lb = cmd->add_option("--lb", o.lb,
@@ -74,6 +179,10 @@ CLI::App* add_plan_command(CLI::App& app, PlanCommand& c) {
   cmd->add_option("--seed", c.seed, "Master seed (overrides the scenario's /seed)");
   cmd->add_flag("--no-early-stop", c.no_early_stop,
                 "Run every candidate to the full budget (no sequential test)");
+  cmd->add_option("--shard", c.shard,
+                  "Run only shard K of N (replications r with r mod N = K of every candidate; "
+                  "needs --no-early-stop) into DIR/plan-shard-K.albsim for `albsim plan merge`; "
+                  "auto/N as for run");
   cmd->add_flag("--fast", o.fast,
                 "Markov screen only, no simulation (constant demand; see README)");
   cmd->add_option("--threads", o.threads,
@@ -105,40 +214,65 @@ CLI::App* add_plan_command(CLI::App& app, PlanCommand& c) {
                   "Assumption: GB the ALB processes per LCU-hour of demand")
       ->capture_default_str()
       ->group(group);
+
+  MergeCommand& m = c.merge;
+  m.out_dir = c.out_dir;  // the plan's default directory
+  c.merge_cmd = cmd->add_subcommand(
+      "merge",
+      "Merge the shards of `albsim plan --shard K/N --no-early-stop` (DIR/plan-shard-K.albsim) "
+      "into DIR/plan.json and DIR/plan.tf, the same bytes as one process");
+  c.merge_cmd->add_option("dirs", m.dirs, "Directories the shards wrote (--out of each)")
+      ->required();
+  c.merge_cmd->add_option("-o,--out", m.out_dir, "Output directory (created if missing)")
+      ->capture_default_str();
+  c.merge_cmd->add_option("--scenario", m.scenario,
+                          "The scenario file, when it is no longer where the shards ran");
+  c.merge_cmd->add_flag("-q,--quiet", m.quiet, "Print no table");
+  c.merge_cmd->add_flag("--plot", m.plot, "Also draw DIR/plan.png");
   return cmd;
 }
 
-int run_plan_command(PlanCommand& c, std::ostream& out, std::ostream& err) {
+int run_plan_command(PlanCommand& c, Peers& peers, std::ostream& out, std::ostream& err) {
+  if (c.merge_cmd->parsed()) return peers.is_root() ? merge_plan(c, out, err) : 0;
+  if (c.common.scenario.empty())
+    throw InputError("albsim plan", "", "give a scenario file (or: albsim plan merge DIR...)");
   PlanOptions& o = c.options;
   o.scenario_path = c.common.scenario;
   o.overrides = parse_sets(c.common.sets);
   if (c.seed) o.overrides.push_back({"/seed", std::to_string(*c.seed)});
   o.early_stop = !c.no_early_stop;
   parse_netmasks(c.netmasks, o);
+  std::optional<ShardSpec> shard;
+  if (c.shard) {
+    shard = parse_shard(*c.shard, [](const char* name) { return std::getenv(name); });
+    if (c.plot)
+      throw InputError("--plot", "",
+                       "a shard has no plan to draw; pass --plot to albsim plan merge");
+  }
 
   const std::filesystem::path dir(c.out_dir);
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (ec)
-    throw InputError("--out", "", "cannot create directory " + dir.string() + ": " + ec.message());
-
+  agree(peers, [&] {
+    if (peers.is_root()) create_output_directory(dir);
+  });
   ProgressBar progress(err, 1, !c.quiet && stderr_is_terminal(), "runs");
   o.on_progress = [&](int finished, int at_most) { progress.update(finished, at_most); };
-  const PlanResult result = plan(o);
-  progress.finish();
-  write_file(dir / "plan.json", plan_to_json(result));
-  const std::string terraform = plan_terraform(result);
-  if (terraform.empty())
-    std::filesystem::remove(dir / "plan.tf", ec);  // never leave an earlier plan's
-  else
-    write_file(dir / "plan.tf", terraform);
-  if (!c.quiet) {
-    print_plan(out, result);
-    out << "\nwrote " << (dir / "plan.json").string()
-        << (terraform.empty() ? "" : " and " + (dir / "plan.tf").string()) << "\n";
+  if (shard) {
+    const PlanShardRuns runs = plan_shard(o, *shard, peers);
+    progress.finish();
+    if (!peers.is_root()) return 0;
+    const std::filesystem::path path =
+        dir / ("plan-shard-" + std::to_string(shard->index) + ".albsim");
+    write_shard_file(path, plan_shard_header(c, runs.content_hash, *shard), runs.records);
+    if (!c.quiet)
+      out << "plan shard " << shard->index << " of " << shard->count << ": " << runs.records.size()
+          << " runs; wrote " << path.string()
+          << "\nmerge every shard with: albsim plan merge DIR... --out DIR\n";
+    return 0;
   }
-  if (c.plot) draw_plots(dir, out, err);
-  return 0;
+  const PlanResult result = plan(o, peers);
+  progress.finish();
+  if (!peers.is_root()) return 0;
+  return write_plan(result, dir, c.quiet, c.plot, out, err);
 }
 
 }  // namespace albsim

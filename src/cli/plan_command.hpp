@@ -1,4 +1,5 @@
-// `albsim plan`: its options and what it writes (plan.json, plan.tf, the table).
+// `albsim plan`: its options and what it writes (plan.json, plan.tf, the table), and
+// `albsim plan merge`, which makes the same from the shards of a fixed-budget plan.
 #pragma once
 
 #include <CLI/CLI.hpp>
@@ -9,6 +10,8 @@
 
 #include "albsim/plan.hpp"
 #include "cli/cli_common.hpp"
+#include "cli/merge_command.hpp"
+#include "distribute/peers.hpp"
 
 namespace albsim {
 
@@ -19,12 +22,16 @@ struct PlanCommand {
   std::optional<std::int64_t> seed;
   std::string out_dir = "albsim-plan";
   bool no_early_stop = false;
+  std::optional<std::string> shard;
   bool plot = false;
   bool quiet = false;
+  MergeCommand merge;  // `albsim plan merge`
+  CLI::App* merge_cmd = nullptr;
 };
 
 CLI::App* add_plan_command(CLI::App& app, PlanCommand& command);
 
-int run_plan_command(PlanCommand& command, std::ostream& out, std::ostream& err);
+// `albsim plan` (alone, on MPI ranks, or one shard) or `albsim plan merge`.
+int run_plan_command(PlanCommand& command, Peers& peers, std::ostream& out, std::ostream& err);
 
 }  // namespace albsim

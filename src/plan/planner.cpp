@@ -1,5 +1,6 @@
 // plan(): builds the candidates, screens them, simulates them in rounds with a sequential
-// stopping rule, prices every option and picks the recommendation.
+// stopping rule, prices every option and picks the recommendation. The runs come from this
+// process and its MPI peers, or from shard files (plan_runs.hpp).
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -8,12 +9,14 @@
 #include "albsim/load_scenario.hpp"
 #include "albsim/plan.hpp"
 #include "albsim/simulation.hpp"
-#include "core/parallel_for.hpp"
 #include "core/statistics.hpp"
+#include "distribute/content_hash.hpp"
+#include "distribute/spread.hpp"
 #include "plan/assessment.hpp"
 #include "plan/candidates.hpp"
 #include "plan/markov_screen.hpp"
 #include "plan/plan_costs.hpp"
+#include "plan/plan_runs.hpp"
 #include "report/assemble_report.hpp"
 #include "report/text_format.hpp"
 #include "scenario/scenario_document.hpp"
@@ -78,15 +81,27 @@ std::optional<std::size_t> best_of(const std::vector<CandidateResult>& c, Candid
   return best;
 }
 
+// A simulated run of a look: candidate index and replication.
+struct Task {
+  std::size_t candidate;
+  int replication;
+};
+
 class Planner {
  public:
-  explicit Planner(const PlanOptions& options) : options_(options) {
+  // `replay`, when set, gives every run instead of simulating it (plan_from_runs).
+  Planner(const PlanOptions& options, Peers& peers,
+          std::function<RunRecord(std::size_t, int)> replay = {})
+      : options_(options), peers_(peers), replay_(std::move(replay)) {
     check_options(options);
     const nlohmann::json document =
         read_scenario_document(options.scenario_path, options.overrides);
     base_ = load_scenario_document(document, options.scenario_path, {}, files_);
     set_ = build_candidates(document, base_, options, files_);
+    content_hash_ = content_hash(document, files_);
   }
+
+  const std::string& scenario_content_hash() const { return content_hash_; }
 
   PlanResult run() {
     describe();
@@ -99,6 +114,25 @@ class Planner {
     price_alternatives();
     recommend();
     return std::move(result_);
+  }
+
+  // The runs of one shard of a fixed-budget plan, nothing judged.
+  PlanShardRuns run_shard(const ShardSpec& shard) {
+    if (options_.early_stop || options_.fast)
+      throw InputError("--shard", "",
+                       "plan shards need a fixed budget: add --no-early-stop (and no --fast)");
+    describe();
+    screen();
+    std::vector<Task> tasks;
+    for (const std::size_t i : order_)
+      if (set_.candidates[i].scenario)
+        for (int r = shard.index; r < result_.budget; r += shard.count) tasks.push_back({i, r});
+    const std::vector<RunRecord> runs = obtain(tasks, 0, static_cast<int>(tasks.size()));
+    PlanShardRuns out{content_hash_, {}};
+    for (std::size_t k = 0; k < tasks.size(); ++k)
+      out.records.emplace_back(run_key(tasks[k].candidate, tasks[k].replication),
+                               encode_run_record(runs[k]));
+    return out;
   }
 
  private:
@@ -201,13 +235,6 @@ class Planner {
     lcu_hours_per_month_ = demand_lcu_ * kHoursPerMonth;
   }
 
-  // What one run leaves behind: the figures the targets judge, its cost and its demand.
-  struct RunRecord {
-    RunFigures figures;
-    MonthlyCost cost;
-    double lcu_hours_per_month = 0;
-  };
-
   RunRecord run_once(std::size_t candidate, int replication) const {
     SimulationOptions options;
     options.replication = static_cast<std::uint64_t>(replication);
@@ -222,10 +249,34 @@ class Planner {
     return r;
   }
 
-  // Rounds of runs: every open candidate gets runs up to the next look, all run on one pool of
-  // threads; then each is judged. An early look uses a Bonferroni-corrected interval (overall
-  // error at most 5% across the looks) and stops a candidate it decides. Only a small record
-  // of each run is kept.
+  // The records of `tasks`, in order: replayed, or simulated across the peers (each process on
+  // its own threads). Progress counts this process's runs, scaled to all of them.
+  std::vector<RunRecord> obtain(const std::vector<Task>& tasks, int finished, int at_most) {
+    std::vector<RunRecord> runs;
+    runs.reserve(tasks.size());
+    if (replay_) {
+      for (const Task& task : tasks) runs.push_back(replay_(task.candidate, task.replication));
+      return runs;
+    }
+    const auto processes = static_cast<std::size_t>(peers_.size());
+    const std::vector<std::string> records = spread(
+        peers_, tasks.size(), options_.threads,
+        [&](std::size_t k) {
+          return encode_run_record(run_once(tasks[k].candidate, tasks[k].replication));
+        },
+        [&](std::size_t done) {
+          if (options_.on_progress)
+            options_.on_progress(
+                finished + static_cast<int>(std::min(done * processes, tasks.size())), at_most);
+        });
+    for (const std::string& record : records) runs.push_back(decode_run_record(record));
+    return runs;
+  }
+
+  // Rounds of runs: every open candidate gets runs up to the next look, spread over the threads
+  // (and MPI ranks); then each is judged. An early look uses a Bonferroni-corrected interval
+  // (overall error at most 5% across the looks) and stops a candidate it decides; rank 0's
+  // decisions bind every rank. Only a small record of each run is kept.
   void simulate_candidates() {
     const std::vector<int> looks = looks_for(result_.budget, options_.early_stop);
     const double z_final = normal_quantile(1 - kAlpha / 2);
@@ -239,10 +290,6 @@ class Planner {
     int finished = 0;
     for (std::size_t look = 0; look < looks.size(); ++look) {
       const int target_runs = looks[look];
-      struct Task {
-        std::size_t candidate;
-        int replication;
-      };
       std::vector<Task> tasks;
       for (const std::size_t i : order_) {
         if (!open[i]) continue;
@@ -251,25 +298,22 @@ class Planner {
       }
       const auto open_count = static_cast<int>(std::count(open.begin(), open.end(), true));
       const int at_most = finished + open_count * (result_.budget - done_runs);
-      parallel_for(
-          tasks.size(), options_.threads,
-          [&](std::size_t k) {
-            const Task& task = tasks[k];
-            records[task.candidate][static_cast<std::size_t>(task.replication)] =
-                run_once(task.candidate, task.replication);
-          },
-          [&](std::size_t done) {
-            if (options_.on_progress)
-              options_.on_progress(finished + static_cast<int>(done), at_most);
-          });
+      const std::vector<RunRecord> runs = obtain(tasks, finished, at_most);
+      for (std::size_t k = 0; k < tasks.size(); ++k)
+        records[tasks[k].candidate][static_cast<std::size_t>(tasks[k].replication)] = runs[k];
       finished += static_cast<int>(tasks.size());
       done_runs = target_runs;
       const bool last = look + 1 == looks.size();
+      std::string decided(n, '0');  // '1': candidate i is decided at this look
       for (std::size_t i = 0; i < n; ++i) {
         if (!open[i]) continue;
         const Assessment decision = assess(figures_of(records[i]), options_.targets,
                                            last ? z_final : z_early, !result_.random);
-        if (!last && decision.verdict == Verdict::uncertain) continue;
+        if (last || decision.verdict != Verdict::uncertain) decided[i] = '1';
+      }
+      decided = from_root(peers_, decided);
+      for (std::size_t i = 0; i < n; ++i) {
+        if (decided[i] != '1') continue;
         open[i] = false;
         record(i, records[i], !last);
       }
@@ -344,6 +388,9 @@ class Planner {
   }
 
   const PlanOptions& options_;
+  Peers& peers_;
+  std::function<RunRecord(std::size_t, int)> replay_;
+  std::string content_hash_;
   FileCache files_;  // traces and ip-ranges, read once for every candidate
   Scenario base_;
   CandidateSet set_;
@@ -356,7 +403,24 @@ class Planner {
 }  // namespace
 
 PlanResult plan(const PlanOptions& options) {
-  return Planner(options).run();
+  return plan(options, this_process_alone());
+}
+
+PlanResult plan(const PlanOptions& options, Peers& peers) {
+  return Planner(options, peers).run();
+}
+
+PlanShardRuns plan_shard(const PlanOptions& options, const ShardSpec& shard, Peers& peers) {
+  return Planner(options, peers).run_shard(shard);
+}
+
+std::string plan_content_hash(const PlanOptions& options) {
+  return Planner(options, this_process_alone()).scenario_content_hash();
+}
+
+PlanResult plan_from_runs(const PlanOptions& options,
+                          const std::function<RunRecord(std::size_t, int)>& run) {
+  return Planner(options, this_process_alone(), run).run();
 }
 
 }  // namespace albsim

@@ -1,5 +1,7 @@
 #include "report/distribution.hpp"
 
+#include <stdexcept>
+
 #include "core/statistics.hpp"
 
 namespace albsim {
@@ -14,10 +16,27 @@ Json summary_json(const SampleSummary& s, std::size_t replications) {
   return j;
 }
 
-// Mirrors the shape of the first sample: objects and arrays recurse, identifiers are kept,
-// numbers (or nulls that are numbers in some replication) become summaries.
-Json distribution_of(const std::vector<const Json*>& samples) {
-  const Json& first = *samples.front();
+// The leaves of a metrics document: every node that is neither an object nor an array, except
+// strings held by objects (identifiers).
+std::size_t count_leaves(const Json& j) {
+  std::size_t n = 0;
+  if (j.is_object()) {
+    for (const auto& [key, value] : j.items())
+      if (!value.is_string()) n += count_leaves(value);
+    return n;
+  }
+  if (j.is_array()) {
+    for (const Json& element : j) n += count_leaves(element);
+    return n;
+  }
+  return 1;
+}
+
+// Mirrors the shape of the first replication's metrics: objects and arrays recurse,
+// identifiers are kept, each leaf becomes the summary of its column (none when no replication
+// had a number there: an object leaves it out).
+Json distribution_of(const Json& first, std::vector<std::vector<double>>& columns,
+                     std::size_t& next, std::size_t replications) {
   if (first.is_object()) {
     Json out = Json::object();
     for (const auto& [key, value] : first.items()) {
@@ -25,35 +44,30 @@ Json distribution_of(const std::vector<const Json*>& samples) {
         out[key] = value;
         continue;
       }
-      std::vector<const Json*> children;
-      for (const Json* s : samples) children.push_back(&s->at(key));
-      Json child = distribution_of(children);
+      Json child = distribution_of(value, columns, next, replications);
       if (!child.is_null()) out[key] = std::move(child);
     }
     return out;
   }
   if (first.is_array()) {
     Json out = Json::array();
-    for (std::size_t i = 0; i < first.size(); ++i) {
-      std::vector<const Json*> children;
-      for (const Json* s : samples) children.push_back(&s->at(i));
-      out.push_back(distribution_of(children));
-    }
+    for (const Json& element : first)
+      out.push_back(distribution_of(element, columns, next, replications));
     return out;
   }
-  std::vector<double> values;
-  for (const Json* s : samples)
-    if (s->is_number()) values.push_back(s->get<double>());
+  std::vector<double>& values = columns[next++];
   if (values.empty()) return nullptr;
-  return summary_json(summarize(std::move(values)), samples.size());
+  return summary_json(summarize(std::move(values)), replications);
 }
 
 }  // namespace
 
-Json distribution_json(const std::vector<Json>& metrics, const std::vector<Report>& reports) {
-  std::vector<const Json*> samples;
-  for (const Json& m : metrics) samples.push_back(&m);
-  Json out = distribution_of(samples);
+Json distribution_json(const Json& first, std::vector<std::vector<double>> columns,
+                       const std::vector<Report>& reports) {
+  if (count_leaves(first) != columns.size())
+    throw std::logic_error("the metrics' leaves and their columns differ in number");
+  std::size_t next = 0;
+  Json out = distribution_of(first, columns, next, reports.size());
   for (std::size_t lb = 0; lb < reports.front().load_balancers.size(); ++lb) {
     std::size_t breached = 0;
     for (const Report& r : reports)

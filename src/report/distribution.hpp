@@ -10,8 +10,11 @@
 
 namespace albsim {
 
-// `metrics[i]` is replication i's metrics document (the same shape for every i).
-nlohmann::ordered_json distribution_json(const std::vector<nlohmann::ordered_json>& metrics,
+// `first` is replication 0's metrics (metrics_layout.hpp); `columns[k]` holds, in replication
+// order, the numbers every replication has at leaf k of that document (depth first, strings
+// of objects skipped; a null adds nothing).
+nlohmann::ordered_json distribution_json(const nlohmann::ordered_json& first,
+                                         std::vector<std::vector<double>> columns,
                                          const std::vector<Report>& reports);
 
 }  // namespace albsim

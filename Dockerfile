@@ -1,0 +1,21 @@
+# albsim in a container, built the README's way (tools/setup.sh) on Debian 12, for the batch
+# templates in deploy/. `docker build -t albsim .` from the repository root; the image runs
+# `albsim` (with MPI, and with the plot script under /usr/local/share/albsim).
+FROM debian:12 AS build
+COPY . /src
+WORKDIR /src
+RUN tools/setup.sh && cmake --install build --prefix /opt/albsim
+
+FROM debian:12-slim
+# Runtime: OpenMPI (the binary links it; `mpirun` for several ranks), matplotlib for --plot.
+RUN apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+      openmpi-bin libopenmpi3 python3-matplotlib && rm -rf /var/lib/apt/lists/*
+COPY --from=build /opt/albsim/bin/albsim /usr/local/bin/albsim
+COPY --from=build /opt/albsim/share/albsim /usr/local/share/albsim
+# The examples with the data they replay (scenarios name it as ../data/...).
+COPY --from=build /src/scenarios /usr/local/share/albsim/scenarios
+COPY --from=build /src/data /usr/local/share/albsim/data
+ENV ALBSIM_PLOT_SCRIPT=/usr/local/share/albsim/albsim_plot.py
+WORKDIR /work
+ENTRYPOINT []
+CMD ["albsim", "--help"]

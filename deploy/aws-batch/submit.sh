@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# albsim on AWS Batch: an array job of N shards, then a merge job that depends on the whole
+# array. Batch sets AWS_BATCH_JOB_ARRAY_INDEX (0 .. N-1) in each child, and `--shard auto/N`
+# reads it. job-definition.json mounts an EFS file system at /work that every job shares.
+#
+# Before use: push the image (Dockerfile at the repository root), set its URI and the EFS id in
+# job-definition.json, put the scenario on the file system, and make N below match the
+# `auto/N` in the job definition's command.
+# Usage: deploy/aws-batch/submit.sh JOB_QUEUE
+# Not run against a real account: checked for syntax only (tests/distribute/deploy_files.sh).
+set -euo pipefail
+here="$(dirname "$0")"
+queue="$1"
+shards=4  # N
+
+aws batch register-job-definition --cli-input-json "file://$here/job-definition.json" >/dev/null
+array_id=$(aws batch submit-job --job-name albsim-shards --job-queue "$queue" \
+  --job-definition albsim --array-properties "size=$shards" --query jobId --output text)
+# A dependency on an array job waits for every child.
+merge_id=$(aws batch submit-job --job-name albsim-merge --job-queue "$queue" \
+  --job-definition albsim --depends-on "jobId=$array_id" \
+  --container-overrides '{"command": ["albsim", "merge", "/work/shards", "--out", "/work/report"]}' \
+  --query jobId --output text)
+echo "shards: $array_id; merge: $merge_id (report in /work/report on the file system)"

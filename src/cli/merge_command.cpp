@@ -1,0 +1,143 @@
+#include "cli/merge_command.hpp"
+
+#include <filesystem>
+#include <fstream>
+
+#include "albsim/input_error.hpp"
+#include "albsim/report_output.hpp"
+#include "cli/cli_common.hpp"
+#include "cli/plots.hpp"
+#include "cli/scenario_input.hpp"
+#include "distribute/byte_codec.hpp"
+#include "distribute/report_record.hpp"
+#include "distribute/shard_file.hpp"
+#include "report/atomic_file.hpp"
+
+namespace albsim {
+namespace {
+
+// Copies shard 0's timeseries into `file`, checking it against the digest in its header.
+void copy_timeseries(const ShardFile& shard0, AtomicFile& file) {
+  if (!shard0.header.contains("timeseries"))
+    throw InputError(shard0.path.string(), "", "records no timeseries; run shard 0 again");
+  const nlohmann::json& t = shard0.header.at("timeseries");
+  const std::filesystem::path path = shard0.path.parent_path() / t.at("file").get<std::string>();
+  std::ifstream in(path, std::ios::binary);
+  if (!in)
+    throw InputError(path.string(), "",
+                     "cannot be read; shard 0 wrote it beside " + shard0.path.string());
+  Fnv1a64 hash;
+  std::uint64_t bytes = 0;
+  std::string chunk(1 << 16, '\0');
+  while (in) {
+    in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+    const auto n = static_cast<std::size_t>(in.gcount());
+    const std::string_view piece(chunk.data(), n);
+    hash.add(piece);
+    bytes += n;
+    file.stream() << piece;
+  }
+  if (bytes != t.at("bytes").get<std::uint64_t>() || hash.hex() != t.at("fnv1a64"))
+    throw InputError(path.string(), "",
+                     "is not the timeseries shard 0 wrote (its size or checksum differs); run "
+                     "shard 0 again");
+}
+
+// Every replication's report, in order; each shard must hold exactly its own replications.
+std::vector<Report> reports_of(const std::vector<ShardFile>& shards, std::uint64_t total) {
+  std::vector<Report> reports(total);
+  for (const ShardFile& s : shards) {
+    const auto count = static_cast<std::uint64_t>(s.count());
+    const auto index = static_cast<std::uint64_t>(s.index());
+    const std::uint64_t expected = total > index ? (total - index + count - 1) / count : 0;
+    if (s.records.size() != expected)
+      throw InputError(s.path.string(), "",
+                       "holds " + std::to_string(s.records.size()) + " replications, shard " +
+                           std::to_string(index) + " of " + std::to_string(count) +
+                           " should hold " + std::to_string(expected) + "; run it again");
+    for (std::size_t k = 0; k < s.records.size(); ++k) {
+      const auto& [key, bytes] = s.records[k];
+      if (key != index + k * count)
+        throw InputError(s.path.string(), "",
+                         "holds replication " + std::to_string(key) + " where " +
+                             std::to_string(index + k * count) + " belongs; run it again");
+      try {
+        reports[key] = decode_report(bytes);
+      } catch (const CorruptRecord& e) {
+        throw InputError(s.path.string(), "",
+                         "replication " + std::to_string(key) + " is damaged: " + e.what());
+      }
+    }
+  }
+  return reports;
+}
+
+int merge(const MergeCommand& c, const std::vector<ShardFile>& shards, std::ostream& out,
+          std::ostream& err) {
+  const nlohmann::json& header = shards.front().header;
+  const std::string path = scenario_path_of(header, c.scenario);
+  const ScenarioInput input =
+      load_scenario_input(path, overrides_from_json(header.at("scenario").at("overrides")), err);
+  if (input.content_hash != header.at("scenario").at("content_hash"))
+    throw InputError(path, "",
+                     "is not the scenario the shards ran (its content hash differs: another file, "
+                     "trace or ip-ranges.json); give the one they ran with --scenario");
+  const Scenario& scenario = input.scenario;
+  const std::vector<Report> reports =
+      reports_of(shards, static_cast<std::uint64_t>(scenario.replications));
+
+  const std::filesystem::path dir(c.out_dir);
+  create_output_directory(dir);
+  AtomicFile timeseries_file(dir / "timeseries.csv");
+  AtomicFile report_file(dir / "report.json");
+  copy_timeseries(shards.front(), timeseries_file);
+  report_file.stream() << report_to_json(scenario, reports);
+  commit_together({&report_file, &timeseries_file});
+  if (!c.quiet) {
+    print_summary(out, scenario, reports);
+    out << "\nmerged " << shards.size() << " shards; wrote " << (dir / "report.json").string()
+        << " and " << (dir / "timeseries.csv").string() << "\n";
+  }
+  if (c.plot) draw_plots(dir, out, err);
+  return 0;
+}
+
+}  // namespace
+
+std::string scenario_path_of(const nlohmann::json& header,
+                             const std::optional<std::string>& moved) {
+  if (moved) return *moved;
+  const nlohmann::json& s = header.at("scenario");
+  const std::string absolute = s.value("path", "");
+  std::error_code ec;
+  if (!absolute.empty() && std::filesystem::exists(absolute, ec)) return absolute;
+  return s.value("given", absolute);
+}
+
+CLI::App* add_merge_command(CLI::App& app, MergeCommand& c) {
+  CLI::App* cmd = app.add_subcommand(
+      "merge",
+      "Merge the shards of `albsim run --shard K/N` (DIR/shard-K.albsim) into DIR/report.json "
+      "and DIR/timeseries.csv, the same bytes as one unsharded run");
+  cmd->add_option("dirs", c.dirs, "Directories the shards wrote (--out of each)")->required();
+  cmd->add_option("-o,--out", c.out_dir, "Output directory (created if missing)")
+      ->capture_default_str();
+  cmd->add_option("--scenario", c.scenario,
+                  "The scenario file, when it is no longer where the shards ran (its content "
+                  "must be the same)");
+  cmd->add_flag("-q,--quiet", c.quiet, "Print no summary");
+  cmd->add_flag("--plot", c.plot, "Also draw PNG charts into DIR (as albsim run --plot)");
+  return cmd;
+}
+
+int run_merge_command(const MergeCommand& c, std::ostream& out, std::ostream& err) {
+  const std::vector<ShardFile> shards = read_shard_set(c.dirs, "shard", "run");
+  try {
+    return merge(c, shards, out, err);
+  } catch (const nlohmann::json::exception& e) {
+    throw InputError(shards.front().path.string(), "",
+                     std::string("has a header albsim cannot use: ") + e.what());
+  }
+}
+
+}  // namespace albsim

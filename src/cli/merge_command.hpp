@@ -1,0 +1,30 @@
+// `albsim merge`: the shards of one `albsim run --shard K/N` into the report.json and
+// timeseries.csv the unsharded run writes, byte for byte.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace albsim {
+
+struct MergeCommand {
+  std::vector<std::string> dirs;
+  std::string out_dir = "albsim-out";
+  std::optional<std::string> scenario;  // where the scenario is now, when not where it was
+  bool plot = false;
+  bool quiet = false;
+};
+
+CLI::App* add_merge_command(CLI::App& app, MergeCommand& command);
+
+int run_merge_command(const MergeCommand& command, std::ostream& out, std::ostream& err);
+
+// The scenario a shard set names: `moved` when given, else the path the shards recorded
+// (absolute, then as given). Throws InputError when the content hash differs from theirs.
+std::string scenario_path_of(const nlohmann::json& header, const std::optional<std::string>& moved);
+
+}  // namespace albsim

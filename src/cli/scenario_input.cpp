@@ -1,0 +1,31 @@
+#include "cli/scenario_input.hpp"
+
+#include "distribute/content_hash.hpp"
+#include "scenario/scenario_document.hpp"
+
+namespace albsim {
+
+ScenarioInput load_scenario_input(const std::string& path, const std::vector<Override>& overrides,
+                                  std::ostream& err) {
+  const nlohmann::json document = read_scenario_document(path, overrides);
+  FileCache files;
+  ScenarioInput input{load_scenario_document(document, path, {}, files), ""};
+  input.content_hash = content_hash(document, files);
+  for (const std::string& warning : input.scenario.warnings) err << "warning: " << warning << "\n";
+  return input;
+}
+
+nlohmann::json overrides_json(const std::vector<Override>& overrides) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const Override& o : overrides) list.push_back(nlohmann::json::array({o.pointer, o.value}));
+  return list;
+}
+
+std::vector<Override> overrides_from_json(const nlohmann::json& list) {
+  std::vector<Override> overrides;
+  for (const nlohmann::json& pair : list)
+    overrides.push_back({pair.at(0).get<std::string>(), pair.at(1).get<std::string>()});
+  return overrides;
+}
+
+}  // namespace albsim

@@ -1,0 +1,27 @@
+// Loading the scenario a command runs, with the content hash that ties shards to it.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "albsim/load_scenario.hpp"
+#include "albsim/scenario.hpp"
+
+namespace albsim {
+
+struct ScenarioInput {
+  Scenario scenario;
+  std::string content_hash;  // distribute/content_hash.hpp
+};
+
+// Loads `path` with `overrides` as load_scenario() does; prints its warnings on `err`.
+ScenarioInput load_scenario_input(const std::string& path, const std::vector<Override>& overrides,
+                                  std::ostream& err);
+
+// Overrides as JSON ([[pointer, value], ...]) for shard headers, and back.
+nlohmann::json overrides_json(const std::vector<Override>& overrides);
+std::vector<Override> overrides_from_json(const nlohmann::json& list);
+
+}  // namespace albsim

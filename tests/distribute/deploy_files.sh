@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# What can be checked here of deploy/ and the Dockerfile without a cluster: the Kubernetes YAML
+# parses into an Indexed Job whose completions match its --shard auto/N, and a merge Job; the
+# AWS Batch job definition has RegisterJobDefinition's shape; every script passes `bash -n`; the
+# Slurm array numbers its tasks 0 .. N-1 like its --shard auto/N; the Dockerfile starts from
+# Debian 12 and copies only what the repository has. Args: SOURCE_DIR
+set -euo pipefail
+src="$1"
+for script in "$src"/deploy/*/*.sh "$src"/deploy/slurm/*.sbatch; do
+  bash -n "$script"
+done
+/usr/bin/python3 - "$src" <<'PY'
+import json, re, sys, yaml
+src = sys.argv[1]
+
+def fail(message):
+    sys.exit("FAIL: " + message)
+
+def shards_of(command):
+    text = " ".join(command)
+    match = re.search(r"--shard auto/(\d+)", text)
+    if not match:
+        fail("no --shard auto/N in " + text)
+    return int(match.group(1))
+
+docs = list(yaml.safe_load_all(open(src + "/deploy/kubernetes/albsim-shards.yaml")))
+kinds = [d["kind"] for d in docs]
+if kinds != ["PersistentVolumeClaim", "Job", "Job"]:
+    fail("kubernetes documents are %s" % kinds)
+shards, merge = docs[1], docs[2]
+if shards["spec"]["completionMode"] != "Indexed":
+    fail("the shard Job is not Indexed")
+container = shards["spec"]["template"]["spec"]["containers"][0]
+if shards_of(container["command"]) != shards["spec"]["completions"]:
+    fail("completions differ from --shard auto/N")
+if merge["spec"]["template"]["spec"]["containers"][0]["command"][:2] != ["albsim", "merge"]:
+    fail("the second Job does not merge")
+
+job = json.load(open(src + "/deploy/aws-batch/job-definition.json"))
+allowed = {"jobDefinitionName", "type", "parameters", "schedulingPriority", "containerProperties",
+           "nodeProperties", "retryStrategy", "propagateTags", "timeout", "tags",
+           "platformCapabilities", "eksProperties"}
+if set(job) - allowed:
+    fail("unknown RegisterJobDefinition keys %s" % (set(job) - allowed))
+if not isinstance(job["jobDefinitionName"], str) or job["type"] not in ("container", "multinode"):
+    fail("jobDefinitionName and type are required")
+props = job["containerProperties"]
+for key in ("image", "command", "resourceRequirements"):
+    if key not in props:
+        fail("containerProperties lacks " + key)
+for r in props["resourceRequirements"]:
+    if r["type"] not in ("VCPU", "MEMORY", "GPU") or not isinstance(r["value"], str):
+        fail("resourceRequirements entry %s" % r)
+volumes = {v["name"] for v in props["volumes"]}
+if any(m["sourceVolume"] not in volumes for m in props["mountPoints"]):
+    fail("a mount point names no volume")
+for ref in re.findall(r"Ref::(\w+)", " ".join(props["command"])):
+    if ref not in job["parameters"]:
+        fail("Ref::%s has no parameter" % ref)
+submit = open(src + "/deploy/aws-batch/submit.sh").read()
+if int(re.search(r"^shards=(\d+)", submit, re.M).group(1)) != shards_of(props["command"]):
+    fail("submit.sh's array size differs from --shard auto/N")
+
+sbatch = open(src + "/deploy/slurm/albsim-shards.sbatch").read()
+low, high = map(int, re.search(r"#SBATCH --array=(\d+)-(\d+)", sbatch).groups())
+if low != 0 or high + 1 != shards_of([sbatch]):
+    fail("the Slurm array is not 0 .. N-1 for --shard auto/N")
+
+stages = 0
+for line in open(src + "/Dockerfile"):
+    words = line.split()
+    if words[:1] == ["FROM"]:
+        stages += 1
+        if not words[1].startswith("debian:12"):
+            fail("a stage is not Debian 12: " + line)
+    if words[:1] == ["COPY"] and not any(w.startswith("--from") for w in words):
+        for path in words[1:-1]:
+            if path != "." and not __import__("os").path.exists(src + "/" + path):
+                fail("COPY of a missing path " + path)
+if stages < 1:
+    fail("no FROM in the Dockerfile")
+print("deploy files: well-formed")
+PY
