@@ -33,7 +33,8 @@ void add_common(CLI::App& command, CommonOptions& options, bool required) {
       ->required(required);
   command.add_option("--set", options.sets,
                      "Override a scenario value before validation: /json/pointer=value (value is "
-                     "JSON, or a plain string); repeatable");
+                     "JSON, or a plain string; missing objects on the way are created); "
+                     "repeatable");
 }
 
 }  // namespace albsim

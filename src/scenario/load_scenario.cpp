@@ -39,15 +39,41 @@ nlohmann::json override_value(const Override& o) {
   return o.value;
 }
 
+// Creates the objects missing on the way to `parent` (the user's --set /pricing/x on a scenario
+// without `pricing`). Array elements are never created: an index past an array's end, or a
+// missing key under something that is not an object, is an error naming that ancestor.
+void create_parents(nlohmann::json& document, const nlohmann::json::json_pointer& parent,
+                    const Override& o) {
+  std::vector<nlohmann::json::json_pointer> missing;
+  for (nlohmann::json::json_pointer p = parent; !p.empty() && !document.contains(p);
+       p = p.parent_pointer())
+    missing.push_back(p);
+  for (auto it = missing.rbegin(); it != missing.rend(); ++it) {
+    nlohmann::json& container = document[it->parent_pointer()];
+    if (!container.is_object())
+      throw InputError(
+          "--set", o.pointer,
+          it->to_string() + " does not exist and " +
+              (container.is_array() ? "--set does not create array elements; give an existing "
+                                      "index"
+                                    : it->parent_pointer().to_string() + " is a " +
+                                          container.type_name() + ", not an object"));
+    container[it->back()] = nlohmann::json::object();
+  }
+}
+
 void apply_override(nlohmann::json& document, const Override& o) {
   const nlohmann::json value = override_value(o);
   try {
     const nlohmann::json::json_pointer pointer(o.pointer);
     if (pointer.empty()) throw InputError("--set", o.pointer, "cannot replace the whole document");
     const nlohmann::json::json_pointer parent = pointer.parent_pointer();
-    if (!document.contains(parent))
-      throw InputError("--set", o.pointer, "the parent of this JSON pointer does not exist");
+    create_parents(document, parent, o);
     const nlohmann::json& container = document[parent];
+    if (!container.is_object() && !container.is_array())
+      throw InputError("--set", o.pointer,
+                       parent.to_string() + " is a " + container.type_name() +
+                           ", not an object or array that could hold " + pointer.back());
     if (container.is_array() && pointer.back() != "-" &&
         (pointer.back().empty() || pointer.back().size() > 9 ||
          std::stoul(pointer.back()) > container.size()))

@@ -92,6 +92,30 @@ TEST_CASE("validate, --set, --version, --help and usage errors") {
   CHECK(cli({"run", file, "--threads", "-1"}).code == 2);
 }
 
+TEST_CASE("a --set override creates the objects missing on its way, never array elements") {
+  // The scenario has no `pricing`: the README's --set /pricing/... must still work, and the
+  // price must reach the report.
+  const auto file = test::source_path("tests/golden/one_alb_constant.json");
+  const auto dir = test::fresh_scratch_dir("set-parents");
+  auto r = cli(
+      {"run", file, "-q", "--out", dir.string(), "--set", "/pricing/byoip_price_per_address=30"});
+  REQUIRE(r.code == 0);
+  const auto report = nlohmann::json::parse(test::read_text(dir / "report.json"));
+  CHECK(report["scenario"]["pricing"]["byoip_price_per_address"] == 30);
+  std::filesystem::remove_all(dir);
+
+  r = cli({"validate", file, "--set", "/load_balancers/3/demand/constant=2"});
+  CHECK(r.code == 2);
+  CHECK(r.err.find("/load_balancers/3 does not exist and --set does not create array elements") !=
+        std::string::npos);
+  r = cli({"validate", file, "--set", "/horizon/x=2"});
+  CHECK(r.code == 2);
+  CHECK(r.err.find("/horizon is a string, not an object or array") != std::string::npos);
+  r = cli({"validate", file, "--set", "/pricing/nonsense/deeper=1"});  // created, then refused
+  CHECK(r.code == 2);
+  CHECK(r.err.find("/pricing/nonsense: unknown key \"nonsense\"") != std::string::npos);
+}
+
 TEST_CASE("run --seed changes the random draws and is recorded") {
   const auto file = test::source_path("scenarios/amazon-29-random.json");
   const fs::path a = fresh_dir("seed-a"), b = fresh_dir("seed-b");
