@@ -84,10 +84,9 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
       "aws",
       "From AWS CLI JSON output: pools with parents and CIDRs, ALBs with AZs and IpamPools, "
       "other allocations as reservations, demand from CloudWatch metrics");
-  aws_cmd
-      ->add_option("--ipam-pools", import_input.ipam_pools,
-                   "aws ec2 describe-ipam-pools output (every page)")
-      ->required();
+  aws_cmd->add_option("--ipam-pools", import_input.ipam_pools,
+                      "aws ec2 describe-ipam-pools output (every page; none: no IPAM, every "
+                      "load balancer on no pool)");
   aws_cmd->add_option("--pool-cidrs", import_input.pool_cidrs,
                       "aws ec2 get-ipam-pool-cidrs output, as POOL_ID=FILE (FILE alone when one "
                       "pool is imported); repeatable");
@@ -98,7 +97,20 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
                    "aws elbv2 describe-load-balancers output (every page)")
       ->required();
   aws_cmd->add_option("--metrics", import_input.metrics,
-                      "aws cloudwatch get-metric-data output (ConsumedLCUs): trace demand");
+                      "aws cloudwatch get-metric-data or get-metric-statistics output "
+                      "(ConsumedLCUs, or RequestCount with --metric-as requests): trace demand");
+  aws_cmd->add_option("--metric", import_input.metric_choices,
+                      "The result (Id or Label) that is the demand, as ID for every load "
+                      "balancer or LB=ID for one; repeatable");
+  aws_cmd
+      ->add_option("--metric-as", import_input.metric_as,
+                   "What the metric counts: lcu (ConsumedLCUs) or requests (RequestCount, Sum "
+                   "per period; LCU = requests per second / 25)")
+      ->check(CLI::IsMember({"lcu", "requests"}));
+  aws_cmd
+      ->add_option("--statistic", import_input.statistic,
+                   "get-metric-statistics output: the statistic to read (default: the only one)")
+      ->check(CLI::IsMember({"Sum", "Average", "Maximum", "Minimum", "SampleCount"}));
   aws_cmd->add_option("--region", import_input.region,
                       "Region (default: from the load balancers' ARNs)");
   aws_cmd->add_option("--horizon", import_input.horizon, "Horizon of the scenario")

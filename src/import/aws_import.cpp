@@ -8,6 +8,7 @@
 
 #include "albsim/input_error.hpp"
 #include "albsim/ipv4.hpp"
+#include "import/metric_choice.hpp"
 #include "io/read_file.hpp"
 
 namespace albsim {
@@ -218,6 +219,11 @@ class Importer {
       if (lb.contains("AvailabilityZones"))
         for (const Json& az : lb["AvailabilityZones"]) azs.push_back(text(az, "ZoneName"));
       out["azs"] = azs;
+      if (!lb.contains("IpamPools") || !lb["IpamPools"].is_object() ||
+          text(lb["IpamPools"], "Ipv4IpamPoolId").empty())
+        notes_.push_back(name +
+                         ": no IpamPools (it takes AWS-managed addresses); imported on no "
+                         "pool, which the summary shows as \"no pool\"");
       if (lb.contains("IpamPools") && lb["IpamPools"].is_object()) {
         const std::string pool = text(lb["IpamPools"], "Ipv4IpamPoolId");
         if (pools_.count(pool) && text(pools_[pool], "locale") == region_) {
@@ -241,30 +247,12 @@ class Importer {
       notes_.push_back(lb + ": no metrics given; demand is a constant 0 LCU (minimum nodes)");
       return Json{{"constant", 0}};
     }
-    if (!metrics_) metrics_ = read_json(*in_.metrics);
-    const Json& doc = *metrics_;
-    if (!doc.contains("MetricDataResults") || !doc["MetricDataResults"].is_array())
-      throw InputError(*in_.metrics, "/MetricDataResults",
-                       "missing: is this get-metric-data output?");
-    const auto& results = doc["MetricDataResults"];
-    std::string chosen;
-    std::size_t samples = 0;
-    for (const Json& r : results)
-      if (text(r, "Label").find(lb) != std::string::npos || text(r, "Id") == lb ||
-          results.size() == 1) {
-        chosen = text(r, "Id");
-        samples = r.contains("Timestamps") ? r["Timestamps"].size() : 0;
-      }
-    if (chosen.empty()) {
-      notes_.push_back(lb + ": no metric result names it; demand is a constant 0 LCU");
-      return Json{{"constant", 0}};
-    }
-    Json trace{{"file", in_.metrics_reference}, {"metric", chosen}};
-    if (samples < 2) {
-      trace["period"] = "1m";
-      notes_.push_back(lb + ": metric " + chosen + " has a single sample; period taken as 1m");
-    }
-    return Json{{"trace", trace}};
+    if (!metrics_)
+      metrics_.emplace(MetricOptions{*in_.metrics, in_.metrics_reference, in_.metric_choices,
+                                     in_.metric_as, in_.statistic});
+    const std::optional<Json> trace = metrics_->trace_for(lb, notes_);
+    if (!trace) return Json{{"constant", 0}};
+    return Json{{"trace", *trace}};
   }
 
   const AwsImportInput& in_;
@@ -276,7 +264,7 @@ class Importer {
   Json reservations_ = Json::array();
   Json lbs_ = Json::array();
   std::vector<std::string> notes_;
-  std::optional<Json> metrics_;  // the get-metric-data output, read once
+  std::optional<MetricSource> metrics_;  // the CloudWatch output, read once
 };
 
 }  // namespace

@@ -1,7 +1,8 @@
 // Import from AWS: a scenario skeleton built from the JSON the AWS CLI prints (ec2
 // describe-ipam-pools, ec2 get-ipam-pool-cidrs, ec2 get-ipam-pool-allocations, elbv2
-// describe-load-balancers, optionally cloudwatch get-metric-data). What it skips or guesses is
-// listed in `notes`; the caller validates the result before writing it.
+// describe-load-balancers, optionally cloudwatch get-metric-data or get-metric-statistics).
+// What it skips or assumes is listed in `notes`, and where it would have to guess it refuses;
+// the caller validates the result before writing it.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -13,15 +14,19 @@
 namespace albsim {
 
 struct AwsImportInput {
-  std::vector<std::string> ipam_pools;      // describe-ipam-pools pages
+  std::vector<std::string> ipam_pools;      // describe-ipam-pools pages (none: no IPAM)
   std::vector<std::string> load_balancers;  // describe-load-balancers pages
   // get-ipam-pool-cidrs / get-ipam-pool-allocations outputs: "POOL_ID=FILE", or "FILE" when
   // exactly one pool is imported (these outputs do not name their pool).
   std::vector<std::string> pool_cidrs;
   std::vector<std::string> allocations;
-  std::optional<std::string> metrics;  // get-metric-data output, used as trace demand
-  std::string metrics_reference;       // how the scenario refers to that file
-  std::string region;                  // empty: from the load balancers' ARNs, else the pools
+  // get-metric-data or get-metric-statistics output, used as trace demand (metric_choice.hpp)
+  std::optional<std::string> metrics;
+  std::string metrics_reference;            // how the scenario refers to that file
+  std::vector<std::string> metric_choices;  // --metric ID|LABEL or LB=ID|LABEL
+  std::optional<std::string> metric_as;     // --metric-as lcu|requests
+  std::optional<std::string> statistic;     // --statistic, for get-metric-statistics output
+  std::string region;                       // empty: from the load balancers' ARNs, else the pools
   std::string horizon = "30d";
 };
 

@@ -145,6 +145,52 @@ std::string string_member(const nlohmann::json& result, const char* key, const s
   return it->get<std::string>();
 }
 
+// The statistics a get-metric-statistics datapoint can hold.
+constexpr const char* kStatistics[] = {"Sum", "Average", "Maximum", "Minimum", "SampleCount"};
+
+// `aws cloudwatch get-metric-statistics` output: {"Label", "Datapoints": [{"Timestamp", "Sum",
+// ...}]}, datapoints in no particular order, one value per statistic asked for.
+std::vector<Sample> read_metric_statistics(const nlohmann::json& doc, const TraceRequest& request) {
+  if (!request.metric.empty())
+    throw TraceError(0,
+                     "get-metric-statistics output holds one metric; \"metric\" is for "
+                     "get-metric-data output (use \"statistic\")");
+  const auto& points = doc["Datapoints"];
+  std::string statistic = request.statistic;
+  if (statistic.empty() && !points.empty() && points[0].is_object()) {
+    std::vector<std::string> present;
+    for (const char* name : kStatistics)
+      if (points[0].contains(name)) present.emplace_back(name);
+    if (present.size() > 1) {
+      std::string names;
+      for (const std::string& name : present) names += (names.empty() ? "" : ", ") + name;
+      throw TraceError(0, "the datapoints hold several statistics (" + names +
+                              "); choose one with \"statistic\"");
+    }
+    if (!present.empty()) statistic = present.front();
+  }
+  std::vector<Sample> samples;
+  for (std::size_t i = 0; i < points.size(); ++i) {
+    const auto& p = points[i];
+    const std::string where = "Datapoints[" + std::to_string(i) + "]";
+    if (!p.is_object()) throw TraceError(0, where + " is not an object");
+    const auto time = p.find("Timestamp");
+    const auto epoch = time != p.end() && time->is_string()
+                           ? parse_iso8601(time->get<std::string>())
+                           : std::nullopt;
+    if (!epoch) throw TraceError(0, where + ".Timestamp is not an ISO-8601 time");
+    const auto value = p.find(statistic);
+    if (value == p.end())
+      throw TraceError(0, where + " has no " + (statistic.empty() ? "statistic" : statistic) +
+                              " (give \"statistic\": one of Sum, Average, Maximum, Minimum, "
+                              "SampleCount that the datapoints hold)");
+    if (!value->is_number() || value->get<double>() < 0)
+      throw TraceError(0, where + "." + statistic + " is not a non-negative number");
+    samples.push_back({*epoch, value->get<double>(), 0, 0, i});
+  }
+  return samples;
+}
+
 std::vector<Sample> read_cloudwatch(std::string_view text, const TraceRequest& request) {
   nlohmann::json doc;
   try {
@@ -152,9 +198,15 @@ std::vector<Sample> read_cloudwatch(std::string_view text, const TraceRequest& r
   } catch (const ReadError& e) {
     throw TraceError(0, e.what());
   }
+  if (doc.is_object() && doc.contains("Datapoints") && doc["Datapoints"].is_array())
+    return read_metric_statistics(doc, request);
+  if (!request.statistic.empty())
+    throw TraceError(0, "\"statistic\" is for get-metric-statistics output (Datapoints)");
   if (!doc.is_object() || !doc.contains("MetricDataResults") ||
       !doc["MetricDataResults"].is_array())
-    throw TraceError(0, "not the output of aws cloudwatch get-metric-data (no MetricDataResults)");
+    throw TraceError(0,
+                     "not the output of aws cloudwatch get-metric-data (no MetricDataResults) "
+                     "or get-metric-statistics (no Datapoints)");
   const auto& results = doc["MetricDataResults"];
   const nlohmann::json* chosen = nullptr;
   std::string ids;

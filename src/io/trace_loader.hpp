@@ -1,8 +1,9 @@
 // Trace loading: a demand time series from a CSV file or from the JSON that
-// `aws cloudwatch get-metric-data` prints. Rules (documented in scenarios/README.md):
-// rows are sorted by time (CloudWatch lists newest first); a duplicate timestamp, a negative or
-// non-numeric value, a missing column or an empty trace is an error; a gap between samples keeps
-// the earlier value (the value at t is the last sample at or before t).
+// `aws cloudwatch get-metric-data` or `aws cloudwatch get-metric-statistics` prints. Rules
+// (documented in scenarios/README.md): rows are sorted by time (CloudWatch lists newest first); a
+// duplicate timestamp, a negative or non-numeric value, a missing column or an empty trace is an
+// error; a gap between samples keeps the earlier value (the value at t is the last sample at or
+// before t).
 #pragma once
 
 #include <optional>
@@ -34,7 +35,9 @@ struct TraceRequest {
   enum class Format { csv, cloudwatch } format = Format::csv;
   std::string time_column;   // csv; empty: the first column
   std::string value_column;  // csv; required unless `lcu`
-  std::string metric;        // cloudwatch: Id or Label; empty: the only result
+  std::string metric;        // cloudwatch get-metric-data: Id or Label; empty: the only result
+  std::string statistic;     // cloudwatch get-metric-statistics: Sum, Average, ...; empty: the
+                             // only one the datapoints hold
   std::optional<LcuConversion> lcu;
   std::optional<std::int64_t> period_ms;  // empty: the smallest gap between samples
   double scale = 1;

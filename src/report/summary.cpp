@@ -19,8 +19,15 @@ std::string seconds_text(double s) {
   return fmt("%.2fh", s / 3600);
 }
 
+// Whether load balancer i has an allowlist to breach: a pool it draws from, or an explicit
+// list. Without either every address is AWS-managed and "breach" would say nothing.
+bool has_allowlist(const Scenario& scenario, std::size_t i) {
+  return !scenario.load_balancers[i].allowlist.empty();
+}
+
 // Across replications: breach probability, breach minutes per month, peak addresses, cost.
-void print_distribution(std::ostream& out, const std::vector<Report>& replications) {
+void print_distribution(std::ostream& out, const Scenario& scenario,
+                        const std::vector<Report>& replications) {
   const std::size_t n = replications.size();
   const double monthly = monthly_factor(replications.front());
   out << "\nAcross " << n << " replications (replication 0 above):\n"
@@ -38,12 +45,15 @@ void print_distribution(std::ostream& out, const std::vector<Report>& replicatio
     const Estimate p = wilson_interval(breached, n);
     const SampleSummary m = summarize(minutes);
     const SampleSummary k = summarize(peaks);
-    out << pad(replications.front().load_balancers[lb].id, 18)
-        << pad(fmt("%.1f%%", p.estimate * 100) + fmt(" [%.1f%%", p.low * 100) +
-                   fmt(", %.1f%%]", p.high * 100),
-               26)
-        << pad(fmt("%.1f", m.mean) + fmt(" %.1f", m.p95), 27) << fmt("%.0f", k.p50)
-        << fmt(" %.0f", k.p95) << fmt(" %.0f", k.max) << "\n";
+    out << pad(replications.front().load_balancers[lb].id, 18);
+    if (has_allowlist(scenario, lb))
+      out << pad(fmt("%.1f%%", p.estimate * 100) + fmt(" [%.1f%%", p.low * 100) +
+                     fmt(", %.1f%%]", p.high * 100),
+                 26)
+          << pad(fmt("%.1f", m.mean) + fmt(" %.1f", m.p95), 27);
+    else
+      out << pad("no pool", 26) << pad("-", 27);
+    out << fmt("%.0f", k.p50) << fmt(" %.0f", k.p95) << fmt(" %.0f", k.max) << "\n";
   }
   std::vector<double> totals;
   for (const Report& r : replications) totals.push_back(r.cost.total * monthly);
@@ -65,15 +75,19 @@ void print_summary(std::ostream& out, const Scenario& scenario,
   out << pad("load balancer", 18) << pad("peak addr", 11) << pad("pool", 6) << pad("managed", 9)
       << pad("in allowlist", 14) << pad("breaches", 10) << pad("breach time", 13)
       << pad("lost traffic", 14) << "IPv4 $/month\n";
-  for (const LoadBalancerReport& lb : report.load_balancers) {
+  for (std::size_t i = 0; i < report.load_balancers.size(); ++i) {
+    const LoadBalancerReport& lb = report.load_balancers[i];
     out << pad(lb.id, 18) << pad(std::to_string(lb.addresses.peak_total), 11)
         << pad(std::to_string(lb.addresses.peak_pool), 6)
-        << pad(std::to_string(lb.addresses.peak_managed), 9)
-        << pad(percent(lb.allowlist.in_allowlist_ratio), 14)
-        << pad(std::to_string(lb.allowlist.breach_episodes), 10)
-        << pad(seconds_text(lb.allowlist.breach_seconds), 13)
-        << pad(fmt("%.4f%%", lb.allowlist.client_failure_ratio * 100.0), 14)
-        << money(lb.cost.managed_ipv4 * monthly) << "\n";
+        << pad(std::to_string(lb.addresses.peak_managed), 9);
+    if (has_allowlist(scenario, i))
+      out << pad(percent(lb.allowlist.in_allowlist_ratio), 14)
+          << pad(std::to_string(lb.allowlist.breach_episodes), 10)
+          << pad(seconds_text(lb.allowlist.breach_seconds), 13)
+          << pad(fmt("%.4f%%", lb.allowlist.client_failure_ratio * 100.0), 14);
+    else
+      out << pad("no pool", 14) << pad("-", 10) << pad("-", 13) << pad("-", 14);
+    out << money(lb.cost.managed_ipv4 * monthly) << "\n";
   }
 
   out << "\n"
@@ -95,13 +109,23 @@ void print_summary(std::ostream& out, const Scenario& scenario,
       << " vs managed-only " << money(c.managed_only * monthly)
       << (c.saving >= 0 ? ": saving " + money(c.saving * monthly) + " per month\n"
                         : ": the pools cost " + money(-c.saving * monthly) + " more per month\n");
+  bool any_allowlist = false;
+  for (std::size_t i = 0; i < report.load_balancers.size(); ++i)
+    any_allowlist = any_allowlist || has_allowlist(scenario, i);
   const AllowlistMetrics& a = report.allowlist;
-  out << "Allowlist (fleet): " << percent(a.in_allowlist_ratio) << " of exposed node-time inside, "
-      << a.breach_episodes << " breach episode" << (a.breach_episodes == 1 ? "" : "s") << " ("
-      << seconds_text(a.breach_seconds) << "), " << a.distinct_outside_addresses
-      << " outside address" << (a.distinct_outside_addresses == 1 ? "" : "es") << ", "
-      << a.dns_changes << " DNS changes\n";
-  if (replications.size() > 1) print_distribution(out, replications);
+  if (!any_allowlist)
+    out << "Allowlist (fleet): none (no load balancer draws from a pool or lists CIDRs); "
+        << a.distinct_outside_addresses << " AWS-managed address"
+        << (a.distinct_outside_addresses == 1 ? "" : "es") << ", " << a.dns_changes
+        << " DNS changes\n";
+  else
+    out << "Allowlist (fleet): " << percent(a.in_allowlist_ratio)
+        << " of exposed node-time inside, " << a.breach_episodes << " breach episode"
+        << (a.breach_episodes == 1 ? "" : "s") << " (" << seconds_text(a.breach_seconds) << "), "
+        << a.distinct_outside_addresses << " outside address"
+        << (a.distinct_outside_addresses == 1 ? "" : "es") << ", " << a.dns_changes
+        << " DNS changes\n";
+  if (replications.size() > 1) print_distribution(out, scenario, replications);
 }
 
 }  // namespace albsim

@@ -10,8 +10,8 @@ namespace albsim {
 namespace {
 
 TraceSpec parse_trace(const JsonReader& t, TraceCache& traces) {
-  t.expect_object({"file", "format", "time_column", "value_column", "metric", "scale", "align",
-                   "loop", "period", "lcu"});
+  t.expect_object({"file", "format", "time_column", "value_column", "metric", "statistic", "scale",
+                   "align", "loop", "period", "lcu"});
   TraceRequest request;
   const std::string file = t.at("file").identifier();
   const std::filesystem::path relative(file);
@@ -26,6 +26,9 @@ TraceSpec parse_trace(const JsonReader& t, TraceCache& traces) {
   request.time_column = t.string_if("time_column").value_or("");
   request.value_column = t.string_if("value_column").value_or("");
   request.metric = t.string_if("metric").value_or("");
+  if (t.has("statistic"))
+    request.statistic =
+        t.at("statistic").choice({"Sum", "Average", "Maximum", "Minimum", "SampleCount"});
   request.scale = t.non_negative_or("scale", 1);
   if (t.has("period")) {
     request.period_ms = t.at("period").duration().ms();

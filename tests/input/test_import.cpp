@@ -44,11 +44,32 @@ std::string example(const std::string& name) {
 TEST_CASE("import the AWS CLI documentation examples") {
   const fs::path out = dir() / "examples.json";
   fs::remove(out);
-  const auto r = cli({"import", "aws", "--ipam-pools", example("describe-ipam-pools.json"),
-                      "--load-balancers", example("describe-load-balancers.json"), "--metrics",
-                      example("get-metric-data.json"), "-o", out.string()});
+  // The get-metric-data example is an EC2 IOPS expression: nothing says it is LCU, so the
+  // import refuses to take it as demand until told what it counts.
+  std::vector<std::string> args = {"import",
+                                   "aws",
+                                   "--ipam-pools",
+                                   example("describe-ipam-pools.json"),
+                                   "--load-balancers",
+                                   example("describe-load-balancers.json"),
+                                   "--metrics",
+                                   example("get-metric-data.json"),
+                                   "-o",
+                                   out.string()};
+  const auto refused = cli(args);
+  CHECK(refused.code == 2);
+  CHECK(refused.err ==
+        "albsim: " + example("get-metric-data.json") +
+            ": /MetricDataResults/0: cannot tell which metric result \"m3\" (Label \"Avg Total "
+            "IOPS\") is: add --metric-as lcu if it is ConsumedLCUs, or --metric-as requests if it "
+            "is RequestCount (Sum per period)\n");
+  CHECK_FALSE(fs::exists(out));
+  args.insert(args.end(), {"--metric-as", "lcu"});
+  const auto r = cli(args);
   INFO(r.err);
   REQUIRE(r.code == 0);
+  CHECK(r.err.find("my-load-balancer: no IpamPools (it takes AWS-managed addresses); imported on "
+                   "no pool") != std::string::npos);
   CHECK(r.err.find("skipped pool ipam-pool-02ec043a19bbe5d08: private scope") != std::string::npos);
   const json s = read(out);
   CHECK(s["region"] == "us-west-2");  // from the load balancer's ARN
@@ -225,4 +246,133 @@ TEST_CASE("import reports a page that promises more, and bad files in one line")
   r = cli({"import", "aws", "--ipam-pools", lbs, "--load-balancers", lbs, "-o", out.string()});
   CHECK(r.code == 2);
   CHECK(r.err.find("/IpamPools: missing") != std::string::npos);
+}
+
+namespace {
+
+// One ALB, no IPAM: the smallest import a new user makes.
+std::string one_alb() {
+  return put(
+      "one-alb.json",
+      {{"LoadBalancers",
+        {{{"LoadBalancerName", "web"},
+          {"Type", "application"},
+          {"Scheme", "internet-facing"},
+          {"LoadBalancerArn",
+           "arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/web/1"},
+          {"AvailabilityZones", {{{"ZoneName", "eu-west-1a"}}, {{"ZoneName", "eu-west-1b"}}}}}}}});
+}
+
+json data_result(const std::string& id, const std::string& label) {
+  return {{"Id", id},
+          {"Label", label},
+          {"Timestamps", {"2026-11-23T00:01:00+00:00", "2026-11-23T00:00:00+00:00"}},
+          {"Values", {3000.0, 1500.0}}};
+}
+
+}  // namespace
+
+TEST_CASE("import refuses to guess which metric is the demand, and what it counts") {
+  const fs::path out = dir() / "guess.json";
+  fs::remove(out);
+  // ConsumedLCUs and RequestCount both labelled for web: exit 2 naming both.
+  const std::string two =
+      put("two.json",
+          {{"MetricDataResults",
+            {data_result("lcu", "web ConsumedLCUs"), data_result("req", "web RequestCount")}}});
+  auto r =
+      cli({"import", "aws", "--load-balancers", one_alb(), "--metrics", two, "-o", out.string()});
+  CHECK(r.code == 2);
+  CHECK(r.err.find("results \"lcu\" (Label \"web ConsumedLCUs\") and \"req\" (Label \"web "
+                   "RequestCount\") could both be web's demand; choose one with --metric ID") !=
+        std::string::npos);
+  CHECK_FALSE(fs::exists(out));
+
+  // --metric chooses; no --ipam-pools needed (an account without IPAM).
+  r = cli({"import", "aws", "--load-balancers", one_alb(), "--metrics", two, "--metric", "lcu",
+           "-o", out.string()});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  json s = read(out);
+  CHECK(s["pools"].empty());
+  CHECK(s["load_balancers"][0]["demand"]["trace"] ==
+        json({{"file", "two.json"}, {"metric", "lcu"}}));
+  CHECK(r.err.find("web: no IpamPools") != std::string::npos);
+  // Run, the summary says "no pool" where a breach of an allowlist nobody has would be.
+  const fs::path run_dir = dir() / "guess-run";
+  const auto run = cli({"run", out.string(), "--out", run_dir.string(), "--set", "/horizon=\"1h\"",
+                        "--replications", "3"});
+  REQUIRE(run.code == 0);
+  CHECK(run.out.find(" 0     40       no pool       -         -            -   ") !=
+        std::string::npos);  // 1,500 and 3,000 LCU: 40 nodes (2 AZs x 20), none from a pool
+  CHECK(run.out.find("Allowlist (fleet): none (no load balancer draws from a pool") !=
+        std::string::npos);
+  CHECK(run.out.find("web               no pool") != std::string::npos);
+
+  // RequestCount needs --metric-as requests; then LCU = requests / 60 s / 25 per sample.
+  r = cli({"import", "aws", "--load-balancers", one_alb(), "--metrics", two, "--metric", "web=req",
+           "-o", out.string()});
+  CHECK(r.code == 2);
+  CHECK(r.err.find("is RequestCount, not ConsumedLCUs: add --metric-as requests") !=
+        std::string::npos);
+  r = cli({"import", "aws", "--load-balancers", one_alb(), "--metrics", two, "--metric", "web=req",
+           "--metric-as", "requests", "-o", out.string()});
+  REQUIRE(r.code == 0);
+  const Scenario scenario = load_scenario(out.string());
+  // 1500 and 3000 requests a minute: 25 and 50 requests/s, 1 and 2 LCU.
+  const std::vector<double> lcu = scenario.load_balancers[0].demand.trace.series->values;
+  REQUIRE(lcu.size() == 2);
+  CHECK(lcu[0] == Approx(1.0).epsilon(1e-12));
+  CHECK(lcu[1] == Approx(2.0).epsilon(1e-12));
+  CHECK(r.err.find("converted from requests to LCU") != std::string::npos);
+
+  r = cli({"import", "aws", "--load-balancers", one_alb(), "--metrics", two, "--metric", "nope",
+           "-o", out.string()});
+  CHECK(r.code == 2);
+  CHECK(r.err.find("--metric: nope: no result of") != std::string::npos);
+}
+
+TEST_CASE("import reads get-metric-statistics output, the AWS CLI example as printed") {
+  const fs::path out = dir() / "statistics.json";
+  // The documentation example: CPUUtilization Maximum per hour, datapoints out of order.
+  const std::string file = example("get-metric-statistics.json");
+  auto r =
+      cli({"import", "aws", "--load-balancers", one_alb(), "--metrics", file, "-o", out.string()});
+  CHECK(r.code == 2);
+  CHECK(r.err.find("cannot tell which metric the datapoints (Label \"CPUUtilization\") is") !=
+        std::string::npos);
+  r = cli({"import", "aws", "--load-balancers", one_alb(), "--metrics", file, "--metric-as", "lcu",
+           "-o", out.string()});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  const json s = read(out);
+  CHECK(s["load_balancers"][0]["demand"]["trace"]["statistic"] == "Maximum");
+  const Scenario scenario = load_scenario(out.string());
+  const TraceSeries& series = *scenario.load_balancers[0].demand.trace.series;
+  REQUIRE(series.values.size() == 23);  // 23 hourly datapoints (the example lacks one hour)
+  CHECK(series.period_ms == 3'600'000);
+  // Sorted by time: the first is 2014-04-08T23:18:00Z.
+  CHECK(series.times_ms.front() == 1396999080000);
+  CHECK(std::is_sorted(series.times_ms.begin(), series.times_ms.end()));
+  // RequestCount as requests needs the Sum statistic.
+  r = cli({"import", "aws", "--load-balancers", one_alb(), "--metrics", file, "--metric-as",
+           "requests", "-o", out.string()});
+  CHECK(r.code == 2);
+  CHECK(r.err.find("needs the Sum statistic") != std::string::npos);
+  // Several statistics: --statistic chooses.
+  const std::string both =
+      put("both-stats.json",
+          {{"Label", "ConsumedLCUs"},
+           {"Datapoints",
+            {{{"Timestamp", "2026-11-23T00:01:00Z"}, {"Sum", 4.0}, {"Average", 2.0}},
+             {{"Timestamp", "2026-11-23T00:00:00Z"}, {"Sum", 6.0}, {"Average", 3.0}}}}});
+  r = cli({"import", "aws", "--load-balancers", one_alb(), "--metrics", both, "-o", out.string()});
+  CHECK(r.code == 2);
+  CHECK(r.err.find("holds several statistics (Sum, Average); choose one with --statistic") !=
+        std::string::npos);
+  r = cli({"import", "aws", "--load-balancers", one_alb(), "--metrics", both, "--statistic",
+           "Average", "-o", out.string()});
+  REQUIRE(r.code == 0);
+  CHECK(load_scenario(out.string()).load_balancers[0].demand.trace.series->values ==
+        std::vector<double>{3.0, 2.0});
 }

@@ -139,6 +139,32 @@ TEST_CASE("CloudWatch get-metric-data: newest first, chosen by Id or Label") {
   CHECK(fault(r).find("no MetricDataResults") != std::string::npos);
 }
 
+TEST_CASE("CloudWatch get-metric-statistics: datapoints in any order, one statistic") {
+  const std::string doc = R"({"Label": "ConsumedLCUs", "Datapoints": [
+    {"Timestamp": "2026-11-23T00:02:00Z", "Sum": 9.0, "Maximum": 4.0, "Unit": "Count"},
+    {"Timestamp": "2026-11-23T00:00:00Z", "Sum": 3.0, "Maximum": 2.0, "Unit": "Count"},
+    {"Timestamp": "2026-11-23T00:01:00Z", "Sum": 6.0, "Maximum": 3.5, "Unit": "Count"}]})";
+  TraceRequest r;
+  r.path = write("stats.json", doc).string();
+  r.format = TraceRequest::Format::cloudwatch;
+  CHECK(fault(r).find("several statistics (Sum, Maximum); choose one with \"statistic\"") !=
+        std::string::npos);
+  r.statistic = "Maximum";
+  const TraceSeries s = load_trace(r);
+  CHECK(s.values == std::vector<double>{2.0, 3.5, 4.0});
+  CHECK(s.period_ms == 60'000);
+  CHECK(s.epoch_times);
+  r.statistic = "Average";
+  CHECK(fault(r).find("Datapoints[0] has no Average") != std::string::npos);
+  r.statistic = "";
+  r.metric = "ConsumedLCUs";
+  CHECK(fault(r).find("holds one metric") != std::string::npos);
+  r.metric = "";
+  r.statistic = "Sum";
+  r.path = write("data-not-stats.json", R"({"MetricDataResults": []})").string();
+  CHECK(fault(r).find("\"statistic\" is for get-metric-statistics output") != std::string::npos);
+}
+
 TEST_CASE("bad traces get one clear error naming the line") {
   CHECK(csv_fault("t,lcu\n0,1\n60,1\n60,2\n") == "line 4: repeats the timestamp of line 3");
   CHECK(csv_fault("t,lcu\n0,1\n60,-2\n") == "line 3: negative value -2 in column \"lcu\"");
