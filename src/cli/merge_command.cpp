@@ -74,6 +74,8 @@ std::vector<Report> reports_of(const std::vector<ShardFile>& shards, std::uint64
 
 int merge(const MergeCommand& c, const std::vector<ShardFile>& shards, std::ostream& out,
           std::ostream& err) {
+  std::optional<std::filesystem::path> plot_script;
+  if (c.plot) plot_script = find_plot_script();
   const nlohmann::json& header = shards.front().header;
   const std::string path = scenario_path_of(header, c.scenario);
   const ScenarioInput input =
@@ -98,7 +100,7 @@ int merge(const MergeCommand& c, const std::vector<ShardFile>& shards, std::ostr
     out << "\nmerged " << shards.size() << " shards; wrote " << (dir / "report.json").string()
         << " and " << (dir / "timeseries.csv").string() << "\n";
   }
-  if (c.plot) draw_plots(dir, out, err);
+  if (plot_script) draw_plots(*plot_script, dir, out, err);
   return 0;
 }
 

@@ -53,8 +53,9 @@ void write_file(const std::filesystem::path& path, const std::string& text) {
 }
 
 // plan.json, plan.tf (or none), the table and the chart.
-int write_plan(const PlanResult& result, const std::filesystem::path& dir, bool quiet, bool plot,
-               std::ostream& out, std::ostream& err) {
+int write_plan(const PlanResult& result, const std::filesystem::path& dir, bool quiet,
+               const std::optional<std::filesystem::path>& plot_script, std::ostream& out,
+               std::ostream& err) {
   write_file(dir / "plan.json", plan_to_json(result));
   const std::string terraform = plan_terraform(result);
   std::error_code ec;
@@ -67,7 +68,7 @@ int write_plan(const PlanResult& result, const std::filesystem::path& dir, bool 
     out << "\nwrote " << (dir / "plan.json").string()
         << (terraform.empty() ? "" : " and " + (dir / "plan.tf").string()) << "\n";
   }
-  if (plot) draw_plots(dir, out, err);
+  if (plot_script) draw_plots(*plot_script, dir, out, err);
   return 0;
 }
 
@@ -107,6 +108,8 @@ ShardRuns runs_of(const std::vector<ShardFile>& shards) {
 }
 
 int merge_plan(const PlanCommand& c, std::ostream& out, std::ostream& err) {
+  std::optional<std::filesystem::path> plot_script;
+  if (c.merge.plot) plot_script = find_plot_script();
   const std::vector<ShardFile> shards = read_shard_set(c.merge.dirs, "plan-shard", "plan");
   const ShardFile& first = shards.front();
   PlanOptions options;
@@ -145,7 +148,7 @@ int merge_plan(const PlanCommand& c, std::ostream& out, std::ostream& err) {
                          "needs " + std::to_string(runs.used) + "; merge the shards of one plan");
   const std::filesystem::path dir(c.merge.out_dir);
   create_output_directory(dir);
-  return write_plan(result, dir, c.merge.quiet, c.merge.plot, out, err);
+  return write_plan(result, dir, c.merge.quiet, plot_script, out, err);
 }
 
 }  // namespace
@@ -250,6 +253,8 @@ int run_plan_command(PlanCommand& c, Peers& peers, std::ostream& out, std::ostre
                        "a shard has no plan to draw; pass --plot to albsim plan merge");
   }
 
+  std::optional<std::filesystem::path> plot_script;
+  if (c.plot) plot_script = find_plot_script();
   const std::filesystem::path dir(c.out_dir);
   agree(peers, [&] {
     if (peers.is_root()) create_output_directory(dir);
@@ -272,7 +277,7 @@ int run_plan_command(PlanCommand& c, Peers& peers, std::ostream& out, std::ostre
   const PlanResult result = plan(o, peers);
   progress.finish();
   if (!peers.is_root()) return 0;
-  return write_plan(result, dir, c.quiet, c.plot, out, err);
+  return write_plan(result, dir, c.quiet, plot_script, out, err);
 }
 
 }  // namespace albsim

@@ -1,7 +1,11 @@
 #include "cli/plots.hpp"
 
+#include <sys/wait.h>
+
 #include <cstdlib>
 #include <string>
+
+#include "albsim/input_error.hpp"
 
 namespace albsim {
 namespace {
@@ -12,25 +16,30 @@ std::string shell_quote(const std::string& s) {
   return out + "'";
 }
 
-// The plot script (ALBSIM_PLOT_SCRIPT overrides it): share/albsim/albsim_plot.py or
-// tools/plot/albsim_plot.py in the executable's folder or the nearest folder above it. The build
-// puts a copy in <build>/share/albsim, an install in <prefix>/share/albsim, and a source tree has
-// tools/plot.
-std::filesystem::path plot_script() {
-  if (const char* env = std::getenv("ALBSIM_PLOT_SCRIPT")) return env;
+}  // namespace
+
+std::filesystem::path find_plot_script() {
   std::error_code ec;
+  if (const char* env = std::getenv("ALBSIM_PLOT_SCRIPT")) {
+    if (!std::filesystem::is_regular_file(env, ec))
+      throw InputError("ALBSIM_PLOT_SCRIPT", env,
+                       "is not a file; point it at albsim_plot.py (tools/plot/ in the source, "
+                       "share/albsim/ when installed), or unset it");
+    return env;
+  }
   const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
   for (auto dir = exe.parent_path(); !ec && !dir.empty(); dir = dir.parent_path()) {
     for (const char* place : {"share/albsim/albsim_plot.py", "tools/plot/albsim_plot.py"})
-      if (std::filesystem::exists(dir / place)) return dir / place;
+      if (std::filesystem::is_regular_file(dir / place, ec)) return dir / place;
     if (dir == dir.root_path()) break;
   }
-  return "tools/plot/albsim_plot.py";
+  throw InputError("--plot", "",
+                   "albsim_plot.py is not in share/albsim/ beside or above " + exe.string() +
+                       " (cmake --install puts it there); set ALBSIM_PLOT_SCRIPT to its path");
 }
 
-}  // namespace
-
-void draw_plots(const std::filesystem::path& dir, std::ostream& out, std::ostream& err) {
+void draw_plots(const std::filesystem::path& script, const std::filesystem::path& dir,
+                std::ostream& out, std::ostream& err) {
   // Debian's interpreter sees Debian's matplotlib; ALBSIM_PYTHON overrides it.
   const char* override_python = std::getenv("ALBSIM_PYTHON");
   const std::string python = override_python ? override_python : "/usr/bin/python3";
@@ -40,8 +49,13 @@ void draw_plots(const std::filesystem::path& dir, std::ostream& out, std::ostrea
   }
   out.flush();
   const std::string command =
-      python + " " + shell_quote(plot_script().string()) + " " + shell_quote(dir.string());
-  if (std::system(command.c_str()) != 0) err << "albsim: the plot script failed\n";
+      python + " " + shell_quote(script.string()) + " " + shell_quote(dir.string());
+  const int status = std::system(command.c_str());
+  if (status != 0)
+    err << "albsim: warning: the plot script " << script.string() << " failed (exit status "
+        << (WIFEXITED(status) ? WEXITSTATUS(status) : status)
+        << "); the outputs are written, some charts may be missing; ALBSIM_PLOT_SCRIPT chooses "
+           "another script\n";
 }
 
 }  // namespace albsim

@@ -92,6 +92,8 @@ int run_run_command(const RunCommand& c, Peers& peers, std::ostream& out, std::o
     if (c.plot)
       throw InputError("--plot", "", "a shard has no report to draw; pass --plot to albsim merge");
   }
+  std::optional<std::filesystem::path> plot_script;
+  if (c.plot) plot_script = find_plot_script();
   const ScenarioInput input = load_scenario_input(c.common.scenario, overrides, err);
   const Scenario& scenario = input.scenario;
   const SimTime step = timeseries_step_of(c.timeseries_step, scenario);
@@ -165,7 +167,7 @@ int run_run_command(const RunCommand& c, Peers& peers, std::ostream& out, std::o
     out << "\nwrote " << (dir / "report.json").string() << " and "
         << (dir / "timeseries.csv").string() << "\n";
   }
-  if (c.plot) draw_plots(dir, out, err);
+  if (plot_script) draw_plots(*plot_script, dir, out, err);
   return 0;
 }
 

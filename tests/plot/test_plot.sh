@@ -20,6 +20,24 @@ ALBSIM_PYTHON=/bin/false "$albsim" run "$src/tests/golden/one_alb_constant.json"
 grep -q "sudo apt-get install python3-matplotlib" "$work/none.err"
 test ! -e "$work/none/addresses.png"
 
+# A script that fails is a warning naming ALBSIM_PLOT_SCRIPT (the run's outputs stand, exit 0);
+# a script that is missing is exit 2 before anything runs.
+printf 'import sys\nsys.exit(3)\n' > "$work/failing.py"
+ALBSIM_PLOT_SCRIPT="$work/failing.py" "$albsim" run "$src/tests/golden/one_alb_constant.json" \
+  --out "$work/failing" --quiet --plot 2> "$work/failing.err"
+grep -q "failed (exit status 3).*ALBSIM_PLOT_SCRIPT" "$work/failing.err"
+test -s "$work/failing/report.json"
+status=0
+ALBSIM_PLOT_SCRIPT="$work/missing.py" "$albsim" run "$src/tests/golden/one_alb_constant.json" \
+  --out "$work/missing" --quiet --plot 2> "$work/missing.err" || status=$?
+[ "$status" -eq 2 ] && grep -q "ALBSIM_PLOT_SCRIPT: .*missing.py: is not a file" "$work/missing.err"
+test ! -e "$work/missing/report.json"
+cp "$albsim" "$work/lonely-albsim"  # a binary with no script beside or above it
+status=0
+"$work/lonely-albsim" plan "$src/tests/plan/two_nodes.json" --pool edge --out "$work/lonely" \
+  --quiet --plot 2> "$work/lonely.err" || status=$?
+[ "$status" -eq 2 ] && grep -q "albsim_plot.py is not in share/albsim/" "$work/lonely.err"
+
 /usr/bin/python3 - "$work" <<'PY'
 import os, struct, sys
 work = sys.argv[1]
