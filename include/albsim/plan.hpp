@@ -133,6 +133,10 @@ struct PlanResult {
   std::vector<CandidateResult> candidates;           // in evaluation order
   std::vector<AlternativeResult> alternative_options;
   std::optional<std::size_t> recommendation;  // index into candidates
+  // Whether BYOIP ownership has a price (/pricing/byoip_price_per_address > 0). When it has
+  // none, BYOIP candidates are ranked on running cost alone and the recommendation says so.
+  bool byoip_priced = true;
+  std::string recommendation_caveat;  // "" or why its cost is not the whole cost
   std::vector<BreakEven> break_even;
   std::vector<std::string> notes;
 };

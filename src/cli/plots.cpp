@@ -29,8 +29,10 @@ std::filesystem::path find_plot_script() {
   }
   const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
   for (auto dir = exe.parent_path(); !ec && !dir.empty(); dir = dir.parent_path()) {
-    for (const char* place : {"share/albsim/albsim_plot.py", "tools/plot/albsim_plot.py"})
-      if (std::filesystem::is_regular_file(dir / place, ec)) return dir / place;
+    for (const char* place : {"share/albsim/albsim_plot.py", "tools/plot/albsim_plot.py"}) {
+      std::error_code missing;  // not found here: look further up
+      if (std::filesystem::is_regular_file(dir / place, missing)) return dir / place;
+    }
     if (dir == dir.root_path()) break;
   }
   throw InputError("--plot", "",

@@ -109,6 +109,9 @@ std::string plan_to_json(const PlanResult& p) {
       "95% intervals (Wilson for P(breach), normal for means); a target is met when the "
       "pessimistic end meets it, missed when the optimistic end misses it";
   j["recommendation"] = p.recommendation ? Json(p.candidates[*p.recommendation].name) : Json();
+  j["recommendation_caveat"] =
+      p.recommendation_caveat.empty() ? Json() : Json(p.recommendation_caveat);
+  j["byoip_ownership_priced"] = p.byoip_priced;
   Json candidates = Json::array();
   for (const CandidateResult& c : p.candidates) candidates.push_back(candidate_json(c, p.fast));
   j["candidates"] = candidates;

@@ -50,7 +50,8 @@ void print_recommendation(std::ostream& out, const PlanResult& p) {
   if (r.kind != CandidateKind::managed_only)
     out << " (" << r.addresses << " addresses: " << cidr_list(r.cidrs) << ")";
   out << ", meets every target" << (p.fast ? " by the screen's estimate" : "") << " at "
-      << money(r.cost.total) << " per month.\n\n";
+      << money(r.cost.total) << " per month"
+      << (p.recommendation_caveat.empty() ? "" : " (" + p.recommendation_caveat + ")") << ".\n\n";
 }
 
 void print_candidates(std::ostream& out, const PlanResult& p) {
@@ -125,10 +126,13 @@ void print_assumptions(std::ostream& out, const PlanResult& p) {
   out << "\nPrices: public IPv4 " << fmt("$%g", s.public_ipv4_per_ip_hour) << "/IP-h, Amazon block "
       << fmt("$%g", s.amazon_block_per_ip_hour) << "/IP-h, IPAM "
       << (s.ipam_advanced ? fmt("advanced $%g/IP-h", s.ipam_advanced_per_ip_hour) : "free")
-      << ", BYOIP " << fmt("$%g", s.byoip_price_per_address) << "/address over "
-      << fmt("%g", s.byoip_amortize_months) << " months; NLB " << fmt("$%g", a.nlb_per_hour)
-      << "/h + " << fmt("$%g", a.nlcu_per_hour) << "/NLCU-h; Global Accelerator "
-      << fmt("$%g", a.accelerator_per_hour) << "/h + " << fmt("$%g", a.accelerator_premium_per_gb)
+      << ", BYOIP "
+      << (p.byoip_priced ? fmt("$%g", s.byoip_price_per_address) + "/address over " +
+                               fmt("%g", s.byoip_amortize_months) + " months"
+                         : std::string("ownership not priced"))
+      << "; NLB " << fmt("$%g", a.nlb_per_hour) << "/h + " << fmt("$%g", a.nlcu_per_hour)
+      << "/NLCU-h; Global Accelerator " << fmt("$%g", a.accelerator_per_hour) << "/h + "
+      << fmt("$%g", a.accelerator_premium_per_gb)
       << "/GB.\nAssumptions: " << fmt("%g", a.gb_per_lcu_hour) << " GB per ALB LCU-hour, "
       << fmt("%g", a.gb_per_nlcu_hour) << " GB per NLCU-hour.\n";
   if (p.screen_not_applicable)

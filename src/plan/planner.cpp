@@ -155,6 +155,14 @@ class Planner {
     r.alternatives = options_.alternatives;
     r.pricing = base_.pricing;
     r.notes = set_.notes;
+    r.byoip_priced = base_.pricing.byoip_price_per_address > 0;
+    const bool byoip_candidates =
+        std::any_of(set_.candidates.begin(), set_.candidates.end(),
+                    [](const BuiltCandidate& c) { return c.result.kind == CandidateKind::byoip; });
+    if (!r.byoip_priced && byoip_candidates)
+      r.notes.push_back(
+          "BYOIP ownership not priced (set /pricing/byoip_price_per_address): BYOIP candidates "
+          "are ranked on running cost alone, and no break-even is computed");
     if (!r.random)
       r.notes.push_back("the scenario has no random element: one run per candidate is exact");
     if (r.random && !options_.fast) note_replications_needed();
@@ -372,6 +380,10 @@ class Planner {
            c[i].addresses < c[*best].addresses))
         result_.recommendation = i;
     }
+    if (result_.recommendation && !result_.byoip_priced &&
+        c[*result_.recommendation].kind == CandidateKind::byoip)
+      result_.recommendation_caveat =
+          "BYOIP ownership not priced (set /pricing/byoip_price_per_address): running cost only";
     if (base_.pricing.byoip_price_per_address <= 0) return;
     const auto byoip = best_of(c, CandidateKind::byoip);
     if (!byoip) return;

@@ -63,6 +63,35 @@ std::string resource_name(const std::string& id) {
   return out;
 }
 
+// RFC 5737 documentation space: a CIDR in it is a placeholder, never anyone's BYOIP range.
+bool documentation_space(const Cidr& c) {
+  for (const Cidr& d :
+       {Cidr{Ipv4{0xC0000200u}, 24}, Cidr{Ipv4{0xC6336400u}, 24}, Cidr{Ipv4{0xCB007100u}, 24}})
+    if (d.contains(c)) return true;
+  return false;
+}
+
+// The BYOIP CIDR as a variable: with the plan's CIDR as its default when that is real space,
+// and only as a commented example when it is a placeholder, so `terraform plan` asks for it.
+Block byoip_cidr_variable(const PlanResult& plan, const CandidateResult& r) {
+  const Cidr& cidr = r.cidrs.front();
+  std::string size = "/";
+  size += std::to_string(cidr.length);
+  Block v{"variable \"byoip_cidr\"",
+          {Attribute{"description",
+                     quoted("The " + size + " of your BYOIP range for pool " + plan.pool)},
+           Attribute{"type", "string"}}};
+  if (documentation_space(cidr)) {
+    v.lines.push_back(std::string("PLACEHOLDER: the plan used " + cidr.to_string() +
+                                  ", documentation space (RFC 5737), not your range."));
+    v.lines.push_back(std::string("Give a " + size + " of your own, e.g. default = \"" +
+                                  cidr.to_string() + "\" with your addresses."));
+  } else {
+    v.lines.push_back(Attribute{"default", quoted(cidr.to_string())});
+  }
+  return v;
+}
+
 }  // namespace
 
 std::string plan_terraform(const PlanResult& plan) {
@@ -77,18 +106,23 @@ std::string plan_terraform(const PlanResult& plan) {
       << "# Recommendation: " << r.name << " (" << r.addresses << " addresses) for pool "
       << plan.pool << ".\n";
   if (byoip) out << "# Carved from the top-level public-scope pool that holds your BYOIP range.\n";
+  if (byoip && documentation_space(r.cidrs.front()))
+    out << "# PLACEHOLDER: var.byoip_cidr has no default; give it a "
+        << "/" << r.cidrs.front().length << " of your BYOIP range.\n";
   out << "\n";
 
   std::vector<Block> blocks;
   blocks.push_back({"variable \"ipam_public_scope_id\"",
                     {Attribute{"description", quoted("The public scope of your IPAM")},
                      Attribute{"type", "string"}}});
-  if (byoip)
+  if (byoip) {
     blocks.push_back(
         {"variable \"byoip_pool_id\"",
          {Attribute{"description",
                     quoted("The top-level IPAM pool provisioned with your BYOIP range")},
           Attribute{"type", "string"}}});
+    blocks.push_back(byoip_cidr_variable(plan, r));
+  }
 
   Block ipam_pool{
       "resource \"aws_vpc_ipam_pool\" " + quoted(pool),
@@ -105,7 +139,7 @@ std::string plan_terraform(const PlanResult& plan) {
   Block cidr{"resource \"aws_vpc_ipam_pool_cidr\" " + quoted(pool), {}};
   if (byoip) {
     cidr.lines = {Attribute{"ipam_pool_id", "aws_vpc_ipam_pool." + pool + ".id"},
-                  Attribute{"cidr", quoted(r.cidrs.front().to_string())}};
+                  Attribute{"cidr", "var.byoip_cidr"}};
   } else {
     if (r.blocks > 1) cidr.lines = {Attribute{"count", std::to_string(r.blocks)}, Blank{}};
     cidr.lines.push_back(Attribute{"ipam_pool_id", "aws_vpc_ipam_pool." + pool + ".id"});

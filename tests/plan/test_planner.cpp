@@ -124,6 +124,7 @@ TEST_CASE("plan: Terraform snippet in terraform fmt layout") {
   CHECK(read_text(dir / "plan.tf") == R"(# albsim plan: two-nodes
 # Recommendation: BYOIP /31 (2 addresses) for pool edge.
 # Carved from the top-level public-scope pool that holds your BYOIP range.
+# PLACEHOLDER: var.byoip_cidr has no default; give it a /31 of your BYOIP range.
 
 variable "ipam_public_scope_id" {
   description = "The public scope of your IPAM"
@@ -133,6 +134,13 @@ variable "ipam_public_scope_id" {
 variable "byoip_pool_id" {
   description = "The top-level IPAM pool provisioned with your BYOIP range"
   type        = string
+}
+
+variable "byoip_cidr" {
+  description = "The /31 of your BYOIP range for pool edge"
+  type        = string
+  # PLACEHOLDER: the plan used 203.0.113.0/31, documentation space (RFC 5737), not your range.
+  # Give a /31 of your own, e.g. default = "203.0.113.0/31" with your addresses.
 }
 
 resource "aws_vpc_ipam_pool" "edge" {
@@ -146,7 +154,7 @@ resource "aws_vpc_ipam_pool" "edge" {
 
 resource "aws_vpc_ipam_pool_cidr" "edge" {
   ipam_pool_id = aws_vpc_ipam_pool.edge.id
-  cidr         = "203.0.113.0/31"
+  cidr         = var.byoip_cidr
 }
 
 resource "aws_lb" "web" {
@@ -187,6 +195,47 @@ resource "aws_vpc_ipam_pool_cidr" "edge" {
 }
 )") != std::string::npos);
   CHECK(tf.find("byoip_pool_id") == std::string::npos);
+
+  // Real address space (not RFC 5737 documentation space) is the variable's default, and no
+  // line of the file carries a bare placeholder.
+  const auto real =
+      run_albsim({"plan", source_path("tests/plan/two_nodes.json"), "--pool", "edge", "--netmasks",
+                  "29-32", "--set", "/pools/0/cidrs=[\"100.64.8.0/24\"]", "--set",
+                  "/pools/1/cidrs=[\"100.64.8.0/28\"]", "--out", dir.string(), "--quiet"});
+  REQUIRE(real.code == 0);
+  const std::string real_tf = read_text(dir / "plan.tf");
+  CHECK(real_tf.find(R"(variable "byoip_cidr" {
+  description = "The /31 of your BYOIP range for pool edge"
+  type        = string
+  default     = "100.64.8.0/31"
+})") != std::string::npos);
+  CHECK(real_tf.find("PLACEHOLDER") == std::string::npos);
+}
+
+TEST_CASE("plan: an unknown BYOIP price is shown as unknown") {
+  const fs::path dir = fresh_dir("byoip-unpriced");
+  const auto r =
+      run_albsim({"plan", source_path("tests/plan/two_nodes.json"), "--pool", "edge", "--netmasks",
+                  "29-32", "--set", "/pricing/byoip_price_per_address=0", "--out", dir.string()});
+  REQUIRE(r.code == 0);
+  CHECK(r.out.find("Recommendation: BYOIP /31 (2 addresses: 203.0.113.0/31), meets every target "
+                   "at ") != std::string::npos);
+  CHECK(r.out.find(" per month (BYOIP ownership not priced (set "
+                   "/pricing/byoip_price_per_address): running cost only).") != std::string::npos);
+  CHECK(r.out.find(", BYOIP ownership not priced; NLB") != std::string::npos);
+  CHECK(r.out.find("Break-even") == std::string::npos);
+  const auto plan = nlohmann::json::parse(read_text(dir / "plan.json"));
+  CHECK(plan["byoip_ownership_priced"] == false);
+  CHECK(plan["recommendation_caveat"] ==
+        "BYOIP ownership not priced (set /pricing/byoip_price_per_address): running cost only");
+  CHECK(plan["notes"].dump().find("BYOIP ownership not priced") != std::string::npos);
+  // Priced, the caveat is gone.
+  const auto priced = run_albsim({"plan", source_path("tests/plan/two_nodes.json"), "--pool",
+                                  "edge", "--netmasks", "29-32", "--out", dir.string(), "--quiet"});
+  REQUIRE(priced.code == 0);
+  const auto priced_plan = nlohmann::json::parse(read_text(dir / "plan.json"));
+  CHECK(priced_plan["byoip_ownership_priced"] == true);
+  CHECK(priced_plan["recommendation_caveat"].is_null());
 }
 
 // Each candidate's figures and verdict follow from `albsim run` on that candidate alone with
