@@ -27,8 +27,9 @@ struct AlternativePricing {
   double nlcu_per_hour = 0.006;
   double gb_per_nlcu_hour = 1.0;  // the NLCU processed-bytes dimension (TCP)
   double accelerator_per_hour = 0.025;
-  double accelerator_premium_per_gb = 0.015;  // data-transfer premium, lowest published tier
-  double gb_per_lcu_hour = 1.0;               // assumption: bytes processed per ALB LCU-hour
+  double accelerator_premium_per_gb = 0.015;   // data-transfer premium, lowest published tier
+  double gb_per_lcu_hour = 1.0;                // assumption: bytes processed per ALB LCU-hour
+  double cloudfront_anycast_per_month = 3000;  // one Anycast Static IP list (3 or 21 addresses)
 };
 
 struct PlanOptions {
@@ -69,6 +70,7 @@ struct MonthlyCost {
   double ipam = 0;
   double nlb = 0;          // alternatives: NLB hours and NLCU
   double accelerator = 0;  // alternatives: accelerator hours and data-transfer premium
+  double cloudfront = 0;   // alternatives: a CloudFront Anycast Static IP list
   double total = 0;
 };
 

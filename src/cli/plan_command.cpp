@@ -213,6 +213,10 @@ CLI::App* add_plan_command(CLI::App& app, PlanCommand& c) {
                   "Global Accelerator data-transfer premium per GB (USD)")
       ->capture_default_str()
       ->group(group);
+  cmd->add_option("--cloudfront-anycast-per-month", a.cloudfront_anycast_per_month,
+                  "CloudFront Anycast Static IP list, per month (USD)")
+      ->capture_default_str()
+      ->group(group);
   cmd->add_option("--gb-per-lcu-hour", a.gb_per_lcu_hour,
                   "Assumption: GB the ALB processes per LCU-hour of demand")
       ->capture_default_str()

@@ -21,7 +21,8 @@ void add_pool_charges(const Scenario& scenario, const PlanTarget& target, Candid
 }
 
 void add_total(MonthlyCost& c) {
-  c.total = c.managed_ipv4 + c.amazon_blocks + c.byoip_ownership + c.ipam + c.nlb + c.accelerator;
+  c.total = c.managed_ipv4 + c.amazon_blocks + c.byoip_ownership + c.ipam + c.nlb + c.accelerator +
+            c.cloudfront;
 }
 
 double ipam_rate(const Pricing& price) {
@@ -80,11 +81,18 @@ std::vector<AlternativeResult> alternative_costs(const Scenario& scenario, const
                             gb_per_month * price.accelerator_premium_per_gb;
   add_total(accelerator);
 
+  // One list serves every load balancer of the plan as CloudFront origins; CloudFront's own
+  // request and data-transfer charges are not included.
+  MonthlyCost cloudfront;
+  cloudfront.cloudfront = price.cloudfront_anycast_per_month;
+  add_total(cloudfront);
+
   const std::string eips = std::to_string(azs) + " Elastic IPs (one per AZ)";
   return {{"NLB in front, Amazon EIPs", nlb_amazon, eips},
           {"NLB in front, BYOIP EIPs", nlb_byoip, eips},
           {"Global Accelerator", accelerator,
-           std::to_string(2 * target.load_balancers.size()) + " anycast IPs"}};
+           std::to_string(2 * target.load_balancers.size()) + " anycast IPs"},
+          {"CloudFront Anycast Static IPs", cloudfront, "a list of 3 (or 21) anycast IPs"}};
 }
 
 std::optional<int> break_even_month(double purchase, double byoip_running, double versus_total) {

@@ -31,6 +31,7 @@ Json cost_json(const MonthlyCost& c) {
           {"ipam", c.ipam},
           {"nlb", c.nlb},
           {"accelerator", c.accelerator},
+          {"cloudfront", c.cloudfront},
           {"total", c.total}};
 }
 
@@ -141,7 +142,8 @@ std::string plan_to_json(const PlanResult& p) {
                       {"gb_per_nlcu_hour", a.gb_per_nlcu_hour},
                       {"accelerator_per_hour", a.accelerator_per_hour},
                       {"accelerator_premium_per_gb", a.accelerator_premium_per_gb},
-                      {"gb_per_lcu_hour", a.gb_per_lcu_hour}};
+                      {"gb_per_lcu_hour", a.gb_per_lcu_hour},
+                      {"cloudfront_anycast_per_month", a.cloudfront_anycast_per_month}};
   j["notes"] = p.notes;
   return j.dump(2) + "\n";
 }

@@ -32,6 +32,7 @@ nlohmann::json plan_options_json(const PlanOptions& o) {
           {"accelerator_per_hour", a.accelerator_per_hour},
           {"accelerator_premium_per_gb", a.accelerator_premium_per_gb},
           {"gb_per_lcu_hour", a.gb_per_lcu_hour},
+          {"cloudfront_anycast_per_month", a.cloudfront_anycast_per_month},
           {"replications", or_null(o.replications)},
           {"early_stop", o.early_stop},
           {"fast", o.fast}};
@@ -55,6 +56,7 @@ PlanOptions plan_options_from_json(const nlohmann::json& j) {
   a.accelerator_per_hour = j.at("accelerator_per_hour").get<double>();
   a.accelerator_premium_per_gb = j.at("accelerator_premium_per_gb").get<double>();
   a.gb_per_lcu_hour = j.at("gb_per_lcu_hour").get<double>();
+  a.cloudfront_anycast_per_month = j.at("cloudfront_anycast_per_month").get<double>();
   o.replications = optional_of<int>(j.at("replications"));
   o.early_stop = j.at("early_stop").get<bool>();
   o.fast = j.at("fast").get<bool>();

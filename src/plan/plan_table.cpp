@@ -98,9 +98,10 @@ void print_alternatives(std::ostream& out, const PlanResult& p) {
   out << "\nAlternatives with static addresses (priced, not simulated; they never breach):\n";
   for (const AlternativeResult& a : p.alternative_options) {
     const MonthlyCost& c = a.cost;
-    out << "  " << pad(a.name, 27) << pad(a.addresses, 27);
+    out << "  " << pad(a.name, 31) << pad(a.addresses, 33);
     if (c.nlb > 0) out << "NLB " << money(c.nlb) << "  ";
     if (c.accelerator > 0) out << "accelerator " << money(c.accelerator) << "  ";
+    if (c.cloudfront > 0) out << "IP list " << money(c.cloudfront) << "  ";
     if (c.managed_ipv4 > 0) out << "IPv4 " << money(c.managed_ipv4) << "  ";
     if (c.byoip_ownership > 0) out << "owned " << money(c.byoip_ownership) << "  ";
     out << "total " << money(c.total) << "/mo\n";
@@ -132,9 +133,10 @@ void print_assumptions(std::ostream& out, const PlanResult& p) {
                          : std::string("ownership not priced"))
       << "; NLB " << fmt("$%g", a.nlb_per_hour) << "/h + " << fmt("$%g", a.nlcu_per_hour)
       << "/NLCU-h; Global Accelerator " << fmt("$%g", a.accelerator_per_hour) << "/h + "
-      << fmt("$%g", a.accelerator_premium_per_gb)
-      << "/GB.\nAssumptions: " << fmt("%g", a.gb_per_lcu_hour) << " GB per ALB LCU-hour, "
-      << fmt("%g", a.gb_per_nlcu_hour) << " GB per NLCU-hour.\n";
+      << fmt("$%g", a.accelerator_premium_per_gb) << "/GB; CloudFront Anycast Static IPs "
+      << fmt("$%g", a.cloudfront_anycast_per_month) << "/month (CloudFront's request and transfer "
+      << "charges not included).\nAssumptions: " << fmt("%g", a.gb_per_lcu_hour)
+      << " GB per ALB LCU-hour, " << fmt("%g", a.gb_per_nlcu_hour) << " GB per NLCU-hour.\n";
   if (p.screen_not_applicable)
     out << "Markov screen: not applicable (" << *p.screen_not_applicable << ").\n";
   for (const std::string& note : p.notes) out << "Note: " << note << "\n";

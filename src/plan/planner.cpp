@@ -39,8 +39,9 @@ void check_options(const PlanOptions& o) {
   if (o.replications && (*o.replications < 1 || *o.replications > 1'000'000))
     throw InputError("--replications", "", "must be in 1 .. 1000000");
   const AlternativePricing& p = o.alternatives;
-  for (const double v : {p.nlb_per_hour, p.nlcu_per_hour, p.accelerator_per_hour,
-                         p.accelerator_premium_per_gb, p.gb_per_lcu_hour})
+  for (const double v :
+       {p.nlb_per_hour, p.nlcu_per_hour, p.accelerator_per_hour, p.accelerator_premium_per_gb,
+        p.gb_per_lcu_hour, p.cloudfront_anycast_per_month})
     if (!(v >= 0 && std::isfinite(v)))
       throw InputError("albsim plan", "", "every price and assumption must be a number >= 0");
   if (!(p.gb_per_nlcu_hour > 0 && std::isfinite(p.gb_per_nlcu_hour)))

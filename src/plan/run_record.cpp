@@ -10,8 +10,8 @@ std::string encode_run_record(const RunRecord& record) {
   w.f64(record.figures.in_allowlist);
   w.f64(record.figures.breach_minutes_per_month);
   const MonthlyCost& c = record.cost;
-  for (const double v :
-       {c.managed_ipv4, c.amazon_blocks, c.byoip_ownership, c.ipam, c.nlb, c.accelerator, c.total})
+  for (const double v : {c.managed_ipv4, c.amazon_blocks, c.byoip_ownership, c.ipam, c.nlb,
+                         c.accelerator, c.cloudfront, c.total})
     w.f64(v);
   w.f64(record.lcu_hours_per_month);
   return w.take();
@@ -25,7 +25,7 @@ RunRecord decode_run_record(std::string_view bytes) {
   record.figures.breach_minutes_per_month = r.f64();
   MonthlyCost& c = record.cost;
   for (double* v : {&c.managed_ipv4, &c.amazon_blocks, &c.byoip_ownership, &c.ipam, &c.nlb,
-                    &c.accelerator, &c.total})
+                    &c.accelerator, &c.cloudfront, &c.total})
     *v = r.f64();
   record.lcu_hours_per_month = r.f64();
   r.expect_end();

@@ -90,7 +90,7 @@ TEST_CASE("plan: hand-derived monthly costs of a deterministic scenario") {
 // Demand 40 LCU for 730 h is 29,200 LCU-hours, so 29,200 GB at 1 GB per LCU-hour.
 TEST_CASE("plan: hand-derived alternatives") {
   const PlanResult p = plan(two_nodes_options());
-  REQUIRE(p.alternative_options.size() == 3);
+  REQUIRE(p.alternative_options.size() == 4);
   const MonthlyCost& nlb_amazon = p.alternative_options[0].cost;
   CHECK(nlb_amazon.nlb == Approx(730 * 0.0225 + 29200 * 0.006));  // 191.625
   CHECK(nlb_amazon.managed_ipv4 == Approx(2 * 730 * 0.005));      // an EIP per AZ
@@ -101,6 +101,13 @@ TEST_CASE("plan: hand-derived alternatives") {
   const MonthlyCost& accelerator = p.alternative_options[2].cost;
   CHECK(accelerator.accelerator == Approx(730 * 0.025 + 29200 * 0.015));
   CHECK(accelerator.total == Approx(456.25));
+  // One CloudFront Anycast Static IP list, $3,000 a month (FACTS.md), whatever the traffic.
+  CHECK(p.alternative_options[3].name == "CloudFront Anycast Static IPs");
+  CHECK(p.alternative_options[3].cost.cloudfront == 3000);
+  CHECK(p.alternative_options[3].cost.total == 3000);
+  PlanOptions cheaper = two_nodes_options();
+  cheaper.alternatives.cloudfront_anycast_per_month = 2500;
+  CHECK(plan(cheaper).alternative_options[3].cost.total == 2500);
 }
 
 // The BYOIP /31 costs $48 to buy and $0.3942 a month to run. Against Amazon /30 x1 ($23.7542)

@@ -110,7 +110,7 @@ TEST_CASE("damaged report records are refused, never read past their end") {
 TEST_CASE("a plan run record survives encoding bit for bit") {
   RunRecord in;
   in.figures = {true, 0.99990000000000001, 12.5};
-  in.cost = {1.5, 2.5, 3.5, 4.5, 5.5, 6.5, 24.000000000000004};
+  in.cost = {1.5, 2.5, 3.5, 4.5, 5.5, 6.5, 7.5, 24.000000000000004};
   in.lcu_hours_per_month = 1e9 / 3;
   const RunRecord out = decode_run_record(encode_run_record(in));
   CHECK(out.figures.breached);

@@ -239,7 +239,8 @@ def plot_plan(plan, out):
         if c["kind"] == "managed_only" and "cost_per_month" in c:
             cost.axhline(c["cost_per_month"]["total"], color="gray", linestyle="--",
                          label="managed-only")
-    for a, color in zip(plan["alternatives"], ["tab:purple", "tab:brown", "tab:pink"]):
+    for a, color in zip(plan["alternatives"],
+                        ["tab:purple", "tab:brown", "tab:pink", "tab:olive"]):
         cost.axhline(a["cost_per_month"]["total"], linestyle=":", color=color, label=a["name"])
     cost.set_xlabel("netmask (/n)")
     cost.set_ylabel("USD per month")
