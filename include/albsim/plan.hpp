@@ -113,8 +113,11 @@ struct BreakEven {
   std::string byoip;   // candidate name
   std::string versus;  // candidate name
   Verdict versus_verdict = Verdict::meets;
-  double purchase = 0;       // USD up front
-  std::optional<int> month;  // first month whose cumulative cost is lower; none: never
+  double purchase = 0;        // USD up front: block_purchase, or attributed when owned
+  double block_purchase = 0;  // the /24 (or the candidate, when larger) you must own
+  double attributed = 0;      // the candidate's own addresses' share of it
+  bool owned = false;         // /pricing/byoip_owned: the break-even uses `attributed`
+  std::optional<int> month;   // first month whose cumulative cost is lower; none: never
 };
 
 struct PlanResult {

@@ -153,6 +153,9 @@ struct Pricing {
   double ipam_advanced_per_ip_hour = 0.00027;
   double byoip_price_per_address = 0;
   double byoip_amortize_months = 60;
+  // The planner's break-even: the BYOIP /24 (the smallest prefix AWS accepts) is already owned,
+  // so a candidate costs its share of it, not the purchase of a /24. No run figure depends on it.
+  bool byoip_owned = false;
 };
 
 struct Scenario {

@@ -123,11 +123,15 @@ std::string plan_to_json(const PlanResult& p) {
   j["alternatives"] = alternatives;
   Json break_even = Json::array();
   for (const BreakEven& b : p.break_even)
-    break_even.push_back({{"byoip", b.byoip},
-                          {"versus", b.versus},
-                          {"versus_verdict", verdict_name(b.versus_verdict)},
-                          {"purchase", b.purchase},
-                          {"month", b.month ? Json(*b.month) : Json()}});
+    break_even.push_back(
+        {{"byoip", b.byoip},
+         {"versus", b.versus},
+         {"versus_verdict", verdict_name(b.versus_verdict)},
+         {"purchase", b.purchase},
+         {"block_purchase", b.block_purchase},
+         {"attributed", b.attributed},
+         {"basis", b.owned ? "owned /24: the candidate's share" : "the /24 purchase"},
+         {"month", b.month ? Json(*b.month) : Json()}});
   j["break_even"] = break_even;
   j["screen_not_applicable"] = p.screen_not_applicable ? Json(*p.screen_not_applicable) : Json();
   j["pricing"] = {{"public_ipv4_per_ip_hour", p.pricing.public_ipv4_per_ip_hour},
@@ -135,7 +139,8 @@ std::string plan_to_json(const PlanResult& p) {
                   {"ipam_tier", p.pricing.ipam_advanced ? "advanced" : "free"},
                   {"ipam_advanced_per_ip_hour", p.pricing.ipam_advanced_per_ip_hour},
                   {"byoip_price_per_address", p.pricing.byoip_price_per_address},
-                  {"byoip_amortize_months", p.pricing.byoip_amortize_months}};
+                  {"byoip_amortize_months", p.pricing.byoip_amortize_months},
+                  {"byoip_owned", p.pricing.byoip_owned}};
   const AlternativePricing& a = p.alternatives;
   j["assumptions"] = {{"nlb_per_hour", a.nlb_per_hour},
                       {"nlcu_per_hour", a.nlcu_per_hour},

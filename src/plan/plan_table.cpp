@@ -110,7 +110,11 @@ void print_alternatives(std::ostream& out, const PlanResult& p) {
 
 void print_break_even(std::ostream& out, const PlanResult& p) {
   for (const BreakEven& b : p.break_even) {
-    out << "Break-even: buying " << b.byoip << " (" << money(b.purchase) << ") beats " << b.versus
+    out << "Break-even: " << b.byoip << " ("
+        << (b.owned ? money(b.attributed) + ", its share of the /24 you own"
+                    : "buying the /24 it needs, " + money(b.block_purchase) + "; its own share " +
+                          money(b.attributed))
+        << ") beats " << b.versus
         << (b.versus_verdict == Verdict::meets   ? " (which meets the targets)"
             : b.versus_verdict == Verdict::fails ? " (which fails the targets)"
                                                  : " (still uncertain on the targets)");

@@ -389,13 +389,18 @@ class Planner {
     const auto byoip = best_of(c, CandidateKind::byoip);
     if (!byoip) return;
     const CandidateResult& b = c[*byoip];
-    const double purchase =
-        static_cast<double>(b.addresses) * base_.pricing.byoip_price_per_address;
+    // BYOIP starts from a /24 you own and advertise (FACTS.md): buy it, unless it is owned.
+    const double price = base_.pricing.byoip_price_per_address;
+    const double attributed = static_cast<double>(b.addresses) * price;
+    const double block = static_cast<double>(std::max<std::uint64_t>(b.addresses, 256)) * price;
+    const bool owned = base_.pricing.byoip_owned;
+    const double purchase = owned ? attributed : block;
     const double running = b.cost.total - b.cost.byoip_ownership;
     for (const CandidateKind versus : {CandidateKind::amazon, CandidateKind::managed_only}) {
       const auto other = best_of(c, versus);
       if (!other) continue;
-      result_.break_even.push_back({b.name, c[*other].name, c[*other].verdict, purchase,
+      result_.break_even.push_back({b.name, c[*other].name, c[*other].verdict, purchase, block,
+                                    attributed, owned,
                                     break_even_month(purchase, running, c[*other].cost.total)});
     }
   }

@@ -72,7 +72,7 @@ class Parser {
   void parse_pricing(const JsonReader& p) {
     p.expect_object({"public_ipv4_per_ip_hour", "amazon_block_per_ip_hour", "ipam_tier",
                      "ipam_advanced_per_ip_hour", "byoip_price_per_address",
-                     "byoip_amortize_months"});
+                     "byoip_amortize_months", "byoip_owned"});
     Pricing& price = out_.scenario.pricing;
     price.public_ipv4_per_ip_hour =
         p.non_negative_or("public_ipv4_per_ip_hour", price.public_ipv4_per_ip_hour);
@@ -86,6 +86,7 @@ class Parser {
         p.non_negative_or("byoip_price_per_address", price.byoip_price_per_address);
     price.byoip_amortize_months =
         p.positive_or("byoip_amortize_months", price.byoip_amortize_months);
+    if (p.has("byoip_owned")) price.byoip_owned = p.at("byoip_owned").boolean();
   }
 
   void parse_managed_ranges(const JsonReader& m) {

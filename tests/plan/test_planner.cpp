@@ -110,17 +110,33 @@ TEST_CASE("plan: hand-derived alternatives") {
   CHECK(plan(cheaper).alternative_options[3].cost.total == 2500);
 }
 
-// The BYOIP /31 costs $48 to buy and $0.3942 a month to run. Against Amazon /30 x1 ($23.7542)
-// 48 / 23.36 = 2.05, so month 3; against managed-only ($7.30) 48 / 6.9058 = 6.95, so month 7.
-TEST_CASE("plan: break-even month by hand") {
+// BYOIP needs a /24 of your own (FACTS.md): 256 x $24 = $6,144 up front, of which the /31's
+// share is $48; it costs $0.3942 a month to run. Against Amazon /30 x1 ($23.7542): 6144 / 23.36
+// = 263.01, so month 264; against managed-only ($7.30): 6144 / 6.9058 = 889.69, so month 890.
+// With the /24 already owned (/pricing/byoip_owned) the break-even prices the share: 48 / 23.36
+// = 2.05, so month 3; 48 / 6.9058 = 6.95, so month 7.
+TEST_CASE("plan: break-even month by hand, on the /24 purchase or the owned share") {
   const PlanResult p = plan(two_nodes_options());
   REQUIRE(p.break_even.size() == 2);
   CHECK(p.break_even[0].byoip == "BYOIP /31");
   CHECK(p.break_even[0].versus == "Amazon /30 x1");
-  CHECK(p.break_even[0].purchase == Approx(48));
-  CHECK(p.break_even[0].month == 3);
+  CHECK(p.break_even[0].block_purchase == Approx(6144));
+  CHECK(p.break_even[0].attributed == Approx(48));
+  CHECK(p.break_even[0].purchase == Approx(6144));
+  CHECK_FALSE(p.break_even[0].owned);
+  CHECK(p.break_even[0].month == 264);
   CHECK(p.break_even[1].versus == "managed-only");
-  CHECK(p.break_even[1].month == 7);
+  CHECK(p.break_even[1].month == 890);
+
+  PlanOptions owned = two_nodes_options();
+  owned.overrides.push_back({"/pricing/byoip_owned", "true"});
+  const PlanResult q = plan(owned);
+  REQUIRE(q.break_even.size() == 2);
+  CHECK(q.break_even[0].owned);
+  CHECK(q.break_even[0].purchase == Approx(48));
+  CHECK(q.break_even[0].block_purchase == Approx(6144));
+  CHECK(q.break_even[0].month == 3);
+  CHECK(q.break_even[1].month == 7);
 }
 
 TEST_CASE("plan: Terraform snippet in terraform fmt layout") {
