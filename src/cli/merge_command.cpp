@@ -1,7 +1,6 @@
 #include "cli/merge_command.hpp"
 
 #include <filesystem>
-#include <fstream>
 
 #include "albsim/input_error.hpp"
 #include "albsim/report_output.hpp"
@@ -22,22 +21,8 @@ void copy_timeseries(const ShardFile& shard0, AtomicFile& file) {
     throw InputError(shard0.path.string(), "", "records no timeseries; run shard 0 again");
   const nlohmann::json& t = shard0.header.at("timeseries");
   const std::filesystem::path path = shard0.path.parent_path() / t.at("file").get<std::string>();
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
-    throw InputError(path.string(), "",
-                     "cannot be read; shard 0 wrote it beside " + shard0.path.string());
-  Fnv1a64 hash;
-  std::uint64_t bytes = 0;
-  std::string chunk(1 << 16, '\0');
-  while (in) {
-    in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
-    const auto n = static_cast<std::size_t>(in.gcount());
-    const std::string_view piece(chunk.data(), n);
-    hash.add(piece);
-    bytes += n;
-    file.stream() << piece;
-  }
-  if (bytes != t.at("bytes").get<std::uint64_t>() || hash.hex() != t.at("fnv1a64"))
+  const FileDigest digest = digest_file(path, &file.stream());
+  if (digest.bytes != t.at("bytes").get<std::uint64_t>() || digest.fnv1a64 != t.at("fnv1a64"))
     throw InputError(path.string(), "",
                      "is not the timeseries shard 0 wrote (its size or checksum differs); run "
                      "shard 0 again");

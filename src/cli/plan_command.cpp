@@ -77,11 +77,7 @@ nlohmann::json plan_shard_header(const PlanCommand& c, const std::string& conten
                                  const ShardSpec& shard) {
   return {{"kind", "plan"},
           {"albsim", ALBSIM_VERSION},
-          {"scenario",
-           {{"path", std::filesystem::absolute(c.common.scenario).lexically_normal().string()},
-            {"given", c.common.scenario},
-            {"overrides", overrides_json(c.options.overrides)},
-            {"content_hash", content_hash}}},
+          {"scenario", scenario_header(c.common.scenario, c.options.overrides, content_hash)},
           {"options", plan_options_json(c.options)},
           {"shard", {{"index", shard.index}, {"count", shard.count}}}};
 }

@@ -41,11 +41,7 @@ nlohmann::json shard_header(const RunCommand& c, const std::vector<Override>& ov
                             const ScenarioInput& input, SimTime step, const ShardSpec& shard) {
   return {{"kind", "run"},
           {"albsim", ALBSIM_VERSION},
-          {"scenario",
-           {{"path", std::filesystem::absolute(c.common.scenario).lexically_normal().string()},
-            {"given", c.common.scenario},
-            {"overrides", overrides_json(overrides)},
-            {"content_hash", input.content_hash}}},
+          {"scenario", scenario_header(c.common.scenario, overrides, input.content_hash)},
           {"options",
            {{"replications", input.scenario.replications}, {"timeseries_step_ms", step.ms()}}},
           {"shard", {{"index", shard.index}, {"count", shard.count}}}};

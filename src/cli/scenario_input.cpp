@@ -1,5 +1,7 @@
 #include "cli/scenario_input.hpp"
 
+#include <filesystem>
+
 #include "distribute/content_hash.hpp"
 #include "scenario/scenario_document.hpp"
 
@@ -13,6 +15,14 @@ ScenarioInput load_scenario_input(const std::string& path, const std::vector<Ove
   input.content_hash = content_hash(document, files);
   for (const std::string& warning : input.scenario.warnings) err << "warning: " << warning << "\n";
   return input;
+}
+
+nlohmann::json scenario_header(const std::string& path, const std::vector<Override>& overrides,
+                               const std::string& content_hash) {
+  return {{"path", std::filesystem::absolute(path).lexically_normal().string()},
+          {"given", path},
+          {"overrides", overrides_json(overrides)},
+          {"content_hash", content_hash}};
 }
 
 nlohmann::json overrides_json(const std::vector<Override>& overrides) {

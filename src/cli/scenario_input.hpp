@@ -20,6 +20,11 @@ struct ScenarioInput {
 ScenarioInput load_scenario_input(const std::string& path, const std::vector<Override>& overrides,
                                   std::ostream& err);
 
+// A shard header's "scenario": where it is (absolute, and as given, for merge to load it
+// again), the overrides applied to it, and its content hash.
+nlohmann::json scenario_header(const std::string& path, const std::vector<Override>& overrides,
+                               const std::string& content_hash);
+
 // Overrides as JSON ([[pointer, value], ...]) for shard headers, and back.
 nlohmann::json overrides_json(const std::vector<Override>& overrides);
 std::vector<Override> overrides_from_json(const nlohmann::json& list);

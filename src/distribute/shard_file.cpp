@@ -180,7 +180,7 @@ std::vector<ShardFile> read_shard_set(const std::vector<std::string>& dirs,
   return ordered;
 }
 
-FileDigest digest_file(const std::filesystem::path& path) {
+FileDigest digest_file(const std::filesystem::path& path, std::ostream* copy_to) {
   std::ifstream in(path, std::ios::binary);
   if (!in) fault(path, "cannot be read");
   FileDigest digest;
@@ -190,6 +190,7 @@ FileDigest digest_file(const std::filesystem::path& path) {
     in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
     const auto n = static_cast<std::size_t>(in.gcount());
     hash.add(std::string_view(chunk.data(), n));
+    if (copy_to) copy_to->write(chunk.data(), static_cast<std::streamsize>(n));
     digest.bytes += n;
   }
   digest.fnv1a64 = hash.hex();

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <ostream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -42,11 +43,13 @@ ShardFile read_shard_file(const std::filesystem::path& path);
 std::vector<ShardFile> read_shard_set(const std::vector<std::string>& dirs,
                                       const std::string& prefix, const std::string& kind);
 
-// The streamed FNV-1a-64 (hex) and size of a file, for attachments like shard 0's timeseries.
+// The streamed FNV-1a-64 (hex) and size of a file, for attachments like shard 0's timeseries;
+// with `copy_to`, the bytes are also written there as they are read. Throws InputError naming
+// the file when it cannot be read.
 struct FileDigest {
   std::uint64_t bytes = 0;
   std::string fnv1a64;
 };
-FileDigest digest_file(const std::filesystem::path& path);
+FileDigest digest_file(const std::filesystem::path& path, std::ostream* copy_to = nullptr);
 
 }  // namespace albsim

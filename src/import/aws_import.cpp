@@ -8,6 +8,7 @@
 
 #include "albsim/input_error.hpp"
 #include "albsim/ipv4.hpp"
+#include "import/json_fields.hpp"
 #include "import/metric_choice.hpp"
 #include "io/read_file.hpp"
 
@@ -40,15 +41,6 @@ std::vector<std::pair<Json, std::string>> items(const std::vector<std::string>& 
       notes.push_back(files[f] + " ends with a NextToken: pass every page (repeat the option)");
   }
   return out;
-}
-
-std::string text(const Json& j, const char* key) {
-  return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
-}
-
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-  return s;
 }
 
 // "POOL=FILE" or "FILE" (then the only pool).

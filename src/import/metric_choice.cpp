@@ -5,24 +5,14 @@
 
 #include "albsim/input_error.hpp"
 #include "core/calendar.hpp"
+#include "import/json_fields.hpp"
 #include "io/read_file.hpp"
+#include "io/trace_loader.hpp"
 
 namespace albsim {
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-constexpr const char* kStatistics[] = {"Sum", "Average", "Maximum", "Minimum", "SampleCount"};
-
-std::string text(const Json& j, const char* key) {
-  return j.is_object() && j.contains(key) && j[key].is_string() ? j[key].get<std::string>()
-                                                                : std::string();
-}
-
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-  return s;
-}
 
 // The smallest gap between the timestamps in seconds (0 with fewer than two or any unreadable).
 double period_s_of(const std::vector<std::string>& timestamps) {
@@ -68,7 +58,7 @@ MetricSource::MetricSource(MetricOptions options) : options_(std::move(options))
   const Json& points = doc_["Datapoints"];
   std::vector<std::string> present;
   if (!points.empty() && points[0].is_object())
-    for (const char* name : kStatistics)
+    for (const char* name : kCloudWatchStatistics)
       if (points[0].contains(name)) present.emplace_back(name);
   if (options_.statistic) {
     if (std::find(present.begin(), present.end(), *options_.statistic) == present.end())

@@ -145,9 +145,6 @@ std::string string_member(const nlohmann::json& result, const char* key, const s
   return it->get<std::string>();
 }
 
-// The statistics a get-metric-statistics datapoint can hold.
-constexpr const char* kStatistics[] = {"Sum", "Average", "Maximum", "Minimum", "SampleCount"};
-
 // `aws cloudwatch get-metric-statistics` output: {"Label", "Datapoints": [{"Timestamp", "Sum",
 // ...}]}, datapoints in no particular order, one value per statistic asked for.
 std::vector<Sample> read_metric_statistics(const nlohmann::json& doc, const TraceRequest& request) {
@@ -159,7 +156,7 @@ std::vector<Sample> read_metric_statistics(const nlohmann::json& doc, const Trac
   std::string statistic = request.statistic;
   if (statistic.empty() && !points.empty() && points[0].is_object()) {
     std::vector<std::string> present;
-    for (const char* name : kStatistics)
+    for (const char* name : kCloudWatchStatistics)
       if (points[0].contains(name)) present.emplace_back(name);
     if (present.size() > 1) {
       std::string names;

@@ -30,6 +30,10 @@ struct LcuConversion {
 double lcu_of_sample(const LcuConversion& c, double requests, double bytes,
                      double active_connections, double period_s);
 
+// The statistics a get-metric-statistics datapoint can hold.
+inline constexpr const char* kCloudWatchStatistics[] = {"Sum", "Average", "Maximum", "Minimum",
+                                                        "SampleCount"};
+
 struct TraceRequest {
   std::string path;
   enum class Format { csv, cloudwatch } format = Format::csv;
