@@ -122,8 +122,10 @@ struct BreakEven {
 
 struct PlanResult {
   std::string scenario_name;
-  std::vector<Override> overrides;  // the user's, before every candidate's
-  std::string pool;                 // planned pool id
+  std::vector<TraceInput> trace_inputs;  // the scenario's, as a run reports them
+  std::vector<std::string> warnings;     // the scenario's, without its file name
+  std::vector<Override> overrides;       // the user's, before every candidate's
+  std::string pool;                      // planned pool id
   std::vector<std::string> load_balancers;
   std::vector<std::string> azs;  // of the served load balancers, in order
   std::string region;

@@ -54,17 +54,43 @@ struct DiurnalSpec {
 
 // A loaded demand trace: samples in ascending time, values in LCU (scale applied). Times are
 // milliseconds since the epoch (ISO-8601 timestamps) or since the trace's own zero (offsets).
+// Sample i holds from times_ms[i] to the next sample; the last for one period.
 struct TraceSeries {
   std::vector<std::int64_t> times_ms;
   std::vector<double> values;
   std::int64_t period_ms = 0;  // the sampling period (the smallest gap, or as given)
   bool epoch_times = false;    // ISO-8601 timestamps (else offsets)
+  // What the file held, before any `aggregate`: rows (or request timestamps) and their period.
+  std::size_t rows = 0;
+  std::int64_t file_period_ms = 0;
+};
+
+// How a trace sampled more finely than the evaluation interval is reduced (MODEL.md §5 reads
+// the last sample; `mean` and `max` are albsim's, documented in scenarios/README.md).
+enum class TraceAggregate { last, mean, max };
+
+// A block bootstrap: the horizon is filled with whole blocks of the trace drawn with
+// replacement; with `weekdays`, a weekday block from the trace's weekdays and a weekend block
+// from its weekends (blocks are then UTC days).
+struct TraceBootstrap {
+  std::int64_t block_ms = 0;
+  bool weekdays = false;
+  std::vector<std::int64_t> weekday_blocks;  // start of each whole block of the trace, by class
+  std::vector<std::int64_t> weekend_blocks;  // (every block is a weekday one without `weekdays`)
 };
 
 struct TraceSpec {
   std::shared_ptr<const TraceSeries> series;
   std::int64_t align_ms = 0;  // trace time that maps to t = 0
   bool loop = false;          // after the last sample (plus one period) start again
+  // Monte Carlo forms, each drawn once per replication from its own stream: `align` uniform
+  // over the trace's span in whole evaluation intervals (looping), or a block bootstrap.
+  bool random_align = false;
+  std::optional<TraceBootstrap> bootstrap;
+  TraceAggregate aggregate = TraceAggregate::last;
+  bool aggregate_given = false;
+  std::string file;    // as written in the scenario
+  std::string format;  // "csv", "events" or "cloudwatch"
 };
 
 struct DemandSpec {
@@ -158,6 +184,25 @@ struct Pricing {
   bool byoip_owned = false;
 };
 
+// How a load balancer's trace was read, as a run reports it (report.json `inputs`, one stderr
+// line each): what the file held and what the simulation sees.
+struct TraceInput {
+  std::string lb;
+  std::string file;                        // as written in the scenario
+  std::string format;                      // csv, events, cloudwatch
+  std::size_t rows = 0;                    // samples, or request timestamps, in the file
+  std::int64_t first_ms = 0, last_ms = 0;  // first and last sample (trace time)
+  bool epoch_times = false;
+  std::int64_t file_period_ms = 0;  // the file's sampling period (events: the bin)
+  std::string aggregate;            // last, mean or max
+  std::int64_t period_ms = 0;       // the period the simulation reads
+  std::int64_t span_ms = 0;         // last - first + period: one pass of the trace
+  double peak_lcu = 0;              // after conversion, scale and aggregate
+  double mean_lcu = 0;              // time-weighted over the span
+  std::string draw;                 // fixed, random align, or bootstrap
+  std::int64_t restarts = 0;        // times a looping trace starts again within the horizon
+};
+
 struct Scenario {
   std::string file;  // where it was read from, for messages
   std::string name;
@@ -175,6 +220,7 @@ struct Scenario {
   std::vector<RandomEventSpec> random_events;
   std::optional<ManagedRangesSpec> managed_ranges;  // none: synthetic 240.0.0.0/4
   std::vector<std::string> warnings;                // one line each, file and pointer included
+  std::vector<TraceInput> trace_inputs;             // one per load balancer replaying a trace
 };
 
 }  // namespace albsim

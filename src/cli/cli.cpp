@@ -13,6 +13,7 @@
 #include "cli/merge_command.hpp"
 #include "cli/plan_command.hpp"
 #include "cli/run_command.hpp"
+#include "cli/scenario_input.hpp"
 #include "import/aws_import.hpp"
 #include "report/atomic_file.hpp"
 
@@ -21,7 +22,7 @@ namespace {
 
 Scenario load(const CommonOptions& common, std::ostream& err) {
   Scenario scenario = load_scenario(common.scenario, parse_sets(common.sets));
-  for (const std::string& warning : scenario.warnings) err << "warning: " << warning << "\n";
+  print_scenario_notes(scenario, err);
   return scenario;
 }
 

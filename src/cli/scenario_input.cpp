@@ -4,6 +4,7 @@
 
 #include "distribute/content_hash.hpp"
 #include "scenario/scenario_document.hpp"
+#include "scenario/trace_inputs.hpp"
 
 namespace albsim {
 
@@ -13,8 +14,13 @@ ScenarioInput load_scenario_input(const std::string& path, const std::vector<Ove
   FileCache files;
   ScenarioInput input{load_scenario_document(document, path, {}, files), ""};
   input.content_hash = content_hash(document, files);
-  for (const std::string& warning : input.scenario.warnings) err << "warning: " << warning << "\n";
+  print_scenario_notes(input.scenario, err);
   return input;
+}
+
+void print_scenario_notes(const Scenario& scenario, std::ostream& err) {
+  for (const TraceInput& trace : scenario.trace_inputs) err << trace_input_line(trace) << "\n";
+  for (const std::string& warning : scenario.warnings) err << "warning: " << warning << "\n";
 }
 
 nlohmann::json scenario_header(const std::string& path, const std::vector<Override>& overrides,

@@ -16,7 +16,11 @@ struct ScenarioInput {
   std::string content_hash;  // distribute/content_hash.hpp
 };
 
-// Loads `path` with `overrides` as load_scenario() does; prints its warnings on `err`.
+// What a user must see before trusting a run of `scenario`, on `err`: one line per trace (how it
+// was read) and every warning.
+void print_scenario_notes(const Scenario& scenario, std::ostream& err);
+
+// Loads `path` with `overrides` as load_scenario() does; prints its notes on `err`.
 ScenarioInput load_scenario_input(const std::string& path, const std::vector<Override>& overrides,
                                   std::ostream& err);
 

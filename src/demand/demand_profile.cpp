@@ -20,11 +20,16 @@ std::int64_t floor_mod(std::int64_t a, std::int64_t b) {
 }  // namespace
 
 DemandProfile::DemandProfile(const DemandSpec& spec, std::int64_t start_epoch_ms, SimTime grid_step)
+    : DemandProfile(spec, start_epoch_ms, grid_step, fixed_trace_draw(spec.trace)) {}
+
+DemandProfile::DemandProfile(const DemandSpec& spec, std::int64_t start_epoch_ms, SimTime grid_step,
+                             TraceDraw draw)
     : spec_(&spec),
       start_epoch_ms_(start_epoch_ms),
       log_growth_per_ms_(std::log1p(spec.growth_per_30d) / 2'592'000'000.0),
       grid_step_ms_(grid_step.ms()),
-      grid_phase_ms_(grid_step.ms() > 0 ? floor_mod(start_epoch_ms, grid_step.ms()) : 0) {
+      grid_phase_ms_(grid_step.ms() > 0 ? floor_mod(start_epoch_ms, grid_step.ms()) : 0),
+      draw_(std::move(draw)) {
   if (spec.kind != DemandSpec::Kind::diurnal || grid_step_ms_ <= 0 || kDayMs % grid_step_ms_ != 0 ||
       static_cast<std::size_t>(kDayMs / grid_step_ms_) > kMaxDaySlots)
     return;
@@ -68,13 +73,23 @@ double DemandProfile::base_at(SimTime t) const {
   return 0.0;
 }
 
-double DemandProfile::trace_at(SimTime t) const {
+std::int64_t DemandProfile::trace_time(SimTime t) const {
+  if (!draw_.blocks.empty()) {
+    const auto block = static_cast<std::size_t>(t.ms() / draw_.block_ms);
+    return draw_.blocks[std::min(block, draw_.blocks.size() - 1)] + t.ms() % draw_.block_ms;
+  }
   const TraceSpec& trace = spec_->trace;
   const TraceSeries& s = *trace.series;
   const std::int64_t first = s.times_ms.front();
-  std::int64_t x = trace.align_ms + t.ms();
-  if (trace.loop && x >= first) x = first + (x - first) % (s.times_ms.back() - first + s.period_ms);
-  if (x < first) return 0.0;  // before the first sample
+  const std::int64_t x = draw_.align_ms + t.ms();
+  if (!trace.loop || x < first) return x;
+  return first + (x - first) % (s.times_ms.back() - first + s.period_ms);
+}
+
+double DemandProfile::trace_at(SimTime t) const {
+  const TraceSeries& s = *spec_->trace.series;
+  const std::int64_t x = trace_time(t);
+  if (x < s.times_ms.front()) return 0.0;  // before the first sample
   const auto after = std::upper_bound(s.times_ms.begin(), s.times_ms.end(), x);
   return s.values[static_cast<std::size_t>(after - s.times_ms.begin()) - 1];
 }
@@ -148,22 +163,20 @@ void DemandProfile::fill_diurnal(SimTime first, SimTime step, std::span<double> 
 }
 
 void DemandProfile::fill_trace(SimTime first, SimTime step, std::span<double> out) const {
-  const TraceSpec& trace = spec_->trace;
-  const TraceSeries& s = *trace.series;
+  const TraceSeries& s = *spec_->trace.series;
   const std::int64_t first_sample = s.times_ms.front();
-  const std::int64_t cycle = s.times_ms.back() - first_sample + s.period_ms;
   std::size_t at = 0;  // the last sample at or before the previous point's trace time
   std::int64_t previous = first_sample - 1;
   SimTime t = first;
   for (double& value : out) {
-    std::int64_t x = trace.align_ms + t.ms();
+    const std::int64_t x = trace_time(t);
     t += step;
-    if (trace.loop && x >= first_sample) x = first_sample + (x - first_sample) % cycle;
     if (x < first_sample) {
       value = 0.0;
       continue;
     }
-    if (x < previous || previous < first_sample)  // the first point, or the trace looped
+    // The first point, or the trace looped or jumped to another bootstrap block: search.
+    if (x < previous || previous < first_sample)
       at = static_cast<std::size_t>(std::upper_bound(s.times_ms.begin(), s.times_ms.end(), x) -
                                     s.times_ms.begin() - 1);
     while (at + 1 < s.times_ms.size() && s.times_ms[at + 1] <= x) ++at;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "albsim/scenario.hpp"
+#include "demand/trace_draw.hpp"
 
 namespace albsim {
 
@@ -16,7 +17,11 @@ class DemandProfile {
   // `grid_step` is the step at which the simulator samples it: a diurnal profile whose step
   // divides a day precomputes one day of grid values (at most 1440), the same numbers the
   // formula gives, so sampling costs no trigonometry.
+  // A trace is read through `draw` (one replication's align or bootstrap blocks); the first
+  // form uses the trace's fixed align.
   DemandProfile(const DemandSpec& spec, std::int64_t start_epoch_ms, SimTime grid_step);
+  DemandProfile(const DemandSpec& spec, std::int64_t start_epoch_ms, SimTime grid_step,
+                TraceDraw draw);
 
   // Profile value at t times the growth multiplier (1+g)^(t/30d). Never negative.
   double at(SimTime t) const;
@@ -40,6 +45,8 @@ class DemandProfile {
   double base_at(SimTime t) const;
   double diurnal_at(double hour_of_day) const;
   double trace_at(SimTime t) const;
+  // The trace time read at t (before the first sample: demand 0).
+  std::int64_t trace_time(SimTime t) const;
 
   const DemandSpec* spec_;
   std::int64_t start_epoch_ms_;
@@ -47,6 +54,7 @@ class DemandProfile {
   std::int64_t grid_step_ms_;
   std::int64_t grid_phase_ms_;      // (start mod step): where grid points fall within a day
   std::vector<double> day_values_;  // diurnal value at grid slot k of the UTC day
+  TraceDraw draw_;
 };
 
 // The growth multiplier exp(log_growth_per_ms * t) that DemandProfile applies at t.

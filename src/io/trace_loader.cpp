@@ -1,47 +1,26 @@
 #include "io/trace_loader.hpp"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
-#include <nlohmann/json.hpp>
+#include <filesystem>
+#include <fstream>
 #include <numeric>
 #include <vector>
 
 #include "core/calendar.hpp"
+#include "io/cloudwatch_trace.hpp"
 #include "io/read_file.hpp"
+#include "io/trace_columns.hpp"
 
 namespace albsim {
 namespace {
 
-// Seconds timestamps stay within +-1e12 s, so times and their differences fit in milliseconds
-// with room to spare (ISO-8601 times are years 0000-9999 by construction).
-constexpr double kMaxOffsetSeconds = 1e12;
-
-struct Sample {
-  std::int64_t time_ms;
-  double requests_or_value;
-  double bytes;
-  double active;
-  std::size_t line;
-};
-
-std::string read_trace(const std::string& path, std::uint64_t max_bytes) {
-  try {
-    return read_file(path, "trace file", max_bytes);
-  } catch (const ReadError& e) {
-    throw TraceError(0, e.what());
-  }
-}
-
-std::vector<std::string_view> split(std::string_view line) {
-  std::vector<std::string_view> fields;
-  while (true) {
-    const std::size_t comma = line.find(',');
-    fields.push_back(line.substr(0, comma));
-    if (comma == std::string_view::npos) return fields;
-    line.remove_prefix(comma + 1);
-  }
-}
+// Trace times stay within +-1e15 ms (31,700 years) of their zero, so times and their differences
+// fit in milliseconds with room to spare (ISO-8601 times are years 0000-9999 by construction).
+constexpr double kMaxOffsetMs = 1e15;
+constexpr std::int64_t kDefaultEventBinMs = 1000;
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.back() == '\r' || s.back() == ' ')) s.remove_suffix(1);
@@ -49,196 +28,283 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-double parse_value(std::string_view field, std::size_t line, const std::string& column) {
-  field = trim(field);
-  double value = 0;
-  const auto [end, ec] = std::from_chars(field.data(), field.data() + field.size(), value);
-  if (ec != std::errc() || end != field.data() + field.size() || !std::isfinite(value))
-    throw TraceError(line,
-                     "\"" + std::string(field) + "\" in column \"" + column + "\" is not a number");
-  if (value < 0)
-    throw TraceError(line,
-                     "negative value " + std::string(field) + " in column \"" + column + "\"");
-  return value;
+std::int64_t floor_div(std::int64_t a, std::int64_t b) {
+  return a / b - ((a % b != 0) && ((a < 0) != (b < 0)) ? 1 : 0);
 }
 
-// ISO-8601 (with a zone) or a number of seconds since the trace's zero.
-std::int64_t parse_time(std::string_view field, std::size_t line, bool& iso, bool first) {
-  field = trim(field);
-  if (const auto epoch = parse_iso8601(field)) {
-    if (!first && !iso) throw TraceError(line, "mixes ISO-8601 and seconds timestamps");
-    iso = true;
-    return *epoch;
+std::string quoted_list(const std::vector<std::string_view>& names) {
+  std::string out;
+  for (const auto name : names) out += (out.empty() ? "\"" : ", \"") + std::string(name) + "\"";
+  return out;
+}
+
+// Reads CSV text in pieces of whole lines. The header names the columns; every later non-blank
+// line is a row with as many fields as the header.
+class CsvReader {
+ public:
+  explicit CsvReader(const TraceRequest& request)
+      : request_(request), events_(request.format == TraceRequest::Format::events) {}
+
+  // `text` ends at a line end (or is the end of the file).
+  void feed(std::string_view text) {
+    while (!text.empty()) {
+      const std::size_t end = text.find_first_of("\r\n");
+      const std::string_view line = trim(text.substr(0, end));
+      std::size_t skip = end == std::string_view::npos ? text.size() : end + 1;
+      if (end != std::string_view::npos && text[end] == '\r' && end + 1 < text.size() &&
+          text[end + 1] == '\n')
+        ++skip;
+      text.remove_prefix(skip);
+      ++line_no_;
+      if (line.empty()) continue;
+      if (header_count_ == 0)
+        read_header(line);
+      else
+        read_row(line);
+    }
   }
-  double seconds = 0;
-  const auto [end, ec] = std::from_chars(field.data(), field.data() + field.size(), seconds);
-  if (ec != std::errc() || end != field.data() + field.size() || !std::isfinite(seconds))
-    throw TraceError(line, "\"" + std::string(field) +
-                               "\" is not a timestamp (ISO-8601 with a zone, or seconds)");
-  if (!first && iso) throw TraceError(line, "mixes ISO-8601 and seconds timestamps");
-  if (std::abs(seconds) > kMaxOffsetSeconds)
-    throw TraceError(line, "the timestamp " + std::string(field) +
-                               " s is too far from 0: offsets are at most 1e12 s (31,700 years)");
-  iso = false;
-  return std::llround(seconds * 1000.0);
-}
 
-std::size_t column_index(const std::vector<std::string_view>& header, const std::string& name) {
-  for (std::size_t i = 0; i < header.size(); ++i)
-    if (trim(header[i]) == name) return i;
-  std::string known;
-  for (const auto h : header)
-    known += (known.empty() ? "\"" : ", \"") + std::string(trim(h)) + "\"";
-  throw TraceError(1, "no column \"" + name + "\" (columns: " + known + ")");
-}
+  TraceColumns finish() { return std::move(out_); }
 
-std::vector<Sample> read_csv(const TraceRequest& request, std::string_view text, bool& iso) {
-  std::string_view rest(text);
-  std::vector<Sample> samples;
-  std::vector<std::string_view> header;
-  std::size_t time_col = 0, value_col = 0, bytes_col = 0, active_col = 0;
-  bool has_bytes = false, has_active = false;
-  std::string value_name;
-  for (std::size_t line_no = 1; !rest.empty(); ++line_no) {
-    // A line ends at "\n", "\r\n" or a lone "\r".
-    const std::size_t end = rest.find_first_of("\r\n");
-    const std::string_view line = trim(rest.substr(0, end));
-    const bool crlf = end != std::string_view::npos && rest[end] == '\r' && end + 1 < rest.size() &&
-                      rest[end + 1] == '\n';
-    rest.remove_prefix(end == std::string_view::npos ? rest.size() : end + (crlf ? 2 : 1));
-    if (line.empty()) continue;
-    const auto fields = split(line);
-    if (header.empty()) {
-      header = fields;
-      time_col = request.time_column.empty() ? 0 : column_index(header, request.time_column);
-      if (request.lcu) {
-        value_name = request.lcu->requests_column;
-        value_col = column_index(header, value_name);
-        has_bytes = !request.lcu->bytes_column.empty();
-        if (has_bytes) bytes_col = column_index(header, request.lcu->bytes_column);
-        has_active = !request.lcu->active_connections_column.empty();
-        if (has_active) active_col = column_index(header, request.lcu->active_connections_column);
-      } else {
-        value_name = request.value_column;
-        value_col = column_index(header, value_name);
+ private:
+  enum Wanted { kTime, kValue, kBytes, kActive, kWanted };
+
+  void read_header(std::string_view line) {
+    std::vector<std::string_view> names;
+    for (std::string_view rest = line;;) {
+      const std::size_t comma = rest.find(',');
+      names.push_back(trim(rest.substr(0, comma)));
+      if (comma == std::string_view::npos) break;
+      rest.remove_prefix(comma + 1);
+    }
+    header_count_ = names.size();
+    auto index_of = [&](const std::string& name) {
+      for (std::size_t i = 0; i < names.size(); ++i)
+        if (names[i] == name) return i;
+      throw TraceError(1, "no column \"" + name + "\" (columns: " + quoted_list(names) + ")");
+    };
+    column_.fill(kNone);
+    column_[kTime] = request_.time_column.empty() ? 0 : index_of(request_.time_column);
+    if (events_) return;
+    if (request_.lcu) {
+      value_name_ = request_.lcu->requests_column;
+      column_[kValue] = index_of(value_name_);
+      if (!request_.lcu->bytes_column.empty())
+        column_[kBytes] = index_of(request_.lcu->bytes_column);
+      if (!request_.lcu->active_connections_column.empty())
+        column_[kActive] = index_of(request_.lcu->active_connections_column);
+    } else {
+      value_name_ = request_.value_column;
+      column_[kValue] = index_of(value_name_);
+    }
+  }
+
+  void read_row(std::string_view line) {
+    std::array<std::string_view, kWanted> field{};
+    std::size_t count = 0;
+    for (std::string_view rest = line;; ++count) {
+      const std::size_t comma = rest.find(',');
+      for (std::size_t w = 0; w < kWanted; ++w)
+        if (column_[w] == count) field[w] = rest.substr(0, comma);
+      if (comma == std::string_view::npos) break;
+      rest.remove_prefix(comma + 1);
+    }
+    if (++count != header_count_)
+      throw TraceError(line_no_, "has " + std::to_string(count) + " fields, the header " +
+                                     std::to_string(header_count_));
+    const std::int64_t time = parse_time(field[kTime]);
+    if (!out_.times_ms.empty()) {
+      const std::int64_t previous = out_.times_ms.back();
+      if (time == previous && out_.ascending && !events_)
+        throw TraceError(line_no_, "repeats the timestamp of line " + std::to_string(last_row_));
+      if (time < previous) out_.ascending = false;
+    }
+    out_.times_ms.push_back(time);
+    last_row_ = line_no_;
+    if (events_) return;
+    out_.values.push_back(parse_value(field[kValue], value_name_));
+    if (column_[kBytes] != kNone)
+      out_.bytes.push_back(parse_value(field[kBytes], request_.lcu->bytes_column));
+    if (column_[kActive] != kNone)
+      out_.active.push_back(parse_value(field[kActive], request_.lcu->active_connections_column));
+  }
+
+  double parse_value(std::string_view field, const std::string& column) const {
+    field = trim(field);
+    double value = 0;
+    const auto [end, ec] = std::from_chars(field.data(), field.data() + field.size(), value);
+    if (ec != std::errc() || end != field.data() + field.size() || !std::isfinite(value))
+      throw TraceError(
+          line_no_, "\"" + std::string(field) + "\" in column \"" + column + "\" is not a number");
+    if (value < 0)
+      throw TraceError(line_no_,
+                       "negative value " + std::string(field) + " in column \"" + column + "\"");
+    return value;
+  }
+
+  // ISO-8601 with a zone, or a number in the request's time unit.
+  std::int64_t parse_time(std::string_view field) {
+    field = trim(field);
+    const TimeUnit& unit = request_.time_unit;
+    double number = 0;
+    const auto [end, ec] = std::from_chars(field.data(), field.data() + field.size(), number);
+    const bool numeric =
+        ec == std::errc() && end == field.data() + field.size() && std::isfinite(number);
+    if (unit.name.empty()) {
+      if (const auto epoch = parse_iso8601(field)) {
+        out_.iso = true;
+        return *epoch;
       }
-      continue;
+      throw TraceError(line_no_, "\"" + std::string(field) + "\" is not a timestamp" +
+                                     (numeric ? kNeedsUnit : " (ISO-8601 with a zone)"));
     }
-    if (fields.size() != header.size())
-      throw TraceError(line_no, "has " + std::to_string(fields.size()) + " fields, the header " +
-                                    std::to_string(header.size()));
-    Sample s{parse_time(fields[time_col], line_no, iso, samples.empty()),
-             parse_value(fields[value_col], line_no, value_name), 0, 0, line_no};
-    if (has_bytes) s.bytes = parse_value(fields[bytes_col], line_no, request.lcu->bytes_column);
-    if (has_active)
-      s.active = parse_value(fields[active_col], line_no, request.lcu->active_connections_column);
-    samples.push_back(s);
+    if (!numeric)
+      throw TraceError(line_no_, "\"" + std::string(field) + "\" is not a number" +
+                                     (unit.index ? " (a row index)" : " of " + unit.name));
+    if (unit.index && (number < 0 || number != std::floor(number)))
+      throw TraceError(line_no_,
+                       "the row index " + std::string(field) + " is not a whole number >= 0");
+    const double ms = number * static_cast<double>(unit.unit_ms);
+    if (std::abs(ms) > kMaxOffsetMs)
+      throw TraceError(line_no_, "the timestamp " + std::string(field) +
+                                     " is too far from 0: offsets are at most 31,700 years");
+    // A request belongs to the millisecond it falls in; a sample to the nearest one.
+    return events_ ? static_cast<std::int64_t>(std::floor(ms)) : std::llround(ms);
   }
-  return samples;
+
+  static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  static constexpr const char* kNeedsUnit =
+      ": a number needs \"time_unit\" (\"ms\", \"s\", \"m\" or \"h\", or \"index\" with "
+      "\"step\"), since a bare number could be seconds, minutes or a row index";
+  const TraceRequest& request_;
+  const bool events_;
+  std::array<std::size_t, kWanted> column_{};
+  std::size_t header_count_ = 0;
+  std::string value_name_;
+  std::size_t line_no_ = 0;
+  std::size_t last_row_ = 0;
+  TraceColumns out_;
+};
+
+// Puts the rows in ascending time (a stable sort keeps file order among equal times).
+void sort_rows(TraceColumns& c) {
+  std::vector<std::size_t> order(c.times_ms.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return c.times_ms[a] < c.times_ms[b]; });
+  auto permute = [&](auto& column) {
+    if (column.empty()) return;
+    std::remove_reference_t<decltype(column)> sorted(column.size());
+    for (std::size_t i = 0; i < order.size(); ++i) sorted[i] = column[order[i]];
+    column = std::move(sorted);
+  };
+  permute(c.times_ms);
+  permute(c.values);
+  permute(c.bytes);
+  permute(c.active);
+  c.ascending = true;
 }
 
-// The string member `key` of a CloudWatch result ("" when absent).
-std::string string_member(const nlohmann::json& result, const char* key, const std::string& where) {
-  const auto it = result.find(key);
-  if (it == result.end()) return "";
-  if (!it->is_string()) throw TraceError(0, where + "/" + key + " is not a string");
-  return it->get<std::string>();
+// Sample rows to a series: sorted, the period found, each value converted to LCU and scaled.
+TraceSeries samples_to_series(const TraceRequest& request, TraceColumns c) {
+  if (c.times_ms.empty()) throw TraceError(0, "has no samples");
+  if (!c.ascending) sort_rows(c);
+  std::int64_t smallest_gap = 0;
+  for (std::size_t i = 1; i < c.times_ms.size(); ++i) {
+    const std::int64_t gap = c.times_ms[i] - c.times_ms[i - 1];
+    if (gap == 0)
+      throw TraceError(0, "repeats the timestamp " +
+                              (c.iso ? format_iso8601_utc(c.times_ms[i])
+                                     : std::to_string(c.times_ms[i]) + " ms") +
+                              " (rows out of order, so no line to name)");
+    if (smallest_gap == 0 || gap < smallest_gap) smallest_gap = gap;
+  }
+  TraceSeries series;
+  series.epoch_times = c.iso;
+  series.period_ms = request.period_ms.value_or(smallest_gap);
+  if (series.period_ms <= 0) throw TraceError(0, "a single sample has no period; give \"period\"");
+  series.rows = c.times_ms.size();
+  series.file_period_ms = series.period_ms;
+  const double period_s = static_cast<double>(series.period_ms) / 1000.0;
+  series.values = std::move(c.values);
+  for (std::size_t i = 0; i < series.values.size(); ++i) {
+    double& v = series.values[i];
+    if (request.lcu)
+      v = lcu_of_sample(*request.lcu, v, c.bytes.empty() ? 0 : c.bytes[i],
+                        c.active.empty() ? 0 : c.active[i], period_s);
+    v *= request.scale;
+  }
+  series.times_ms = std::move(c.times_ms);
+  return series;
 }
 
-// `aws cloudwatch get-metric-statistics` output: {"Label", "Datapoints": [{"Timestamp", "Sum",
-// ...}]}, datapoints in no particular order, one value per statistic asked for.
-std::vector<Sample> read_metric_statistics(const nlohmann::json& doc, const TraceRequest& request) {
-  if (!request.metric.empty())
-    throw TraceError(0,
-                     "get-metric-statistics output holds one metric; \"metric\" is for "
-                     "get-metric-data output (use \"statistic\")");
-  const auto& points = doc["Datapoints"];
-  std::string statistic = request.statistic;
-  if (statistic.empty() && !points.empty() && points[0].is_object()) {
-    std::vector<std::string> present;
-    for (const char* name : kCloudWatchStatistics)
-      if (points[0].contains(name)) present.emplace_back(name);
-    if (present.size() > 1) {
-      std::string names;
-      for (const std::string& name : present) names += (names.empty() ? "" : ", ") + name;
-      throw TraceError(0, "the datapoints hold several statistics (" + names +
-                              "); choose one with \"statistic\"");
+// Request timestamps to a series of request counts per bin of `period` (default 1 s), bins at
+// multiples of the period: a sample at each busy bin, and a 0 after a busy bin that the next
+// busy bin does not follow at once. Sample values are LCU (requests/s through the conversion).
+TraceSeries events_to_series(const TraceRequest& request, TraceColumns c) {
+  if (c.times_ms.empty()) throw TraceError(0, "has no request timestamps");
+  if (!c.ascending) std::sort(c.times_ms.begin(), c.times_ms.end());
+  TraceSeries series;
+  series.epoch_times = c.iso;
+  series.rows = c.times_ms.size();
+  series.period_ms = request.period_ms.value_or(kDefaultEventBinMs);
+  series.file_period_ms = series.period_ms;
+  const std::int64_t bin = series.period_ms;
+  const double bin_s = static_cast<double>(bin) / 1000.0;
+  const LcuConversion conversion = request.lcu.value_or(LcuConversion{});
+  auto lcu = [&](double requests) {
+    return lcu_of_sample(conversion, requests, 0, 0, bin_s) * request.scale;
+  };
+  std::size_t i = 0;
+  while (i < c.times_ms.size()) {
+    const std::int64_t b = floor_div(c.times_ms[i], bin);
+    std::size_t j = i;
+    while (j < c.times_ms.size() && floor_div(c.times_ms[j], bin) == b) ++j;
+    series.times_ms.push_back(b * bin);
+    series.values.push_back(lcu(static_cast<double>(j - i)));
+    if (j < c.times_ms.size() && floor_div(c.times_ms[j], bin) > b + 1) {
+      series.times_ms.push_back((b + 1) * bin);
+      series.values.push_back(0.0);
     }
-    if (!present.empty()) statistic = present.front();
+    i = j;
   }
-  std::vector<Sample> samples;
-  for (std::size_t i = 0; i < points.size(); ++i) {
-    const auto& p = points[i];
-    const std::string where = "Datapoints[" + std::to_string(i) + "]";
-    if (!p.is_object()) throw TraceError(0, where + " is not an object");
-    const auto time = p.find("Timestamp");
-    const auto epoch = time != p.end() && time->is_string()
-                           ? parse_iso8601(time->get<std::string>())
-                           : std::nullopt;
-    if (!epoch) throw TraceError(0, where + ".Timestamp is not an ISO-8601 time");
-    const auto value = p.find(statistic);
-    if (value == p.end())
-      throw TraceError(0, where + " has no " + (statistic.empty() ? "statistic" : statistic) +
-                              " (give \"statistic\": one of Sum, Average, Maximum, Minimum, "
-                              "SampleCount that the datapoints hold)");
-    if (!value->is_number() || value->get<double>() < 0)
-      throw TraceError(0, where + "." + statistic + " is not a non-negative number");
-    samples.push_back({*epoch, value->get<double>(), 0, 0, i});
-  }
-  return samples;
+  return series;
 }
 
-std::vector<Sample> read_cloudwatch(std::string_view text, const TraceRequest& request) {
-  nlohmann::json doc;
-  try {
-    doc = parse_json(text);
-  } catch (const ReadError& e) {
-    throw TraceError(0, e.what());
+TraceSeries columns_to_series(const TraceRequest& request, TraceColumns c) {
+  return request.format == TraceRequest::Format::events ? events_to_series(request, std::move(c))
+                                                        : samples_to_series(request, std::move(c));
+}
+
+// Streams a CSV file through the reader in chunks cut at line ends.
+TraceColumns read_csv_file(const TraceRequest& request) {
+  std::error_code error;
+  if (std::filesystem::is_directory(request.path, error))
+    throw TraceError(0, "is a directory, not the trace file");
+  std::ifstream in(request.path, std::ios::binary);
+  if (!in) throw TraceError(0, "cannot open the trace file");
+  CsvReader reader(request);
+  std::string buffer;
+  std::vector<char> chunk(std::size_t{4} << 20);
+  std::uint64_t total = 0;
+  bool first = true;
+  while (in.read(chunk.data(), static_cast<std::streamsize>(chunk.size())) || in.gcount() > 0) {
+    const auto got = static_cast<std::size_t>(in.gcount());
+    total += got;
+    if (total > kMaxFileBytes)
+      throw TraceError(0, "is larger than the limit of " + std::to_string(kMaxFileBytes >> 20) +
+                              " MiB for the trace file");
+    buffer.append(chunk.data(), got);
+    if (first && buffer.rfind("\xEF\xBB\xBF", 0) == 0) buffer.erase(0, 3);  // byte-order mark
+    first = false;
+    const std::size_t last_end = buffer.find_last_of('\n');
+    if (last_end == std::string::npos) continue;
+    reader.feed(std::string_view(buffer).substr(0, last_end + 1));
+    buffer.erase(0, last_end + 1);
   }
-  if (doc.is_object() && doc.contains("Datapoints") && doc["Datapoints"].is_array())
-    return read_metric_statistics(doc, request);
-  if (!request.statistic.empty())
-    throw TraceError(0, "\"statistic\" is for get-metric-statistics output (Datapoints)");
-  if (!doc.is_object() || !doc.contains("MetricDataResults") ||
-      !doc["MetricDataResults"].is_array())
-    throw TraceError(0,
-                     "not the output of aws cloudwatch get-metric-data (no MetricDataResults) "
-                     "or get-metric-statistics (no Datapoints)");
-  const auto& results = doc["MetricDataResults"];
-  const nlohmann::json* chosen = nullptr;
-  std::string ids;
-  for (std::size_t i = 0; i < results.size(); ++i) {
-    const auto& r = results[i];
-    const std::string where = "MetricDataResults[" + std::to_string(i) + "]";
-    if (!r.is_object()) throw TraceError(0, where + " is not an object");
-    const std::string id = string_member(r, "Id", where), label = string_member(r, "Label", where);
-    ids += (ids.empty() ? "\"" : ", \"") + id + "\"";
-    if (request.metric.empty() ? results.size() == 1
-                               : (id == request.metric || label == request.metric))
-      chosen = &r;
-  }
-  if (!chosen)
-    throw TraceError(
-        0, (request.metric.empty() ? std::string("several results; choose one with \"metric\"")
-                                   : "no result with Id or Label \"" + request.metric + "\"") +
-               " (Ids: " + ids + ")");
-  const auto times = chosen->find("Timestamps");
-  const auto values = chosen->find("Values");
-  if (times == chosen->end() || values == chosen->end() || !times->is_array() ||
-      !values->is_array() || times->size() != values->size())
-    throw TraceError(0, "Timestamps and Values must be arrays of the same length");
-  std::vector<Sample> samples;
-  for (std::size_t i = 0; i < times->size(); ++i) {
-    const auto& time = (*times)[i];
-    const auto& value = (*values)[i];
-    const auto epoch = time.is_string() ? parse_iso8601(time.get<std::string>()) : std::nullopt;
-    if (!epoch)
-      throw TraceError(0, "Timestamps[" + std::to_string(i) + "] is not an ISO-8601 time");
-    if (!value.is_number() || value.get<double>() < 0)
-      throw TraceError(0, "Values[" + std::to_string(i) + "] is not a non-negative number");
-    samples.push_back({*epoch, value.get<double>(), 0, 0, i});
-  }
-  return samples;
+  if (in.bad()) throw TraceError(0, "cannot read the trace file");
+  reader.feed(buffer);
+  return reader.finish();
 }
 
 }  // namespace
@@ -253,41 +319,27 @@ double lcu_of_sample(const LcuConversion& c, double requests, double bytes,
 }
 
 TraceSeries load_trace(const TraceRequest& request) {
-  const bool csv = request.format == TraceRequest::Format::csv;
-  return parse_trace(request, read_trace(request.path, csv ? kMaxFileBytes : kMaxJsonBytes));
+  if (request.format != TraceRequest::Format::cloudwatch)
+    return columns_to_series(request, read_csv_file(request));
+  std::string text;
+  try {
+    text = read_file(request.path, "trace file", kMaxJsonBytes);
+  } catch (const ReadError& e) {
+    throw TraceError(0, e.what());
+  }
+  return parse_trace(request, text);
 }
 
 TraceSeries parse_trace(const TraceRequest& request, std::string_view text) {
-  bool epoch_times = false;
-  std::vector<Sample> samples = request.format == TraceRequest::Format::csv
-                                    ? read_csv(request, text, epoch_times)
-                                    : read_cloudwatch(text, request);
-  if (samples.empty()) throw TraceError(0, "has no samples");
-  std::stable_sort(samples.begin(), samples.end(),
-                   [](const Sample& a, const Sample& b) { return a.time_ms < b.time_ms; });
-  std::int64_t smallest_gap = 0;
-  for (std::size_t i = 1; i < samples.size(); ++i) {
-    const std::int64_t gap = samples[i].time_ms - samples[i - 1].time_ms;
-    if (gap == 0)
-      throw TraceError(samples[i].line,
-                       "repeats the timestamp of line " + std::to_string(samples[i - 1].line));
-    if (smallest_gap == 0 || gap < smallest_gap) smallest_gap = gap;
+  if (request.format == TraceRequest::Format::cloudwatch) {
+    TraceSeries series = samples_to_series(request, read_cloudwatch(text, request));
+    series.epoch_times = true;
+    return series;
   }
-  TraceSeries series;
-  series.epoch_times = request.format == TraceRequest::Format::cloudwatch || epoch_times;
-  series.period_ms = request.period_ms.value_or(smallest_gap);
-  if (series.period_ms <= 0) throw TraceError(0, "a single sample has no period; give \"period\"");
-  series.times_ms.reserve(samples.size());
-  series.values.reserve(samples.size());
-  const double period_s = static_cast<double>(series.period_ms) / 1000.0;
-  for (const Sample& s : samples) {
-    series.times_ms.push_back(s.time_ms);
-    const double lcu =
-        request.lcu ? lcu_of_sample(*request.lcu, s.requests_or_value, s.bytes, s.active, period_s)
-                    : s.requests_or_value;
-    series.values.push_back(lcu * request.scale);
-  }
-  return series;
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  CsvReader reader(request);
+  reader.feed(text);
+  return columns_to_series(request, reader.finish());
 }
 
 }  // namespace albsim

@@ -1,11 +1,18 @@
-// Trace loading: a demand time series from a CSV file or from the JSON that
-// `aws cloudwatch get-metric-data` or `aws cloudwatch get-metric-statistics` prints. Rules
-// (documented in scenarios/README.md): rows are sorted by time (CloudWatch lists newest first); a
-// duplicate timestamp, a negative or non-numeric value, a missing column or an empty trace is an
-// error; a gap between samples keeps the earlier value (the value at t is the last sample at or
-// before t).
+// Trace loading: a demand time series from a CSV file, a file of request timestamps (`events`),
+// or the JSON that `aws cloudwatch get-metric-data` or `get-metric-statistics` prints. Rules
+// (documented in scenarios/README.md):
+// - rows are sorted by time (CloudWatch lists newest first); a duplicate sample timestamp, a
+//   negative or non-numeric value, a missing column or an empty trace is an error;
+// - a number in the time column needs a unit (TimeUnit): a bare number could be seconds,
+//   minutes or a row index, and guessing wrong scales demand by 60;
+// - a sample holds until the next one (the value at t is the last sample at or before t);
+// - `events` files hold one request per row; they are counted into bins of `period` (default
+//   1 s) aligned to multiples of the period, and an empty bin is 0 requests.
+// CSV files are read in chunks, so a year of per-second rows (31.5 M) needs the series' 16 bytes
+// a sample, never the whole text.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -18,7 +25,7 @@ namespace albsim {
 // From requests and bytes per sample to LCU, after FACTS.md: an LCU is 25 new connections/s,
 // 3,000 active connections, 1 GB/h processed or 1,000 rule evaluations/s, whichever is highest.
 struct LcuConversion {
-  std::string requests_column;
+  std::string requests_column;            // csv; events count requests instead
   std::string bytes_column;               // optional
   std::string active_connections_column;  // optional
   double new_connections_per_request = 1;
@@ -34,16 +41,25 @@ double lcu_of_sample(const LcuConversion& c, double requests, double bytes,
 inline constexpr const char* kCloudWatchStatistics[] = {"Sum", "Average", "Maximum", "Minimum",
                                                         "SampleCount"};
 
+// How a numeric time column is read: a count of `unit_ms` milliseconds (ms, s, m, h), or with
+// `index` a whole row number times `unit_ms` (the `step`). ISO-8601 columns need none.
+struct TimeUnit {
+  std::string name;  // "ms", "s", "m", "h" or "index"; empty: ISO-8601 only
+  std::int64_t unit_ms = 0;
+  bool index = false;
+};
+
 struct TraceRequest {
   std::string path;
-  enum class Format { csv, cloudwatch } format = Format::csv;
-  std::string time_column;   // csv; empty: the first column
+  enum class Format { csv, cloudwatch, events } format = Format::csv;
+  std::string time_column;   // csv, events; empty: the first column
   std::string value_column;  // csv; required unless `lcu`
+  TimeUnit time_unit;        // csv, events
   std::string metric;        // cloudwatch get-metric-data: Id or Label; empty: the only result
   std::string statistic;     // cloudwatch get-metric-statistics: Sum, Average, ...; empty: the
                              // only one the datapoints hold
-  std::optional<LcuConversion> lcu;
-  std::optional<std::int64_t> period_ms;  // empty: the smallest gap between samples
+  std::optional<LcuConversion> lcu;       // events: the per-request factors only
+  std::optional<std::int64_t> period_ms;  // empty: the smallest gap (events: 1 s)
   double scale = 1;
 };
 
@@ -55,7 +71,7 @@ class TraceError : public std::runtime_error {
   std::size_t line;
 };
 
-// Reads request.path (see read_file.hpp for the limits) and parses it.
+// Reads request.path (at most kMaxFileBytes, see read_file.hpp) and parses it.
 TraceSeries load_trace(const TraceRequest& request);
 // Parses the text of a trace file; request.path is not read.
 TraceSeries parse_trace(const TraceRequest& request, std::string_view text);

@@ -2,6 +2,7 @@
 
 #include "albsim/load_scenario.hpp"
 #include "albsim/plan.hpp"
+#include "report/inputs_json.hpp"
 
 namespace albsim {
 namespace {
@@ -97,6 +98,8 @@ std::string plan_to_json(const PlanResult& p) {
   j["pool"] = p.pool;
   j["load_balancers"] = p.load_balancers;
   j["region"] = p.region;
+  j["inputs"] = trace_inputs_json(p.trace_inputs);
+  j["warnings"] = p.warnings;
   j["horizon_hours"] = p.horizon_hours;
   j["method"] = p.fast ? "markov_screen" : "simulation";
   j["replications_per_candidate_at_most"] = p.budget;

@@ -18,6 +18,7 @@
 #include "plan/plan_costs.hpp"
 #include "plan/plan_runs.hpp"
 #include "report/assemble_report.hpp"
+#include "report/inputs_json.hpp"
 #include "report/text_format.hpp"
 #include "scenario/scenario_document.hpp"
 #include "sim/run_simulation.hpp"
@@ -141,6 +142,8 @@ class Planner {
     PlanResult& r = result_;
     const PlanTarget& t = set_.target;
     r.scenario_name = base_.name;
+    r.trace_inputs = base_.trace_inputs;
+    r.warnings = report_warnings(base_);
     r.overrides = options_.overrides;
     r.pool = t.pool_id;
     for (const std::size_t j : t.load_balancers) {

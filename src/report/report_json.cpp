@@ -5,6 +5,7 @@
 #include "albsim/version.hpp"
 #include "core/calendar.hpp"
 #include "report/distribution.hpp"
+#include "report/inputs_json.hpp"
 #include "report/metrics_layout.hpp"
 
 namespace albsim {
@@ -44,6 +45,8 @@ std::string report_to_json(const Scenario& scenario, const std::vector<Report>& 
            {"seed", scenario.seed},
            {"replications", replications.size()},
            {"pricing", pricing_json(scenario.pricing)}};
+  j["inputs"] = trace_inputs_json(scenario.trace_inputs);
+  j["warnings"] = report_warnings(scenario);
   MetricsJson first;
   describe_metrics(report, first);
   const Json metrics = first.take();

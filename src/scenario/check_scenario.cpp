@@ -4,6 +4,7 @@
 #include "albsim/input_error.hpp"
 #include "ipam/pool_forest.hpp"
 #include "scenario/parse_scenario.hpp"
+#include "scenario/trace_inputs.hpp"
 
 namespace albsim {
 namespace {
@@ -65,6 +66,7 @@ class Checker {
     check_work();
     resolve_allowlists();
     warn_quotas();
+    describe_trace_inputs(s_);
     return std::move(s_);
   }
 

@@ -5,25 +5,82 @@
 
 #include "core/calendar.hpp"
 #include "io/trace_loader.hpp"
+#include "io/trace_resample.hpp"
 
 namespace albsim {
 namespace {
 
-TraceSpec parse_trace(const JsonReader& t, TraceCache& traces) {
-  t.expect_object({"file", "format", "time_column", "value_column", "metric", "statistic", "scale",
-                   "align", "loop", "period", "lcu"});
+constexpr std::int64_t kDayMs = 86'400'000;
+
+TimeUnit parse_time_unit(const JsonReader& t) {
+  TimeUnit unit;
+  if (!t.has("time_unit")) {
+    if (t.has("step")) t.at("step").fail("\"step\" goes with \"time_unit\": \"index\"");
+    return unit;
+  }
+  unit.name = t.at("time_unit").choice({"ms", "s", "m", "h", "index"});
+  unit.index = unit.name == "index";
+  if (unit.index) {
+    if (!t.has("step"))
+      t.at("time_unit").fail("\"index\" needs \"step\", the time between rows (like \"1m\")");
+    unit.unit_ms = t.at("step").duration().ms();
+    if (unit.unit_ms == 0) t.at("step").fail("must be greater than 0");
+  } else {
+    if (t.has("step")) t.at("step").fail("\"step\" goes with \"time_unit\": \"index\"");
+    unit.unit_ms = unit.name == "ms"  ? 1
+                   : unit.name == "s" ? 1000
+                   : unit.name == "m" ? 60'000
+                                      : 3'600'000;
+  }
+  return unit;
+}
+
+LcuConversion parse_lcu(const JsonReader& l, bool events) {
+  if (events)
+    l.expect_object({"new_connections_per_request", "rule_evaluations_per_request"});
+  else
+    l.expect_object({"requests_column", "bytes_column", "active_connections_column",
+                     "new_connections_per_request", "rule_evaluations_per_request",
+                     "bytes_per_gb"});
+  LcuConversion c;
+  if (!events) {
+    c.requests_column = l.at("requests_column").identifier();
+    c.bytes_column = l.string_if("bytes_column").value_or("");
+    c.active_connections_column = l.string_if("active_connections_column").value_or("");
+    c.bytes_per_gb = l.positive_or("bytes_per_gb", c.bytes_per_gb);
+  }
+  c.new_connections_per_request = l.non_negative_or("new_connections_per_request", 1);
+  c.rule_evaluations_per_request = l.non_negative_or("rule_evaluations_per_request", 0);
+  return c;
+}
+
+TraceRequest trace_request(const JsonReader& t, const std::string& file) {
   TraceRequest request;
-  const std::string file = t.at("file").identifier();
-  const std::filesystem::path relative(file);
   request.path = scenario_relative_path(t.file(), file);
-  if (t.has("format"))
-    request.format = t.at("format").choice({"csv", "cloudwatch"}) == "cloudwatch"
-                         ? TraceRequest::Format::cloudwatch
-                         : TraceRequest::Format::csv;
-  else if (relative.extension() == ".json")
+  if (t.has("format")) {
+    const std::string format = t.at("format").choice({"csv", "events", "cloudwatch"});
+    request.format = format == "cloudwatch" ? TraceRequest::Format::cloudwatch
+                     : format == "events"   ? TraceRequest::Format::events
+                                            : TraceRequest::Format::csv;
+  } else if (std::filesystem::path(file).extension() == ".json") {
     request.format = TraceRequest::Format::cloudwatch;
-  const bool csv = request.format == TraceRequest::Format::csv;
+  }
+  const bool cloudwatch = request.format == TraceRequest::Format::cloudwatch;
+  const bool events = request.format == TraceRequest::Format::events;
+  if (cloudwatch) {
+    for (const char* key : {"time_column", "time_unit", "step", "value_column"})
+      if (t.has(key))
+        t.at(key).fail(std::string("\"") + key +
+                       "\" is for CSV traces; CloudWatch output has ISO-8601 timestamps");
+  } else {
+    for (const char* key : {"metric", "statistic"})
+      if (t.has(key))
+        t.at(key).fail(std::string("\"") + key + "\" is for CloudWatch output (format cloudwatch)");
+  }
+  if (events && t.has("value_column"))
+    t.at("value_column").fail("an events trace has no values: each row is one request");
   request.time_column = t.string_if("time_column").value_or("");
+  request.time_unit = parse_time_unit(t);
   request.value_column = t.string_if("value_column").value_or("");
   request.metric = t.string_if("metric").value_or("");
   if (t.has("statistic"))
@@ -35,54 +92,112 @@ TraceSpec parse_trace(const JsonReader& t, TraceCache& traces) {
     if (*request.period_ms == 0) t.at("period").fail("must be greater than 0");
   }
   if (t.has("lcu")) {
-    if (!csv)
+    if (cloudwatch)
       t.at("lcu").fail(
           "the LCU conversion reads CSV columns; use a CloudWatch ConsumedLCUs trace, or "
           "\"scale\"");
-    const JsonReader l = t.at("lcu");
-    l.expect_object({"requests_column", "bytes_column", "active_connections_column",
-                     "new_connections_per_request", "rule_evaluations_per_request",
-                     "bytes_per_gb"});
-    LcuConversion c;
-    c.requests_column = l.at("requests_column").identifier();
-    c.bytes_column = l.string_if("bytes_column").value_or("");
-    c.active_connections_column = l.string_if("active_connections_column").value_or("");
-    c.new_connections_per_request = l.non_negative_or("new_connections_per_request", 1);
-    c.rule_evaluations_per_request = l.non_negative_or("rule_evaluations_per_request", 0);
-    c.bytes_per_gb = l.positive_or("bytes_per_gb", c.bytes_per_gb);
-    request.lcu = c;
-  } else if (csv && request.value_column.empty()) {
+    request.lcu = parse_lcu(t.at("lcu"), events);
+  } else if (!cloudwatch && !events && request.value_column.empty()) {
     t.fail("a CSV trace needs \"value_column\" (LCU per sample) or an \"lcu\" conversion");
   }
+  return request;
+}
+
+// The trace time at t = 0: ISO-8601 (for ISO traces), or a duration after the first sample.
+std::int64_t parse_align(const JsonReader& a, const TraceSeries& series) {
+  const auto epoch = a.json().is_string() ? parse_iso8601(a.string()) : std::nullopt;
+  if (!epoch) return series.times_ms.front() + a.duration().ms();
+  if (!series.epoch_times)
+    a.fail("an ISO-8601 align needs ISO-8601 timestamps; give an offset from the first sample");
+  return *epoch;
+}
+
+// The whole blocks of the trace from `anchor_ms`, sorted into weekday and weekend ones.
+TraceBootstrap parse_bootstrap(const JsonReader& b, const TraceSeries& series,
+                               std::int64_t anchor_ms) {
+  b.expect_object({"block", "weekdays"});
+  TraceBootstrap out;
+  out.block_ms = b.at("block").duration().ms();
+  if (out.block_ms == 0) b.at("block").fail("must be greater than 0");
+  out.weekdays = b.has("weekdays") && b.at("weekdays").boolean();
+  if (out.weekdays && out.block_ms != kDayMs)
+    b.at("weekdays").fail("weekdays are drawn by the day: give \"block\": \"1d\"");
+  if (out.weekdays && !series.epoch_times)
+    b.at("weekdays").fail("weekdays need ISO-8601 timestamps to know each day's weekday");
+  const std::int64_t end = series.times_ms.back() + series.period_ms;
+  for (std::int64_t from = anchor_ms; from + out.block_ms <= end; from += out.block_ms) {
+    const bool weekend = out.weekdays && utc_day_position(from).weekend;
+    (weekend ? out.weekend_blocks : out.weekday_blocks).push_back(from);
+  }
+  if (out.weekday_blocks.empty() && out.weekend_blocks.empty())
+    b.at("block").fail("the trace (from its align) holds no whole block of this length");
+  if (out.weekdays && (out.weekday_blocks.empty() || out.weekend_blocks.empty()))
+    b.at("weekdays")
+        .fail(std::string("the trace holds no whole ") +
+              (out.weekday_blocks.empty() ? "weekday" : "weekend day") +
+              " to draw from; drop \"weekdays\"");
+  return out;
+}
+
+TraceSpec parse_trace(const JsonReader& t, TraceCache& traces, SimTime evaluation_interval) {
+  t.expect_object({"file", "format", "time_column", "time_unit", "step", "value_column", "metric",
+                   "statistic", "scale", "align", "loop", "period", "lcu", "aggregate",
+                   "bootstrap"});
+  const std::string file = t.at("file").identifier();
+  const TraceRequest request = trace_request(t, file);
   TraceSpec spec;
-  nlohmann::json shaping = t.json();  // what decides the series: not align, not loop
-  shaping.erase("align");
-  shaping.erase("loop");
+  spec.file = file;
+  spec.format = request.format == TraceRequest::Format::cloudwatch ? "cloudwatch"
+                : request.format == TraceRequest::Format::events   ? "events"
+                                                                   : "csv";
+  // Events have no "last sample": their default is the rate over each interval.
+  spec.aggregate_given = t.has("aggregate");
+  const std::string aggregate =
+      spec.aggregate_given ? t.at("aggregate").choice({"last", "mean", "max"})
+                           : (request.format == TraceRequest::Format::events ? "mean" : "last");
+  spec.aggregate = aggregate == "mean"  ? TraceAggregate::mean
+                   : aggregate == "max" ? TraceAggregate::max
+                                        : TraceAggregate::last;
+  nlohmann::json shaping = t.json();  // what decides the file's series
+  for (const char* key : {"align", "loop", "aggregate", "bootstrap"}) shaping.erase(key);
   const std::string key = request.path + "\n" + shaping.dump();
+  std::shared_ptr<const TraceSeries> fine;
   if (const auto cached = traces.find(key); cached != traces.end()) {
-    spec.series = cached->second;
+    fine = cached->second;
   } else {
     try {
-      spec.series = std::make_shared<const TraceSeries>(load_trace(request));
+      fine = std::make_shared<const TraceSeries>(load_trace(request));
     } catch (const TraceError& e) {
       t.at("file").fail(file + (e.line > 0 ? " line " + std::to_string(e.line) : "") + ": " +
                         e.what());
     }
-    traces.emplace(key, spec.series);
+    traces.emplace(key, fine);
   }
-  spec.align_ms = spec.series->times_ms.front();
-  if (t.has("align")) {
-    const JsonReader a = t.at("align");
-    const auto epoch = a.json().is_string() ? parse_iso8601(a.string()) : std::nullopt;
-    if (epoch) {
-      if (!spec.series->epoch_times)
-        a.fail("an ISO-8601 align needs ISO-8601 timestamps; give an offset from the first sample");
-      spec.align_ms = *epoch;
+  spec.random_align = t.has("align") && t.at("align").json() == "random";
+  spec.align_ms = t.has("align") && !spec.random_align ? parse_align(t.at("align"), *fine)
+                                                       : fine->times_ms.front();
+  spec.loop = spec.random_align || (t.has("loop") && t.at("loop").boolean());
+  if (t.has("bootstrap")) {
+    if (spec.random_align)
+      t.at("bootstrap").fail("give either a random \"align\" or \"bootstrap\", not both");
+    if (t.has("loop"))
+      t.at("loop").fail("a bootstrap fills the whole horizon with drawn blocks; drop \"loop\"");
+  }
+  spec.series = fine;
+  if (spec.aggregate != TraceAggregate::last) {
+    const std::string reduced_key = key + "\n" + aggregate + " from " +
+                                    std::to_string(spec.align_ms) + " every " +
+                                    std::to_string(evaluation_interval.ms());
+    if (const auto cached = traces.find(reduced_key); cached != traces.end()) {
+      spec.series = cached->second;
     } else {
-      spec.align_ms += a.duration().ms();
+      spec.series = std::make_shared<const TraceSeries>(
+          resample_trace(*fine, spec.aggregate, spec.align_ms, evaluation_interval.ms()));
+      traces.emplace(reduced_key, spec.series);
     }
   }
-  spec.loop = t.has("loop") && t.at("loop").boolean();
+  if (t.has("bootstrap"))
+    spec.bootstrap = parse_bootstrap(t.at("bootstrap"), *spec.series, spec.align_ms);
   return spec;
 }
 
@@ -93,7 +208,7 @@ std::string scenario_relative_path(const std::string& scenario_file, const std::
   return p.is_absolute() ? path : (std::filesystem::path(scenario_file).parent_path() / p).string();
 }
 
-DemandSpec parse_demand(const JsonReader& d, TraceCache& traces) {
+DemandSpec parse_demand(const JsonReader& d, TraceCache& traces, SimTime evaluation_interval) {
   d.expect_object({"constant", "steps", "diurnal", "trace", "growth_per_30d", "noise"});
   DemandSpec demand;
   int forms = 0;
@@ -122,7 +237,7 @@ DemandSpec parse_demand(const JsonReader& d, TraceCache& traces) {
     }
   } else if (d.has("trace")) {
     demand.kind = DemandSpec::Kind::trace;
-    demand.trace = parse_trace(d.at("trace"), traces);
+    demand.trace = parse_trace(d.at("trace"), traces, evaluation_interval);
   } else {
     demand.kind = DemandSpec::Kind::diurnal;
     const JsonReader di = d.at("diurnal");

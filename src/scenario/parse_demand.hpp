@@ -14,7 +14,8 @@ namespace albsim {
 // `path` as written in `scenario_file`: relative paths resolve against the file's folder.
 std::string scenario_relative_path(const std::string& scenario_file, const std::string& path);
 
-// A trace already in `traces` is not read again; one read here is added to it.
-DemandSpec parse_demand(const JsonReader& demand, TraceCache& traces);
+// A trace already in `traces` is not read again; one read here is added to it. A trace with an
+// `aggregate` is reduced to `evaluation_interval` (the load balancer's) here, once.
+DemandSpec parse_demand(const JsonReader& demand, TraceCache& traces, SimTime evaluation_interval);
 
 }  // namespace albsim

@@ -202,7 +202,6 @@ class Parser {
     const JsonReader azs = l.at("azs");
     for (std::size_t i = 0; i < azs.array_size(); ++i)
       lb.azs.push_back(azs.element(i).identifier());
-    lb.demand = parse_demand(l.at("demand"), files_.traces);
     lb.node_capacity_lcu = l.positive_or("node_capacity_lcu", lb.node_capacity_lcu);
     lb.min_nodes_per_az =
         static_cast<int>(l.integer_or("min_nodes_per_az", lb.min_nodes_per_az, 1, 100));
@@ -214,6 +213,7 @@ class Parser {
     lb.evaluation_interval = l.duration_or("evaluation_interval", lb.evaluation_interval);
     if (lb.evaluation_interval.ms() == 0)
       l.at("evaluation_interval").fail("must be greater than 0");
+    lb.demand = parse_demand(l.at("demand"), files_.traces, lb.evaluation_interval);
     if (l.has("replacement")) lb.replacement = parse_replacement(l.at("replacement"));
     if (l.has("scale_in_victims")) {
       const std::string v = l.at("scale_in_victims").choice({"prefer_managed", "newest", "oldest"});

@@ -10,7 +10,9 @@ bool has_random_timing(const Scenario& scenario) {
       scenario.load_balancers.begin(), scenario.load_balancers.end(),
       [](const LoadBalancerSpec& lb) {
         return lb.launch_delay.kind != DurationDistribution::Kind::fixed ||
-               lb.replacement.kind == ReplacementSpec::Kind::mean || lb.demand.noise_sigma > 0;
+               lb.replacement.kind == ReplacementSpec::Kind::mean || lb.demand.noise_sigma > 0 ||
+               (lb.demand.kind == DemandSpec::Kind::trace &&
+                (lb.demand.trace.random_align || lb.demand.trace.bootstrap));
       });
   const bool random_pool = std::any_of(scenario.pools.begin(), scenario.pools.end(),
                                        [](const PoolSpec& pool) { return pool.random_allocation; });

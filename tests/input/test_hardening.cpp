@@ -101,8 +101,8 @@ TEST_CASE(
 
 TEST_CASE("trace times far apart are refused before any arithmetic can overflow") {
   Folder f;
-  const std::string scenario =
-      f.write("s.json", trace_scenario(R"({"file": "t.csv", "value_column": "v"})"));
+  const std::string scenario = f.write(
+      "s.json", trace_scenario(R"({"file": "t.csv", "value_column": "v", "time_unit": "s"})"));
   f.write("t.csv", "t,v\n0,1\n9200000000000000,2\n");
   expect_refused({"validate", scenario}, {"t.csv line 3", "too far from 0"});
   f.write("t.csv", "t,v\n-9200000000000000,1\n9200000000000000,2\n");
@@ -114,7 +114,9 @@ TEST_CASE("trace times far apart are refused before any arithmetic can overflow"
 TEST_CASE("CSV traces: a byte-order mark and any line ending") {
   Folder f;
   const std::string scenario = f.write(
-      "s.json", trace_scenario(R"({"file": "t.csv", "time_column": "t", "value_column": "v"})"));
+      "s.json",
+      trace_scenario(
+          R"({"file": "t.csv", "time_column": "t", "value_column": "v", "time_unit": "s"})"));
   for (const std::string text :
        {"\xEF\xBB\xBFt,v\n0,10\n60,20\n", "t,v\r0,10\r60,20\r", "t,v\r\n0,10\r\n60,20\r\n"}) {
     f.write("t.csv", text);

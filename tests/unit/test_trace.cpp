@@ -22,11 +22,21 @@ fs::path write(const std::string& name, const std::string& text) {
   return p;
 }
 
-TraceSeries csv(const std::string& text, const std::string& value = "lcu") {
+// A CSV trace of `value` with times in `unit` ("" for ISO-8601 only).
+TraceSeries csv(const std::string& text, const std::string& unit = "") {
   TraceRequest r;
   r.path = write("t.csv", text).string();
-  r.value_column = value;
+  r.value_column = "lcu";
+  if (!unit.empty()) r.time_unit = TimeUnit{unit, unit == "s" ? 1000 : 60'000, false};
   return load_trace(r);
+}
+
+TraceSpec replay(const TraceSeries& s, std::int64_t align_ms, bool loop) {
+  TraceSpec t;
+  t.series = std::make_shared<const TraceSeries>(s);
+  t.align_ms = align_ms;
+  t.loop = loop;
+  return t;
 }
 
 std::string fault(const TraceRequest& r) {
@@ -38,10 +48,11 @@ std::string fault(const TraceRequest& r) {
   return "accepted";
 }
 
-std::string csv_fault(const std::string& text) {
+std::string csv_fault(const std::string& text, bool seconds = true) {
   TraceRequest r;
   r.path = write("bad.csv", text).string();
   r.value_column = "lcu";
+  if (seconds) r.time_unit = TimeUnit{"s", 1000, false};
   return fault(r);
 }
 
@@ -62,7 +73,7 @@ TEST_CASE("CSV traces: ISO or seconds timestamps, sorted, the last sample holds"
   CHECK(s.values == std::vector<double>{10, 20, 30});
   CHECK(s.period_ms == 60'000);
   CHECK(s.epoch_times);
-  TraceSpec t{std::make_shared<const TraceSeries>(s), s.times_ms.front(), false};
+  TraceSpec t = replay(s, s.times_ms.front(), false);
   CHECK(at(t, 0) == 10);
   CHECK(at(t, 59) == 10);
   CHECK(at(t, 60) == 20);
@@ -70,15 +81,15 @@ TEST_CASE("CSV traces: ISO or seconds timestamps, sorted, the last sample holds"
   t.align_ms -= 60'000;      // align one minute before the first sample
   CHECK(at(t, 0) == 0);
   CHECK(at(t, 60) == 10);
-  const TraceSeries offsets = csv("t,lcu\n0,5\n300,7\n600,9\n");
+  const TraceSeries offsets = csv("t,lcu\n0,5\n300,7\n600,9\n", "s");
   CHECK_FALSE(offsets.epoch_times);
   CHECK(offsets.times_ms.back() == 600'000);
   CHECK(offsets.period_ms == 300'000);
 }
 
 TEST_CASE("a looping trace restarts one period after its last sample") {
-  const TraceSeries s = csv("t,lcu\n0,1\n60,2\n120,3\n");
-  const TraceSpec t{std::make_shared<const TraceSeries>(s), 0, true};
+  const TraceSeries s = csv("t,lcu\n0,1\n60,2\n120,3\n", "s");
+  const TraceSpec t = replay(s, 0, true);
   CHECK(at(t, 120) == 3);
   CHECK(at(t, 179) == 3);
   CHECK(at(t, 180) == 1);  // loop length 3 x 60 s
@@ -170,10 +181,11 @@ TEST_CASE("bad traces get one clear error naming the line") {
   CHECK(csv_fault("t,lcu\n0,1\n60,-2\n") == "line 3: negative value -2 in column \"lcu\"");
   CHECK(csv_fault("t,lcu\n0,1\n60,lots\n") == "line 3: \"lots\" in column \"lcu\" is not a number");
   CHECK(csv_fault("t,lcu\n") == "line 0: has no samples");
-  CHECK(csv_fault("t,lcu\n0,1\nyesterday,2\n").find("line 3: \"yesterday\" is not a timestamp") ==
-        0);
-  CHECK(csv_fault("t,lcu\n0,1\n2026-01-01T00:00Z,2\n") ==
-        "line 3: mixes ISO-8601 and seconds timestamps");
+  CHECK(csv_fault("t,lcu\n0,1\nyesterday,2\n") == "line 3: \"yesterday\" is not a number of s");
+  CHECK(csv_fault("t,lcu\n2026-01-01T00:00Z,1\nyesterday,2\n", false) ==
+        "line 3: \"yesterday\" is not a timestamp (ISO-8601 with a zone)");
+  CHECK(csv_fault("t,lcu\n2026-01-01T00:00Z,1\n60,2\n", false)
+            .find("line 3: \"60\" is not a timestamp: a number needs \"time_unit\"") == 0);
   CHECK(csv_fault("t,load\n0,1\n") == "line 1: no column \"lcu\" (columns: \"t\", \"load\")");
   CHECK(csv_fault("t,lcu\n0,1,2\n") == "line 2: has 3 fields, the header 2");
   CHECK(csv_fault("t,lcu\n0,1\n") == "line 0: a single sample has no period; give \"period\"");

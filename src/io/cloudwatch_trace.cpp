@@ -1,0 +1,126 @@
+#include "io/cloudwatch_trace.hpp"
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "core/calendar.hpp"
+#include "io/read_file.hpp"
+
+namespace albsim {
+namespace {
+
+void add(TraceColumns& c, std::int64_t time_ms, double value) {
+  if (!c.times_ms.empty() && time_ms < c.times_ms.back()) c.ascending = false;
+  c.times_ms.push_back(time_ms);
+  c.values.push_back(value);
+}
+
+// The string member `key` of a CloudWatch result ("" when absent).
+std::string string_member(const nlohmann::json& result, const char* key, const std::string& where) {
+  const auto it = result.find(key);
+  if (it == result.end()) return "";
+  if (!it->is_string()) throw TraceError(0, where + "/" + key + " is not a string");
+  return it->get<std::string>();
+}
+
+// `aws cloudwatch get-metric-statistics` output: {"Label", "Datapoints": [{"Timestamp", "Sum",
+// ...}]}, datapoints in no particular order, one value per statistic asked for.
+TraceColumns read_metric_statistics(const nlohmann::json& doc, const TraceRequest& request) {
+  if (!request.metric.empty())
+    throw TraceError(0,
+                     "get-metric-statistics output holds one metric; \"metric\" is for "
+                     "get-metric-data output (use \"statistic\")");
+  const auto& points = doc["Datapoints"];
+  std::string statistic = request.statistic;
+  if (statistic.empty() && !points.empty() && points[0].is_object()) {
+    std::vector<std::string> present;
+    for (const char* name : kCloudWatchStatistics)
+      if (points[0].contains(name)) present.emplace_back(name);
+    if (present.size() > 1) {
+      std::string names;
+      for (const std::string& name : present) names += (names.empty() ? "" : ", ") + name;
+      throw TraceError(0, "the datapoints hold several statistics (" + names +
+                              "); choose one with \"statistic\"");
+    }
+    if (!present.empty()) statistic = present.front();
+  }
+  TraceColumns samples;
+  samples.iso = true;
+  for (std::size_t i = 0; i < points.size(); ++i) {
+    const auto& p = points[i];
+    const std::string where = "Datapoints[" + std::to_string(i) + "]";
+    if (!p.is_object()) throw TraceError(0, where + " is not an object");
+    const auto time = p.find("Timestamp");
+    const auto epoch = time != p.end() && time->is_string()
+                           ? parse_iso8601(time->get<std::string>())
+                           : std::nullopt;
+    if (!epoch) throw TraceError(0, where + ".Timestamp is not an ISO-8601 time");
+    const auto value = p.find(statistic);
+    if (value == p.end())
+      throw TraceError(0, where + " has no " + (statistic.empty() ? "statistic" : statistic) +
+                              " (give \"statistic\": one of Sum, Average, Maximum, Minimum, "
+                              "SampleCount that the datapoints hold)");
+    if (!value->is_number() || value->get<double>() < 0)
+      throw TraceError(0, where + "." + statistic + " is not a non-negative number");
+    add(samples, *epoch, value->get<double>());
+  }
+  return samples;
+}
+
+}  // namespace
+
+TraceColumns read_cloudwatch(std::string_view text, const TraceRequest& request) {
+  nlohmann::json doc;
+  try {
+    doc = parse_json(text);
+  } catch (const ReadError& e) {
+    throw TraceError(0, e.what());
+  }
+  if (doc.is_object() && doc.contains("Datapoints") && doc["Datapoints"].is_array())
+    return read_metric_statistics(doc, request);
+  if (!request.statistic.empty())
+    throw TraceError(0, "\"statistic\" is for get-metric-statistics output (Datapoints)");
+  if (!doc.is_object() || !doc.contains("MetricDataResults") ||
+      !doc["MetricDataResults"].is_array())
+    throw TraceError(0,
+                     "not the output of aws cloudwatch get-metric-data (no MetricDataResults) "
+                     "or get-metric-statistics (no Datapoints)");
+  const auto& results = doc["MetricDataResults"];
+  const nlohmann::json* chosen = nullptr;
+  std::string ids;
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    const auto& r = results[i];
+    const std::string where = "MetricDataResults[" + std::to_string(i) + "]";
+    if (!r.is_object()) throw TraceError(0, where + " is not an object");
+    const std::string id = string_member(r, "Id", where), label = string_member(r, "Label", where);
+    ids += (ids.empty() ? "\"" : ", \"") + id + "\"";
+    if (request.metric.empty() ? results.size() == 1
+                               : (id == request.metric || label == request.metric))
+      chosen = &r;
+  }
+  if (!chosen)
+    throw TraceError(
+        0, (request.metric.empty() ? std::string("several results; choose one with \"metric\"")
+                                   : "no result with Id or Label \"" + request.metric + "\"") +
+               " (Ids: " + ids + ")");
+  const auto times = chosen->find("Timestamps");
+  const auto values = chosen->find("Values");
+  if (times == chosen->end() || values == chosen->end() || !times->is_array() ||
+      !values->is_array() || times->size() != values->size())
+    throw TraceError(0, "Timestamps and Values must be arrays of the same length");
+  TraceColumns samples;
+  samples.iso = true;
+  for (std::size_t i = 0; i < times->size(); ++i) {
+    const auto& time = (*times)[i];
+    const auto& value = (*values)[i];
+    const auto epoch = time.is_string() ? parse_iso8601(time.get<std::string>()) : std::nullopt;
+    if (!epoch)
+      throw TraceError(0, "Timestamps[" + std::to_string(i) + "] is not an ISO-8601 time");
+    if (!value.is_number() || value.get<double>() < 0)
+      throw TraceError(0, "Values[" + std::to_string(i) + "] is not a non-negative number");
+    add(samples, *epoch, value.get<double>());
+  }
+  return samples;
+}
+
+}  // namespace albsim

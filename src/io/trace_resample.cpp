@@ -1,0 +1,59 @@
+#include "io/trace_resample.hpp"
+
+#include <algorithm>
+
+namespace albsim {
+namespace {
+
+std::int64_t floor_div(std::int64_t a, std::int64_t b) {
+  return a / b - ((a % b != 0) && ((a < 0) != (b < 0)) ? 1 : 0);
+}
+
+}  // namespace
+
+TraceSeries resample_trace(const TraceSeries& fine, TraceAggregate aggregate,
+                           std::int64_t anchor_ms, std::int64_t interval_ms) {
+  TraceSeries out;
+  out.period_ms = interval_ms;
+  out.epoch_times = fine.epoch_times;
+  out.rows = fine.rows;
+  out.file_period_ms = fine.file_period_ms;
+  const std::size_t n = fine.times_ms.size();
+  if (n == 0) return out;
+  std::int64_t bucket_start = 0, bucket_end = 0;
+  double weighted = 0, largest = 0;
+  std::int64_t covered = 0;
+  auto open_bucket = [&](std::int64_t at) {
+    bucket_start = anchor_ms + floor_div(at - anchor_ms, interval_ms) * interval_ms;
+    bucket_end = bucket_start + interval_ms;
+    weighted = largest = 0;
+    covered = 0;
+  };
+  auto close_bucket = [&] {
+    if (covered == 0) return;
+    out.times_ms.push_back(bucket_start);
+    out.values.push_back(
+        aggregate == TraceAggregate::max ? largest : weighted / static_cast<double>(covered));
+  };
+  open_bucket(fine.times_ms.front());
+  for (std::size_t i = 0; i < n; ++i) {
+    const double value = fine.values[i];
+    std::int64_t from = fine.times_ms[i];
+    const std::int64_t to = i + 1 < n ? fine.times_ms[i + 1] : from + fine.period_ms;
+    while (from < to) {
+      if (from >= bucket_end) {
+        close_bucket();
+        open_bucket(from);
+      }
+      const std::int64_t piece = std::min(to, bucket_end) - from;
+      weighted += value * static_cast<double>(piece);
+      largest = std::max(largest, value);
+      covered += piece;
+      from += piece;
+    }
+  }
+  close_bucket();
+  return out;
+}
+
+}  // namespace albsim

@@ -1,0 +1,20 @@
+// Reducing a finely sampled trace to the evaluation grid, once, at load time.
+#pragma once
+
+#include <cstdint>
+
+#include "albsim/scenario.hpp"
+
+namespace albsim {
+
+// The series with one sample per interval [anchor + k * interval, anchor + (k + 1) * interval)
+// that the trace covers, at the interval's start: `mean` is the time-weighted mean of the held
+// values over the part of the interval the trace covers (the rate over the interval), `max`
+// the largest value held in it for any time. Each sample holds until the next, the last for one
+// period, so the reduction is exact: no sample is dropped or counted twice. The result's period
+// is the interval, so a looping trace repeats in whole intervals. `rows`, `file_period_ms` and
+// `epoch_times` are kept. `aggregate` is mean or max; interval_ms > 0.
+TraceSeries resample_trace(const TraceSeries& fine, TraceAggregate aggregate,
+                           std::int64_t anchor_ms, std::int64_t interval_ms);
+
+}  // namespace albsim
