@@ -1,0 +1,214 @@
+// How a user's trace is read: numeric time columns need a unit, finer traces are reduced to the
+// evaluation interval (mean, max, last), request timestamps are counted, and a run says what it
+// made of each trace. Every expected number is worked out by hand in the comments.
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+
+#include "albsim/load_scenario.hpp"
+#include "core/calendar.hpp"
+#include "io/trace_loader.hpp"
+#include "io/trace_resample.hpp"
+#include "support.hpp"
+
+using namespace albsim;
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Folder {
+  fs::path dir = test::fresh_scratch_dir("trace-reading");
+  Folder() { fs::create_directories(dir); }
+  std::string write(const std::string& name, const std::string& text) const {
+    std::ofstream(dir / name, std::ios::binary) << text;
+    return (dir / name).string();
+  }
+};
+
+// A scenario whose one load balancer replays `trace` (evaluation every 60 s, horizon `horizon`).
+json trace_scenario(const json& trace, const std::string& horizon = "2m") {
+  return {{"horizon", horizon},
+          {"pools", json::array()},
+          {"load_balancers",
+           json::array({{{"id", "a"}, {"azs", {"x", "y"}}, {"demand", {{"trace", trace}}}}})}};
+}
+
+Scenario load(const Folder& f, const json& doc) {
+  return load_scenario(f.write("s.json", doc.dump()));
+}
+
+const TraceSeries& series_of(const Scenario& s) {
+  return *s.load_balancers.at(0).demand.trace.series;
+}
+
+// 120 per-second rows, value i mod 7 at second i.
+std::string per_second_rows() {
+  std::string text = "second,lcu\n";
+  for (int i = 0; i < 120; ++i) text += std::to_string(i) + "," + std::to_string(i % 7) + "\n";
+  return text;
+}
+
+}  // namespace
+
+TEST_CASE("a minute-index column without a unit is refused; with one it is read in minutes") {
+  Folder f;
+  f.write("t.csv", "minute_index,events\n0,600\n1,900\n2,300\n");
+  const std::string scenario =
+      f.write("s.json", trace_scenario({{"file", "t.csv"}, {"value_column", "events"}}).dump());
+  const auto refused = test::run_albsim({"validate", scenario});
+  CHECK(refused.code == 2);
+  CHECK(refused.err.find("t.csv line 2: \"0\" is not a timestamp: a number needs \"time_unit\"") !=
+        std::string::npos);
+  // As a row index with a step of one minute: row k at k minutes.
+  const Scenario s = load(
+      f,
+      trace_scenario(
+          {{"file", "t.csv"}, {"value_column", "events"}, {"time_unit", "index"}, {"step", "1m"}}));
+  CHECK(series_of(s).times_ms == std::vector<std::int64_t>{0, 60'000, 120'000});
+  CHECK(series_of(s).period_ms == 60'000);
+  // The same column as minutes ("m") gives the same times; as seconds it would be 60x denser.
+  const Scenario m =
+      load(f, trace_scenario({{"file", "t.csv"}, {"value_column", "events"}, {"time_unit", "m"}}));
+  CHECK(series_of(m).times_ms == series_of(s).times_ms);
+  CHECK_THROWS_WITH(
+      load(f,
+           trace_scenario({{"file", "t.csv"}, {"value_column", "events"}, {"time_unit", "index"}})),
+      Catch::Contains("\"index\" needs \"step\""));
+}
+
+TEST_CASE("a per-second trace reduced to minutes: mean, max and last by hand") {
+  Folder f;
+  f.write("t.csv", per_second_rows());
+  auto with = [&](const char* aggregate) {
+    return series_of(load(f, trace_scenario({{"file", "t.csv"},
+                                             {"value_column", "lcu"},
+                                             {"time_unit", "s"},
+                                             {"aggregate", aggregate}})));
+  };
+  // Minute 0 holds i mod 7 for i = 0..59: eight cycles 0..6 (8 x 21 = 168) then 0, 1, 2, 3 (6):
+  // 174 / 60 = 2.9. Minute 1, i = 60..119, starts at 60 mod 7 = 4: 4 + 5 + 6 = 15, then eight
+  // cycles from 0 (168) and one more 0: 183 / 60 = 3.05.
+  const TraceSeries mean = with("mean");
+  CHECK(mean.times_ms == std::vector<std::int64_t>{0, 60'000});
+  CHECK(mean.values[0] == Approx(2.9).epsilon(1e-12));
+  CHECK(mean.values[1] == Approx(3.05).epsilon(1e-12));
+  CHECK(mean.period_ms == 60'000);
+  CHECK(mean.rows == 120);
+  CHECK(mean.file_period_ms == 1000);
+  CHECK(with("max").values == std::vector<double>{6, 6});
+  // `last` keeps every sample: the simulation reads second 0 (0) and second 60 (4).
+  const TraceSeries last = with("last");
+  CHECK(last.times_ms.size() == 120);
+  CHECK(last.values[0] == 0);
+  CHECK(last.values[60] == 4);
+}
+
+TEST_CASE("resampling splits a sample that straddles two intervals by time") {
+  // Samples every 45 s: 1 on [0, 45), 2 on [45, 90), 3 on [90, 135). Intervals of 60 s:
+  // [0, 60): (1 x 45 + 2 x 15) / 60 = 1.25; [60, 120): (2 x 30 + 3 x 30) / 60 = 2.5;
+  // [120, 180): only 15 s covered, all 3.
+  TraceSeries s;
+  s.times_ms = {0, 45'000, 90'000};
+  s.values = {1, 2, 3};
+  s.period_ms = 45'000;
+  const TraceSeries mean = resample_trace(s, TraceAggregate::mean, 0, 60'000);
+  CHECK(mean.times_ms == std::vector<std::int64_t>{0, 60'000, 120'000});
+  CHECK(mean.values == std::vector<double>{1.25, 2.5, 3});
+  CHECK(resample_trace(s, TraceAggregate::max, 0, 60'000).values == std::vector<double>{2, 3, 3});
+  // Anchored 30 s later (an align of 30 s): [-30, 30) holds 1 for 30 s; [30, 90): 1 x 15 + 2 x 45
+  // = 105 / 60 = 1.75; [90, 150): 3 over the 45 s covered.
+  const TraceSeries shifted = resample_trace(s, TraceAggregate::mean, 30'000, 60'000);
+  CHECK(shifted.times_ms == std::vector<std::int64_t>{-30'000, 30'000, 90'000});
+  CHECK(shifted.values == std::vector<double>{1, 1.75, 3});
+}
+
+TEST_CASE("request timestamps are counted per interval, not held as 1 ms periods") {
+  // Minute 0: 330 requests at k x 181 ms (5.5 requests/s); minute 1: 60 requests at s + 500 ms.
+  // LCU = requests/s / 25: 330 / 60 / 25 = 0.22 and 60 / 60 / 25 = 0.04. The busiest second of
+  // minute 0 holds the requests at 0, 181, 362, 543, 724, 905 ms: 6, so `max` is 6 / 25 = 0.24.
+  std::string text = "timestamp\n";
+  for (int k = 0; k < 330; ++k) text += format_iso8601_utc(kDefaultStartEpochMs + k * 181) + "\n";
+  for (int s = 0; s < 60; ++s)
+    text += format_iso8601_utc(kDefaultStartEpochMs + 60'000 + s * 1000 + 500) + "\n";
+  Folder f;
+  f.write("requests.csv", text);
+  const json trace = {{"file", "requests.csv"}, {"format", "events"}};
+  const Scenario s = load(f, trace_scenario(trace));
+  CHECK(series_of(s).values.size() == 2);
+  CHECK(series_of(s).values[0] == Approx(0.22).epsilon(1e-12));
+  CHECK(series_of(s).values[1] == Approx(0.04).epsilon(1e-12));
+  CHECK(series_of(s).rows == 390);
+  json with_max = trace;
+  with_max["aggregate"] = "max";
+  CHECK(series_of(load(f, trace_scenario(with_max))).values[0] == Approx(0.24).epsilon(1e-12));
+  // Microsecond timestamps and numeric milliseconds: the same counts.
+  f.write("us.csv",
+          "t\n1970-01-05T00:00:00.000250Z\n1970-01-05T00:00:00.999999Z\n"
+          "1970-01-05T00:00:59.999999Z\n");
+  const Scenario us = load(f, trace_scenario({{"file", "us.csv"}, {"format", "events"}}));
+  CHECK(series_of(us).values == std::vector<double>{3.0 / 60 / 25});
+  f.write("ms.csv", "t\n0.25\n999.999\n59999.999\n");
+  const Scenario ms =
+      load(f, trace_scenario({{"file", "ms.csv"}, {"format", "events"}, {"time_unit", "ms"}}));
+  CHECK(series_of(ms).values == series_of(us).values);
+}
+
+TEST_CASE("a run says how each trace was read, and warns of what it cannot see") {
+  Folder f;
+  f.write("t.csv", per_second_rows());
+  const std::string scenario = f.write(
+      "s.json",
+      trace_scenario(
+          {{"file", "t.csv"}, {"value_column", "lcu"}, {"time_unit", "s"}, {"loop", true}}, "10m")
+          .dump());
+  const fs::path out = test::fresh_scratch_dir("trace-reading-out");
+  const auto r = test::run_albsim({"run", scenario, "--out", out.string(), "--quiet"});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  // One line per trace: 120 samples from 0 s to 119 s every second, span 2 min, peak 6, mean
+  // (17 cycles of 21 and 0 (17 x 7 = 119 rows) plus row 119 (0)) / 120 = 357 / 120 = 2.975.
+  CHECK(r.err.find("trace a: t.csv: 120 samples 0s .. 1m59s every 1s, span 2m, peak 6 LCU, mean "
+                   "2.98 LCU, fixed, restarts 4x in the horizon") != std::string::npos);
+  CHECK(r.err.find("samples every 1s are read once per 1m evaluation") != std::string::npos);
+  CHECK(r.err.find("starts again 4 times within the horizon (10m)") != std::string::npos);
+  const json report = json::parse(test::read_text(out / "report.json"));
+  const json& input = report["inputs"][0];
+  CHECK(input["load_balancer"] == "a");
+  CHECK(input["rows"] == 120);
+  CHECK(input["first"] == 0.0);
+  CHECK(input["last"] == 119.0);
+  CHECK(input["file_period_s"] == 1.0);
+  CHECK(input["aggregate"] == "last");
+  CHECK(input["span_s"] == 120.0);
+  CHECK(input["peak_lcu"] == 6.0);
+  CHECK(input["mean_lcu"].get<double>() == Approx(2.975));
+  CHECK(input["restarts"] == 4);
+  REQUIRE(report["warnings"].size() == 2);
+  CHECK(report["warnings"][0].get<std::string>().rfind("/load_balancers/0/demand/trace: samples",
+                                                       0) == 0);
+}
+
+TEST_CASE("demand beyond max_nodes_per_az, a trace that ends early, a peak off by a unit") {
+  Folder f;
+  // 600 LCU for the first minute, then 10: 2 AZs x 20 nodes x 25 LCU serve 1,000 LCU, so only
+  // a scale of 2 (1,200 LCU for 1 minute) is capped. The trace ends after 2 minutes of a 1 h
+  // horizon: 58 minutes of its last value.
+  f.write("t.csv", "t,lcu\n0,600\n60,10\n");
+  json trace = {{"file", "t.csv"}, {"value_column", "lcu"}, {"time_unit", "s"}};
+  auto warnings = [&](const json& t) { return load(f, trace_scenario(t, "1h")).warnings; };
+  auto has = [](const std::vector<std::string>& w, const std::string& text) {
+    return std::any_of(w.begin(), w.end(), [&](const std::string& line) {
+      return line.find(text) != std::string::npos;
+    });
+  };
+  CHECK_FALSE(has(warnings(trace), "max_nodes_per_az 20"));
+  CHECK(has(warnings(trace), "the trace ends 58m before the horizon and its last value (10 LCU)"));
+  trace["scale"] = 2;
+  CHECK(has(warnings(trace),
+            "/load_balancers/0/max_nodes_per_az: demand reaches 1200 LCU, above the 1000 LCU that "
+            "max_nodes_per_az 20 x 2 AZs x node_capacity_lcu 25 can serve, for 1m in all (first "
+            "at t=0s)"));
+  trace["scale"] = 20;  // 12,000 LCU
+  CHECK(has(warnings(trace), "the trace peaks at 12000 LCU, above 10,000 LCU"));
+}
