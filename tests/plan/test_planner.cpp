@@ -166,7 +166,7 @@ variable "byoip_cidr" {
   # Give a /31 of your own, e.g. default = "203.0.113.0/31" with your addresses.
 }
 
-resource "aws_vpc_ipam_pool" "edge" {
+resource "aws_vpc_ipam_pool" "edge_byoip_31" {
   address_family      = "ipv4"
   aws_service         = "ec2"
   description         = "albsim: BYOIP /31 for ALB nodes"
@@ -175,8 +175,8 @@ resource "aws_vpc_ipam_pool" "edge" {
   source_ipam_pool_id = var.byoip_pool_id
 }
 
-resource "aws_vpc_ipam_pool_cidr" "edge" {
-  ipam_pool_id = aws_vpc_ipam_pool.edge.id
+resource "aws_vpc_ipam_pool_cidr" "edge_byoip_31" {
+  ipam_pool_id = aws_vpc_ipam_pool.edge_byoip_31.id
   cidr         = var.byoip_cidr
 }
 
@@ -187,10 +187,10 @@ resource "aws_lb" "web" {
   # subnets, security_groups and the rest as today
 
   ipam_pools {
-    ipv4_ipam_pool_id = aws_vpc_ipam_pool.edge.id
+    ipv4_ipam_pool_id = aws_vpc_ipam_pool.edge_byoip_31.id
   }
 
-  depends_on = [aws_vpc_ipam_pool_cidr.edge]
+  depends_on = [aws_vpc_ipam_pool_cidr.edge_byoip_31]
 }
 )");
 
@@ -203,7 +203,7 @@ resource "aws_lb" "web" {
   const std::string tf = read_text(dir / "plan.tf");
   CHECK(tf.find("# Recommendation: Amazon /30 x1 (4 addresses) for pool edge.") !=
         std::string::npos);
-  CHECK(tf.find(R"(resource "aws_vpc_ipam_pool" "edge" {
+  CHECK(tf.find(R"(resource "aws_vpc_ipam_pool" "edge_amazon_30" {
   address_family   = "ipv4"
   aws_service      = "ec2"
   description      = "albsim: Amazon /30 x1 for ALB nodes"
@@ -212,8 +212,8 @@ resource "aws_lb" "web" {
   public_ip_source = "amazon"
 }
 
-resource "aws_vpc_ipam_pool_cidr" "edge" {
-  ipam_pool_id   = aws_vpc_ipam_pool.edge.id
+resource "aws_vpc_ipam_pool_cidr" "edge_amazon_30" {
+  ipam_pool_id   = aws_vpc_ipam_pool.edge_amazon_30.id
   netmask_length = 30
 }
 )") != std::string::npos);
