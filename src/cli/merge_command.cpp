@@ -60,7 +60,7 @@ std::vector<Report> reports_of(const std::vector<ShardFile>& shards, std::uint64
 int merge(const MergeCommand& c, const std::vector<ShardFile>& shards, std::ostream& out,
           std::ostream& err) {
   std::optional<std::filesystem::path> plot_script;
-  if (c.plot) plot_script = find_plot_script();
+  if (c.plot || c.plot_window) plot_script = find_plot_script();
   const nlohmann::json& header = shards.front().header;
   const std::string path = scenario_path_of(header, c.scenario);
   const ScenarioInput input =
@@ -70,6 +70,8 @@ int merge(const MergeCommand& c, const std::vector<ShardFile>& shards, std::ostr
                      "is not the scenario the shards ran (its content hash differs: another file, "
                      "trace or ip-ranges.json); give the one they ran with --scenario");
   const Scenario& scenario = input.scenario;
+  const std::optional<std::string> window =
+      c.plot_window ? std::optional(plot_window_seconds(*c.plot_window, scenario)) : std::nullopt;
   const std::vector<Report> reports =
       reports_of(shards, static_cast<std::uint64_t>(scenario.replications));
 
@@ -85,7 +87,7 @@ int merge(const MergeCommand& c, const std::vector<ShardFile>& shards, std::ostr
     out << "\nmerged " << shards.size() << " shards; wrote " << (dir / "report.json").string()
         << " and " << (dir / "timeseries.csv").string() << "\n";
   }
-  if (plot_script) draw_plots(*plot_script, dir, out, err);
+  if (plot_script) draw_plots(*plot_script, dir, out, err, window);
   return 0;
 }
 
@@ -114,6 +116,8 @@ CLI::App* add_merge_command(CLI::App& app, MergeCommand& c) {
                   "must be the same)");
   cmd->add_flag("-q,--quiet", c.quiet, "Print no summary");
   cmd->add_flag("--plot", c.plot, "Also draw PNG charts into DIR (as albsim run --plot)");
+  cmd->add_option("--plot-window", c.plot_window,
+                  "Draw only FROM..TO of the run (implies --plot; as albsim run --plot-window)");
   return cmd;
 }
 

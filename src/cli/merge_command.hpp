@@ -16,6 +16,7 @@ struct MergeCommand {
   std::string out_dir = "albsim-out";
   std::optional<std::string> scenario;  // where the scenario is now, when not where it was
   bool plot = false;
+  std::optional<std::string> plot_window;  // FROM..TO; implies plot
   bool quiet = false;
 };
 

@@ -6,6 +6,8 @@
 #include <string>
 
 #include "albsim/input_error.hpp"
+#include "albsim/sim_time.hpp"
+#include "core/calendar.hpp"
 
 namespace albsim {
 namespace {
@@ -16,7 +18,52 @@ std::string shell_quote(const std::string& s) {
   return out + "'";
 }
 
+// One end of the window in milliseconds from the start.
+std::int64_t window_end_ms(const std::string& window, const std::string& end,
+                           const Scenario& scenario) {
+  if (const auto epoch = parse_iso8601(end)) {
+    if (!scenario.start_epoch_ms)
+      throw InputError("--plot-window", window,
+                       "an ISO-8601 time needs a scenario with a \"start\"; give a duration "
+                       "from the start, like 2d or 36h");
+    return *epoch - *scenario.start_epoch_ms;
+  }
+  if (const auto duration = parse_duration(end)) return duration->ms();
+  throw InputError("--plot-window", window,
+                   "\"" + end + "\" is neither an ISO-8601 time nor a duration (like 2d12h)");
+}
+
+std::string seconds_text(std::int64_t ms) {
+  std::string text = std::to_string(ms / 1000);
+  if (ms % 1000 != 0) {
+    text += '.';
+    text += std::to_string(1000 + ms % 1000).substr(1);
+  }
+  return text;
+}
+
 }  // namespace
+
+std::string plot_window_seconds(const std::string& window, const Scenario& scenario) {
+  const std::size_t dots = window.find("..");
+  if (dots == std::string::npos)
+    throw InputError("--plot-window", window, "give FROM..TO, like 2d..3d or ..36h");
+  const std::string from = window.substr(0, dots), to = window.substr(dots + 2);
+  const std::optional<std::int64_t> low =
+      from.empty() ? std::nullopt : std::optional(window_end_ms(window, from, scenario));
+  const std::optional<std::int64_t> high =
+      to.empty() ? std::nullopt : std::optional(window_end_ms(window, to, scenario));
+  if (low && *low < 0)
+    throw InputError("--plot-window", window, "starts before the scenario's start");
+  if (low && high && *high <= *low)
+    throw InputError("--plot-window", window, "the end is not after the start");
+  if (low && *low >= scenario.horizon.ms())
+    throw InputError("--plot-window", window, "starts at or after the horizon");
+  std::string seconds = low ? seconds_text(*low) : std::string();
+  seconds += "..";
+  if (high) seconds += seconds_text(*high);
+  return seconds;
+}
 
 std::filesystem::path find_plot_script() {
   std::error_code ec;
@@ -41,7 +88,7 @@ std::filesystem::path find_plot_script() {
 }
 
 void draw_plots(const std::filesystem::path& script, const std::filesystem::path& dir,
-                std::ostream& out, std::ostream& err) {
+                std::ostream& out, std::ostream& err, const std::optional<std::string>& window) {
   // Debian's interpreter sees Debian's matplotlib; ALBSIM_PYTHON overrides it.
   const char* override_python = std::getenv("ALBSIM_PYTHON");
   const std::string python = override_python ? override_python : "/usr/bin/python3";
@@ -50,8 +97,9 @@ void draw_plots(const std::filesystem::path& script, const std::filesystem::path
     return;
   }
   out.flush();
-  const std::string command =
+  std::string command =
       python + " " + shell_quote(script.string()) + " " + shell_quote(dir.string());
+  if (window) command += " --window " + shell_quote(*window);
   const int status = std::system(command.c_str());
   if (status != 0)
     err << "albsim: warning: the plot script " << script.string() << " failed (exit status "

@@ -75,6 +75,10 @@ CLI::App* add_run_command(CLI::App& app, RunCommand& c) {
   cmd->add_flag("--plot", c.plot,
                 "Also draw PNG charts into DIR with tools/plot/albsim_plot.py (needs Debian's "
                 "python3-matplotlib)");
+  cmd->add_option(
+      "--plot-window", c.plot_window,
+      "Draw only FROM..TO of the run (implies --plot): ISO-8601 times, or durations from the "
+      "start like 2d..3d; an end may be left out (..36h)");
   return cmd;
 }
 
@@ -85,13 +89,15 @@ int run_run_command(const RunCommand& c, Peers& peers, std::ostream& out, std::o
   std::optional<ShardSpec> shard;
   if (c.shard) {
     shard = parse_shard(*c.shard, [](const char* name) { return std::getenv(name); });
-    if (c.plot)
+    if (c.plot || c.plot_window)
       throw InputError("--plot", "", "a shard has no report to draw; pass --plot to albsim merge");
   }
   std::optional<std::filesystem::path> plot_script;
-  if (c.plot) plot_script = find_plot_script();
+  if (c.plot || c.plot_window) plot_script = find_plot_script();
   const ScenarioInput input = load_scenario_input(c.common.scenario, overrides, err);
   const Scenario& scenario = input.scenario;
+  const std::optional<std::string> window =
+      c.plot_window ? std::optional(plot_window_seconds(*c.plot_window, scenario)) : std::nullopt;
   const SimTime step = timeseries_step_of(c.timeseries_step, scenario);
 
   const auto total = static_cast<std::uint64_t>(scenario.replications);
@@ -163,7 +169,7 @@ int run_run_command(const RunCommand& c, Peers& peers, std::ostream& out, std::o
     out << "\nwrote " << (dir / "report.json").string() << " and "
         << (dir / "timeseries.csv").string() << "\n";
   }
-  if (plot_script) draw_plots(*plot_script, dir, out, err);
+  if (plot_script) draw_plots(*plot_script, dir, out, err, window);
   return 0;
 }
 

@@ -22,6 +22,7 @@ struct RunCommand {
   std::string timeseries_step = "auto";
   std::optional<std::string> shard;
   bool plot = false;
+  std::optional<std::string> plot_window;  // FROM..TO; implies plot
   bool quiet = false;
 };
 

@@ -100,8 +100,8 @@ std::string plan_terraform(const PlanResult& plan) {
   if (r.kind == CandidateKind::managed_only) return "";
   const bool byoip = r.kind == CandidateKind::byoip;
   // Named after what it is, not only after the scenario's pool: "edge_byoip_27", "edge_amazon_29".
-  const std::string pool = resource_name(plan.pool + (byoip ? "_byoip_" : "_amazon_") +
-                                         std::to_string(r.netmask));
+  const std::string pool =
+      resource_name(plan.pool + (byoip ? "_byoip_" : "_amazon_") + std::to_string(r.netmask));
 
   std::ostringstream out;
   out << "# albsim plan" << (plan.scenario_name.empty() ? "" : ": " + plan.scenario_name) << "\n"

@@ -14,6 +14,32 @@ trap 'rm -rf "$work"' EXIT
 "$albsim" plan "$src/tests/plan/two_nodes.json" --pool edge --out "$work/plan" --quiet --plot \
   >/dev/null
 
+# --plot-window draws a part of the run (and implies --plot); a bad window is exit 2 before the
+# run writes anything.
+"$albsim" run "$src/scenarios/quickstart.json" --out "$work/window" --quiet \
+  --plot-window 2026-11-24T00:00Z..2d12h >/dev/null
+status=0
+"$albsim" run "$src/scenarios/quickstart.json" --out "$work/bad-window" --quiet \
+  --plot-window 3d..2d 2> "$work/bad-window.err" || status=$?
+[ "$status" -eq 2 ] && grep -q -- "--plot-window: 3d..2d: the end is not after the start" \
+  "$work/bad-window.err"
+test ! -e "$work/bad-window/report.json"
+
+# The script's own pieces, on numbers worked out by hand: breaches as runs of samples with an
+# outside node, and the window's rows (the row in force at FROM included).
+/usr/bin/python3 - "$src/tools/plot" <<'PY'
+import datetime, sys
+sys.path.insert(0, sys.argv[1])
+import albsim_plot as p
+assert p.breach_runs([0, 1, 2, 3, 4], [0, 2, 0, 0, 1]) == [(1, 2), (4, 4)]
+ts = {"t_s": [0.0, 60.0, 120.0, 180.0], "v": [1.0, 2.0, 3.0, 4.0]}
+assert p.select_window(ts, "90..180", None) == {"t_s": [60.0, 120.0], "v": [2.0, 3.0]}
+assert p.select_window(ts, "..1m", None)["t_s"] == [0.0]
+start = datetime.datetime(2026, 11, 23, tzinfo=datetime.timezone.utc)
+assert p.window_end("2026-11-24T00:00Z", start) == 86400
+assert p.window_end("1d12h", start) == 129600
+PY
+
 # Without matplotlib the run still succeeds and says how to install it.
 ALBSIM_PYTHON=/bin/false "$albsim" run "$src/tests/golden/one_alb_constant.json" \
   --out "$work/none" --quiet --plot 2> "$work/none.err"
@@ -43,7 +69,7 @@ import os, struct, sys
 work = sys.argv[1]
 expected = {"one": ["addresses.png", "demand_nodes.png", "cost.png"],
             "many": ["addresses.png", "demand_nodes.png", "cost.png", "distribution.png"],
-            "plan": ["plan.png"]}
+            "plan": ["plan.png"], "window": ["addresses.png", "demand_nodes.png", "cost.png"]}
 for run, names in expected.items():
     for name in names:
         path = os.path.join(work, run, name)

@@ -1,31 +1,41 @@
 #!/usr/bin/python3
 """Draw albsim results as PNG charts.
 
-usage: /usr/bin/python3 tools/plot/albsim_plot.py RUN_DIR [--out DIR]
+usage: /usr/bin/python3 tools/plot/albsim_plot.py RUN_DIR [--out DIR] [--window FROM..TO]
 
 RUN_DIR holds report.json and timeseries.csv from `albsim run`, or plan.json from `albsim plan`
 (or both). Writes into DIR (default RUN_DIR):
   addresses.png     per pool used by a load balancer: its addresses in use (reservations included)
                     and the managed addresses of the load balancers on it, against the pool's
-                    capacity (at the horizon), with allowlist breaches shaded
-  demand_nodes.png  per load balancer (the first 8): demand in LCU and nodes per AZ
+                    capacity (at the horizon), with allowlist breaches shaded and marked by a row
+                    of red triangles (one per breach, visible at any zoom); totals in the titles
+  demand_nodes.png  per load balancer (the first 8): demand in LCU and nodes per AZ (AZ lines
+                    offset by a few hundredths of a node and dashed differently, so equal
+                    counts stay distinguishable)
   cost.png          cumulative IPv4 cost by category against the managed-only counterfactual
   distribution.png  with replications: breach minutes per month and peak addresses across them
   plan.png          from plan.json: breach probability (with its 95% interval, and the target) and
                     monthly cost against netmask, per kind of candidate; managed-only and the
                     static-IP alternatives as reference lines; the recommendation starred
-Needs Debian's python3-matplotlib (run with /usr/bin/python3). Every chart is 1200 px wide.
+The time axis shows UTC dates when the scenario has a `start`, else time since the start.
+--window FROM..TO draws only that part of the run: each end an ISO-8601 time (with a `start`) or
+a duration from the start ("36h", "2d12h", "90m", "600s", or seconds); an end may be left out
+("..3d", "10d.."). Needs Debian's python3-matplotlib (run with /usr/bin/python3). Every chart is
+1200 px wide.
 """
 
 import argparse
 import csv
+import datetime
 import json
 import os
+import re
 import sys
 
 import matplotlib
 
 matplotlib.use("Agg")
+import matplotlib.dates as mdates  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 
 WIDTH_IN, DPI = 12, 100
@@ -48,28 +58,99 @@ def read_timeseries(path):
     return numeric
 
 
-def time_axis(seconds, horizon_s):
-    if horizon_s > 3 * 86400:
+def parse_iso(text):
+    return datetime.datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+DURATION = re.compile(r"^(?:(\d+(?:\.\d+)?)d)?(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m)?"
+                      r"(?:(\d+(?:\.\d+)?)s?)?$")
+
+
+def window_end(text, start):
+    """Seconds from the start for one end of --window: ISO-8601 (needs start) or a duration."""
+    if "T" in text:
+        if start is None:
+            sys.exit("albsim_plot: --window: an ISO-8601 time needs a scenario with a start; "
+                     "give a duration from the start, like 2d or 36h")
+        return (parse_iso(text) - start).total_seconds()
+    match = DURATION.match(text)
+    if not text or not match:
+        sys.exit(f"albsim_plot: --window: {text!r} is neither an ISO-8601 time nor a duration "
+                 "(like 2d12h, 90m or 600)")
+    days, hours, minutes, seconds = (float(g) if g else 0.0 for g in match.groups())
+    return days * 86400 + hours * 3600 + minutes * 60 + seconds
+
+
+def select_window(ts, window, start):
+    """The rows of ts inside FROM..TO, with the row in force at FROM (steps hold)."""
+    if not window:
+        return ts
+    if ".." not in window:
+        sys.exit(f"albsim_plot: --window {window!r}: give FROM..TO")
+    low_text, high_text = window.split("..", 1)
+    low = window_end(low_text, start) if low_text else float("-inf")
+    high = window_end(high_text, start) if high_text else float("inf")
+    if high <= low:
+        sys.exit(f"albsim_plot: --window {window!r}: the end is not after the start")
+    t = ts["t_s"]
+    keep = [i for i in range(len(t)) if low <= t[i] < high or
+            (t[i] < low and (i + 1 == len(t) or t[i + 1] > low))]
+    if not keep:
+        sys.exit(f"albsim_plot: --window {window!r} holds no row of timeseries.csv")
+    return {name: [values[i] for i in keep] for name, values in ts.items()}
+
+
+def time_axis(seconds, horizon_s, start):
+    """x values and their label: UTC datetimes with a start, else days or hours since it."""
+    if start is not None:
+        return [start + datetime.timedelta(seconds=s) for s in seconds], "UTC"
+    span = (seconds[-1] - seconds[0]) if seconds else horizon_s
+    if span > 3 * 86400:
         return [s / 86400 for s in seconds], "time since start (days)"
     return [s / 3600 for s in seconds], "time since start (hours)"
 
 
-def shade_breaches(ax, x, outside):
-    start = None
+def format_time_axis(ax, x):
+    if x and isinstance(x[0], datetime.datetime):
+        locator = mdates.AutoDateLocator()
+        ax.xaxis.set_major_locator(locator)
+        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+
+
+def breach_runs(x, outside):
+    """(start, end) of every run of samples with an outside node; the last ends at x[-1]."""
+    runs, start = [], None
     for i, value in enumerate(outside):
         if value > 0 and start is None:
             start = x[i]
         if value == 0 and start is not None:
-            ax.axvspan(start, x[i], color="tab:red", alpha=0.15, lw=0)
+            runs.append((start, x[i]))
             start = None
     if start is not None:
-        ax.axvspan(start, x[-1], color="tab:red", alpha=0.15, lw=0)
+        runs.append((start, x[-1]))
+    return runs
+
+
+def mark_breaches(ax, x, outside):
+    """Shades each breach and puts a red triangle over its start in a row along the top: a
+    breach of one sample in a year-long chart is thinner than a pixel, the triangle is not."""
+    runs = breach_runs(x, outside)
+    for low, high in runs:
+        ax.axvspan(low, high, color="tab:red", alpha=0.15, lw=0)
+    if runs:
+        ax.plot([low for low, _ in runs], [1.0] * len(runs), "v", color="tab:red", ms=7,
+                transform=ax.get_xaxis_transform(), clip_on=False, ls="none",
+                label=f"breach ({len(runs)} in view)")
 
 
 def figure(panels, height_each=2.6):
     fig, axes = plt.subplots(panels, 1, figsize=(WIDTH_IN, max(3.0, height_each * panels)),
                              squeeze=False, sharex=True)
     return fig, [a[0] for a in axes]
+
+
+def minutes(seconds):
+    return f"{seconds / 60:.0f} min" if seconds < 7200 else f"{seconds / 3600:.1f} h"
 
 
 def plot_addresses(report, ts, x, xlabel, out):
@@ -89,9 +170,17 @@ def plot_addresses(report, ts, x, xlabel, out):
         if pool is not None:
             ax.axhline(pools[pool]["capacity"], color="black", ls="--", lw=1,
                        label=f"pool capacity ({pools[pool]['capacity']})")
-        shade_breaches(ax, x, outside)
-        title = f"pool {pool}" if pool is not None else "no pool"
-        ax.set_title(f"{title}: {', '.join(lbs[:6])}{' ...' if len(lbs) > 6 else ''}", loc="left")
+        mark_breaches(ax, x, outside)
+        reports = [lb for lb in report["load_balancers"] if lb["id"] in lbs]
+        episodes = sum(lb["allowlist"]["breach_episodes"] for lb in reports)
+        breach_s = sum(lb["allowlist"]["breach_seconds"] for lb in reports)
+        managed_h = sum(lb["addresses"]["managed_address_hours"] for lb in reports)
+        title = (f"pool {pool}: peak {pools[pool]['peak_in_use']} of {pools[pool]['capacity']}"
+                 if pool is not None else "no pool")
+        names = f"{', '.join(lbs[:4])}{' ...' if len(lbs) > 4 else ''}"
+        ax.set_title(f"{title}; {names}: {episodes} breaches ({minutes(breach_s)}), "
+                     f"{managed_h:.1f} managed address-hours (whole run)", loc="left")
+        format_time_axis(ax, x)
         ax.set_ylabel("addresses")
         ax.set_ylim(bottom=0)
         ax.legend(loc="upper left", fontsize="small")
@@ -109,13 +198,22 @@ def plot_demand_nodes(report, ts, x, xlabel, out):
         ax.set_ylabel("demand (LCU)")
         ax.set_ylim(bottom=0)
         nodes = ax.twinx()
-        for az in lb["azs"]:
-            nodes.step(x, ts[f"lb:{lb['id']}:az:{az}:nodes"], where="post", lw=1.2, label=az)
-        nodes.set_ylabel("nodes per AZ")
+        styles = ["-", "--", ":", "-."]
+        count = len(lb["azs"])
+        for index, az in enumerate(lb["azs"]):
+            offset = 0.06 * (index - (count - 1) / 2)  # equal counts stay apart
+            nodes.step(x, [n + offset for n in ts[f"lb:{lb['id']}:az:{az}:nodes"]], where="post",
+                       lw=1.4, ls=styles[index % len(styles)], label=az)
+        nodes.set_ylabel("nodes per AZ (lines 0.06 apart)")
         nodes.set_ylim(bottom=0)
         nodes.legend(loc="upper right", fontsize="small", title="nodes")
         ax.legend(loc="upper left", fontsize="small")
-        ax.set_title(f"load balancer {lb['id']}", loc="left")
+        demand = ts[f"lb:{lb['id']}:demand_lcu"]
+        peak_demand = max(demand) if demand else 0
+        ax.set_title(f"load balancer {lb['id']}: peak {peak_demand:.1f} LCU in view, "
+                     f"peak {lb['addresses']['peak_total']} addresses, "
+                     f"{lb['allowlist']['breach_episodes']} breaches (whole run)", loc="left")
+        format_time_axis(ax, x)
     axes[-1].set_xlabel(xlabel)
     fig.tight_layout()
     fig.savefig(os.path.join(out, "demand_nodes.png"), dpi=DPI)
@@ -147,7 +245,7 @@ def plot_cost(report, ts, x, xlabel, out):
     for key, label in (("amazon_blocks", "Amazon blocks"), ("byoip_ownership", "BYOIP ownership"),
                        ("ipam", "IPAM Advanced")):
         if cost[key] > 0:
-            series[label] = [cost[key] * s / 3600.0 / horizon_h for s in seconds]
+            series[label] = [cost[key] * (s - seconds[0]) / 3600.0 / horizon_h for s in seconds]
     total = [sum(v[i] for v in series.values()) for i in range(len(x))]
     for label, values in series.items():
         ax.plot(x, values, lw=1.2, label=label)
@@ -156,6 +254,7 @@ def plot_cost(report, ts, x, xlabel, out):
             ls="--", lw=1.5, label="managed-only counterfactual")
     ax.set_ylabel("cumulative cost (USD)")
     ax.set_xlabel(xlabel)
+    format_time_axis(ax, x)
     ax.set_ylim(bottom=0)
     monthly = cost["monthly"]
     ax.set_title(f"IPv4 cost: \\${monthly['total']:.2f} per month vs "
@@ -254,13 +353,16 @@ def plot_plan(plan, out):
     plt.close(fig)
 
 
-def plot_run(run_dir, out):
+def plot_run(run_dir, out, window):
     with open(os.path.join(run_dir, "report.json")) as f:
         report = json.load(f)
     ts = read_timeseries(os.path.join(run_dir, "timeseries.csv"))
     if not ts["t_s"]:
         sys.exit("albsim_plot: timeseries.csv has no rows")
-    x, xlabel = time_axis(ts["t_s"], report["scenario"]["horizon_s"])
+    start = report["scenario"].get("start")
+    start = parse_iso(start) if start else None
+    ts = select_window(ts, window, start)
+    x, xlabel = time_axis(ts["t_s"], report["scenario"]["horizon_s"], start)
     plot_addresses(report, ts, x, xlabel, out)
     plot_demand_nodes(report, ts, x, xlabel, out)
     plot_cost(report, ts, x, xlabel, out)
@@ -275,12 +377,14 @@ def main(argv):
     parser = argparse.ArgumentParser(description="Draw albsim results as PNG charts.")
     parser.add_argument("run_dir", help="directory with report.json and timeseries.csv, or plan.json")
     parser.add_argument("--out", help="where to write the PNGs (default: RUN_DIR)")
+    parser.add_argument("--window", help="draw only FROM..TO of the run (ISO-8601 times or "
+                        "durations from the start)")
     args = parser.parse_args(argv)
     out = args.out or args.run_dir
     os.makedirs(out, exist_ok=True)
     written = []
     if os.path.exists(os.path.join(args.run_dir, "report.json")):
-        written += plot_run(args.run_dir, out)
+        written += plot_run(args.run_dir, out, args.window)
     if os.path.exists(os.path.join(args.run_dir, "plan.json")):
         with open(os.path.join(args.run_dir, "plan.json")) as f:
             plot_plan(json.load(f), out)
