@@ -63,6 +63,7 @@ struct TraceSeries {
   // What the file held, before any `aggregate`: rows (or request timestamps) and their period.
   std::size_t rows = 0;
   std::int64_t file_period_ms = 0;
+  std::string metric;  // CloudWatch: the metric's Label (or Id)
 };
 
 // How a trace sampled more finely than the evaluation interval is reduced (MODEL.md §5 reads
@@ -89,6 +90,7 @@ struct TraceSpec {
   std::optional<TraceBootstrap> bootstrap;
   TraceAggregate aggregate = TraceAggregate::last;
   bool aggregate_given = false;
+  bool scale_given = false;
   std::string file;    // as written in the scenario
   std::string format;  // "csv", "events" or "cloudwatch"
 };

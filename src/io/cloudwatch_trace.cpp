@@ -46,6 +46,8 @@ TraceColumns read_metric_statistics(const nlohmann::json& doc, const TraceReques
   }
   TraceColumns samples;
   samples.iso = true;
+  samples.metric =
+      doc.contains("Label") && doc["Label"].is_string() ? doc["Label"].get<std::string>() : "";
   for (std::size_t i = 0; i < points.size(); ++i) {
     const auto& p = points[i];
     const std::string where = "Datapoints[" + std::to_string(i) + "]";
@@ -110,6 +112,8 @@ TraceColumns read_cloudwatch(std::string_view text, const TraceRequest& request)
     throw TraceError(0, "Timestamps and Values must be arrays of the same length");
   TraceColumns samples;
   samples.iso = true;
+  samples.metric = string_member(*chosen, "Label", "the chosen result");
+  if (samples.metric.empty()) samples.metric = string_member(*chosen, "Id", "the chosen result");
   for (std::size_t i = 0; i < times->size(); ++i) {
     const auto& time = (*times)[i];
     const auto& value = (*values)[i];

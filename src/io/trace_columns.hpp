@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 namespace albsim {
@@ -14,6 +15,7 @@ struct TraceColumns {
   std::vector<double> active;  // empty unless the conversion reads active connections
   bool ascending = true;       // times never decrease in file order
   bool iso = false;            // ISO-8601 times (milliseconds since the epoch)
+  std::string metric;          // CloudWatch: the metric's Label (or Id); else empty
 };
 
 }  // namespace albsim

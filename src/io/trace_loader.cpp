@@ -235,6 +235,7 @@ TraceSeries samples_to_series(const TraceRequest& request, TraceColumns c) {
     v *= request.scale;
   }
   series.times_ms = std::move(c.times_ms);
+  series.metric = std::move(c.metric);
   return series;
 }
 

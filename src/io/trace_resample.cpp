@@ -18,6 +18,7 @@ TraceSeries resample_trace(const TraceSeries& fine, TraceAggregate aggregate,
   out.epoch_times = fine.epoch_times;
   out.rows = fine.rows;
   out.file_period_ms = fine.file_period_ms;
+  out.metric = fine.metric;
   const std::size_t n = fine.times_ms.size();
   if (n == 0) return out;
   std::int64_t bucket_start = 0, bucket_end = 0;

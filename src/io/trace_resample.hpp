@@ -12,8 +12,8 @@ namespace albsim {
 // values over the part of the interval the trace covers (the rate over the interval), `max`
 // the largest value held in it for any time. Each sample holds until the next, the last for one
 // period, so the reduction is exact: no sample is dropped or counted twice. The result's period
-// is the interval, so a looping trace repeats in whole intervals. `rows`, `file_period_ms` and
-// `epoch_times` are kept. `aggregate` is mean or max; interval_ms > 0.
+// is the interval, so a looping trace repeats in whole intervals. `rows`, `file_period_ms`,
+// `epoch_times` and `metric` are kept. `aggregate` is mean or max; interval_ms > 0.
 TraceSeries resample_trace(const TraceSeries& fine, TraceAggregate aggregate,
                            std::int64_t anchor_ms, std::int64_t interval_ms);
 

@@ -152,6 +152,7 @@ TraceSpec parse_trace(const JsonReader& t, TraceCache& traces, SimTime evaluatio
                                                                    : "csv";
   // Events have no "last sample": their default is the rate over each interval.
   spec.aggregate_given = t.has("aggregate");
+  spec.scale_given = t.has("scale");
   const std::string aggregate =
       spec.aggregate_given ? t.at("aggregate").choice({"last", "mean", "max"})
                            : (request.format == TraceRequest::Format::events ? "mean" : "last");

@@ -1,6 +1,7 @@
 #include "scenario/trace_inputs.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <vector>
@@ -18,6 +19,11 @@ std::string number(double value) {
   char text[48];
   std::snprintf(text, sizeof text, value >= 100 ? "%.0f" : "%.3g", value);
   return text;
+}
+
+bool mentions_lcu(std::string name) {
+  for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return name.find("lcu") != std::string::npos;
 }
 
 std::string trace_time(std::int64_t ms, bool epoch) {
@@ -171,6 +177,11 @@ class Describer {
         warn(at, "demand is 0 for the first " + short_duration(in.first_ms - t.align_ms) +
                      ": \"align\" falls before the trace's first sample");
     }
+    if (t.format == "cloudwatch" && !t.scale_given && !mentions_lcu(t.series->metric))
+      warn(at, "the metric \"" + t.series->metric +
+                   "\" is not ConsumedLCUs, yet its values are read as LCU; give \"scale\" (for "
+                   "RequestCount summed per period P seconds: 1 / (25 x P)) or a ConsumedLCUs "
+                   "trace");
     if (in.peak_lcu > kImplausibleLcu)
       warn(at, "the trace peaks at " + number(in.peak_lcu) +
                    " LCU, above 10,000 LCU (more than most load balancers ever see): check "

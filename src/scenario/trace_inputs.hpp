@@ -1,6 +1,7 @@
 // What each trace became (Scenario::trace_inputs) and the warnings a reader of its numbers needs:
 // a trace sampled finer than the evaluation interval and read by point samples, one looped more
-// than once or held past its end, demand above what `max_nodes_per_az` can serve (by how much,
+// than once or held past its end, a CloudWatch metric other than ConsumedLCUs read as LCU
+// without a scale, demand above what `max_nodes_per_az` can serve (by how much,
 // for how long), a peak above 10,000 LCU (a scale off by a unit?).
 #pragma once
 

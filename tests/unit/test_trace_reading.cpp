@@ -212,3 +212,20 @@ TEST_CASE("demand beyond max_nodes_per_az, a trace that ends early, a peak off b
   trace["scale"] = 20;  // 12,000 LCU
   CHECK(has(warnings(trace), "the trace peaks at 12000 LCU, above 10,000 LCU"));
 }
+
+TEST_CASE("a CloudWatch metric other than ConsumedLCUs read as LCU is a warning, unless scaled") {
+  // The AWS CLI documentation's get-metric-statistics example is CPUUtilization (Maximum).
+  Folder f;
+  f.write("stats.json",
+          test::read_text(test::source_path("tests/data/aws/get-metric-statistics.json")));
+  json trace = {{"file", "stats.json"}, {"loop", true}};
+  auto warned = [&](const json& t) {
+    const std::vector<std::string> w = load(f, trace_scenario(t, "1h")).warnings;
+    return std::any_of(w.begin(), w.end(), [](const std::string& line) {
+      return line.find("the metric \"CPUUtilization\" is not ConsumedLCUs") != std::string::npos;
+    });
+  };
+  CHECK(warned(trace));
+  trace["scale"] = 0.1;
+  CHECK_FALSE(warned(trace));
+}
