@@ -18,6 +18,7 @@
 #include "plan/plan_options_json.hpp"
 #include "plan/plan_runs.hpp"
 #include "report/atomic_file.hpp"
+#include "scenario/trace_inputs.hpp"
 
 namespace albsim {
 namespace {
@@ -52,10 +53,13 @@ void write_file(const std::filesystem::path& path, const std::string& text) {
   file.commit();
 }
 
-// plan.json, plan.tf (or none), the table and the chart.
+// The scenario's trace lines and warnings on `err`; plan.json, plan.tf (or none), the table
+// and the chart.
 int write_plan(const PlanResult& result, const std::filesystem::path& dir, bool quiet,
                const std::optional<std::filesystem::path>& plot_script, std::ostream& out,
                std::ostream& err) {
+  for (const TraceInput& trace : result.trace_inputs) err << trace_input_line(trace) << "\n";
+  for (const std::string& warning : result.warnings) err << "warning: " << warning << "\n";
   write_file(dir / "plan.json", plan_to_json(result));
   const std::string terraform = plan_terraform(result);
   std::error_code ec;

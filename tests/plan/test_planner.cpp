@@ -481,3 +481,26 @@ TEST_CASE("plan: says how many replications the breach target needs") {
 
 }  // namespace
 }  // namespace albsim::test
+
+namespace albsim::test {
+
+TEST_CASE("plan: plan.json carries the scenario's inputs and warnings, stderr their lines") {
+  // 80 LCU over 2 AZs of at most 1 node of 25 LCU: 50 LCU of capacity, all 730 h above it.
+  const fs::path dir = fresh_dir("plan-warnings");
+  const auto r =
+      run_albsim({"plan", source_path("tests/plan/two_nodes.json"), "--pool", "edge", "--netmasks",
+                  "29", "--set", "/load_balancers/0/demand/constant=80", "--set",
+                  "/load_balancers/0/max_nodes_per_az=1", "--out", dir.string(), "--quiet"});
+  REQUIRE(r.code == 0);
+  const std::string expected =
+      "/load_balancers/0/max_nodes_per_az: demand reaches 80 LCU, above the 50 LCU that "
+      "max_nodes_per_az 1 x 2 AZs x node_capacity_lcu 25 can serve, for 30d10h in all (first at "
+      "t=0s)";
+  CHECK(r.err.find("warning: " + expected) != std::string::npos);
+  const auto plan = nlohmann::json::parse(read_text(dir / "plan.json"));
+  REQUIRE(plan["warnings"].size() == 1);
+  CHECK(plan["warnings"][0].get<std::string>().rfind(expected, 0) == 0);
+  CHECK(plan["inputs"] == nlohmann::json::array());
+}
+
+}  // namespace albsim::test
