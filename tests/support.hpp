@@ -32,6 +32,19 @@ inline std::filesystem::path fresh_scratch_dir(const std::string& name) {
   return dir;
 }
 
+// A fresh scratch folder (fresh_scratch_dir(name), created) with files written into it.
+struct ScratchFolder {
+  std::filesystem::path dir;
+  explicit ScratchFolder(const std::string& name) : dir(fresh_scratch_dir(name)) {
+    std::filesystem::create_directories(dir);
+  }
+  // Writes `text` to dir/file and returns that path.
+  std::string write(const std::string& file, const std::string& text) const {
+    std::ofstream(dir / file, std::ios::binary) << text;
+    return (dir / file).string();
+  }
+};
+
 // The whole file, or "" when it cannot be read.
 inline std::string read_text(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);

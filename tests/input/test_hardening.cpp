@@ -14,14 +14,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// A scratch folder with files written into it.
-struct Folder {
-  fs::path dir = test::fresh_scratch_dir("hardening");
-  Folder() { fs::create_directories(dir); }
-  std::string write(const std::string& name, const std::string& text) const {
-    std::ofstream(dir / name, std::ios::binary) << text;
-    return (dir / name).string();
-  }
+struct Folder : test::ScratchFolder {
+  Folder() : ScratchFolder("hardening") {}
 };
 
 // One load balancer whose demand replays `trace` (a JSON object) from the scenario's folder.

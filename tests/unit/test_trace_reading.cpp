@@ -17,13 +17,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Folder {
-  fs::path dir = test::fresh_scratch_dir("trace-reading");
-  Folder() { fs::create_directories(dir); }
-  std::string write(const std::string& name, const std::string& text) const {
-    std::ofstream(dir / name, std::ios::binary) << text;
-    return (dir / name).string();
-  }
+struct Folder : test::ScratchFolder {
+  Folder() : ScratchFolder("trace-reading") {}
 };
 
 // A scenario whose one load balancer replays `trace` (evaluation every 60 s, horizon `horizon`).
