@@ -10,14 +10,13 @@ namespace albsim {
 
 DemandDriver::LbDemand::LbDemand(const Scenario& scenario, const LoadBalancerSpec& spec,
                                  std::uint64_t replication)
-    : profile(
-          spec.demand, scenario.start_epoch_ms.value_or(kDefaultStartEpochMs),
-          spec.evaluation_interval,
-          spec.demand.kind == DemandSpec::Kind::trace
-              ? draw_trace(spec.demand.trace, spec.id,
-                           scenario.start_epoch_ms.value_or(kDefaultStartEpochMs), scenario.horizon,
-                           spec.evaluation_interval, scenario.seed, replication)
-              : TraceDraw{}),
+    : profile(spec.demand, scenario.start_epoch_ms.value_or(kDefaultStartEpochMs),
+              spec.evaluation_interval,
+              spec.demand.kind == DemandSpec::Kind::trace
+                  ? draw_trace(spec.demand.trace, spec.id,
+                               scenario.start_epoch_ms.value_or(kDefaultStartEpochMs),
+                               spec.evaluation_interval, scenario.seed, replication)
+                  : TraceDraw{}),
       noise_sigma(spec.demand.noise_sigma),
       noise_draws(scenario.seed, replication, "load_balancers/" + spec.id + "/noise"),
       step(spec.evaluation_interval),

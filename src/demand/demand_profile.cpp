@@ -74,9 +74,9 @@ double DemandProfile::base_at(SimTime t) const {
 }
 
 std::int64_t DemandProfile::trace_time(SimTime t) const {
-  if (!draw_.blocks.empty()) {
-    const auto block = static_cast<std::size_t>(t.ms() / draw_.block_ms);
-    return draw_.blocks[std::min(block, draw_.blocks.size() - 1)] + t.ms() % draw_.block_ms;
+  if (draw_.bootstrap) {
+    const std::int64_t block = draw_.bootstrap->block_ms();
+    return draw_.bootstrap->block_start(t.ms() / block) + t.ms() % block;
   }
   const TraceSpec& trace = spec_->trace;
   const TraceSeries& s = *trace.series;

@@ -1,19 +1,37 @@
 #include "demand/trace_draw.hpp"
 
-#include <string>
+#include <utility>
 
 #include "core/calendar.hpp"
 #include "core/random_stream.hpp"
 
 namespace albsim {
 
+BootstrapDraws::BootstrapDraws(const TraceBootstrap& bootstrap, std::int64_t start_epoch_ms,
+                               std::uint64_t seed, std::uint64_t replication, std::string component)
+    : bootstrap_(&bootstrap),
+      start_epoch_ms_(start_epoch_ms),
+      seed_(seed),
+      replication_(replication),
+      component_(std::move(component)) {}
+
+std::int64_t BootstrapDraws::block_start(std::int64_t j) const {
+  if (j == cached_block_) return cached_start_;
+  const TraceBootstrap& b = *bootstrap_;
+  const bool weekend = b.weekdays && utc_day_position(start_epoch_ms_ + j * b.block_ms).weekend;
+  const std::vector<std::int64_t>& from = weekend ? b.weekend_blocks : b.weekday_blocks;
+  RandomStream stream(seed_, replication_, component_ + "/" + std::to_string(j));
+  cached_block_ = j;
+  cached_start_ = from[stream.below(from.size())];
+  return cached_start_;
+}
+
 TraceDraw fixed_trace_draw(const TraceSpec& trace) {
-  return TraceDraw{trace.align_ms, 0, {}};
+  return TraceDraw{trace.align_ms, std::nullopt};
 }
 
 TraceDraw draw_trace(const TraceSpec& trace, std::string_view lb, std::int64_t start_epoch_ms,
-                     SimTime horizon, SimTime evaluation_interval, std::uint64_t seed,
-                     std::uint64_t replication) {
+                     SimTime evaluation_interval, std::uint64_t seed, std::uint64_t replication) {
   TraceDraw draw = fixed_trace_draw(trace);
   const std::string prefix = "load_balancers/" + std::string(lb);
   const TraceSeries& s = *trace.series;
@@ -24,18 +42,9 @@ TraceDraw draw_trace(const TraceSpec& trace, std::string_view lb, std::int64_t s
     RandomStream stream(seed, replication, prefix + "/trace_align");
     draw.align_ms = s.times_ms.front() + static_cast<std::int64_t>(stream.below(choices)) * step;
   }
-  if (trace.bootstrap) {
-    const TraceBootstrap& b = *trace.bootstrap;
-    RandomStream stream(seed, replication, prefix + "/trace_bootstrap");
-    draw.block_ms = b.block_ms;
-    const std::int64_t count = (horizon.ms() + b.block_ms - 1) / b.block_ms;
-    draw.blocks.reserve(static_cast<std::size_t>(count));
-    for (std::int64_t j = 0; j < count; ++j) {
-      const bool weekend = b.weekdays && utc_day_position(start_epoch_ms + j * b.block_ms).weekend;
-      const std::vector<std::int64_t>& from = weekend ? b.weekend_blocks : b.weekday_blocks;
-      draw.blocks.push_back(from[stream.below(from.size())]);
-    }
-  }
+  if (trace.bootstrap)
+    draw.bootstrap.emplace(*trace.bootstrap, start_epoch_ms, seed, replication,
+                           prefix + "/trace_bootstrap");
   return draw;
 }
 

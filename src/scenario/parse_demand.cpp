@@ -11,6 +11,8 @@ namespace albsim {
 namespace {
 
 constexpr std::int64_t kDayMs = 86'400'000;
+constexpr std::int64_t kMinBlockMs = 60'000;
+constexpr std::int64_t kMaxBlocks = 1'000'000;
 
 TimeUnit parse_time_unit(const JsonReader& t) {
   TimeUnit unit;
@@ -114,7 +116,7 @@ std::int64_t parse_align(const JsonReader& a, const TraceSeries& series) {
 
 // The whole blocks of the trace from `anchor_ms`, sorted into weekday and weekend ones.
 TraceBootstrap parse_bootstrap(const JsonReader& b, const TraceSeries& series,
-                               std::int64_t anchor_ms) {
+                               std::int64_t anchor_ms, SimTime evaluation_interval) {
   b.expect_object({"block", "weekdays"});
   TraceBootstrap out;
   out.block_ms = b.at("block").duration().ms();
@@ -124,7 +126,12 @@ TraceBootstrap parse_bootstrap(const JsonReader& b, const TraceSeries& series,
     b.at("weekdays").fail("weekdays are drawn by the day: give \"block\": \"1d\"");
   if (out.weekdays && !series.epoch_times)
     b.at("weekdays").fail("weekdays need ISO-8601 timestamps to know each day's weekday");
+  if (out.block_ms < std::max<std::int64_t>(evaluation_interval.ms(), kMinBlockMs))
+    b.at("block").fail("a block must be at least 1 minute and at least the evaluation interval");
   const std::int64_t end = series.times_ms.back() + series.period_ms;
+  if ((end - anchor_ms) / out.block_ms > kMaxBlocks)
+    b.at("block").fail(
+        "the trace holds more than 1,000,000 blocks of this length; use longer ones");
   for (std::int64_t from = anchor_ms; from + out.block_ms <= end; from += out.block_ms) {
     const bool weekend = out.weekdays && utc_day_position(from).weekend;
     (weekend ? out.weekend_blocks : out.weekday_blocks).push_back(from);
@@ -198,7 +205,8 @@ TraceSpec parse_trace(const JsonReader& t, TraceCache& traces, SimTime evaluatio
     }
   }
   if (t.has("bootstrap"))
-    spec.bootstrap = parse_bootstrap(t.at("bootstrap"), *spec.series, spec.align_ms);
+    spec.bootstrap =
+        parse_bootstrap(t.at("bootstrap"), *spec.series, spec.align_ms, evaluation_interval);
   return spec;
 }
 

@@ -93,11 +93,11 @@ TEST_CASE("weekdays come from weekdays: a weekend spike never lands on a weekday
   CHECK(trace.bootstrap->weekday_blocks.size() == 5);
   CHECK(trace.bootstrap->weekend_blocks.size() == 2);
   for (std::uint64_t replication = 0; replication < 200; ++replication) {
-    const TraceDraw draw = draw_trace(trace, "web", kMonday, s.horizon, SimTime::from_seconds(60),
-                                      s.seed, replication);
-    REQUIRE(draw.blocks.size() == 7);
-    for (std::size_t day = 0; day < 7; ++day) {
-      const bool weekend_block = utc_day_position(draw.blocks[day]).weekend;
+    const TraceDraw draw =
+        draw_trace(trace, "web", kMonday, SimTime::from_seconds(60), s.seed, replication);
+    REQUIRE(draw.bootstrap);
+    for (std::int64_t day = 0; day < 7; ++day) {
+      const bool weekend_block = utc_day_position(draw.bootstrap->block_start(day)).weekend;
       CHECK(weekend_block == (day >= 5));
     }
   }
@@ -105,6 +105,9 @@ TEST_CASE("weekdays come from weekdays: a weekend spike never lands on a weekday
   CHECK_THROWS_WITH(write_and_load(week_trace({}, 10, 5),
                                    {{"bootstrap", {{"block", "1d"}, {"weekdays", true}}}}, 1),
                     Catch::Contains("no whole weekend day"));
+  // A block shorter than a minute (or the evaluation interval) means nothing on the grid.
+  CHECK_THROWS_WITH(write_and_load(week_trace({}, 10), {{"bootstrap", {{"block", "30s"}}}}, 1),
+                    Catch::Contains("at least 1 minute and at least the evaluation interval"));
 }
 
 TEST_CASE("a random align is uniform over the trace's span in whole intervals") {
@@ -117,7 +120,7 @@ TEST_CASE("a random align is uniform over the trace's span in whole intervals") 
   const std::int64_t span = 7 * 24 * kHourMs;
   for (std::uint64_t replication = 0; replication < 2000; ++replication) {
     const TraceDraw draw =
-        draw_trace(trace, "web", kMonday, s.horizon, SimTime::from_seconds(60), 5, replication);
+        draw_trace(trace, "web", kMonday, SimTime::from_seconds(60), 5, replication);
     const std::int64_t offset = draw.align_ms - kMonday;
     REQUIRE(offset >= 0);
     REQUIRE(offset < span);
@@ -127,7 +130,7 @@ TEST_CASE("a random align is uniform over the trace's span in whole intervals") 
   for (const int count : tenths) CHECK(std::abs(count - 200) < 5 * 13.4);
   // Its own stream: the same replication draws the same align, another replication another.
   const auto align = [&](std::uint64_t r) {
-    return draw_trace(trace, "web", kMonday, s.horizon, SimTime::from_seconds(60), 5, r).align_ms;
+    return draw_trace(trace, "web", kMonday, SimTime::from_seconds(60), 5, r).align_ms;
   };
   CHECK(align(7) == align(7));
   CHECK(align(7) != align(8));
