@@ -30,11 +30,14 @@ TraceSeries resample_trace(const TraceSeries& fine, TraceAggregate aggregate,
     weighted = largest = 0;
     covered = 0;
   };
+  auto emit = [&](std::int64_t at, double value) {
+    out.times_ms.push_back(at);
+    out.values.push_back(value);
+  };
   auto close_bucket = [&] {
-    if (covered == 0) return;
-    out.times_ms.push_back(bucket_start);
-    out.values.push_back(
-        aggregate == TraceAggregate::max ? largest : weighted / static_cast<double>(covered));
+    if (covered > 0)
+      emit(bucket_start,
+           aggregate == TraceAggregate::max ? largest : weighted / static_cast<double>(covered));
   };
   open_bucket(fine.times_ms.front());
   for (std::size_t i = 0; i < n; ++i) {
@@ -45,6 +48,19 @@ TraceSeries resample_trace(const TraceSeries& fine, TraceAggregate aggregate,
       if (from >= bucket_end) {
         close_bucket();
         open_bucket(from);
+        // Whole intervals inside one sample's hold are that sample's value, mean and max: the
+        // first stands for them all (a sample holds until the next), and the last is kept too
+        // when it ends the trace, so a loop's cycle keeps its length. Memory stays with the rows
+        // however far apart they are.
+        const std::int64_t whole = (to - from) / interval_ms;
+        if (from == bucket_start && whole >= 2) {
+          const std::int64_t last_whole = from + (whole - 1) * interval_ms;
+          emit(from, value);
+          if (i + 1 == n) emit(last_whole, value);
+          from = last_whole + interval_ms;
+          open_bucket(from);
+          continue;
+        }
       }
       const std::int64_t piece = std::min(to, bucket_end) - from;
       weighted += value * static_cast<double>(piece);

@@ -11,7 +11,9 @@ namespace albsim {
 // that the trace covers, at the interval's start: `mean` is the time-weighted mean of the held
 // values over the part of the interval the trace covers (the rate over the interval), `max`
 // the largest value held in it for any time. Each sample holds until the next, the last for one
-// period, so the reduction is exact: no sample is dropped or counted twice. The result's period
+// period, so the reduction is exact: no sample is dropped or counted twice. A run of whole
+// intervals inside one sample's hold is its first interval alone (and its last, at the end of
+// the trace), since the value holds: the result never has more samples than 3 per row plus 2. The result's period
 // is the interval, so a looping trace repeats in whole intervals. `rows`, `file_period_ms`,
 // `epoch_times` and `metric` are kept. `aggregate` is mean or max; interval_ms > 0.
 TraceSeries resample_trace(const TraceSeries& fine, TraceAggregate aggregate,

@@ -118,6 +118,24 @@ TEST_CASE("resampling splits a sample that straddles two intervals by time") {
   CHECK(shifted.values == std::vector<double>{1, 1.75, 3});
 }
 
+TEST_CASE("resampling keeps one sample for a run of whole intervals a sample holds") {
+  // Hourly samples 1 then 2, to minutes: [0, 1 h) is all 1 and [1 h, 2 h) all 2, so the series
+  // needs the first minute of each hour, and the last minute of the trace (its loop's length).
+  TraceSeries s;
+  s.times_ms = {0, 3'600'000};
+  s.values = {1, 2};
+  s.period_ms = 3'600'000;
+  const TraceSeries mean = resample_trace(s, TraceAggregate::mean, 0, 60'000);
+  CHECK(mean.times_ms.size() <= 6);
+  CHECK(mean.times_ms.back() == 7'140'000);  // the last minute of the second hour
+  CHECK(mean.times_ms.back() + mean.period_ms - mean.times_ms.front() == 7'200'000);
+  for (std::size_t i = 0; i < mean.times_ms.size(); ++i)
+    CHECK(mean.values[i] == (mean.times_ms[i] < 3'600'000 ? 1 : 2));
+  // Samples 5,759 years apart (found by fuzzing: 3 billion minutes before): still a few samples.
+  s.times_ms = {*parse_iso8601("2026-01-01T00:00Z"), *parse_iso8601("7785-01-01T00:00Z")};
+  CHECK(resample_trace(s, TraceAggregate::max, s.times_ms.front(), 60'000).times_ms.size() <= 6);
+}
+
 TEST_CASE("request timestamps are counted per interval, not held as 1 ms periods") {
   // Minute 0: 330 requests at k x 181 ms (5.5 requests/s); minute 1: 60 requests at s + 500 ms.
   // LCU = requests/s / 25: 330 / 60 / 25 = 0.22 and 60 / 60 / 25 = 0.04. The busiest second of
