@@ -57,10 +57,14 @@ class CsvReader {
       text.remove_prefix(skip);
       ++line_no_;
       if (line.empty()) continue;
-      if (header_count_ == 0)
+      if (header_count_ == 0) {
         read_header(line);
-      else
+        // Request timestamps may come without a header: a first line that is a timestamp is
+        // the first request (no header can be one).
+        if (events_ && request_.time_column.empty() && is_timestamp(line)) read_row(line);
+      } else {
         read_row(line);
+      }
     }
   }
 
@@ -127,6 +131,15 @@ class CsvReader {
       out_.bytes.push_back(parse_value(field[kBytes], request_.lcu->bytes_column));
     if (column_[kActive] != kNone)
       out_.active.push_back(parse_value(field[kActive], request_.lcu->active_connections_column));
+  }
+
+  // Whether the first field of `line` reads as a time in the request's unit.
+  bool is_timestamp(std::string_view line) const {
+    const std::string_view field = trim(line.substr(0, line.find(',')));
+    if (request_.time_unit.name.empty()) return parse_iso8601(field).has_value();
+    double number = 0;
+    const auto [end, ec] = std::from_chars(field.data(), field.data() + field.size(), number);
+    return ec == std::errc() && end == field.data() + field.size();
   }
 
   double parse_value(std::string_view field, const std::string& column) const {

@@ -6,8 +6,9 @@
 // - a number in the time column needs a unit (TimeUnit): a bare number could be seconds,
 //   minutes or a row index, and guessing wrong scales demand by 60;
 // - a sample holds until the next one (the value at t is the last sample at or before t);
-// - `events` files hold one request per row; they are counted into bins of `period` (default
-//   1 s) aligned to multiples of the period, and an empty bin is 0 requests.
+// - `events` files hold one request per row (a header first, unless the first line is already a
+//   timestamp); they are counted into bins of `period` (default 1 s) aligned to multiples of the
+//   period, and an empty bin is 0 requests.
 // CSV files are read in chunks, so a year of per-second rows (31.5 M) needs the series' 16 bytes
 // a sample, never the whole text.
 #pragma once

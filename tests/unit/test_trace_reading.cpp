@@ -165,6 +165,12 @@ TEST_CASE("request timestamps are counted per interval, not held as 1 ms periods
   const Scenario ms =
       load(f, trace_scenario({{"file", "ms.csv"}, {"format", "events"}, {"time_unit", "ms"}}));
   CHECK(series_of(ms).values == series_of(us).values);
+  // Without a header (as a logging loop writes them): the first line is a request too.
+  f.write("bare.csv", "0.25\n999.999\n59999.999\n");
+  const Scenario bare =
+      load(f, trace_scenario({{"file", "bare.csv"}, {"format", "events"}, {"time_unit", "ms"}}));
+  CHECK(series_of(bare).values == series_of(us).values);
+  CHECK(series_of(bare).rows == 3);
 }
 
 TEST_CASE("a run says how each trace was read, and warns of what it cannot see") {
