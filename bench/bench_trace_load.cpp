@@ -102,8 +102,8 @@ void BM_LoadTenMillionRequests(benchmark::State& state) {
   for (auto _ : state) {
     const TraceSeries fine = load_trace(request);
     rows = fine.rows;
-    minutes = resample_trace(fine, TraceAggregate::mean, fine.times_ms.front(), 60'000)
-                  .values.size();
+    minutes =
+        resample_trace(fine, TraceAggregate::mean, fine.times_ms.front(), 60'000).values.size();
   }
   state.counters["rows"] = static_cast<double>(rows);
   state.counters["minutes"] = static_cast<double>(minutes);
