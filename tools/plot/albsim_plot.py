@@ -149,6 +149,10 @@ def figure(panels, height_each=2.6):
     return fig, [a[0] for a in axes]
 
 
+def breaches(count):
+    return f"{count} breach" + ("" if count == 1 else "es")
+
+
 def minutes(seconds):
     return f"{seconds / 60:.0f} min" if seconds < 7200 else f"{seconds / 3600:.1f} h"
 
@@ -178,7 +182,7 @@ def plot_addresses(report, ts, x, xlabel, out):
         title = (f"pool {pool}: peak {pools[pool]['peak_in_use']} of {pools[pool]['capacity']}"
                  if pool is not None else "no pool")
         names = f"{', '.join(lbs[:4])}{' ...' if len(lbs) > 4 else ''}"
-        ax.set_title(f"{title}; {names}: {episodes} breaches ({minutes(breach_s)}), "
+        ax.set_title(f"{title}; {names}: {breaches(episodes)} ({minutes(breach_s)}), "
                      f"{managed_h:.1f} managed address-hours (whole run)", loc="left")
         format_time_axis(ax, x)
         ax.set_ylabel("addresses")
@@ -212,7 +216,7 @@ def plot_demand_nodes(report, ts, x, xlabel, out):
         peak_demand = max(demand) if demand else 0
         ax.set_title(f"load balancer {lb['id']}: peak {peak_demand:.1f} LCU in view, "
                      f"peak {lb['addresses']['peak_total']} addresses, "
-                     f"{lb['allowlist']['breach_episodes']} breaches (whole run)", loc="left")
+                     f"{breaches(lb['allowlist']['breach_episodes'])} (whole run)", loc="left")
         format_time_axis(ax, x)
     axes[-1].set_xlabel(xlabel)
     fig.tight_layout()
