@@ -49,19 +49,18 @@ std::string plot_window_seconds(const std::string& window, const Scenario& scena
   if (dots == std::string::npos)
     throw InputError("--plot-window", window, "give FROM..TO, like 2d..3d or ..36h");
   const std::string from = window.substr(0, dots), to = window.substr(dots + 2);
-  const std::optional<std::int64_t> low =
-      from.empty() ? std::nullopt : std::optional(window_end_ms(window, from, scenario));
-  const std::optional<std::int64_t> high =
-      to.empty() ? std::nullopt : std::optional(window_end_ms(window, to, scenario));
-  if (low && *low < 0)
+  const bool bounded_below = !from.empty(), bounded_above = !to.empty();
+  const std::int64_t low = bounded_below ? window_end_ms(window, from, scenario) : 0;
+  const std::int64_t high = bounded_above ? window_end_ms(window, to, scenario) : 0;
+  if (bounded_below && low < 0)
     throw InputError("--plot-window", window, "starts before the scenario's start");
-  if (low && high && *high <= *low)
+  if (bounded_below && bounded_above && high <= low)
     throw InputError("--plot-window", window, "the end is not after the start");
-  if (low && *low >= scenario.horizon.ms())
+  if (bounded_below && low >= scenario.horizon.ms())
     throw InputError("--plot-window", window, "starts at or after the horizon");
-  std::string seconds = low ? seconds_text(*low) : std::string();
+  std::string seconds = bounded_below ? seconds_text(low) : std::string();
   seconds += "..";
-  if (high) seconds += seconds_text(*high);
+  if (bounded_above) seconds += seconds_text(high);
   return seconds;
 }
 
