@@ -1,6 +1,8 @@
 // The writers of reports: report.json and a summary table for people.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -10,13 +12,30 @@
 
 namespace albsim {
 
+// Where an observed report's figures come from (albsim observe), and what that source hides.
+struct ObservedSource {
+  std::string kind;  // ipam-history, eni-snapshots or dns-log
+  std::size_t files = 0;
+  std::size_t records = 0;
+  std::size_t ignored = 0;       // records about other resources
+  std::int64_t sampling_ms = 0;  // median gap between samples; 0: AWS's own times
+  bool azs_known = false;
+  std::vector<std::string> hides;
+};
+
 // report.json text ("schema": "albsim.report/1"), deterministic byte for byte. Replication 0
 // is the concrete run; with more than one, a `distribution` object summarises them all.
-std::string report_to_json(const Scenario& scenario, const std::vector<Report>& replications);
+// "source" is "simulated", or "observed" with `observed`, which then fills "observation".
+std::string report_to_json(const Scenario& scenario, const std::vector<Report>& replications,
+                           const ObservedSource* observed = nullptr);
 
 // A short table for people: per load balancer, per pool, fleet cost per month; with more than
 // one replication, the distribution of the key figures.
 void print_summary(std::ostream& out, const Scenario& scenario,
                    const std::vector<Report>& replications);
+
+// An observed report's summary: the source, the window and what the source hides, then the table.
+void print_observed_summary(std::ostream& out, const Scenario& scenario, const Report& report,
+                            const ObservedSource& observed);
 
 }  // namespace albsim

@@ -31,10 +31,22 @@ class TimeseriesObserver {
   virtual void on_row(const TimeseriesRow& row) = 0;
 };
 
+// Every address change of every node as the run makes it: taken at launch, shown in and taken
+// out of DNS, given back after termination (and the pool's release delay). albsim's tests use
+// it to export a run in the shapes AWS records (IPAM history, ENI snapshots, DNS answers).
+class AddressLog {
+ public:
+  virtual ~AddressLog() = default;
+  virtual void acquired(SimTime t, std::size_t lb, std::size_t az, std::uint32_t address) = 0;
+  virtual void exposure(SimTime t, std::size_t lb, std::uint32_t address, bool exposed) = 0;
+  virtual void released(SimTime t, std::size_t lb, std::uint32_t address) = 0;
+};
+
 struct SimulationOptions {
   std::uint64_t replication = 0;  // selects the random streams (MODEL.md §1)
   SimTime timeseries_step;        // rows at 0, step, 2*step, ... < horizon; 0: no rows
   TimeseriesObserver* timeseries = nullptr;
+  AddressLog* address_log = nullptr;  // none: no log
   // After every settled instant, verify: each pool's held addresses match its in-use count, no
   // address is held twice, every exposed address is held. Throws std::logic_error on a breach.
   // O(nodes + pools) per instant: for tests.

@@ -74,6 +74,7 @@ std::uint32_t Fleet::launch(std::size_t lb, std::size_t az, NodeState state) {
   node.address = grant.address;
   node.pool = static_cast<std::uint32_t>(grant.pool.value_or(0));
   meter_.address_acquired(now(), lb, node.managed);
+  if (address_log_ != nullptr) address_log_->acquired(now(), lb, az, node.address);
 
   const std::uint32_t slot = nodes_.create(node);
   change_az(lb, az).nodes.push_back(slot);
@@ -119,6 +120,7 @@ void Fleet::release_address(std::uint32_t slot) {
   const Node node = nodes_[slot];
   nodes_.destroy(slot);
   meter_.address_released(now(), node.lb, node.managed);
+  if (address_log_ != nullptr) address_log_->released(now(), node.lb, node.address);
   if (!node.managed) broker_.release(node.address);
 }
 
@@ -129,6 +131,7 @@ void Fleet::set_exposed(std::uint32_t slot, bool exposed) {
   const bool first_time = exposed && !node.ever_exposed;
   if (exposed) node.ever_exposed = true;
   meter_.exposure_changed(now(), node.lb, node.address, node.managed, exposed, first_time);
+  if (address_log_ != nullptr) address_log_->exposure(now(), node.lb, node.address, exposed);
 }
 
 }  // namespace albsim

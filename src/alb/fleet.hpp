@@ -29,6 +29,7 @@
 #include "alb/fleet_events.hpp"
 #include "alb/node_table.hpp"
 #include "alb/scaling_rules.hpp"
+#include "albsim/run_options.hpp"
 #include "albsim/scenario.hpp"
 #include "core/random_stream.hpp"
 #include "demand/demand_driver.hpp"
@@ -49,6 +50,8 @@ class Fleet final : public FreedAddressListener, public DemandListener {
   Fleet(const Scenario& scenario, std::uint64_t replication, Scheduler<FleetEvent>& scheduler,
         AddressBroker& broker, DemandDriver& demand, FleetMeter& meter);
 
+  // Tells `log` (none: nobody) of every address change from now on.
+  void log_addresses(AddressLog* log) { address_log_ = log; }
   // Schedules the first point of the scaling grid.
   void schedule_first_evaluation();
   // The initial state (t = 0): every load balancer starts with r_az in-service nodes per AZ.
@@ -174,6 +177,7 @@ class Fleet final : public FreedAddressListener, public DemandListener {
   AddressBroker& broker_;
   DemandDriver& demand_;
   FleetMeter& meter_;
+  AddressLog* address_log_ = nullptr;
   NodeTable nodes_;
   std::vector<LbState> lbs_;
   std::vector<std::size_t> reclaiming_lbs_;  // with `reclaim: replace`, ascending

@@ -11,6 +11,7 @@
 #include "albsim/version.hpp"
 #include "cli/cli_common.hpp"
 #include "cli/merge_command.hpp"
+#include "cli/observe_command.hpp"
 #include "cli/plan_command.hpp"
 #include "cli/run_command.hpp"
 #include "cli/scenario_input.hpp"
@@ -73,6 +74,9 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
       app.add_subcommand("validate", "Check a scenario file; print ok, or the first fault");
   add_common(*validate_cmd, common);
 
+  ObserveCommand observe;
+  CLI::App* observe_cmd = add_observe_command(app, observe);
+
   PlanCommand plan_command;
   CLI::App* plan_cmd = add_plan_command(app, plan_command);
 
@@ -134,6 +138,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     if (aws_cmd->parsed()) return command_import_aws(import_input, import_output, out, err);
     if (plan_cmd->parsed()) return run_plan_command(plan_command, peers, out, err);
     if (merge_cmd->parsed()) return run_merge_command(merge, out, err);
+    if (observe_cmd->parsed()) return run_observe_command(observe, out, err);
     if (run_cmd->parsed()) return run_run_command(run, peers, out, err);
     return 2;  // CLI11 requires one subcommand
   } catch (const InputError& e) {

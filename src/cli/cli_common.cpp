@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include "albsim/input_error.hpp"
+#include "report/timeseries_csv.hpp"
 
 namespace albsim {
 
@@ -35,6 +36,20 @@ void add_common(CLI::App& command, CommonOptions& options, bool required) {
                      "Override a scenario value before validation: /json/pointer=value (value is "
                      "JSON, or a plain string; missing objects on the way are created); "
                      "repeatable");
+}
+
+SimTime parse_timeseries_step(const std::string& text, const Scenario& scenario) {
+  if (text == "auto") return default_timeseries_step(scenario.horizon);
+  const auto step = parse_duration(text);
+  if (!step || step->ms() == 0)
+    throw InputError(
+        "--timeseries-step", "",
+        "\"" + text + "\" is not a positive duration like \"5m\" or \"1h\" (or \"auto\")");
+  if (scenario.horizon.ms() / step->ms() > 10'000'000)
+    throw InputError(
+        "--timeseries-step", "",
+        "\"" + text + "\" gives more than 10,000,000 rows over the horizon; use a longer step");
+  return *step;
 }
 
 }  // namespace albsim

@@ -26,6 +26,10 @@ bool stderr_is_terminal();
 // Creates the --out directory (and its parents). Throws InputError naming --out.
 void create_output_directory(const std::filesystem::path& dir);
 
+// --timeseries-step: "auto" (report/timeseries_csv.hpp) or a positive duration giving at most
+// 10,000,000 rows over the horizon. Throws InputError naming --timeseries-step.
+SimTime parse_timeseries_step(const std::string& text, const Scenario& scenario);
+
 // The --set arguments as overrides. Throws InputError on one without "/pointer=".
 std::vector<Override> parse_sets(const std::vector<std::string>& sets);
 

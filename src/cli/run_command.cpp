@@ -8,6 +8,7 @@
 #include "albsim/report_output.hpp"
 #include "albsim/simulation.hpp"
 #include "albsim/version.hpp"
+#include "cli/observed_comparison.hpp"
 #include "cli/plots.hpp"
 #include "cli/progress.hpp"
 #include "cli/scenario_input.hpp"
@@ -20,20 +21,6 @@
 
 namespace albsim {
 namespace {
-
-SimTime timeseries_step_of(const std::string& text, const Scenario& scenario) {
-  if (text == "auto") return default_timeseries_step(scenario.horizon);
-  const auto step = parse_duration(text);
-  if (!step || step->ms() == 0)
-    throw InputError(
-        "--timeseries-step", "",
-        "\"" + text + "\" is not a positive duration like \"5m\" or \"1h\" (or \"auto\")");
-  if (scenario.horizon.ms() / step->ms() > 10'000'000)
-    throw InputError(
-        "--timeseries-step", "",
-        "\"" + text + "\" gives more than 10,000,000 rows over the horizon; use a longer step");
-  return *step;
-}
 
 // The shard file's header: what merge needs to load the scenario again and to check that every
 // shard belongs to one run.
@@ -71,6 +58,9 @@ CLI::App* add_run_command(CLI::App& app, RunCommand& c) {
                   "Run only shard K of N (replications i with i mod N = K) and write "
                   "DIR/shard-K.albsim for `albsim merge`; auto/N takes K from "
                   "JOB_COMPLETION_INDEX, AWS_BATCH_JOB_ARRAY_INDEX or SLURM_ARRAY_TASK_ID");
+  cmd->add_option("--compare-observed", c.compare_observed,
+                  "The report.json (or its folder) of `albsim observe` for this scenario's load "
+                  "balancers: the summary adds each metric observed and its difference");
   cmd->add_flag("-q,--quiet", c.quiet, "Print no summary and no progress bar");
   cmd->add_flag("--plot", c.plot,
                 "Also draw PNG charts into DIR with tools/plot/albsim_plot.py (needs Debian's "
@@ -94,11 +84,15 @@ int run_run_command(const RunCommand& c, Peers& peers, std::ostream& out, std::o
   }
   std::optional<std::filesystem::path> plot_script;
   if (c.plot || c.plot_window) plot_script = find_plot_script();
+  if (shard && c.compare_observed)
+    throw InputError("--compare-observed", "", "a shard has no summary to compare");
+  const nlohmann::ordered_json observed =
+      c.compare_observed ? read_observed_report(*c.compare_observed) : nlohmann::ordered_json();
   const ScenarioInput input = load_scenario_input(c.common.scenario, overrides, err);
   const Scenario& scenario = input.scenario;
   const std::optional<std::string> window =
       c.plot_window ? std::optional(plot_window_seconds(*c.plot_window, scenario)) : std::nullopt;
-  const SimTime step = timeseries_step_of(c.timeseries_step, scenario);
+  const SimTime step = parse_timeseries_step(c.timeseries_step, scenario);
 
   const auto total = static_cast<std::uint64_t>(scenario.replications);
   const std::vector<std::uint64_t> replications =
@@ -166,6 +160,7 @@ int run_run_command(const RunCommand& c, Peers& peers, std::ostream& out, std::o
   commit_together({report_file.get(), timeseries_file.get()});
   if (!c.quiet) {
     print_summary(out, scenario, reports);
+    if (c.compare_observed) print_observed_comparison(out, scenario, reports.front(), observed);
     out << "\nwrote " << (dir / "report.json").string() << " and "
         << (dir / "timeseries.csv").string() << "\n";
   }

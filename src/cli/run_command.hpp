@@ -22,7 +22,8 @@ struct RunCommand {
   std::string timeseries_step = "auto";
   std::optional<std::string> shard;
   bool plot = false;
-  std::optional<std::string> plot_window;  // FROM..TO; implies plot
+  std::optional<std::string> plot_window;       // FROM..TO; implies plot
+  std::optional<std::string> compare_observed;  // an observed report.json, or its folder
   bool quiet = false;
 };
 

@@ -10,36 +10,23 @@
 #include "albsim/ipv4.hpp"
 #include "import/json_fields.hpp"
 #include "import/metric_choice.hpp"
-#include "io/read_file.hpp"
+#include "io/aws_pages.hpp"
 
 namespace albsim {
 namespace {
 
 using Json = nlohmann::ordered_json;
 
-Json read_json(const std::string& path) {
-  try {
-    return parse_ordered_json(read_file(path, "file", kMaxJsonBytes));
-  } catch (const ReadError& e) {
-    throw InputError(path, "", e.what());
-  }
-}
-
-// The array `key` of every page; notes a page that says more pages follow.
+// The array `key` of every page, with its JSON pointer; notes a last page that says more follow.
 std::vector<std::pair<Json, std::string>> items(const std::vector<std::string>& files,
                                                 const std::string& key,
                                                 std::vector<std::string>& notes) {
+  bool continues = false;
   std::vector<std::pair<Json, std::string>> out;
-  for (std::size_t f = 0; f < files.size(); ++f) {
-    const Json doc = read_json(files[f]);
-    if (!doc.is_object() || !doc.contains(key) || !doc[key].is_array())
-      throw InputError(files[f], "/" + key, "missing: is this the right AWS CLI output?");
-    for (std::size_t i = 0; i < doc[key].size(); ++i)
-      out.emplace_back(doc[key][i], "/" + key + "/" + std::to_string(i));
-    if (doc.contains("NextToken") && doc["NextToken"].is_string() &&
-        !doc["NextToken"].get<std::string>().empty() && f + 1 == files.size())
-      notes.push_back(files[f] + " ends with a NextToken: pass every page (repeat the option)");
-  }
+  for (PagedItem& item : paged_items(files, key, continues))
+    out.emplace_back(std::move(item.value), item.pointer);
+  if (continues)
+    notes.push_back(files.back() + " ends with a NextToken: pass every page (repeat the option)");
   return out;
 }
 
@@ -127,7 +114,7 @@ class Importer {
     for (const std::string& arg : in_.pool_cidrs) {
       const auto [pool, file] = pool_and_file(arg, pool_order_, "--pool-cidrs");
       if (!pools_.count(pool)) throw InputError("--pool-cidrs", arg, "unknown pool " + pool);
-      const Json doc = read_json(file);
+      const Json doc = read_json_file(file);
       std::vector<Json> entries;
       if (doc.contains("IpamPoolCidrs") && doc["IpamPoolCidrs"].is_array())
         entries.assign(doc["IpamPoolCidrs"].begin(), doc["IpamPoolCidrs"].end());

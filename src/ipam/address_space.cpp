@@ -47,6 +47,14 @@ std::size_t AddressSpace::owner_of(std::uint32_t address) const {
   return it->second.owner;
 }
 
+std::optional<std::size_t> AddressSpace::find_owner(std::uint32_t address) const {
+  auto it = segments_.upper_bound(address);
+  if (it == segments_.begin()) return std::nullopt;
+  --it;
+  if (address > it->second.last) return std::nullopt;
+  return it->second.owner;
+}
+
 std::size_t AddressSpace::release(std::uint32_t address) {
   const std::size_t owner = owner_of(address);
   pools_[owner].release(address);

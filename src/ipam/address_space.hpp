@@ -36,6 +36,8 @@ class AddressSpace {
 
   // The pool that owns a provisioned pool address.
   std::size_t owner_of(std::uint32_t address) const;
+  // The pool that owns `address`, or none when no pool does (an AWS-managed address).
+  std::optional<std::size_t> find_owner(std::uint32_t address) const;
 
   const AddressPool& pool(std::size_t index) const { return pools_[index]; }
   std::size_t pool_count() const { return pools_.size(); }

@@ -30,11 +30,13 @@ Json cidr_strings(const std::vector<Cidr>& cidrs) {
 
 }  // namespace
 
-std::string report_to_json(const Scenario& scenario, const std::vector<Report>& replications) {
+std::string report_to_json(const Scenario& scenario, const std::vector<Report>& replications,
+                           const ObservedSource* observed) {
   const Report& report = replications.front();
   Json j;
   j["schema"] = "albsim.report/1";
   j["albsim_version"] = ALBSIM_VERSION;
+  j["source"] = observed ? "observed" : "simulated";
   j["scenario"] =
       Json{{"name", scenario.name},
            {"region", scenario.region},
@@ -45,12 +47,24 @@ std::string report_to_json(const Scenario& scenario, const std::vector<Report>& 
            {"seed", scenario.seed},
            {"replications", replications.size()},
            {"pricing", pricing_json(scenario.pricing)}};
+  if (observed)
+    j["observation"] = Json{{"kind", observed->kind},
+                            {"files", observed->files},
+                            {"records", observed->records},
+                            {"ignored_records", observed->ignored},
+                            {"sampling_s", static_cast<double>(observed->sampling_ms) / 1000.0},
+                            {"azs_known", observed->azs_known},
+                            {"hides", observed->hides}};
   j["inputs"] = trace_inputs_json(scenario.trace_inputs);
   j["warnings"] = report_warnings(scenario);
   MetricsJson first;
   describe_metrics(report, first);
   const Json metrics = first.take();
   for (const auto& [key, value] : metrics.items()) j[key] = value;
+  if (observed) {  // no demand is observed, so no traffic share can be said to be lost
+    j["allowlist"]["client_failure_ratio"] = nullptr;
+    for (Json& lb : j["load_balancers"]) lb["allowlist"]["client_failure_ratio"] = nullptr;
+  }
   for (std::size_t i = 0; i < report.load_balancers.size(); ++i) {
     const LoadBalancerReport& lb = report.load_balancers[i];
     Json outside{{"cidrs", cidr_strings(lb.outside_cidrs)}};

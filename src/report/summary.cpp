@@ -3,6 +3,7 @@
 #include "albsim/report.hpp"
 #include "albsim/report_output.hpp"
 #include "albsim/version.hpp"
+#include "core/calendar.hpp"
 #include "core/statistics.hpp"
 #include "report/text_format.hpp"
 
@@ -62,15 +63,10 @@ void print_distribution(std::ostream& out, const Scenario& scenario,
       << money(t.p95) << "\n";
 }
 
-}  // namespace
-
-void print_summary(std::ostream& out, const Scenario& scenario,
-                   const std::vector<Report>& replications) {
-  const Report& report = replications.front();
+// The tables of replication 0 (lost traffic "-" when `observed`: an observation has no demand).
+void print_tables(std::ostream& out, const Scenario& scenario, const Report& report,
+                  bool observed) {
   const double monthly = monthly_factor(report);
-  out << "albsim " << ALBSIM_VERSION << ": "
-      << (scenario.name.empty() ? std::string("(unnamed scenario)") : scenario.name) << " ("
-      << scenario.region << "), horizon " << format_duration(scenario.horizon) << "\n\n";
 
   out << pad("load balancer", 18) << pad("peak addr", 11) << pad("pool", 6) << pad("managed", 9)
       << pad("in allowlist", 14) << pad("breaches", 10) << pad("breach time", 13)
@@ -84,7 +80,9 @@ void print_summary(std::ostream& out, const Scenario& scenario,
       out << pad(percent(lb.allowlist.in_allowlist_ratio), 14)
           << pad(std::to_string(lb.allowlist.breach_episodes), 10)
           << pad(seconds_text(lb.allowlist.breach_seconds), 13)
-          << pad(fmt("%.4f%%", lb.allowlist.client_failure_ratio * 100.0), 14);
+          << pad(observed ? std::string("-")
+                          : fmt("%.4f%%", lb.allowlist.client_failure_ratio * 100.0),
+                 14);
     else
       out << pad("no pool", 14) << pad("-", 10) << pad("-", 13) << pad("-", 14);
     out << money(lb.cost.managed_ipv4 * monthly) << "\n";
@@ -125,7 +123,31 @@ void print_summary(std::ostream& out, const Scenario& scenario,
         << a.distinct_outside_addresses << " outside address"
         << (a.distinct_outside_addresses == 1 ? "" : "es") << ", " << a.dns_changes
         << " DNS changes\n";
+}
+
+}  // namespace
+
+void print_summary(std::ostream& out, const Scenario& scenario,
+                   const std::vector<Report>& replications) {
+  out << "albsim " << ALBSIM_VERSION << ": "
+      << (scenario.name.empty() ? std::string("(unnamed scenario)") : scenario.name) << " ("
+      << scenario.region << "), horizon " << format_duration(scenario.horizon) << "\n\n";
+  print_tables(out, scenario, replications.front(), false);
   if (replications.size() > 1) print_distribution(out, scenario, replications);
+}
+
+void print_observed_summary(std::ostream& out, const Scenario& scenario, const Report& report,
+                            const ObservedSource& observed) {
+  const std::int64_t start = scenario.start_epoch_ms.value_or(0);
+  out << "albsim " << ALBSIM_VERSION << ": observed (" << observed.kind << ", " << observed.records
+      << " records in " << observed.files << " file" << (observed.files == 1 ? "" : "s")
+      << ") against " << (scenario.name.empty() ? std::string("(unnamed scenario)") : scenario.name)
+      << ", " << format_iso8601_utc(start) << " .. "
+      << format_iso8601_utc(start + scenario.horizon.ms()) << " ("
+      << format_duration(scenario.horizon) << ")\n";
+  for (const std::string& hidden : observed.hides) out << "  hidden: " << hidden << "\n";
+  out << "\n";
+  print_tables(out, scenario, report, true);
 }
 
 }  // namespace albsim

@@ -44,6 +44,7 @@ std::string csv_field(const std::string& text) {
 
 TimeseriesCsv::TimeseriesCsv(std::ostream& out, const Scenario& scenario)
     : out_(out), start_epoch_ms_(scenario.start_epoch_ms) {
+  for (const LoadBalancerSpec& lb : scenario.load_balancers) az_columns_.push_back(lb.azs.size());
   out_ << "t_s";
   if (start_epoch_ms_) out_ << ",time_utc";
   for (const PoolSpec& pool : scenario.pools)
@@ -62,13 +63,17 @@ void TimeseriesCsv::on_row(const TimeseriesRow& row) {
   line_ = format_seconds(row.t);
   if (start_epoch_ms_) line_ += ',' + format_iso8601_utc(*start_epoch_ms_ + row.t.ms());
   for (const std::uint64_t in_use : row.pool_in_use) append_number(line_, in_use);
-  for (const auto& lb : row.load_balancers) {
+  for (std::size_t i = 0; i < row.load_balancers.size(); ++i) {
+    const TimeseriesRow::LoadBalancer& lb = row.load_balancers[i];
     append_number(line_, lb.pool_addresses);
     append_number(line_, lb.managed_addresses);
     append_number(line_, lb.exposed_nodes);
     append_number(line_, lb.outside_nodes);
     append_lcu(line_, lb.demand_lcu);
-    for (const std::uint32_t nodes : lb.az_nodes) append_number(line_, nodes);
+    if (lb.az_nodes.size() == az_columns_[i])
+      for (const std::uint32_t nodes : lb.az_nodes) append_number(line_, nodes);
+    else  // not known (an observation without AZs): empty fields
+      line_.append(az_columns_[i], ',');
   }
   line_ += '\n';
   out_.write(line_.data(), static_cast<std::streamsize>(line_.size()));

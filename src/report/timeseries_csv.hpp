@@ -2,12 +2,13 @@
 // holds one row in memory. Columns: t_s, time_utc (when the scenario has a start), then per pool
 // `pool:<id>:in_use`, then per load balancer `lb:<id>:` pool_addresses, managed_addresses,
 // exposed_nodes, outside_nodes, demand_lcu and, per AZ, `lb:<id>:az:<az>:nodes` (nodes holding
-// an address there: launching, in service or draining).
+// an address there: launching, in service or draining; empty when a row does not know them).
 #pragma once
 
 #include <optional>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "albsim/run_options.hpp"
 #include "albsim/scenario.hpp"
@@ -22,7 +23,8 @@ class TimeseriesCsv : public TimeseriesObserver {
  private:
   std::ostream& out_;
   std::optional<std::int64_t> start_epoch_ms_;
-  std::string line_;  // reused for every row
+  std::vector<std::size_t> az_columns_;  // per load balancer
+  std::string line_;                     // reused for every row
 };
 
 // Default sample step: the first of 1m, 5m, 15m, 1h, 6h, 1d that gives at most 10,000 rows.

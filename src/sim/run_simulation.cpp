@@ -41,6 +41,7 @@ class Simulation {
     events_.schedule_all();
     random_.start();
     broker_.schedule_reservations();
+    fleet_.log_addresses(options_.address_log);
     fleet_.schedule_first_evaluation();
 
     engine_.observe(meter_);

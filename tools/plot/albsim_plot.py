@@ -54,7 +54,8 @@ def read_timeseries(path):
     for name, values in columns.items():
         if name == "time_utc":
             continue
-        numeric[name] = [float(v) for v in values]
+        # An empty field is a value the source did not record (an observation's AZs).
+        numeric[name] = [float(v) if v else float("nan") for v in values]
     return numeric
 
 

@@ -1,0 +1,83 @@
+#include "cli/observe_command.hpp"
+
+#include <filesystem>
+
+#include "albsim/input_error.hpp"
+#include "albsim/report_output.hpp"
+#include "cli/plots.hpp"
+#include "cli/scenario_input.hpp"
+#include "observe/replay.hpp"
+#include "report/assemble_report.hpp"
+#include "report/atomic_file.hpp"
+#include "report/timeseries_csv.hpp"
+
+namespace albsim {
+
+CLI::App* add_observe_command(CLI::App& app, ObserveCommand& c) {
+  CLI::App* cmd = app.add_subcommand(
+      "observe",
+      "Measure what a real load balancer did (IPAM address history, ENI snapshots or a DNS log) "
+      "as a simulation of the same window: DIR/report.json (\"source\": \"observed\") and "
+      "DIR/timeseries.csv");
+  add_common(*cmd, c.common);
+  cmd->add_option("--ipam-history", c.request.ipam_history,
+                  "aws ec2 get-ipam-address-history output, every page (one query per address "
+                  "of the pool)");
+  cmd->add_option("--eni-snapshots", c.request.eni_snapshots,
+                  "aws ec2 describe-network-interfaces outputs, one file per time, the UTC time "
+                  "in the name (tools/observe/eni-snapshots.sh)");
+  cmd->add_option("--dns-log", c.request.dns_log,
+                  "Lines of \"<time> <ip> <ip> ...\" for one load balancer's DNS name "
+                  "(tools/observe/dns-log.sh)");
+  cmd->add_option("--lb", c.request.lb,
+                  "The load balancer observed (needed when the source does not name it and the "
+                  "scenario has several)");
+  cmd->add_option("--from", c.request.from,
+                  "Start of the observed window, like 2025-03-01T00:00:00Z (default: the "
+                  "scenario's start)");
+  cmd->add_option("--to", c.request.to,
+                  "End of the observed window (default: the start plus the scenario's horizon)");
+  cmd->add_option("--dns-gap", c.request.dns_gap,
+                  "How long an address may be missing from DNS answers and still count as held "
+                  "(default: five sampling intervals)");
+  cmd->add_option("-o,--out", c.out_dir, "Output directory (created if missing)")
+      ->capture_default_str();
+  cmd->add_option("--timeseries-step", c.timeseries_step,
+                  "Sample step of timeseries.csv, like 1m or 1h; auto = first of 1m 5m 15m 1h "
+                  "6h 1d giving at most 10000 rows")
+      ->capture_default_str();
+  cmd->add_flag("--plot", c.plot, "Also draw the PNG charts a run draws");
+  cmd->add_flag("-q,--quiet", c.quiet, "Print no summary");
+  return cmd;
+}
+
+int run_observe_command(const ObserveCommand& c, std::ostream& out, std::ostream& err) {
+  std::optional<std::filesystem::path> plot_script;
+  if (c.plot) plot_script = find_plot_script();
+  const ScenarioInput input =
+      load_scenario_input(c.common.scenario, parse_sets(c.common.sets), err);
+  const ObservedScenario observed = observed_scenario(input.scenario, c.request);
+  const Scenario& scenario = observed.scenario;
+  const SimTime step = parse_timeseries_step(c.timeseries_step, scenario);
+  const Observation observation = read_observation(c.request, observed);
+
+  const std::filesystem::path dir(c.out_dir);
+  create_output_directory(dir);
+  AtomicFile timeseries_file(dir / "timeseries.csv");
+  AtomicFile report_file(dir / "report.json");
+  TimeseriesCsv timeseries(timeseries_file.stream(), scenario);
+  const Report report = assemble_report(
+      scenario, replay_observation(scenario, observation, observed.window, step, &timeseries));
+  const ObservedSource source = observed_source(observation);
+  report_file.stream() << report_to_json(scenario, {report}, &source);
+  commit_together({&report_file, &timeseries_file});
+  if (!c.quiet) {
+    print_observed_summary(out, scenario, report, source);
+    out << "\nwrote " << (dir / "report.json").string() << " and "
+        << (dir / "timeseries.csv").string() << "\n";
+  }
+  if (plot_script) draw_plots(*plot_script, dir, out, err);
+  return 0;
+}
+
+}  // namespace albsim

@@ -1,0 +1,51 @@
+// Observation: what a real load balancer did, as AWS or a DNS loop recorded it, in the terms a
+// simulation reports: which address each load balancer held, when, and in which AZ. The readers
+// (ipam_history, eni_snapshots, dns_log) build it; replay turns it into a Report.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace albsim {
+
+// One address held by one node of a load balancer over [from_ms, to_ms) (milliseconds since
+// the epoch). An observed node is in DNS while it holds its address: no source shows the
+// launching and draining that a simulation separates.
+struct ObservedHolding {
+  std::size_t lb = 0;             // index into Scenario::load_balancers
+  std::optional<std::size_t> az;  // index into the load balancer's azs; none: not recorded
+  std::uint32_t address = 0;
+  std::int64_t from_ms = 0;
+  std::int64_t to_ms = 0;
+  std::string origin;  // "<file>: <pointer or line>", for messages
+};
+
+// The window a report covers, [from_ms, to_ms) since the epoch.
+struct ObservedWindow {
+  std::int64_t from_ms = 0;
+  std::int64_t to_ms = 0;
+};
+
+struct Observation {
+  std::string kind;  // "ipam-history", "eni-snapshots" or "dns-log"
+  std::vector<std::string> files;
+  std::vector<ObservedHolding> holdings;  // any order; replay clips them to the window
+  std::size_t records = 0;                // rows, records or snapshot entries read
+  std::size_t ignored = 0;  // of them, not about the scenario's load balancers (other resources)
+  std::int64_t sampling_ms = 0;    // the median gap between samples; 0 when times are AWS's own
+  bool azs_known = false;          // every holding has its AZ
+  std::vector<std::string> hides;  // what this source cannot see, one sentence each
+};
+
+// Drops exact repeats (the same record given twice, as overlapping pages do) and sorts the
+// holdings by address and time. Throws InputError at the later record's origin when one
+// address is held twice at once, or a holding ends before it starts.
+void check_holdings(std::vector<ObservedHolding>& holdings);
+
+// The median gap between sorted sample times (0 with fewer than two).
+std::int64_t median_gap_ms(const std::vector<std::int64_t>& sorted_times);
+
+}  // namespace albsim

@@ -1,0 +1,40 @@
+// `albsim observe`: what a real load balancer did, read from one observed source and measured
+// as a simulation of the same window would be (report.json with "source": "observed").
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "albsim/report_output.hpp"
+#include "albsim/scenario.hpp"
+#include "observe/observation.hpp"
+
+namespace albsim {
+
+struct ObserveRequest {
+  std::vector<std::string> ipam_history;   // get-ipam-address-history pages
+  std::vector<std::string> eni_snapshots;  // describe-network-interfaces, one file per time
+  std::optional<std::string> dns_log;
+  std::optional<std::string> lb;       // --lb: the load balancer observed
+  std::optional<std::string> from;     // ISO-8601; none: the scenario's start
+  std::optional<std::string> to;       // ISO-8601; none: from + the scenario's horizon
+  std::optional<std::string> dns_gap;  // a duration; none: five sampling intervals
+};
+
+// The scenario of the observed window: its start the window's start, its horizon the window's
+// length. Throws InputError naming --from or --to (a bad time, an end not after the start, a
+// scenario without `start` and no --from) or the sources (none, or more than one).
+struct ObservedScenario {
+  Scenario scenario;
+  ObservedWindow window;
+};
+ObservedScenario observed_scenario(Scenario scenario, const ObserveRequest& request);
+
+// Reads the request's source about `observed`'s load balancers.
+Observation read_observation(const ObserveRequest& request, const ObservedScenario& observed);
+
+// What report.json says of an observation.
+ObservedSource observed_source(const Observation& observation);
+
+}  // namespace albsim

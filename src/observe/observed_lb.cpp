@@ -1,0 +1,62 @@
+#include "observe/observed_lb.hpp"
+
+#include "albsim/input_error.hpp"
+
+namespace albsim {
+
+ObservedLbResolver::ObservedLbResolver(const Scenario& scenario,
+                                       std::optional<std::string> lb_option)
+    : scenario_(scenario) {
+  if (!lb_option) return;
+  for (std::size_t i = 0; i < scenario.load_balancers.size(); ++i)
+    if (scenario.load_balancers[i].id == *lb_option) chosen_ = i;
+  if (!chosen_) {
+    std::string ids;
+    for (const LoadBalancerSpec& lb : scenario.load_balancers)
+      ids += (ids.empty() ? "" : ", ") + lb.id;
+    throw InputError("--lb", *lb_option,
+                     "the scenario has no such load balancer (it has " + ids + ")");
+  }
+}
+
+std::optional<std::size_t> ObservedLbResolver::by_name(const std::string& name) const {
+  if (chosen_) return name == scenario_.load_balancers[*chosen_].id ? chosen_ : std::nullopt;
+  for (std::size_t i = 0; i < scenario_.load_balancers.size(); ++i)
+    if (scenario_.load_balancers[i].id == name) return i;
+  return std::nullopt;
+}
+
+std::size_t ObservedLbResolver::for_address(std::uint32_t address, const std::string& file,
+                                            const std::string& pointer) const {
+  if (chosen_) return *chosen_;
+  if (scenario_.load_balancers.size() == 1) return 0;
+  std::optional<std::size_t> found;
+  std::size_t matches = 0;
+  for (std::size_t i = 0; i < scenario_.load_balancers.size(); ++i) {
+    const auto& pool = scenario_.load_balancers[i].pool;
+    if (!pool) continue;
+    for (const Cidr& cidr : scenario_.pools[*pool].cidrs)
+      if (cidr.contains(Ipv4{address})) {
+        found = i;
+        ++matches;
+        break;
+      }
+  }
+  if (matches == 1) return *found;
+  throw InputError(file, pointer,
+                   Ipv4{address}.to_string() +
+                       ": this source does not say which load balancer holds it, and " +
+                       (matches == 0 ? std::string("no load balancer's pool holds it")
+                                     : std::to_string(matches) + " load balancers share its pool") +
+                       "; pass --lb ID (one observation per load balancer)");
+}
+
+std::optional<std::string> alb_name_of_eni(const std::string& description) {
+  static const std::string prefix = "ELB app/";
+  if (description.rfind(prefix, 0) != 0) return std::nullopt;
+  const std::size_t slash = description.find('/', prefix.size());
+  if (slash == std::string::npos || slash == prefix.size()) return std::nullopt;
+  return description.substr(prefix.size(), slash - prefix.size());
+}
+
+}  // namespace albsim

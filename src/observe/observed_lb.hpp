@@ -1,0 +1,37 @@
+// Which of the scenario's load balancers an observed address or ENI belongs to.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "albsim/scenario.hpp"
+
+namespace albsim {
+
+class ObservedLbResolver {
+ public:
+  // `lb_option`: the id given with --lb, which every observation is then about. Throws
+  // InputError naming --lb when the scenario has no such load balancer.
+  ObservedLbResolver(const Scenario& scenario, std::optional<std::string> lb_option);
+
+  // The load balancer of an ENI described "ELB app/<name>/<id>": --lb when given (then only
+  // that name counts), else the one whose id is <name>; none for another load balancer.
+  std::optional<std::size_t> by_name(const std::string& name) const;
+
+  // For sources that do not name the load balancer (IPAM history, DNS): --lb, else the only
+  // load balancer, else the only one whose pool's CIDRs hold `address`. Throws InputError at
+  // `file` and `pointer` when that leaves several or none.
+  std::size_t for_address(std::uint32_t address, const std::string& file,
+                          const std::string& pointer) const;
+
+ private:
+  const Scenario& scenario_;
+  std::optional<std::size_t> chosen_;
+};
+
+// The <name> of an ALB node's ENI description "ELB app/<name>/<id>"; none for any other ENI.
+std::optional<std::string> alb_name_of_eni(const std::string& description);
+
+}  // namespace albsim

@@ -1,0 +1,147 @@
+// A test helper, not a product feature: records every address change of a simulated run and
+// writes it in the shapes AWS and a DNS loop record a real load balancer (IPAM address history
+// pages, describe-network-interfaces snapshots, a DNS log), for observe's round trips.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <limits>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "albsim/ipv4.hpp"
+#include "albsim/run_options.hpp"
+#include "albsim/scenario.hpp"
+#include "core/calendar.hpp"
+
+namespace albsim::test {
+
+inline constexpr std::int64_t kStillHeld = std::numeric_limits<std::int64_t>::max();
+
+struct LoggedAddress {
+  std::size_t lb = 0, az = 0;
+  std::uint32_t address = 0;
+  std::int64_t acquired_ms = 0, released_ms = kStillHeld;
+  std::vector<std::pair<std::int64_t, std::int64_t>> exposed;  // [from, to), to kStillHeld
+};
+
+class RecordingLog final : public AddressLog {
+ public:
+  std::vector<LoggedAddress> addresses;
+
+  void acquired(SimTime t, std::size_t lb, std::size_t az, std::uint32_t address) override {
+    open_[{lb, address}] = addresses.size();
+    addresses.push_back({lb, az, address, t.ms(), kStillHeld, {}});
+  }
+  void exposure(SimTime t, std::size_t lb, std::uint32_t address, bool exposed) override {
+    LoggedAddress& a = addresses[open_.at({lb, address})];
+    if (exposed)
+      a.exposed.emplace_back(t.ms(), kStillHeld);
+    else
+      a.exposed.back().second = t.ms();
+  }
+  void released(SimTime t, std::size_t lb, std::uint32_t address) override {
+    addresses[open_.at({lb, address})].released_ms = t.ms();
+    open_.erase({lb, address});
+  }
+
+ private:
+  std::map<std::pair<std::size_t, std::uint32_t>, std::size_t> open_;
+};
+
+inline void write_json(const std::filesystem::path& path, const nlohmann::ordered_json& j) {
+  std::ofstream(path) << j.dump(2) << "\n";
+}
+
+// get-ipam-address-history pages of `per_page` records: each address held as a network
+// interface's record, and every third also as its instance's (which observe must not count
+// twice). Times are the run's plus `start_ms`. Returns the page files.
+inline std::vector<std::string> write_ipam_history(const std::filesystem::path& dir,
+                                                   const RecordingLog& log, std::int64_t start_ms,
+                                                   std::size_t per_page) {
+  std::vector<nlohmann::ordered_json> records;
+  for (std::size_t i = 0; i < log.addresses.size(); ++i) {
+    const LoggedAddress& a = log.addresses[i];
+    nlohmann::ordered_json r;
+    r["ResourceOwnerId"] = "123456789012";
+    r["ResourceRegion"] = "us-east-1";
+    r["ResourceType"] = "network-interface";
+    r["ResourceId"] = "eni-" + std::to_string(i);
+    r["ResourceCidr"] = Ipv4{a.address}.to_string() + "/32";
+    r["VpcId"] = "vpc-0123";
+    r["SampledStartTime"] = format_iso8601_utc(start_ms + a.acquired_ms);
+    if (a.released_ms != kStillHeld)
+      r["SampledEndTime"] = format_iso8601_utc(start_ms + a.released_ms);
+    records.push_back(r);
+    if (i % 3 == 0) {
+      r["ResourceType"] = "instance";
+      r["ResourceId"] = "i-" + std::to_string(i);
+      records.push_back(r);
+    }
+  }
+  std::vector<std::string> files;
+  for (std::size_t first = 0; first < records.size(); first += per_page) {
+    nlohmann::ordered_json page;
+    page["HistoryRecords"] = nlohmann::ordered_json::array();
+    for (std::size_t k = first; k < std::min(records.size(), first + per_page); ++k)
+      page["HistoryRecords"].push_back(records[k]);
+    if (first + per_page < records.size()) page["NextToken"] = "page-" + std::to_string(first);
+    files.push_back((dir / ("history-" + std::to_string(files.size()) + ".json")).string());
+    write_json(files.back(), page);
+  }
+  return files;
+}
+
+// describe-network-interfaces snapshots at 0, step, 2 step, ... before the horizon, named by
+// their UTC time, each with an unrelated ENI too. Returns the files.
+inline std::vector<std::string> write_eni_snapshots(const std::filesystem::path& dir,
+                                                    const RecordingLog& log,
+                                                    const Scenario& scenario, std::int64_t step) {
+  std::vector<std::string> files;
+  for (std::int64_t t = 0; t < scenario.horizon.ms(); t += step) {
+    nlohmann::ordered_json enis = nlohmann::ordered_json::array();
+    enis.push_back({{"NetworkInterfaceId", "eni-other"},
+                    {"Description", "Primary network interface"},
+                    {"AvailabilityZone", "us-east-1a"},
+                    {"Association", {{"PublicIp", "192.0.2.1"}}}});
+    for (std::size_t i = 0; i < log.addresses.size(); ++i) {
+      const LoggedAddress& a = log.addresses[i];
+      if (a.acquired_ms > t || a.released_ms <= t) continue;
+      const LoadBalancerSpec& lb = scenario.load_balancers[a.lb];
+      enis.push_back({{"NetworkInterfaceId", "eni-" + std::to_string(i)},
+                      {"Description", "ELB app/" + lb.id + "/50dc6c495c0c9188"},
+                      {"AvailabilityZone", lb.azs[a.az]},
+                      {"Association", {{"PublicIp", Ipv4{a.address}.to_string()}}}});
+    }
+    files.push_back(
+        (dir / ("enis-" + format_iso8601_utc(*scenario.start_epoch_ms + t) + ".json")).string());
+    write_json(files.back(), {{"NetworkInterfaces", enis}});
+  }
+  return files;
+}
+
+// A DNS log of one load balancer: at 0, step, ... the addresses in DNS, without those for which
+// `drop(line, address)` is true (a resolver's subset).
+template <class Drop>
+std::string write_dns_log(const std::filesystem::path& path, const RecordingLog& log,
+                          const Scenario& scenario, std::size_t lb, std::int64_t step,
+                          Drop&& drop) {
+  std::ofstream out(path);
+  out << "# dig +short loop\n";
+  std::size_t line = 0;
+  for (std::int64_t t = 0; t < scenario.horizon.ms(); t += step, ++line) {
+    out << format_iso8601_utc(*scenario.start_epoch_ms + t);
+    for (const LoggedAddress& a : log.addresses)
+      for (const auto& [from, to] : a.exposed)
+        if (a.lb == lb && from <= t && t < to && !drop(line, a.address))
+          out << ' ' << Ipv4{a.address}.to_string();
+    out << '\n';
+  }
+  return path.string();
+}
+
+}  // namespace albsim::test
