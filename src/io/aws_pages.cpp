@@ -13,20 +13,23 @@ nlohmann::ordered_json read_json_file(const std::string& path) {
   }
 }
 
+nlohmann::ordered_json& page_items(nlohmann::ordered_json& page, const std::string& file,
+                                   const std::string& key) {
+  if (!page.is_object() || !page.contains(key) || !page[key].is_array())
+    throw InputError(file, "/" + key, "missing: is this the right AWS CLI output?");
+  return page[key];
+}
+
+bool page_continues(const nlohmann::ordered_json& page) {
+  return page.contains("NextToken") && page["NextToken"].is_string() &&
+         !page["NextToken"].get<std::string>().empty();
+}
+
 std::vector<PagedItem> paged_items(const std::vector<std::string>& files, const std::string& key,
                                    bool& last_page_continues) {
   std::vector<PagedItem> out;
-  last_page_continues = false;
-  for (const std::string& file : files) {
-    const nlohmann::ordered_json doc = read_json_file(file);
-    if (!doc.is_object() || !doc.contains(key) || !doc[key].is_array())
-      throw InputError(file, "/" + key, "missing: is this the right AWS CLI output?");
-    const auto& list = doc[key];
-    for (std::size_t i = 0; i < list.size(); ++i)
-      out.push_back({list[i], file, "/" + key + "/" + std::to_string(i)});
-    last_page_continues = doc.contains("NextToken") && doc["NextToken"].is_string() &&
-                          !doc["NextToken"].get<std::string>().empty();
-  }
+  last_page_continues =
+      for_each_paged_item(files, key, [&](PagedItem& item) { out.push_back(std::move(item)); });
   return out;
 }
 

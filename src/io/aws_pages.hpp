@@ -17,10 +17,37 @@ struct PagedItem {
   std::string pointer;  // "/<key>/<index>"
 };
 
-// Every item of the array `key` of every page, in order. Throws InputError naming the file and
-// `/key` when a page has no such array. `last_page_continues` is set when the last page still
-// has a NextToken (the output was cut short: more pages exist than were given).
+// Calls `visit(PagedItem&)` for every item of the array `key` of every page, in order, one page
+// in memory at a time. Throws InputError naming the file and `/key` when a page has no such
+// array. Returns true when the last page still has a NextToken (the output was cut short: more
+// pages exist than were given).
+template <class Visit>
+bool for_each_paged_item(const std::vector<std::string>& files, const std::string& key,
+                         Visit&& visit);
+
+// Every item of every page, gathered (for_each_paged_item).
 std::vector<PagedItem> paged_items(const std::vector<std::string>& files, const std::string& key,
                                    bool& last_page_continues);
+
+// One page's array `key`, checked; for for_each_paged_item.
+nlohmann::ordered_json& page_items(nlohmann::ordered_json& page, const std::string& file,
+                                   const std::string& key);
+bool page_continues(const nlohmann::ordered_json& page);
+
+template <class Visit>
+bool for_each_paged_item(const std::vector<std::string>& files, const std::string& key,
+                         Visit&& visit) {
+  bool continues = false;
+  for (const std::string& file : files) {
+    nlohmann::ordered_json page = read_json_file(file);
+    nlohmann::ordered_json& list = page_items(page, file, key);
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      PagedItem item{std::move(list[i]), file, "/" + key + "/" + std::to_string(i)};
+      visit(item);
+    }
+    continues = page_continues(page);
+  }
+  return continues;
+}
 
 }  // namespace albsim

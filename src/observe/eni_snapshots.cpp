@@ -34,21 +34,15 @@ using NodeKey = std::pair<std::string, std::uint32_t>;  // ENI id, address
 std::map<NodeKey, SeenNode> read_snapshot(const Snapshot& snapshot, const ObservedLbResolver& lbs,
                                           const Scenario& scenario, Observation& observation,
                                           std::set<std::string>& other_albs) {
-  bool continues = false;
-  const std::vector<PagedItem> enis = paged_items({snapshot.file}, "NetworkInterfaces", continues);
-  if (continues)
-    throw InputError(snapshot.file, "/NextToken",
-                     "this snapshot is one page of several; save the whole output (drop "
-                     "--max-items and --no-paginate)");
   std::map<NodeKey, SeenNode> nodes;
-  for (const PagedItem& item : enis) {
+  const auto visit = [&](const PagedItem& item) {
     ++observation.records;
     const auto name = alb_name_of_eni(text(item.value, "Description"));
     const auto lb = name ? lbs.by_name(*name) : std::nullopt;
     if (!lb) {
       ++observation.ignored;
       if (name) other_albs.insert(*name);
-      continue;
+      return;
     }
     const LoadBalancerSpec& spec = scenario.load_balancers[*lb];
     const std::string zone = text(item.value, "AvailabilityZone");
@@ -69,7 +63,11 @@ std::map<NodeKey, SeenNode> read_snapshot(const Snapshot& snapshot, const Observ
     SeenNode node{*lb, static_cast<std::size_t>(az - spec.azs.begin()), address->value,
                   snapshot.file + ": " + item.pointer};
     nodes.emplace(NodeKey{text(item.value, "NetworkInterfaceId"), address->value}, node);
-  }
+  };
+  if (for_each_paged_item({snapshot.file}, "NetworkInterfaces", visit))
+    throw InputError(snapshot.file, "/NextToken",
+                     "this snapshot is one page of several; save the whole output (drop "
+                     "--max-items and --no-paginate)");
   return nodes;
 }
 

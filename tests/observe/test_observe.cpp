@@ -277,80 +277,81 @@ TEST_CASE("observe: bad observations exit 2 with one line naming the file and th
     args.insert(args.begin(), {"observe", scenario, "-q", "-o", (folder.dir / "out").string()});
     return test::run_albsim(args);
   };
-  const std::string eni = R"({"ResourceType": "network-interface", "ResourceCidr": )";
-  SECTION("one address held twice at once") {
-    const auto r = run(
-        {"--ipam-history",
-         history(
-             eni +
-             R"("198.51.100.1/32", "SampledStartTime": "2025-03-01T00:00:00Z", "SampledEndTime": "2025-03-01T05:00:00Z"},)" +
-             eni + R"("198.51.100.1/32", "SampledStartTime": "2025-03-01T04:00:00Z"})")});
+  // A network interface's record of 198.51.100.1 from `start` (to `end`, when given).
+  const auto record = [](const std::string& start, const std::string& end = "") {
+    std::string r = R"({"ResourceType": "network-interface", "ResourceCidr": "198.51.100.1/32", )";
+    r += R"("SampledStartTime": ")" + start + "\"";
+    if (!end.empty()) r += R"(, "SampledEndTime": ")" + end + "\"";
+    return r + "}";
+  };
+  // The run is exit 2 with one line holding `message`.
+  const auto refused = [&](const std::vector<std::string>& args, const std::string& message) {
+    const auto r = run(args);
     CHECK(r.code == 2);
-    CHECK(r.err.find("h.json: /HistoryRecords/1") != std::string::npos);
-    CHECK(r.err.find("held twice at once") != std::string::npos);
+    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+    CHECK(r.err.find(message) != std::string::npos);
+  };
+  SECTION("one address held twice at once") {
+    refused({"--ipam-history", history(record("2025-03-01T00:00:00Z", "2025-03-01T05:00:00Z") +
+                                       "," + record("2025-03-01T04:00:00Z"))},
+            "h.json: /HistoryRecords/1: 198.51.100.1 is held from 2025-03-01T04:00:00Z, but ");
+    refused({"--ipam-history", history(record("2025-03-01T00:00:00Z", "2025-03-01T05:00:00Z") +
+                                       "," + record("2025-03-01T04:00:00Z"))},
+            "h.json: /HistoryRecords/0 holds it until 2025-03-01T05:00:00Z: one address cannot be "
+            "held twice at once");
   }
   SECTION("an end before the start") {
-    const auto r = run(
-        {"--ipam-history",
-         history(
-             eni +
-             R"("198.51.100.1/32", "SampledStartTime": "2025-03-01T05:00:00Z", "SampledEndTime": "2025-03-01T04:00:00Z"})")});
-    CHECK(r.code == 2);
-    CHECK(r.err.find("/HistoryRecords/0: ends (2025-03-01T04:00:00Z) before it starts") !=
-          std::string::npos);
+    refused({"--ipam-history", history(record("2025-03-01T05:00:00Z", "2025-03-01T04:00:00Z"))},
+            "/HistoryRecords/0: ends (2025-03-01T04:00:00Z) before it starts");
   }
   SECTION("a bad time") {
-    const auto r = run({"--ipam-history",
-                        history(eni + R"("198.51.100.1/32", "SampledStartTime": "yesterday"})")});
-    CHECK(r.code == 2);
-    CHECK(r.err.find("/HistoryRecords/0/SampledStartTime") != std::string::npos);
+    refused({"--ipam-history", history(record("yesterday"))},
+            "/HistoryRecords/0/SampledStartTime: \"yesterday\" is not a time");
   }
   SECTION("times outside the window") {
-    const auto r = run(
-        {"--ipam-history",
-         history(
-             eni +
-             R"("198.51.100.1/32", "SampledStartTime": "2024-01-01T00:00:00Z", "SampledEndTime": "2024-01-02T00:00:00Z"})")});
-    CHECK(r.code == 2);
-    CHECK(r.err.find("no address is held in the window 2025-03-01T00:00:00Z .. "
-                     "2025-03-04T00:00:00Z") != std::string::npos);
+    refused({"--ipam-history", history(record("2024-01-01T00:00:00Z", "2024-01-02T00:00:00Z"))},
+            "no address is held in the window 2025-03-01T00:00:00Z .. 2025-03-04T00:00:00Z");
   }
   SECTION("a last page that says more pages follow") {
-    const std::string file =
-        folder.write("cut.json", R"({"HistoryRecords": [], "NextToken": "x"})");
-    const auto r = run({"--ipam-history", file});
-    CHECK(r.code == 2);
-    CHECK(r.err.find("cut.json: /NextToken: more pages follow") != std::string::npos);
+    refused(
+        {"--ipam-history", folder.write("cut.json", R"({"HistoryRecords": [], "NextToken": "x"})")},
+        "cut.json: /NextToken: more pages follow");
   }
   SECTION("an ALB ENI without an address") {
-    const std::string file = folder.write(
-        "enis-2025-03-01T00:00:00Z.json",
-        R"({"NetworkInterfaces": [{"NetworkInterfaceId": "eni-1", "Description": "ELB app/web/50dc6c495c0c9188", "AvailabilityZone": "us-east-1a"}]})");
-    const auto r = run({"--eni-snapshots", file});
-    CHECK(r.code == 2);
-    CHECK(r.err.find("/NetworkInterfaces/0/Association/PublicIp: an ENI of web has no public "
-                     "address") != std::string::npos);
+    refused({"--eni-snapshots",
+             folder.write("enis-2025-03-01T00:00:00Z.json",
+                          R"({"NetworkInterfaces": [{"NetworkInterfaceId": "eni-1", )"
+                          R"("Description": "ELB app/web/50dc6c495c0c9188", )"
+                          R"("AvailabilityZone": "us-east-1a"}]})")},
+            "/NetworkInterfaces/0/Association/PublicIp: an ENI of web has no public address");
+  }
+  SECTION("an ALB ENI in an AZ the load balancer does not list") {
+    refused({"--eni-snapshots",
+             folder.write("enis-20250301T000000Z.json",
+                          R"({"NetworkInterfaces": [{"Description": "ELB app/web/50dc6c49", )"
+                          R"("AvailabilityZone": "us-east-1f", )"
+                          R"("Association": {"PublicIp": "198.51.100.1"}}]})")},
+            "/NetworkInterfaces/0/AvailabilityZone: \"us-east-1f\" is not one of load balancer "
+            "web's azs");
   }
   SECTION("a snapshot without its time in the name") {
-    const std::string file = folder.write("enis.json", R"({"NetworkInterfaces": []})");
-    const auto r = run({"--eni-snapshots", file});
-    CHECK(r.code == 2);
-    CHECK(r.err.find("enis.json: the snapshot's UTC time must be in its name") !=
-          std::string::npos);
+    refused({"--eni-snapshots", folder.write("enis.json", R"({"NetworkInterfaces": []})")},
+            "enis.json: the snapshot's UTC time must be in its name");
   }
-  SECTION("a DNS log line that is not an address") {
-    const std::string file = folder.write(
-        "dns.log", "2025-03-01T00:00:00Z 198.51.100.1\n2025-03-01T00:01:00Z 198.51.100.x\n");
-    const auto r = run({"--dns-log", file});
-    CHECK(r.code == 2);
-    CHECK(r.err.find("dns.log: line 2: \"198.51.100.x\" is not an IPv4 address") !=
-          std::string::npos);
+  SECTION("a DNS log line that is not an address, or out of order") {
+    refused({"--dns-log", folder.write("dns.log",
+                                       "2025-03-01T00:00:00Z 198.51.100.1\n"
+                                       "2025-03-01T00:01:00Z 198.51.100.x\n")},
+            "dns.log: line 2: \"198.51.100.x\" is not an IPv4 address");
+    refused({"--dns-log", folder.write("back.log",
+                                       "2025-03-01T00:01:00Z 198.51.100.1\n"
+                                       "2025-03-01T00:00:00Z 198.51.100.1\n")},
+            "back.log: line 2: time 2025-03-01T00:00:00Z is not after line 1's");
   }
   SECTION("no source, or two") {
-    CHECK(run({}).code == 2);
+    refused({}, "give exactly one source");
     const std::string file = folder.write("dns2.log", "2025-03-01T00:00:00Z 198.51.100.1\n");
-    CHECK(run({"--dns-log", file, "--ipam-history", file}).err.find("exactly one source") !=
-          std::string::npos);
+    refused({"--dns-log", file, "--ipam-history", file}, "give exactly one source");
   }
   CHECK(!std::filesystem::exists(folder.dir / "out" / "report.json"));
 }
