@@ -1,8 +1,8 @@
 // albsim observe on a year of IPAM address history for 100 load balancers (fleet-year's demand,
 // growth and weekly replacement, each load balancer on a /27 pool of its own so that the history
 // names its load balancer by address), and on 30 days of ENI snapshots every 5 minutes (8,640
-// files) for 10 of them. The records are a simulated run's, exported as AWS prints them (one page file
-// per load balancer) into the temporary directory once; the timed part reads every file and
+// files) for 10 of them. The records are a simulated run's, exported as AWS prints them (one page
+// file per load balancer) into the temporary directory once; the timed part reads every file and
 // replays it into a priced Report. Counters: records read, and peak resident memory.
 #include <benchmark/benchmark.h>
 #include <sys/resource.h>
@@ -36,11 +36,12 @@ Scenario fleet_on_own_pools(std::size_t count, const char* horizon) {
                             s["load_balancers"].end());
   for (std::size_t i = 0; i < count; ++i) {
     const std::string pool = "p" + std::to_string(i);
-    s["pools"].push_back({{"id", pool},
-                          {"parent", "corp"},
-                          {"locale", "us-east-1"},
-                          {"cidrs", {"198.18." + std::to_string(i / 8) + "." +
-                                     std::to_string(i % 8 * 32) + "/27"}}});
+    s["pools"].push_back(
+        {{"id", pool},
+         {"parent", "corp"},
+         {"locale", "us-east-1"},
+         {"cidrs",
+          {"198.18." + std::to_string(i / 8) + "." + std::to_string(i % 8 * 32) + "/27"}}});
     s["load_balancers"][i]["pool"] = pool;
   }
   return load_scenario_text(s.dump(), "fleet-own-pools.json");
@@ -75,9 +76,9 @@ void run_observe(benchmark::State& state, const Recorded& recorded) {
     const ObservedScenario observed = observed_scenario(recorded.scenario, recorded.request);
     const Observation observation = read_observation(recorded.request, observed);
     records = observation.records;
-    const Report report =
-        assemble_report(observed.scenario, replay_observation(observed.scenario, observation,
-                                                              observed.window, SimTime(), nullptr));
+    const Report report = assemble_report(
+        observed.scenario,
+        replay_observation(observed.scenario, observation, observed.window, SimTime(), nullptr));
     benchmark::DoNotOptimize(report.cost.total);
   }
   state.counters["records"] = static_cast<double>(records);

@@ -41,17 +41,35 @@ ReadError overflow(const nlohmann::json::out_of_range& e, std::string_view text)
                    ": the number " + token + " does not fit a double");
 }
 
+// Refuses nesting deeper than kMaxJsonDepth before the parser builds anything: one pass over the
+// bytes that counts brackets outside strings (a malformed text is left to the parser).
+void check_depth(std::string_view text) {
+  int depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > kMaxJsonDepth)
+        throw ReadError("malformed JSON: nested deeper than " + std::to_string(kMaxJsonDepth) +
+                        " arrays and objects");
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+}
+
 template <class Json>
 Json parse(std::string_view text) {
-  // Counts nesting as the parser goes and stops at the limit, before any deep structure exists.
-  auto depth_guard = [](int depth, nlohmann::json::parse_event_t, Json&) {
-    if (depth > kMaxJsonDepth)
-      throw ReadError("malformed JSON: nested deeper than " + std::to_string(kMaxJsonDepth) +
-                      " arrays and objects");
-    return true;
-  };
+  check_depth(text);
   try {
-    return Json::parse(text, depth_guard);
+    return Json::parse(text);
   } catch (const nlohmann::json::parse_error& e) {
     throw malformed(e);
   } catch (const nlohmann::json::out_of_range& e) {
@@ -68,6 +86,8 @@ std::string read_file(const std::string& path, std::string_view what, std::uint6
   std::ifstream in(path, std::ios::binary);
   if (!in) throw ReadError("cannot open the " + std::string(what));
   std::string text;
+  const auto size = std::filesystem::file_size(path, error);  // one allocation for most files
+  if (!error && size <= max_bytes) text.reserve(static_cast<std::size_t>(size));
   char chunk[1 << 16];
   while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
     text.append(chunk, static_cast<std::size_t>(in.gcount()));
@@ -87,6 +107,24 @@ nlohmann::json parse_json(std::string_view text) {
 
 nlohmann::ordered_json parse_ordered_json(std::string_view text) {
   return parse<nlohmann::ordered_json>(text);
+}
+
+void parse_json_sax(std::string_view text, nlohmann::json_sax<nlohmann::json>& sax) {
+  check_depth(text);
+  nlohmann::json::sax_parse(text, &sax);
+}
+
+ReadError json_sax_error(std::string_view text, std::size_t position, const std::exception& error) {
+  // nlohmann's message is "[json.exception.<kind>] <reason>", the reason of a parse error
+  // starting "parse error at line L, column C: " and of an overflow "number overflow ...".
+  std::string reason = error.what();
+  if (const auto bracket = reason.find("] "); bracket != std::string::npos)
+    reason.erase(0, bracket + 2);
+  if (const auto colon = reason.find(": ");
+      reason.rfind("parse error", 0) == 0 && colon != std::string::npos)
+    reason.erase(0, colon + 2);
+  return ReadError("malformed JSON at " + line_and_column(text, position > 0 ? position - 1 : 0) +
+                   ": " + reason);
 }
 
 }  // namespace albsim

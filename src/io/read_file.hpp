@@ -37,4 +37,10 @@ std::string read_file(const std::string& path, std::string_view what,
 nlohmann::json parse_json(std::string_view text);
 nlohmann::ordered_json parse_ordered_json(std::string_view text);
 
+// JSON text streamed into `sax` with the limits and messages of parse_json, for a large AWS
+// output whose few fields are wanted without a tree of it. A fault the parser meets reaches
+// `sax.parse_error`, which should throw json_sax_error(text, position, error).
+void parse_json_sax(std::string_view text, nlohmann::json_sax<nlohmann::json>& sax);
+ReadError json_sax_error(std::string_view text, std::size_t position, const std::exception& error);
+
 }  // namespace albsim

@@ -1,21 +1,110 @@
 #include "observe/ipam_history.hpp"
 
+#include <functional>
 #include <limits>
+#include <string_view>
 
 #include "albsim/input_error.hpp"
 #include "albsim/ipv4.hpp"
 #include "core/calendar.hpp"
-#include "import/json_fields.hpp"
-#include "io/aws_pages.hpp"
+#include "io/read_file.hpp"
 
 namespace albsim {
 namespace {
 
-std::int64_t time_of(const nlohmann::ordered_json& record, const char* key, const PagedItem& item) {
-  const std::string value = text(record, key);
+// One record of HistoryRecords: the string fields albsim reads (others are ignored).
+struct HistoryRecord {
+  std::string type, cidr, start, end;
+  bool end_given = false;  // a SampledEndTime other than null
+};
+
+// One page of get-ipam-address-history output, streamed (a year of a pool's history is tens of
+// megabytes; no tree of it is built): `visit(record, pointer)` for each record in order.
+class HistoryPage final : public nlohmann::json_sax<nlohmann::json> {
+ public:
+  using Visit = std::function<void(const HistoryRecord&, const std::string& pointer)>;
+  HistoryPage(std::string_view text, const std::string& file, Visit visit)
+      : text_(text), file_(file), visit_(std::move(visit)) {}
+
+  bool has_records = false;  // HistoryRecords is an array
+  bool continues = false;    // a NextToken follows
+
+  // Depths: 1 the page object, 2 the HistoryRecords array, 3 a record.
+  bool start_object(std::size_t) override {
+    if (++depth_ == 3 && in_records_) record_ = HistoryRecord{};
+    return true;
+  }
+  bool end_object() override {
+    if (depth_-- == 3 && in_records_) {
+      visit_(record_, pointer());
+      ++index_;
+    }
+    return true;
+  }
+  bool start_array(std::size_t) override {
+    if (++depth_ == 2 && key_ == "HistoryRecords") in_records_ = has_records = true;
+    if (depth_ == 3 && in_records_) not_a_record();
+    return true;
+  }
+  bool end_array() override {
+    if (depth_-- == 2) in_records_ = false;
+    return true;
+  }
+  bool key(string_t& key) override {
+    (depth_ == 1 ? key_ : field_) = key;
+    return true;
+  }
+  bool string(string_t& value) override {
+    if (depth_ == 1 && key_ == "NextToken") continues = !value.empty();
+    return scalar(&value, false);
+  }
+  bool null() override { return scalar(nullptr, true); }
+  bool boolean(bool) override { return scalar(nullptr, false); }
+  bool number_integer(number_integer_t) override { return scalar(nullptr, false); }
+  bool number_unsigned(number_unsigned_t) override { return scalar(nullptr, false); }
+  bool number_float(number_float_t, const string_t&) override { return scalar(nullptr, false); }
+  bool binary(binary_t&) override { return scalar(nullptr, false); }
+  bool parse_error(std::size_t position, const std::string&,
+                   const nlohmann::detail::exception& error) override {
+    throw InputError(file_, "", json_sax_error(text_, position, error).what());
+  }
+
+ private:
+  std::string pointer() const { return "/HistoryRecords/" + std::to_string(index_); }
+  [[noreturn]] void not_a_record() const {
+    throw InputError(file_, pointer(), "a record must be an object");
+  }
+  // A value: a record's field at depth 3 (a non-string one reads as ""); at depth 2, an element
+  // of HistoryRecords that is not an object.
+  bool scalar(const string_t* value, bool is_null) {
+    if (in_records_ && depth_ == 2) not_a_record();
+    if (!in_records_ || depth_ != 3) return true;
+    const std::string text = value ? *value : std::string();
+    if (field_ == "ResourceType") record_.type = text;
+    if (field_ == "ResourceCidr") record_.cidr = text;
+    if (field_ == "SampledStartTime") record_.start = text;
+    if (field_ == "SampledEndTime") {
+      record_.end = text;
+      record_.end_given = !is_null;
+    }
+    return true;
+  }
+
+  std::string_view text_;
+  const std::string& file_;
+  Visit visit_;
+  int depth_ = 0;
+  bool in_records_ = false;
+  std::string key_, field_;
+  HistoryRecord record_;
+  std::size_t index_ = 0;
+};
+
+std::int64_t time_of(const std::string& value, const std::string& file, const std::string& pointer,
+                     const char* key) {
   const auto ms = parse_iso8601(value);
   if (!ms)
-    throw InputError(item.file, item.pointer + "/" + key,
+    throw InputError(file, pointer + "/" + key,
                      "\"" + value + "\" is not a time like 2025-03-01T12:00:00.000000+00:00");
   return *ms;
 }
@@ -28,35 +117,45 @@ Observation read_ipam_history(const std::vector<std::string>& files,
   observation.kind = "ipam-history";
   observation.files = files;
   bool continues = false;
-  const std::vector<PagedItem> records = paged_items(files, "HistoryRecords", continues);
+  for (const std::string& file : files) {
+    std::string text;
+    try {
+      text = read_file(file, "file", kMaxJsonBytes);
+    } catch (const ReadError& e) {
+      throw InputError(file, "", e.what());
+    }
+    HistoryPage page(text, file, [&](const HistoryRecord& r, const std::string& pointer) {
+      ++observation.records;
+      if (r.type != "network-interface" || r.cidr.find(':') != std::string::npos) {
+        ++observation.ignored;  // instances repeat their interface's record; EIPs hold no node
+        return;
+      }
+      const CidrParse cidr = parse_cidr(r.cidr);
+      if (!cidr.cidr || cidr.cidr->length != 32)
+        throw InputError(file, pointer + "/ResourceCidr",
+                         "\"" + r.cidr + "\" is not one IPv4 address like 3.5.140.7/32");
+      ObservedHolding h;
+      h.address = cidr.cidr->base.value;
+      h.lb = lbs.for_address(h.address, file, pointer);
+      h.from_ms = time_of(r.start, file, pointer, "SampledStartTime");
+      h.to_ms = r.end_given ? time_of(r.end, file, pointer, "SampledEndTime")
+                            : std::numeric_limits<std::int64_t>::max();
+      h.origin = file + ": " + pointer;
+      observation.holdings.push_back(std::move(h));
+    });
+    try {
+      parse_json_sax(text, page);
+    } catch (const ReadError& e) {
+      throw InputError(file, "", e.what());
+    }
+    if (!page.has_records)
+      throw InputError(file, "/HistoryRecords", "missing: is this the right AWS CLI output?");
+    continues = page.continues;
+  }
   if (continues)
     throw InputError(files.back(), "/NextToken",
                      "more pages follow; pass every page (the AWS CLI prints them all unless "
                      "--max-items or --no-paginate is given)");
-  for (const PagedItem& item : records) {
-    ++observation.records;
-    const nlohmann::ordered_json& r = item.value;
-    if (!r.is_object()) throw InputError(item.file, item.pointer, "a record must be an object");
-    const std::string cidr_text = text(r, "ResourceCidr");
-    if (text(r, "ResourceType") != "network-interface" ||
-        cidr_text.find(':') != std::string::npos) {
-      ++observation.ignored;  // instances repeat their interface's record; EIPs hold no node
-      continue;
-    }
-    const CidrParse cidr = parse_cidr(cidr_text);
-    if (!cidr.cidr || cidr.cidr->length != 32)
-      throw InputError(item.file, item.pointer + "/ResourceCidr",
-                       "\"" + cidr_text + "\" is not one IPv4 address like 3.5.140.7/32");
-    ObservedHolding h;
-    h.address = cidr.cidr->base.value;
-    h.lb = lbs.for_address(h.address, item.file, item.pointer);
-    h.from_ms = time_of(r, "SampledStartTime", item);
-    h.to_ms = r.contains("SampledEndTime") && !r["SampledEndTime"].is_null()
-                  ? time_of(r, "SampledEndTime", item)
-                  : std::numeric_limits<std::int64_t>::max();
-    h.origin = item.file + ": " + item.pointer;
-    observation.holdings.push_back(std::move(h));
-  }
   if (observation.holdings.empty())
     throw InputError(files.front(), "/HistoryRecords",
                      "no record of a network interface holding an IPv4 address (" +
@@ -68,7 +167,9 @@ Observation read_ipam_history(const std::vector<std::string>& files,
       "IPAM samples associations periodically: a start or end may have happened up to one "
       "sampling interval earlier than recorded",
       "the history shows addresses, not AZs or DNS: an address counts as in DNS while it is "
-      "held (launch and drain time included), so breach seconds are an upper bound"};
+      "held (launch and drain time included), so breach seconds are an upper bound",
+      "only the addresses whose history was asked for are seen: AWS-managed fallback addresses "
+      "are outside the pool's CIDRs, so without their history managed figures are lower bounds"};
   return observation;
 }
 
