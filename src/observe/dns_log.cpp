@@ -32,7 +32,10 @@ std::vector<std::string_view> tokens_of(std::string_view line) {
   return out;
 }
 
-std::vector<Answer> read_answers(const std::string& file) {
+// The answers of the log; `failed` counts lookups that got no answer (dig prints ";; ..." then,
+// as in ";; connection timed out; no servers could be reached"), which are skipped: a failed
+// lookup says nothing of which nodes are in DNS.
+std::vector<Answer> read_answers(const std::string& file, std::size_t& failed) {
   std::string text;
   try {
     text = read_file(file, "cannot open the DNS log");
@@ -59,6 +62,11 @@ std::vector<Answer> read_answers(const std::string& file) {
       throw InputError(file, where,
                        "time " + std::string(tokens.front()) + " is not after line " +
                            std::to_string(answers.back().line) + "'s; lines must ascend");
+    if (std::any_of(tokens.begin() + 1, tokens.end(),
+                    [](std::string_view t) { return t.front() == ';'; })) {
+      ++failed;
+      continue;
+    }
     Answer answer{*time, line_number, {}};
     for (std::size_t k = 1; k < tokens.size(); ++k) {
       if (tokens[k].back() == '.') continue;  // a CNAME that dig +short prints first
@@ -79,7 +87,8 @@ std::vector<Answer> read_answers(const std::string& file) {
 
 Observation read_dns_log(const std::string& file, const ObservedLbResolver& lbs,
                          std::int64_t gap_ms, std::int64_t window_end_ms) {
-  const std::vector<Answer> answers = read_answers(file);
+  std::size_t failed = 0;
+  const std::vector<Answer> answers = read_answers(file, failed);
   const auto first = std::find_if(answers.begin(), answers.end(),
                                   [](const Answer& a) { return !a.addresses.empty(); });
   if (first == answers.end())
@@ -90,7 +99,8 @@ Observation read_dns_log(const std::string& file, const ObservedLbResolver& lbs,
   Observation observation;
   observation.kind = "dns-log";
   observation.files = {file};
-  observation.records = answers.size();
+  observation.records = answers.size() + failed;
+  observation.ignored = failed;
   std::vector<std::int64_t> times;
   for (const Answer& a : answers) times.push_back(a.time_ms);
   observation.sampling_ms = median_gap_ms(times);

@@ -1,6 +1,7 @@
 // A DNS log as an Observation: lines "<ISO-8601 time> <ip> <ip> ...", one per lookup of one load
 // balancer's name, as tools/observe/dns-log.sh writes them (blank lines and lines starting with
-// '#' are skipped; a token ending in '.' is a CNAME and skipped). An address is held from the
+// '#' are skipped, and so are failed lookups, lines where dig printed ";; ..."; a token ending in
+// '.' is a CNAME and skipped). An address is held from the
 // first answer that lists it until the answer after its last sighting; an absence shorter than
 // `gap` does not end it, because resolvers and the load balancer may return a subset of the
 // nodes.

@@ -2,6 +2,7 @@
 // a simulated run exported as AWS records it, and bad observations refused with exit 2.
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <fstream>
 #include <set>
 
 #include "albsim/input_error.hpp"
@@ -248,6 +249,13 @@ TEST_CASE("observe: a DNS log that lists a subset now and then, within the sampl
   request.dns_log = test::write_dns_log(
       folder.dir / "dns.log", log, scenario, 0, step,
       [](std::size_t line, std::uint32_t address) { return line % 7 == 3 && address % 2 == 0; });
+  // A lookup that timed out, as dig +short prints it, is no answer: it is skipped.
+  std::ofstream(*request.dns_log, std::ios::app)
+      << "2025-03-03T23:59:30Z ;; connection timed out; no servers could be reached\n";
+  const ObservedScenario window = observed_scenario(scenario, request);
+  const Observation read = read_observation(request, window);
+  CHECK(read.records == 3 * 1440 + 1);
+  CHECK(read.ignored == 1);
   const Report observed = observe_with(scenario, request);
   const AddressMetrics& o = observed.load_balancers[0].addresses;
   const AddressMetrics& s = simulated.load_balancers[0].addresses;
