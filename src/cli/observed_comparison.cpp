@@ -67,9 +67,15 @@ Json read_observed_report(const std::string& path) {
   if (std::filesystem::is_directory(path))
     file = (std::filesystem::path(path) / "report.json").string();
   const Json report = read_json_file(file);
-  if (!report.is_object() || report.value("schema", "") != "albsim.report/1")
+  // The string member `key`, or "" (not an object, no such member, not a string).
+  const auto text_of = [&](const char* key) {
+    return report.is_object() && report.contains(key) && report[key].is_string()
+               ? report[key].get<std::string>()
+               : std::string();
+  };
+  if (text_of("schema") != "albsim.report/1")
     throw InputError(file, "/schema", "not an albsim report.json (\"albsim.report/1\")");
-  if (report.value("source", "") != "observed")
+  if (text_of("source") != "observed")
     throw InputError(file, "/source",
                      "is not \"observed\": compare with the report.json of albsim observe");
   const auto require = [&](bool ok, const std::string& pointer, const char* what) {
@@ -78,9 +84,12 @@ Json read_observed_report(const std::string& path) {
   const Json& s = report.contains("scenario") ? report["scenario"] : Json();
   require(s.is_object() && s.contains("start") && s["start"].is_string(), "/scenario/start",
           "the window's start, a string");
-  require(s.contains("horizon_s") && s["horizon_s"].is_number() && s.contains("horizon_hours") &&
-              s["horizon_hours"].is_number() && s["horizon_hours"].get<double>() > 0,
-          "/scenario/horizon_hours", "the window's length, a number > 0");
+  const auto positive_below = [&](const char* key, double limit) {
+    return s.contains(key) && s[key].is_number() && s[key].get<double>() > 0 &&
+           s[key].get<double>() <= limit;
+  };
+  require(positive_below("horizon_s", 87'660.0 * 3600) && positive_below("horizon_hours", 87'660),
+          "/scenario/horizon_s", "the window's length: more than 0, at most 10 years");
   const Json& o = report.contains("observation") ? report["observation"] : Json();
   require(o.is_object() && o.contains("kind") && o["kind"].is_string() && o.contains("hides") &&
               o["hides"].is_array(),

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cstdio>
 #include <set>
 
 #include "albsim/input_error.hpp"
@@ -33,8 +34,19 @@ std::string rough_duration(double seconds) {
     std::snprintf(text, sizeof text, "%.0f min", seconds / 60);
   else if (seconds < 172800)
     std::snprintf(text, sizeof text, "%.0f h", seconds / 3600);
-  else
+  else if (seconds < 3.1536e8)
     std::snprintf(text, sizeof text, "%.0f days", seconds / 86400);
+  else
+    std::snprintf(text, sizeof text, "%.3g years", seconds / 3.1536e7);
+  return text;
+}
+
+// A count that may be far beyond any integer type (a rate of 1e33 a day): exact while it fits,
+// else "2.33e+35".
+std::string rough_count(double n) {
+  if (n < 1e15) return std::to_string(static_cast<long long>(n));
+  char text[32];
+  std::snprintf(text, sizeof text, "%.3g", n);
   return text;
 }
 
@@ -285,8 +297,7 @@ class Checker {
     }
     if (total <= kMaxWorkSeconds) return;
     fail(largest_pointer, "the run would take about " + rough_duration(total) + " (" +
-                              std::to_string(static_cast<long long>(grid_points)) +
-                              " grid points, " + std::to_string(static_cast<long long>(events)) +
+                              rough_count(grid_points) + " grid points, " + rough_count(events) +
                               " events and reserved addresses); the limit is about 1 min per "
                               "run. The largest share is here: " +
                               fix + ", shorten the horizon or split the fleet");

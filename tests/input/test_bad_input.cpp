@@ -234,6 +234,11 @@ TEST_CASE("work limits keep every valid scenario fast") {
   expect_fault(d, "/random_events/0", "about 81 s (315360000 grid points, 730000000 events");
   d["random_events"][0]["rate_per_day"] = 100000;  // 44.4 s
   CHECK_NOTHROW(test::scenario_from(d));
+  // A rate beyond any integer (found by fuzzing: the count was cast to long long): 3650 days x
+  // 1e33 a day are 3.65e36 events, 3.65e29 s at 100 ns, 1.16e22 years.
+  d["random_events"][0]["rate_per_day"] = 1e33;
+  expect_fault(d, "/random_events/0",
+               "about 1.16e+22 years (315360000 grid points, 3.65e+36 events");
   // Replacements count too: 2 nodes replaced every 1 ms are 6.3e11 events, 17.5 hours.
   d["random_events"] = json::array();
   d["load_balancers"][0]["evaluation_interval"] = "60s";
