@@ -6,6 +6,7 @@
 
 #include "albsim/input_error.hpp"
 #include "albsim/report_output.hpp"
+#include "import/json_fields.hpp"
 #include "io/aws_pages.hpp"
 #include "report/text_format.hpp"
 
@@ -67,15 +68,9 @@ Json read_observed_report(const std::string& path) {
   if (std::filesystem::is_directory(path))
     file = (std::filesystem::path(path) / "report.json").string();
   const Json report = read_json_file(file);
-  // The string member `key`, or "" (not an object, no such member, not a string).
-  const auto text_of = [&](const char* key) {
-    return report.is_object() && report.contains(key) && report[key].is_string()
-               ? report[key].get<std::string>()
-               : std::string();
-  };
-  if (text_of("schema") != "albsim.report/1")
+  if (text(report, "schema") != "albsim.report/1")
     throw InputError(file, "/schema", "not an albsim report.json (\"albsim.report/1\")");
-  if (text_of("source") != "observed")
+  if (text(report, "source") != "observed")
     throw InputError(file, "/source",
                      "is not \"observed\": compare with the report.json of albsim observe");
   const auto require = [&](bool ok, const std::string& pointer, const char* what) {

@@ -21,10 +21,9 @@ using Json = nlohmann::ordered_json;
 std::vector<std::pair<Json, std::string>> items(const std::vector<std::string>& files,
                                                 const std::string& key,
                                                 std::vector<std::string>& notes) {
-  bool continues = false;
   std::vector<std::pair<Json, std::string>> out;
-  for (PagedItem& item : paged_items(files, key, continues))
-    out.emplace_back(std::move(item.value), item.pointer);
+  const bool continues = for_each_paged_item(
+      files, key, [&](PagedItem& item) { out.emplace_back(std::move(item.value), item.pointer); });
   if (continues)
     notes.push_back(files.back() + " ends with a NextToken: pass every page (repeat the option)");
   return out;

@@ -25,12 +25,4 @@ bool page_continues(const nlohmann::ordered_json& page) {
          !page["NextToken"].get<std::string>().empty();
 }
 
-std::vector<PagedItem> paged_items(const std::vector<std::string>& files, const std::string& key,
-                                   bool& last_page_continues) {
-  std::vector<PagedItem> out;
-  last_page_continues =
-      for_each_paged_item(files, key, [&](PagedItem& item) { out.push_back(std::move(item)); });
-  return out;
-}
-
 }  // namespace albsim

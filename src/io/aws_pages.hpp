@@ -1,5 +1,5 @@
 // Reading the AWS CLI's JSON output: a file as one document, and the array a paged command
-// returns (`key`) gathered from every page given, each item with its file and JSON pointer.
+// returns (`key`) read from every page given, each item with its file and JSON pointer.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -24,10 +24,6 @@ struct PagedItem {
 template <class Visit>
 bool for_each_paged_item(const std::vector<std::string>& files, const std::string& key,
                          Visit&& visit);
-
-// Every item of every page, gathered (for_each_paged_item).
-std::vector<PagedItem> paged_items(const std::vector<std::string>& files, const std::string& key,
-                                   bool& last_page_continues);
 
 // One page's array `key`, checked; for for_each_paged_item.
 nlohmann::ordered_json& page_items(nlohmann::ordered_json& page, const std::string& file,
