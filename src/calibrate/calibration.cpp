@@ -4,113 +4,45 @@
 #include <cmath>
 #include <limits>
 
-#include "albsim/simulation.hpp"
+#include "calibrate/fit_runs.hpp"
+#include "calibrate/replacement_fit.hpp"
 
 namespace albsim {
 namespace {
 
 constexpr double kChiSquare95 = 3.841;
+constexpr int kMaxSweeps = 5;
 
-const std::vector<SimTime>& launch_delays() {
-  static const std::vector<SimTime> grid = [] {
-    std::vector<SimTime> g;
-    for (const int s : {0, 15, 30, 45, 60, 90, 120, 150, 180, 240, 300, 420, 600})
-      g.push_back(SimTime::from_seconds(s));
-    return g;
-  }();
+std::vector<SimTime> seconds_grid(std::initializer_list<int> seconds) {
+  std::vector<SimTime> grid;
+  for (const int s : seconds) grid.push_back(SimTime::from_seconds(s));
   return grid;
 }
 
-const std::vector<SimTime>& cooldowns() {
-  static const std::vector<SimTime> grid = [] {
-    std::vector<SimTime> g;
-    for (const int m : {0, 1, 2, 3, 5, 7, 10, 12, 15, 20, 25, 30, 45, 60})
-      g.push_back(SimTime::from_seconds(m * 60));
-    return g;
-  }();
-  return grid;
-}
+const std::vector<SimTime> kLaunchDelays =
+    seconds_grid({0, 15, 30, 45, 60, 90, 120, 150, 180, 240, 300, 420, 600});
+const std::vector<SimTime> kCooldowns =
+    seconds_grid({0, 60, 120, 180, 300, 420, 600, 720, 900, 1200, 1500, 1800, 2700, 3600});
 
-const std::vector<SimTime>& replacement_ages() {
-  static const std::vector<SimTime> grid = [] {
-    std::vector<SimTime> g;
-    for (const int h : {3, 6, 12, 24, 48, 72, 120, 168, 336, 720})
-      g.push_back(SimTime::from_seconds(h * 3600));
-    return g;
-  }();
-  return grid;
-}
-
-double replacement_age_s(const ReplacementSpec& r) {
-  return r.kind == ReplacementSpec::Kind::none ? 0 : r.age.seconds();
-}
-
-class Fitter {
- public:
-  Fitter(const Scenario& scenario, std::size_t lb, const NodeSeries& observed, bool per_az,
-         SimTime step)
-      : scenario_(scenario), lb_(lb), observed_(observed), per_az_(per_az), step_(step) {}
-
-  NodeSeries run(const ModelParameters& p) {
-    ++simulations_;
-    NodeSeriesCollector collector(lb_, per_az_);
-    SimulationOptions options;
-    options.timeseries_step = step_;
-    options.timeseries = &collector;
-    simulate(with_parameters(scenario_, lb_, p), options);
-    return collector.take();
-  }
-
-  double sse(const NodeSeries& simulated) const {
-    double total = 0;
-    const std::size_t n = std::min(simulated.rows.size(), observed_.rows.size());
-    for (std::size_t i = 0; i < n; ++i)
-      for (std::size_t az = 0; az < observed_.rows[i].size(); ++az) {
-        const double d = static_cast<double>(simulated.rows[i][az]) -
-                         static_cast<double>(observed_.rows[i][az]);
-        total += d * d;
-      }
-    return total;
-  }
-
-  double error(const ModelParameters& p) { return sse(run(p)); }
-
-  // The node arrivals' mismatch, for replacement.
-  double rise_gap(const ModelParameters& p) {
-    return std::abs(static_cast<double>(run(p).increases()) -
-                    static_cast<double>(observed_.increases()));
-  }
-
-  std::size_t simulations() const { return simulations_; }
-  std::uint64_t observed_rises() const { return observed_.increases(); }
-
- private:
-  const Scenario& scenario_;
-  std::size_t lb_;
-  const NodeSeries& observed_;
-  bool per_az_;
-  SimTime step_;
-  std::size_t simulations_ = 0;
-};
-
-// The capacity minimising the error: a geometric grid around `start`, then golden-section
-// search (in log space) between the grid neighbours of the best point.
-double fit_capacity(Fitter& f, ModelParameters p) {
+// The capacity minimising the error: a geometric grid of 5% steps up to a factor of 33 either
+// side of the current value, then golden-section search in log space between the best point's
+// neighbours.
+double fit_capacity(FitRuns& runs, ModelParameters p) {
   const auto error_at = [&](double capacity) {
     p.node_capacity_lcu = capacity;
-    return f.error(p);
+    return runs.error(p);
   };
-  const double start = p.node_capacity_lcu;
+  const double start = p.node_capacity_lcu, ratio = 1.05;
   double best = start, best_error = error_at(best);
-  for (int k = -16; k <= 16; ++k) {
-    const double c = start * std::pow(1.25, k);
+  for (int k = -72; k <= 72; ++k) {
+    const double c = start * std::pow(ratio, k);
     const double e = error_at(c);
     if (e < best_error) best = c, best_error = e;
   }
-  double lo = std::log(best / 1.25), hi = std::log(best * 1.25);
-  const double ratio = (std::sqrt(5.0) - 1) / 2;
-  for (int i = 0; i < 12; ++i) {
-    const double a = hi - ratio * (hi - lo), b = lo + ratio * (hi - lo);
+  double lo = std::log(best / ratio), hi = std::log(best * ratio);
+  const double golden = (std::sqrt(5.0) - 1) / 2;
+  for (int i = 0; i < 14; ++i) {
+    const double a = hi - golden * (hi - lo), b = lo + golden * (hi - lo);
     if (error_at(std::exp(a)) <= error_at(std::exp(b)))
       hi = b;
     else
@@ -120,32 +52,123 @@ double fit_capacity(Fitter& f, ModelParameters p) {
   return error_at(refined) <= best_error ? refined : best;
 }
 
+// The value of `grid` minimising the error (the first of equals), `set` putting it in place.
 template <class Set>
-SimTime fit_on_grid(Fitter& f, ModelParameters p, const std::vector<SimTime>& grid, Set set) {
-  SimTime best;
+SimTime fit_on_grid(FitRuns& runs, ModelParameters p, const std::vector<SimTime>& grid, Set set) {
+  SimTime best = grid.front();
   double best_error = std::numeric_limits<double>::infinity();
   for (const SimTime v : grid) {
     set(p, v);
-    const double e = f.error(p);
+    const double e = runs.error(p);
     if (e < best_error) best = v, best_error = e;
   }
   return best;
 }
 
-// Replacement: none, or `every` / `mean` (the kind the scenario has; mean when none) over the
-// age grid, by the rise count. Ages not longer than launch delay + drain time are left out.
-ReplacementSpec fit_replacement(Fitter& f, ModelParameters p, ReplacementSpec::Kind kind,
-                                SimTime drain_time) {
-  ReplacementSpec best;
-  p.replacement = best;
-  double best_gap = f.rise_gap(p);
-  for (const SimTime age : replacement_ages()) {
-    if (age <= p.launch_delay + drain_time) continue;
-    p.replacement = ReplacementSpec{kind, age};
-    const double gap = f.rise_gap(p);
-    if (gap < best_gap) best = p.replacement, best_gap = gap;
+// kCooldowns with every multiple of the evaluation interval between `fit`'s grid neighbours
+// added (the scaler checks the cooldown only on its grid, so finer values change nothing).
+std::vector<SimTime> refined_cooldowns(SimTime fit, SimTime interval) {
+  std::vector<SimTime> grid = kCooldowns;
+  const auto at = std::find(kCooldowns.begin(), kCooldowns.end(), fit);
+  if (at == kCooldowns.end()) return grid;
+  const SimTime lo = at == kCooldowns.begin() ? fit : *(at - 1);
+  const SimTime hi = at + 1 == kCooldowns.end() ? fit : *(at + 1);
+  for (SimTime t = lo + interval; t < hi; t += interval)
+    if (std::find(grid.begin(), grid.end(), t) == grid.end()) grid.push_back(t);
+  std::sort(grid.begin(), grid.end());
+  return grid;
+}
+
+// The interval of the values in `tried` whose error stays within `threshold`, around `fit`.
+template <class Set>
+FittedValue grid_profile(FitRuns& runs, const ModelParameters& p, const char* key,
+                         const std::vector<SimTime>& tried, SimTime fit, double threshold,
+                         Set set) {
+  FittedValue v{key, fit.seconds(), fit.seconds(), fit.seconds()};
+  for (const SimTime t : tried) {
+    ModelParameters q = p;
+    set(q, t);
+    if (runs.error(q) <= threshold) {
+      v.low = std::min(v.low, t.seconds());
+      v.high = std::max(v.high, t.seconds());
+    }
   }
-  return best;
+  v.identified = !(v.low <= tried.front().seconds() && v.high >= tried.back().seconds());
+  return v;
+}
+
+// The capacity profile: 1% steps out from the fit while the error stays within `threshold` (up
+// to a factor of 2 either way), each end then placed by bisection to 1e-7 (relative).
+FittedValue capacity_profile(FitRuns& runs, const ModelParameters& p, double threshold) {
+  const auto within = [&](double capacity) {
+    ModelParameters q = p;
+    q.node_capacity_lcu = capacity;
+    return runs.error(q) <= threshold;
+  };
+  const double fit = p.node_capacity_lcu;
+  FittedValue v{"node_capacity_lcu", fit, fit, fit};
+  for (const double direction : {1.0, -1.0}) {
+    double inside = 0, outside = 0;  // log-distance from the fit
+    for (int k = 1; k <= 70 && outside == 0; ++k)
+      (within(fit * std::exp(direction * k * std::log(1.01))) ? inside : outside) =
+          k * std::log(1.01);
+    if (outside == 0) outside = inside;  // still inside at a factor of 2: stop there
+    while (outside - inside > 1e-7) {
+      const double mid = (inside + outside) / 2;
+      (within(fit * std::exp(direction * mid)) ? inside : outside) = mid;
+    }
+    (direction > 0 ? v.high : v.low) = fit * std::exp(direction * inside);
+  }
+  v.identified = v.high / v.low < 3.5;
+  return v;
+}
+
+ModelParameters scenario_parameters(const LoadBalancerSpec& spec) {
+  return {spec.node_capacity_lcu, spec.launch_delay.typical_max(), spec.scale_in_cooldown,
+          spec.replacement};
+}
+
+// Whether a sweep changed nothing that the next would start from (capacity to 0.1%).
+bool same_fit(const ModelParameters& a, const ModelParameters& b) {
+  return std::abs(std::log(a.node_capacity_lcu / b.node_capacity_lcu)) < 1e-3 &&
+         a.launch_delay == b.launch_delay && a.scale_in_cooldown == b.scale_in_cooldown &&
+         a.replacement.kind == b.replacement.kind &&
+         std::abs(a.replacement.age.seconds() - b.replacement.age.seconds()) <
+             1e-3 * b.replacement.age.seconds() + 1;
+}
+
+double age_seconds(const ReplacementSpec& r) {
+  return r.kind == ReplacementSpec::Kind::none ? std::numeric_limits<double>::infinity()
+                                               : r.age.seconds();
+}
+
+// The fit figures of the run at the fit.
+CalibrationFit measure_fit(const FitRuns& runs, const CalibrationTarget& target,
+                           const FitRun& fitted) {
+  const NodeSeries& observed = target.nodes;
+  const NodeSeries& simulated = fitted.nodes;
+  const auto new_addresses = [&](const std::vector<HeldInterval>& intervals) {
+    return static_cast<std::uint64_t>(std::count_if(
+        intervals.begin(), intervals.end(),
+        [&](const HeldInterval& h) { return h.from_ms >= runs.censored_before_ms(); }));
+  };
+  CalibrationFit fit;
+  fit.observed_node_hours = observed.node_hours(target.step);
+  fit.simulated_node_hours = simulated.node_hours(target.step);
+  fit.observed_peak = observed.peak();
+  fit.simulated_peak = simulated.peak();
+  fit.observed_rises = observed.rises();
+  fit.simulated_rises = simulated.rises();
+  fit.observed_new_addresses = new_addresses(target.intervals);
+  fit.simulated_new_addresses = new_addresses(fitted.intervals);
+  fit.observed_oldest = oldest_release_lifetimes(target.intervals, runs.censored_before_ms());
+  fit.simulated_oldest = oldest_release_lifetimes(fitted.intervals, runs.censored_before_ms());
+  fit.sse = runs.sse(simulated);
+  fit.samples = runs.samples(simulated);
+  for (const double s : runs.column_sse(simulated))
+    fit.rms_per_column.push_back(fit.samples ? std::sqrt(s / static_cast<double>(fit.samples)) : 0);
+  fit.simulations = runs.count();
+  return fit;
 }
 
 }  // namespace
@@ -159,97 +182,66 @@ Scenario with_parameters(Scenario scenario, std::size_t lb, const ModelParameter
   return scenario;
 }
 
-Calibration calibrate(const Scenario& scenario, std::size_t lb, const NodeSeries& observed,
-                      bool per_az, SimTime step) {
+Calibration calibrate(const Scenario& scenario, std::size_t lb, const CalibrationTarget& target) {
   const LoadBalancerSpec& spec = scenario.load_balancers[lb];
-  Fitter f(scenario, lb, observed, per_az, step);
-  ModelParameters p;
-  p.node_capacity_lcu = spec.node_capacity_lcu;
-  p.launch_delay = spec.launch_delay.typical_max();
-  p.scale_in_cooldown = spec.scale_in_cooldown;
-  p.replacement = spec.replacement;
+  FitRuns runs(scenario, lb, target);
+  const ModelParameters given = scenario_parameters(spec);
   const ReplacementSpec::Kind kind = spec.replacement.kind == ReplacementSpec::Kind::every
                                          ? ReplacementSpec::Kind::every
                                          : ReplacementSpec::Kind::mean;
-  for (int sweep = 0; sweep < 2; ++sweep) {
-    p.node_capacity_lcu = fit_capacity(f, p);
-    p.scale_in_cooldown =
-        fit_on_grid(f, p, cooldowns(), [](ModelParameters& q, SimTime v) { q.scale_in_cooldown = v; });
-    p.launch_delay =
-        fit_on_grid(f, p, launch_delays(), [](ModelParameters& q, SimTime v) { q.launch_delay = v; });
-    p.replacement = fit_replacement(f, p, kind, spec.drain_time);
+  const bool launch_shows = target.count == NodeCount::in_dns;
+  const auto set_cooldown = [](ModelParameters& q, SimTime v) { q.scale_in_cooldown = v; };
+  const auto set_launch = [](ModelParameters& q, SimTime v) { q.launch_delay = v; };
+
+  ReplacementEvidence evidence;
+  evidence.observed = oldest_release_lifetimes(target.intervals, runs.censored_before_ms());
+  evidence.node_seconds = target.nodes.node_hours(target.step) * 3600;
+  evidence.step_s = target.step.seconds();
+  if (!launch_shows) {
+    evidence.launch_below_s = given.launch_delay.seconds() - kLaunchDelays.front().seconds();
+    evidence.launch_above_s = kLaunchDelays.back().seconds() - given.launch_delay.seconds();
   }
 
+  ModelParameters p = given;
+  FittedValue replacement;
+  for (int sweep = 0; sweep < kMaxSweeps; ++sweep) {
+    const ModelParameters before = p;
+    replacement = fit_replacement(runs, p, kind, spec.drain_time, evidence);
+    p.replacement =
+        replacement.identified ? replacement_of(replacement.value, kind) : given.replacement;
+    p.node_capacity_lcu = fit_capacity(runs, p);
+    p.scale_in_cooldown = fit_on_grid(runs, p, kCooldowns, set_cooldown);
+    p.scale_in_cooldown = fit_on_grid(
+        runs, p, refined_cooldowns(p.scale_in_cooldown, spec.evaluation_interval), set_cooldown);
+    if (launch_shows) p.launch_delay = fit_on_grid(runs, p, kLaunchDelays, set_launch);
+    if (same_fit(before, p)) break;
+  }
+  if (!replacement.identified) replacement.value = age_seconds(given.replacement);
+
+  const NodeSeries best = runs.run(p).nodes;
+  const double sse = runs.sse(best);
+  const double threshold =
+      sse * (1 + kChiSquare95 / static_cast<double>(runs.disagreements(best))) + 1e-9;
+  FittedValue launch{"launch_delay", p.launch_delay.seconds(), kLaunchDelays.front().seconds(),
+                     kLaunchDelays.back().seconds(), false};
+  if (launch_shows)
+    launch =
+        grid_profile(runs, p, "launch_delay", kLaunchDelays, p.launch_delay, threshold, set_launch);
+  FittedValue cooldown =
+      grid_profile(runs, p, "scale_in_cooldown",
+                   refined_cooldowns(p.scale_in_cooldown, spec.evaluation_interval),
+                   p.scale_in_cooldown, threshold, set_cooldown);
+  // Not identified: the scenario's value is kept (every value tried fits as well).
+  if (!launch.identified) launch.value = (p.launch_delay = given.launch_delay).seconds();
+  if (!cooldown.identified)
+    cooldown.value = (p.scale_in_cooldown = given.scale_in_cooldown).seconds();
   Calibration c;
+  c.values = {capacity_profile(runs, p, threshold), launch, cooldown, replacement};
   c.fitted = p;
-  c.simulated = f.run(p);
-  const double best = f.sse(c.simulated);
-  const double n = std::max<double>(1, static_cast<double>(f.observed_rises()));
-  const double threshold = best * (1 + kChiSquare95 / n) + 1e-9;
 
-  // Profiles: the values whose error stays within the threshold, the others at the fit.
-  FittedValue capacity{"node_capacity_lcu", p.node_capacity_lcu, p.node_capacity_lcu,
-                       p.node_capacity_lcu};
-  for (int k = -40; k <= 40; ++k) {
-    ModelParameters q = p;
-    q.node_capacity_lcu = p.node_capacity_lcu * std::pow(1.02, k);
-    if (f.error(q) <= threshold) {
-      capacity.low = std::min(capacity.low, q.node_capacity_lcu);
-      capacity.high = std::max(capacity.high, q.node_capacity_lcu);
-    }
-  }
-  const auto grid_profile = [&](const char* name, const std::vector<SimTime>& grid, SimTime fit,
-                                auto set) {
-    FittedValue v{name, fit.seconds(), fit.seconds(), fit.seconds()};
-    for (const SimTime t : grid) {
-      ModelParameters q = p;
-      set(q, t);
-      if (f.error(q) <= threshold) {
-        v.low = std::min(v.low, t.seconds());
-        v.high = std::max(v.high, t.seconds());
-      }
-    }
-    return v;
-  };
-  const FittedValue cooldown =
-      grid_profile("scale_in_cooldown", cooldowns(), p.scale_in_cooldown,
-                   [](ModelParameters& q, SimTime v) { q.scale_in_cooldown = v; });
-  const FittedValue launch = grid_profile("launch_delay", launch_delays(), p.launch_delay,
-                                          [](ModelParameters& q, SimTime v) { q.launch_delay = v; });
-  FittedValue replacement{"replacement", replacement_age_s(p.replacement),
-                          replacement_age_s(p.replacement), replacement_age_s(p.replacement)};
-  const double allowed = 2 * std::sqrt(n);
-  for (const SimTime age : replacement_ages()) {
-    if (age <= p.launch_delay + spec.drain_time) continue;
-    ModelParameters q = p;
-    q.replacement = ReplacementSpec{kind, age};
-    if (f.rise_gap(q) <= allowed) {
-      replacement.low = std::min(replacement.low, age.seconds());
-      replacement.high = std::max(replacement.high, age.seconds());
-    }
-  }
-  c.values = {capacity, launch, cooldown, replacement};
-
-  CalibrationFit& fit = c.fit;
-  fit.observed_node_hours = observed.node_hours(step);
-  fit.simulated_node_hours = c.simulated.node_hours(step);
-  fit.observed_peak = observed.peak();
-  fit.simulated_peak = c.simulated.peak();
-  fit.observed_rises = observed.increases();
-  fit.simulated_rises = c.simulated.increases();
-  fit.sse = best;
-  fit.samples = std::min(observed.rows.size(), c.simulated.rows.size());
-  const std::size_t columns = observed.rows.empty() ? 0 : observed.rows.front().size();
-  for (std::size_t az = 0; az < columns; ++az) {
-    double sum = 0;
-    for (std::size_t i = 0; i < fit.samples; ++i) {
-      const double d = static_cast<double>(c.simulated.rows[i][az]) -
-                       static_cast<double>(observed.rows[i][az]);
-      sum += d * d;
-    }
-    fit.rms_per_az.push_back(fit.samples ? std::sqrt(sum / static_cast<double>(fit.samples)) : 0);
-  }
-  fit.simulations = f.simulations();
+  FitRun fitted = runs.run(p);
+  c.fit = measure_fit(runs, target, fitted);
+  c.simulated = std::move(fitted.nodes);
   return c;
 }
 

@@ -1,16 +1,25 @@
 // Calibration: the scaling model of one load balancer (node capacity, launch delay, scale-in
-// cooldown, replacement age) fitted to what an observation shows, by coordinate search over
-// grids of sensible values with a golden-section refinement of the capacity, each value with
-// the interval of its error profile.
+// cooldown, replacement age) fitted to what an observation shows of it.
 //
-// The error is the sum over sample times and AZs of (simulated - observed nodes)^2, nodes
-// sampled every `step` (per AZ when the observation records AZs, else addresses held in total).
-// Replacement is fitted to the rate of node arrivals instead: its timing is random or unknown,
-// so it is the count of rises in the node series that must agree, not their instants. A value's
-// interval is every value of its profile (the others held at the fit) whose error stays within
-// SSE_min (1 + 3.84 / n), n the observed rises (an effective count of independent changes; 3.84
-// is the 95% point of chi-square with one degree of freedom); for replacement, the ages whose
-// rise count stays within 2 sqrt(observed rises) of the observed one.
+// Capacity, cooldown and launch delay minimise the squared error between simulated and observed
+// node counts (per AZ when the source records AZs), sampled every `step`: capacity by a geometric
+// grid refined by golden-section search, cooldown and launch delay over grids of sensible values
+// (cooldown refined to the evaluation interval), in coordinate sweeps (until one changes nothing,
+// at most five). Launch delay shows only in DNS (a launching node holds its address but is not yet
+// in DNS), so it is fitted only to a DNS log; from address holdings it is not identified.
+// Replacement is random or unaligned in time, so it is fitted to the lifetimes of the oldest
+// addresses instead (oldest_releases.hpp): the age at which the simulated mean lifetime equals the
+// observed one, by bisection in log-age.
+//
+// Uncertainty. A value's interval is every value of its profile (the others held at the fit)
+// whose error stays within SSE_min (1 + 3.84 / n): the profile-likelihood bound for Gaussian
+// residuals, with n the episodes of disagreement (maximal runs of samples where the counts
+// differ) standing for the independent residuals (samples within an episode repeat each other;
+// 3.84 is chi-square's 95% point for one degree of freedom). For replacement, the ages whose
+// simulated mean lifetime stays within 1.96 standard errors of the observed mean (the spread of
+// both samples and the sampling step), widened by the launch delay's interval when the
+// lifetimes include it. A value whose interval spans every value tried is not identified: the
+// observation does not show it, and the scenario's value is kept.
 #pragma once
 
 #include <cstddef>
@@ -20,6 +29,7 @@
 
 #include "albsim/scenario.hpp"
 #include "calibrate/node_series.hpp"
+#include "calibrate/oldest_releases.hpp"
 
 namespace albsim {
 
@@ -30,21 +40,32 @@ struct ModelParameters {
   ReplacementSpec replacement;
 };
 
-// One fitted value and its interval, as numbers (LCU, seconds; replacement: the age in seconds,
-// 0 for none).
+// What calibration fits to: an observation of one load balancer, in the scenario's window.
+struct CalibrationTarget {
+  NodeSeries nodes;  // sampled at 0, step, 2 step, ...
+  NodeCount count = NodeCount::held;
+  SimTime step;
+  std::vector<HeldInterval> intervals;  // addresses held (in DNS, for a DNS log)
+};
+
+// One fitted value and its interval: LCU for capacity, seconds otherwise. Replacement: the age
+// (`every`) or mean age (`mean`) in seconds; infinity stands for no replacement.
 struct FittedValue {
-  std::string name;
+  std::string key;  // the scenario key
   double value = 0, low = 0, high = 0;
+  bool identified = true;
 };
 
 struct CalibrationFit {
   double observed_node_hours = 0, simulated_node_hours = 0;
   std::uint32_t observed_peak = 0, simulated_peak = 0;
-  std::uint64_t observed_rises = 0, simulated_rises = 0;
-  std::vector<double> rms_per_az;  // one value when AZs are not known
+  std::uint64_t observed_rises = 0, simulated_rises = 0;  // nodes added, sample to sample
+  std::uint64_t observed_new_addresses = 0, simulated_new_addresses = 0;
+  LifetimeSample observed_oldest, simulated_oldest;  // oldest_releases.hpp
+  std::vector<double> rms_per_column;                // per AZ, or one for the total
   double sse = 0;
   std::size_t samples = 0;
-  std::size_t simulations = 0;
+  std::size_t simulations = 0;  // runs the fit took
 };
 
 struct Calibration {
@@ -55,9 +76,8 @@ struct Calibration {
 };
 
 // Fits load balancer `lb` of `scenario` (whose window and demand are the observation's) to
-// `observed`, sampled every `step` from t = 0. `per_az`: the series are per AZ.
-Calibration calibrate(const Scenario& scenario, std::size_t lb, const NodeSeries& observed,
-                      bool per_az, SimTime step);
+// `target`. Every run is replication 0 of the scenario's seed, so the fit is deterministic.
+Calibration calibrate(const Scenario& scenario, std::size_t lb, const CalibrationTarget& target);
 
 // `scenario` with `lb`'s model parameters replaced.
 Scenario with_parameters(Scenario scenario, std::size_t lb, const ModelParameters& parameters);

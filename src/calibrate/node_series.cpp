@@ -17,21 +17,37 @@ std::uint32_t NodeSeries::peak() const {
   return peak;
 }
 
-std::uint64_t NodeSeries::increases() const {
-  std::uint64_t rises = 0;
+std::uint64_t NodeSeries::changes() const {
+  std::uint64_t total = 0;
   for (std::size_t i = 1; i < rows.size(); ++i)
-    for (std::size_t az = 0; az < rows[i].size() && az < rows[i - 1].size(); ++az)
-      if (rows[i][az] > rows[i - 1][az]) rises += rows[i][az] - rows[i - 1][az];
-  return rises;
+    for (std::size_t c = 0; c < rows[i].size() && c < rows[i - 1].size(); ++c)
+      total +=
+          rows[i][c] > rows[i - 1][c] ? rows[i][c] - rows[i - 1][c] : rows[i - 1][c] - rows[i][c];
+  return total;
+}
+
+std::uint64_t NodeSeries::rises() const {
+  std::uint64_t total = 0;
+  for (std::size_t i = 1; i < rows.size(); ++i)
+    for (std::size_t c = 0; c < rows[i].size() && c < rows[i - 1].size(); ++c)
+      if (rows[i][c] > rows[i - 1][c]) total += rows[i][c] - rows[i - 1][c];
+  return total;
 }
 
 void NodeSeriesCollector::on_row(const TimeseriesRow& row) {
   const TimeseriesRow::LoadBalancer& lb = row.load_balancers[lb_];
-  if (per_az_)
-    series_.rows.push_back(lb.az_nodes);
-  else
-    series_.rows.push_back(
-        {static_cast<std::uint32_t>(lb.pool_addresses + lb.managed_addresses)});
+  switch (count_) {
+    case NodeCount::held_per_az:
+      series_.rows.push_back(lb.az_nodes);
+      break;
+    case NodeCount::held:
+      series_.rows.push_back(
+          {static_cast<std::uint32_t>(lb.pool_addresses + lb.managed_addresses)});
+      break;
+    case NodeCount::in_dns:
+      series_.rows.push_back({static_cast<std::uint32_t>(lb.exposed_nodes)});
+      break;
+  }
 }
 
 }  // namespace albsim

@@ -9,6 +9,7 @@
 #include "albsim/load_scenario.hpp"
 #include "albsim/scenario.hpp"
 #include "albsim/version.hpp"
+#include "cli/calibrate_command.hpp"
 #include "cli/cli_common.hpp"
 #include "cli/merge_command.hpp"
 #include "cli/observe_command.hpp"
@@ -77,6 +78,9 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   ObserveCommand observe;
   CLI::App* observe_cmd = add_observe_command(app, observe);
 
+  CalibrateCommand calibrate;
+  CLI::App* calibrate_cmd = add_calibrate_command(app, calibrate);
+
   PlanCommand plan_command;
   CLI::App* plan_cmd = add_plan_command(app, plan_command);
 
@@ -139,6 +143,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     if (plan_cmd->parsed()) return run_plan_command(plan_command, peers, out, err);
     if (merge_cmd->parsed()) return run_merge_command(merge, out, err);
     if (observe_cmd->parsed()) return run_observe_command(observe, out, err);
+    if (calibrate_cmd->parsed()) return run_calibrate_command(calibrate, out, err);
     if (run_cmd->parsed()) return run_run_command(run, peers, out, err);
     return 2;  // CLI11 requires one subcommand
   } catch (const InputError& e) {

@@ -4,6 +4,7 @@
 
 #include "albsim/input_error.hpp"
 #include "albsim/report_output.hpp"
+#include "cli/observe_options.hpp"
 #include "cli/plots.hpp"
 #include "cli/scenario_input.hpp"
 #include "observe/replay.hpp"
@@ -20,26 +21,7 @@ CLI::App* add_observe_command(CLI::App& app, ObserveCommand& c) {
       "as a simulation of the same window: DIR/report.json (\"source\": \"observed\") and "
       "DIR/timeseries.csv");
   add_common(*cmd, c.common);
-  cmd->add_option("--ipam-history", c.request.ipam_history,
-                  "aws ec2 get-ipam-address-history output, every page (one query per address "
-                  "of the pool)");
-  cmd->add_option("--eni-snapshots", c.request.eni_snapshots,
-                  "aws ec2 describe-network-interfaces outputs, one file per time, the UTC time "
-                  "in the name (tools/observe/eni-snapshots.sh)");
-  cmd->add_option("--dns-log", c.request.dns_log,
-                  "Lines of \"<time> <ip> <ip> ...\" for one load balancer's DNS name "
-                  "(tools/observe/dns-log.sh)");
-  cmd->add_option("--lb", c.request.lb,
-                  "The load balancer observed (needed when the source does not name it and the "
-                  "scenario has several)");
-  cmd->add_option("--from", c.request.from,
-                  "Start of the observed window, like 2025-03-01T00:00:00Z (default: the "
-                  "scenario's start)");
-  cmd->add_option("--to", c.request.to,
-                  "End of the observed window (default: the start plus the scenario's horizon)");
-  cmd->add_option("--dns-gap", c.request.dns_gap,
-                  "How long an address may be missing from DNS answers and still count as held "
-                  "(default: five sampling intervals)");
+  add_observation_options(*cmd, c.request);
   cmd->add_option("-o,--out", c.out_dir, "Output directory (created if missing)")
       ->capture_default_str();
   cmd->add_option("--timeseries-step", c.timeseries_step,

@@ -25,6 +25,28 @@ status=0
   "$work/bad-window.err"
 test ! -e "$work/bad-window/report.json"
 
+# A calibration (calibration.json and calibration_nodes.csv, as `albsim calibrate` writes them):
+# observed against simulated nodes, per AZ.
+mkdir -p "$work/calibration"
+cat > "$work/calibration/calibration.json" <<'JSON'
+{"load_balancer": "web", "window": {"from": "2025-03-03T00:00:00Z", "to": "2025-03-04T00:00:00Z"},
+ "observation": {"kind": "eni-snapshots", "counts": "addresses held, per AZ"},
+ "values": {"node_capacity_lcu": {"value": 8.0, "unit": "LCU", "identified": true},
+            "launch_delay": {"value": 120, "unit": "s", "identified": false},
+            "scale_in_cooldown": {"value": 600, "unit": "s", "identified": true},
+            "replacement": {"value": 86400, "unit": "s", "identified": true}},
+ "fit": {"rms_nodes": {"us-east-1a": 0.5, "us-east-1b": 0.25}}}
+JSON
+/usr/bin/python3 - "$work/calibration/calibration_nodes.csv" <<'PY'
+import math, sys
+with open(sys.argv[1], "w") as f:
+    f.write("t_s,observed_us-east-1a,observed_us-east-1b,simulated_us-east-1a,simulated_us-east-1b\n")
+    for i in range(288):
+        n = 3 + round(2 * math.sin(i / 46))
+        f.write(f"{i * 300},{n},{n + 1},{n},{n + (i % 7 == 0)}\n")
+PY
+/usr/bin/python3 "$src/tools/plot/albsim_plot.py" "$work/calibration" >/dev/null
+
 # The script's own pieces, on numbers worked out by hand: breaches as runs of samples with an
 # outside node, and the window's rows (the row in force at FROM included).
 /usr/bin/python3 - "$src/tools/plot" <<'PY'
@@ -69,7 +91,7 @@ import os, struct, sys
 work = sys.argv[1]
 expected = {"one": ["addresses.png", "demand_nodes.png", "cost.png"],
             "many": ["addresses.png", "demand_nodes.png", "cost.png", "distribution.png"],
-            "plan": ["plan.png"], "window": ["addresses.png", "demand_nodes.png", "cost.png"]}
+            "plan": ["plan.png"], "calibration": ["calibration.png"], "window": ["addresses.png", "demand_nodes.png", "cost.png"]}
 for run, names in expected.items():
     for name in names:
         path = os.path.join(work, run, name)

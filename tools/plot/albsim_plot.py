@@ -3,8 +3,8 @@
 
 usage: /usr/bin/python3 tools/plot/albsim_plot.py RUN_DIR [--out DIR] [--window FROM..TO]
 
-RUN_DIR holds report.json and timeseries.csv from `albsim run`, or plan.json from `albsim plan`
-(or both). Writes into DIR (default RUN_DIR):
+RUN_DIR holds report.json and timeseries.csv from `albsim run`, plan.json from `albsim plan`, or
+calibration.json from `albsim calibrate` (or several). Writes into DIR (default RUN_DIR):
   addresses.png     per pool used by a load balancer: its addresses in use (reservations included)
                     and the managed addresses of the load balancers on it, against the pool's
                     capacity (at the horizon), with allowlist breaches shaded and marked by a row
@@ -14,6 +14,9 @@ RUN_DIR holds report.json and timeseries.csv from `albsim run`, or plan.json fro
                     counts stay distinguishable)
   cost.png          cumulative IPv4 cost by category against the managed-only counterfactual
   distribution.png  with replications: breach minutes per month and peak addresses across them
+  calibration.png   from calibration.json and calibration_nodes.csv (`albsim calibrate`): the
+                    observed node counts against the calibrated simulation's, per AZ (or in
+                    total), with the fitted values in the title
   plan.png          from plan.json: breach probability (with its 95% interval, and the target) and
                     monthly cost against netmask, per kind of candidate; managed-only and the
                     static-IP alternatives as reference lines; the recommendation starred
@@ -358,6 +361,55 @@ def plot_plan(plan, out):
     plt.close(fig)
 
 
+def fitted_text(values):
+    """The fitted values for a title: "capacity 8 LCU, cooldown 600 s, ..."."""
+    parts = []
+    for key, label in (("node_capacity_lcu", "capacity"), ("launch_delay", "launch"),
+                       ("scale_in_cooldown", "cooldown"), ("replacement", "replacement")):
+        v = values[key]
+        if not v["identified"]:
+            parts.append(f"{label} not identified")
+        elif v["unit"] == "LCU":
+            parts.append(f"{label} {v['value']:.3g} LCU")
+        else:
+            parts.append(f"{label} {minutes(v['value'])}")
+    return ", ".join(parts)
+
+
+def plot_calibration(run_dir, out, window):
+    with open(os.path.join(run_dir, "calibration.json")) as f:
+        calibration = json.load(f)
+    with open(os.path.join(run_dir, "calibration_nodes.csv")) as f:
+        rows = list(csv.reader(f))
+    header, rows = rows[0], [[float(v) for v in r] for r in rows[1:]]
+    if not rows:
+        sys.exit("albsim_plot: calibration_nodes.csv has no rows")
+    columns = [name[len("observed_"):] for name in header if name.startswith("observed_")]
+    series = {name: [r[i] for r in rows] for i, name in enumerate(header)}
+    start = parse_iso(calibration["window"]["from"])
+    series = select_window(series, window, start)
+    x, xlabel = time_axis(series["t_s"], series["t_s"][-1], start)
+    fig, axes = figure(len(columns))
+    rms = calibration["fit"]["rms_nodes"]
+    for ax, name in zip(axes, columns):
+        ax.step(x, series["observed_" + name], where="post", color="black", lw=1.2,
+                label="observed")
+        ax.step(x, series["simulated_" + name], where="post", color="tab:orange", lw=1,
+                ls="--", label="simulated (calibrated)")
+        ax.set_ylabel(f"{name}\nnodes")
+        ax.set_title(f"{name}: RMS difference {rms.get(name, float('nan')):.3f} nodes",
+                     fontsize=9, loc="left")
+        ax.legend(fontsize=8, loc="upper right")
+        format_time_axis(ax, x)
+    axes[-1].set_xlabel(xlabel)
+    fig.suptitle(f"albsim calibrate: {calibration['load_balancer']} against "
+                 f"{calibration['observation']['kind']} ({calibration['observation']['counts']})"
+                 f"\n{fitted_text(calibration['values'])}", x=0.01, ha="left", fontsize=10)
+    fig.tight_layout()
+    fig.savefig(os.path.join(out, "calibration.png"), dpi=DPI)
+    plt.close(fig)
+
+
 def plot_run(run_dir, out, window):
     with open(os.path.join(run_dir, "report.json")) as f:
         report = json.load(f)
@@ -380,7 +432,8 @@ def plot_run(run_dir, out, window):
 
 def main(argv):
     parser = argparse.ArgumentParser(description="Draw albsim results as PNG charts.")
-    parser.add_argument("run_dir", help="directory with report.json and timeseries.csv, or plan.json")
+    parser.add_argument("run_dir", help="directory with report.json and timeseries.csv, "
+                        "plan.json or calibration.json")
     parser.add_argument("--out", help="where to write the PNGs (default: RUN_DIR)")
     parser.add_argument("--window", help="draw only FROM..TO of the run (ISO-8601 times or "
                         "durations from the start)")
@@ -394,8 +447,12 @@ def main(argv):
         with open(os.path.join(args.run_dir, "plan.json")) as f:
             plot_plan(json.load(f), out)
         written.append("plan.png")
+    if os.path.exists(os.path.join(args.run_dir, "calibration.json")):
+        plot_calibration(args.run_dir, out, args.window)
+        written.append("calibration.png")
     if not written:
-        sys.exit("albsim_plot: " + args.run_dir + " has neither report.json nor plan.json")
+        sys.exit("albsim_plot: " + args.run_dir + " has no report.json, plan.json or "
+                 "calibration.json")
     print("wrote " + ", ".join(os.path.join(out, name) for name in written))
 
 

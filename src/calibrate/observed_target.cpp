@@ -1,0 +1,62 @@
+#include "calibrate/observed_target.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "albsim/input_error.hpp"
+#include "observe/replay.hpp"
+
+namespace albsim {
+
+std::size_t observed_load_balancer(const Scenario& scenario, const Observation& observation,
+                                   const std::optional<std::string>& lb_option) {
+  if (lb_option) {
+    for (std::size_t i = 0; i < scenario.load_balancers.size(); ++i)
+      if (scenario.load_balancers[i].id == *lb_option) return i;
+    throw InputError("--lb", *lb_option, "the scenario has no load balancer with this id");
+  }
+  std::set<std::size_t> seen;
+  for (const ObservedHolding& h : observation.holdings) seen.insert(h.lb);
+  if (seen.size() == 1) return *seen.begin();
+  std::string ids;
+  for (const std::size_t i : seen) ids += (ids.empty() ? "" : ", ") + scenario.load_balancers[i].id;
+  throw InputError("--lb", "",
+                   "the observation holds addresses of " + std::to_string(seen.size()) +
+                       " load balancers (" + ids + "); name the one to calibrate with --lb");
+}
+
+CalibrationTarget observed_target(const Scenario& scenario, std::size_t lb,
+                                  const Observation& observation, const ObservedWindow& window) {
+  CalibrationTarget target;
+  target.count = observation.kind == "dns-log" ? NodeCount::in_dns
+                 : observation.azs_known       ? NodeCount::held_per_az
+                                               : NodeCount::held;
+  target.step =
+      observation.sampling_ms > 0
+          ? SimTime::from_seconds(std::max<std::int64_t>(1, (observation.sampling_ms + 500) / 1000))
+          : scenario.load_balancers[lb].evaluation_interval;
+  NodeSeriesCollector nodes(lb, target.count);
+  replay_observation(scenario, observation, window, target.step, &nodes);
+  target.nodes = nodes.take();
+  for (const ObservedHolding& h : observation.holdings) {
+    if (h.lb != lb || h.to_ms <= window.from_ms || h.from_ms >= window.to_ms) continue;
+    target.intervals.push_back(
+        {std::max<std::int64_t>(0, h.from_ms - window.from_ms),
+         h.to_ms >= window.to_ms ? kHeldToTheEnd : h.to_ms - window.from_ms});
+  }
+  return target;
+}
+
+std::string count_name(NodeCount count) {
+  switch (count) {
+    case NodeCount::held_per_az:
+      return "addresses held, per AZ";
+    case NodeCount::held:
+      return "addresses held, in total";
+    case NodeCount::in_dns:
+      return "addresses in DNS answers";
+  }
+  return "";
+}
+
+}  // namespace albsim

@@ -1,0 +1,30 @@
+// What calibration fits to, taken from an observation: the load balancer observed, its node
+// counts as the source shows them (observe's replay, sampled), and the intervals it held each
+// address (or, for a DNS log, showed it).
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+
+#include "albsim/scenario.hpp"
+#include "calibrate/calibration.hpp"
+#include "observe/observation.hpp"
+
+namespace albsim {
+
+// The load balancer to calibrate: --lb when given, else the only one the observation holds
+// addresses of. Throws InputError naming --lb when it holds several (listing them).
+std::size_t observed_load_balancer(const Scenario& scenario, const Observation& observation,
+                                   const std::optional<std::string>& lb_option);
+
+// The target for load balancer `lb` over `window` (`scenario` is the window's). Sampled at the
+// source's own sampling interval (whole seconds), or at the load balancer's evaluation interval
+// for IPAM history, whose times are AWS's own.
+CalibrationTarget observed_target(const Scenario& scenario, std::size_t lb,
+                                  const Observation& observation, const ObservedWindow& window);
+
+// What the target's counts are, for people: "addresses held per AZ" and so on.
+std::string count_name(NodeCount count);
+
+}  // namespace albsim

@@ -1,0 +1,149 @@
+#include "cli/calibrate_command.hpp"
+
+#include <filesystem>
+#include <iomanip>
+
+#include "calibrate/calibration_output.hpp"
+#include "calibrate/observed_target.hpp"
+#include "cli/observe_options.hpp"
+#include "cli/plots.hpp"
+#include "cli/scenario_input.hpp"
+#include "report/atomic_file.hpp"
+#include "scenario/scenario_document.hpp"
+
+namespace albsim {
+namespace {
+
+// The scenario document with the fit applied, its relative file paths (traces, ip-ranges.json)
+// made absolute so that it loads from wherever it is written.
+nlohmann::json calibrated_document(const std::string& path, std::vector<Override> overrides,
+                                   const std::vector<Override>& fitted) {
+  overrides.insert(overrides.end(), fitted.begin(), fitted.end());
+  nlohmann::json document = read_scenario_document(path, overrides);
+  const std::filesystem::path base = std::filesystem::absolute(path).parent_path();
+  const auto absolute = [&](nlohmann::json& j) {
+    if (j.is_string() && std::filesystem::path(j.get<std::string>()).is_relative())
+      j = (base / j.get<std::string>()).lexically_normal().string();
+  };
+  if (document.contains("managed_ranges") && document["managed_ranges"].is_object() &&
+      document["managed_ranges"].contains("ip_ranges_file"))
+    absolute(document["managed_ranges"]["ip_ranges_file"]);
+  if (document.contains("load_balancers") && document["load_balancers"].is_array())
+    for (nlohmann::json& lb : document["load_balancers"])
+      if (lb.is_object() && lb.contains("demand") && lb["demand"].is_object() &&
+          lb["demand"].contains("trace") && lb["demand"]["trace"].is_object() &&
+          lb["demand"]["trace"].contains("file"))
+        absolute(lb["demand"]["trace"]["file"]);
+  return document;
+}
+
+std::string shown(double value, const char* unit) {
+  if (!std::isfinite(value)) return "none";
+  std::ostringstream s;
+  if (std::string(unit) == "LCU")
+    s << std::setprecision(4) << value << " LCU";
+  else
+    s << format_duration(SimTime::from_seconds(std::llround(value)));
+  return s.str();
+}
+
+void print_calibration(std::ostream& out, const CalibrationContext& context, const Calibration& c) {
+  const CalibrationFit& f = c.fit;
+  out << "calibrated " << context.scenario->load_balancers[context.lb].id << " to "
+      << context.observation->kind << " (" << count_name(context.target->count) << ", every "
+      << format_duration(context.target->step) << ", " << f.samples << " samples, " << f.simulations
+      << " simulations)\n\n";
+  out << std::left << std::setw(20) << "value" << std::setw(16) << "fit"
+      << "95% interval\n";
+  for (const FittedValue& v : c.values) {
+    const char* unit = v.key == "node_capacity_lcu" ? "LCU" : "s";
+    out << std::setw(20) << v.key << std::setw(16) << shown(v.value, unit);
+    if (v.identified)
+      out << shown(v.low, unit) << " .. " << shown(v.high, unit) << "\n";
+    else
+      out << "not identified from this source (the scenario's value kept)\n";
+  }
+  out << "\nfit                 observed        simulated\n";
+  const auto row = [&](const char* name, auto observed, auto simulated) {
+    out << std::setw(20) << name << std::setw(16) << observed << simulated << "\n";
+  };
+  out << std::fixed << std::setprecision(1);
+  row("node-hours", f.observed_node_hours, f.simulated_node_hours);
+  row("peak nodes", f.observed_peak, f.simulated_peak);
+  row("nodes added", f.observed_rises, f.simulated_rises);
+  row("new addresses", f.observed_new_addresses, f.simulated_new_addresses);
+  row("oldest lifetime", shown(f.observed_oldest.count ? f.observed_oldest.mean_s : INFINITY, "s"),
+      shown(f.simulated_oldest.count ? f.simulated_oldest.mean_s : INFINITY, "s"));
+  const std::vector<std::string> columns = count_columns(context);
+  out << std::setprecision(3);
+  for (std::size_t i = 0; i < columns.size() && i < f.rms_per_column.size(); ++i)
+    out << "rms nodes " << std::setw(10) << columns[i] << f.rms_per_column[i] << "\n";
+  out << std::defaultfloat << std::right;
+  const std::vector<Override> sets = fitted_overrides(context.lb, c);
+  if (!sets.empty()) {
+    out << "\noverrides:";
+    for (const Override& o : sets) out << " --set '" << o.pointer << "=" << o.value << "'";
+    out << "\n";
+  }
+}
+
+}  // namespace
+
+CLI::App* add_calibrate_command(CLI::App& app, CalibrateCommand& c) {
+  CLI::App* cmd = app.add_subcommand(
+      "calibrate",
+      "Fit a load balancer's node capacity, launch delay, scale-in cooldown and replacement "
+      "age to what the real one did (the sources of observe; the scenario's demand the "
+      "observed window's, e.g. a CloudWatch ConsumedLCUs trace): DIR/calibration.json, "
+      "DIR/calibrated.json and DIR/calibration_nodes.csv");
+  add_common(*cmd, c.common);
+  add_observation_options(*cmd, c.request);
+  cmd->add_option("-o,--out", c.out_dir, "Output directory (created if missing)")
+      ->capture_default_str();
+  cmd->add_flag("--plot", c.plot,
+                "Also draw DIR/calibration.png: observed against simulated nodes");
+  cmd->add_flag("-q,--quiet", c.quiet, "Print no summary");
+  return cmd;
+}
+
+int run_calibrate_command(const CalibrateCommand& c, std::ostream& out, std::ostream& err) {
+  std::optional<std::filesystem::path> plot_script;
+  if (c.plot) plot_script = find_plot_script();
+  const std::vector<Override> overrides = parse_sets(c.common.sets);
+  const ScenarioInput input = load_scenario_input(c.common.scenario, overrides, err);
+  const ObservedScenario observed = observed_scenario(input.scenario, c.request);
+  const Observation observation = read_observation(c.request, observed);
+  CalibrationContext context;
+  context.scenario_path = c.common.scenario;
+  context.scenario = &observed.scenario;
+  context.lb = observed_load_balancer(observed.scenario, observation, c.request.lb);
+  context.observation = &observation;
+  context.window = observed.window;
+  const CalibrationTarget target =
+      observed_target(observed.scenario, context.lb, observation, observed.window);
+  context.target = &target;
+  const Calibration calibration = calibrate(observed.scenario, context.lb, target);
+
+  const std::filesystem::path dir(c.out_dir);
+  create_output_directory(dir);
+  AtomicFile calibration_file(dir / "calibration.json");
+  AtomicFile scenario_file(dir / "calibrated.json");
+  AtomicFile nodes_file(dir / "calibration_nodes.csv");
+  calibration_file.stream() << calibration_json(context, calibration).dump(2) << "\n";
+  scenario_file.stream() << calibrated_document(c.common.scenario, overrides,
+                                                fitted_overrides(context.lb, calibration))
+                                .dump(2)
+                         << "\n";
+  write_calibration_nodes(nodes_file.stream(), context, calibration);
+  commit_together({&calibration_file, &scenario_file, &nodes_file});
+  if (!c.quiet) {
+    print_calibration(out, context, calibration);
+    out << "\nwrote " << (dir / "calibration.json").string() << ", "
+        << (dir / "calibrated.json").string() << " and " << (dir / "calibration_nodes.csv").string()
+        << "\n";
+  }
+  if (plot_script) draw_plots(*plot_script, dir, out, err);
+  return 0;
+}
+
+}  // namespace albsim
