@@ -72,8 +72,11 @@ void print_calibration(std::ostream& out, const CalibrationContext& context, con
   row("peak nodes", f.observed_peak, f.simulated_peak);
   row("nodes added", f.observed_rises, f.simulated_rises);
   row("new addresses", f.observed_new_addresses, f.simulated_new_addresses);
-  row("oldest lifetime", shown(f.observed_oldest.count ? f.observed_oldest.mean_s : INFINITY, "s"),
-      shown(f.simulated_oldest.count ? f.simulated_oldest.mean_s : INFINITY, "s"));
+  // The mean lifetime of the oldest addresses given back ("-": none was).
+  const auto lifetime = [&](const LifetimeSample& s) {
+    return s.count ? shown(s.mean_s, "s") + " (" + std::to_string(s.count) + ")" : std::string("-");
+  };
+  row("oldest lifetime", lifetime(f.observed_oldest), lifetime(f.simulated_oldest));
   const std::vector<std::string> columns = count_columns(context);
   out << std::setprecision(3);
   for (std::size_t i = 0; i < columns.size() && i < f.rms_per_column.size(); ++i)

@@ -182,23 +182,41 @@ std::vector<double> simulate_for_export(const Scenario& truth, test::RecordingLo
   return demand.demand;
 }
 
+// The truth `t` run and logged, its demand written to DIR/lcu.csv, and the model (AWS's
+// defaults, the replacement kind of the truth, that trace by a relative path) to DIR/model.json.
+struct CliSetup {
+  Scenario truth;
+  test::RecordingLog log;
+  std::string model;
+};
+
+CliSetup cli_setup(const Truth& t, const test::ScratchFolder& folder) {
+  CliSetup setup{test::scenario_from(truth_scenario(t)), {}, {}};
+  write_trace(simulate_for_export(setup.truth, setup.log), 0, folder.dir / "lcu.csv");
+  Json model = scenario_of(load_balancer(
+      {{"trace", {{"file", "lcu.csv"}, {"time_unit", "s"}, {"value_column", "lcu"}}}}));
+  model["load_balancers"][0]["replacement"] = {{t.replacement_kind, "30d"}};
+  setup.model = folder.write("model.json", model.dump(2));
+  return setup;
+}
+
+// calibration.json's value `key` holds `truth_value` in its interval.
+void holds(const Json& calibration, const char* key, double truth_value) {
+  const Json& v = calibration["values"][key];
+  INFO(key << ": " << v.dump());
+  CHECK(v["low"].get<double>() <= truth_value);
+  CHECK(truth_value <= v["high"].get<double>());
+}
+
 }  // namespace
 
 TEST_CASE("albsim calibrate fits IPAM address history and writes the calibrated scenario") {
-  const Truth t{8, 120, 600, "every", 24, NodeCount::held};
-  const Scenario truth = test::scenario_from(truth_scenario(t));
-  test::RecordingLog log;
-  const std::vector<double> demand = simulate_for_export(truth, log);
   const test::ScratchFolder folder("calibrate-cli");
-  write_trace(demand, 0, folder.dir / "lcu.csv");
-  Json model = scenario_of(load_balancer(
-      {{"trace", {{"file", "lcu.csv"}, {"time_unit", "s"}, {"value_column", "lcu"}}}}));
-  model["load_balancers"][0]["replacement"] = {{"every", "30d"}};
-  const std::string scenario = folder.write("model.json", model.dump(2));
-  std::vector<std::string> args = {"calibrate", scenario, "-o", (folder.dir / "out").string(),
+  const CliSetup setup = cli_setup({8, 120, 600, "every", 24, NodeCount::held}, folder);
+  std::vector<std::string> args = {"calibrate", setup.model, "-o", (folder.dir / "out").string(),
                                    "--ipam-history"};
   for (const std::string& page :
-       test::write_ipam_history(folder.dir, log, *truth.start_epoch_ms, 100))
+       test::write_ipam_history(folder.dir, setup.log, *setup.truth.start_epoch_ms, 100))
     args.push_back(page);
 
   const auto r = test::run_albsim(args);
@@ -208,15 +226,9 @@ TEST_CASE("albsim calibrate fits IPAM address history and writes the calibrated 
   CHECK(c["schema"] == "albsim.calibration/1");
   CHECK(c["observation"]["counts"] == "addresses held, in total");
   CHECK(c["observation"]["step_s"] == 60);  // IPAM's own times: the evaluation interval
-  const auto holds = [&](const char* key, double truth_value) {
-    const Json& v = c["values"][key];
-    INFO(key << ": " << v.dump());
-    CHECK(v["low"].get<double>() <= truth_value);
-    CHECK(truth_value <= v["high"].get<double>());
-  };
-  holds("node_capacity_lcu", 8);
-  holds("scale_in_cooldown", 600);
-  holds("replacement", 86400);
+  holds(c, "node_capacity_lcu", 8);
+  holds(c, "scale_in_cooldown", 600);
+  holds(c, "replacement", 86400);
   CHECK(c["values"]["replacement"]["kind"] == "every");
   CHECK(c["values"]["launch_delay"]["identified"] == false);  // addresses do not show it
   CHECK(c["fit"]["samples"] == 7 * 1440);
@@ -236,6 +248,26 @@ TEST_CASE("albsim calibrate fits IPAM address history and writes the calibrated 
   const std::string nodes = test::read_text(folder.dir / "out" / "calibration_nodes.csv");
   CHECK(nodes.rfind("t_s,observed_total,simulated_total\n", 0) == 0);
   CHECK(std::count(nodes.begin(), nodes.end(), '\n') == 1 + 7 * 1440);
+}
+
+TEST_CASE("albsim calibrate fits a DNS log, where the launch delay shows") {
+  const test::ScratchFolder folder("calibrate-dns");
+  const CliSetup setup = cli_setup({5, 180, 300, "mean", 12, NodeCount::in_dns}, folder);
+  const std::string log =
+      test::write_dns_log(folder.dir / "dns.log", setup.log, setup.truth, 0, 60'000,
+                          [](std::size_t, std::uint32_t) { return false; });
+  const auto r = test::run_albsim(
+      {"calibrate", setup.model, "-o", (folder.dir / "out").string(), "--dns-log", log, "-q"});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  const Json c = Json::parse(test::read_text(folder.dir / "out" / "calibration.json"));
+  CHECK(c["observation"]["counts"] == "addresses in DNS answers");
+  holds(c, "node_capacity_lcu", 5);
+  holds(c, "launch_delay", 180);
+  holds(c, "scale_in_cooldown", 300);
+  holds(c, "replacement", 43200);
+  CHECK(c["values"]["launch_delay"]["identified"] == true);
+  CHECK(c["values"]["replacement"]["kind"] == "mean");
 }
 
 TEST_CASE("albsim calibrate: an observation of two load balancers needs --lb") {
