@@ -24,17 +24,17 @@ const std::vector<SimTime> kLaunchDelays =
 const std::vector<SimTime> kCooldowns =
     seconds_grid({0, 60, 120, 180, 300, 420, 600, 720, 900, 1200, 1500, 1800, 2700, 3600});
 
-// The capacity minimising the error: a geometric grid of 5% steps up to a factor of 33 either
-// side of the current value, then golden-section search in log space between the best point's
-// neighbours.
-double fit_capacity(FitRuns& runs, ModelParameters p) {
+// The capacity minimising the error: a geometric grid of 5% steps `steps` either side of the
+// current value (72: a factor of 33), then golden-section search in log space between the best
+// point's neighbours.
+double fit_capacity(FitRuns& runs, ModelParameters p, int steps) {
   const auto error_at = [&](double capacity) {
     p.node_capacity_lcu = capacity;
     return runs.error(p);
   };
   const double start = p.node_capacity_lcu, ratio = 1.05;
   double best = start, best_error = error_at(best);
-  for (int k = -72; k <= 72; ++k) {
+  for (int k = -steps; k <= steps; ++k) {
     const double c = start * std::pow(ratio, k);
     const double e = error_at(c);
     if (e < best_error) best = c, best_error = e;
@@ -209,7 +209,8 @@ Calibration calibrate(const Scenario& scenario, std::size_t lb, const Calibratio
     replacement = fit_replacement(runs, p, kind, spec.drain_time, evidence);
     p.replacement =
         replacement.identified ? replacement_of(replacement.value, kind) : given.replacement;
-    p.node_capacity_lcu = fit_capacity(runs, p);
+    // The first sweep searches capacity widely; later ones near the fit (a factor of 1.34).
+    p.node_capacity_lcu = fit_capacity(runs, p, sweep == 0 ? 72 : 6);
     p.scale_in_cooldown = fit_on_grid(runs, p, kCooldowns, set_cooldown);
     p.scale_in_cooldown = fit_on_grid(
         runs, p, refined_cooldowns(p.scale_in_cooldown, spec.evaluation_interval), set_cooldown);

@@ -3,13 +3,13 @@
 //
 // Capacity, cooldown and launch delay minimise the squared error between simulated and observed
 // node counts (per AZ when the source records AZs), sampled every `step`: capacity by a geometric
-// grid refined by golden-section search, cooldown and launch delay over grids of sensible values
-// (cooldown refined to the evaluation interval), in coordinate sweeps (until one changes nothing,
-// at most five). Launch delay shows only in DNS (a launching node holds its address but is not yet
-// in DNS), so it is fitted only to a DNS log; from address holdings it is not identified.
-// Replacement is random or unaligned in time, so it is fitted to the lifetimes of the oldest
-// addresses instead (oldest_releases.hpp): the age at which the simulated mean lifetime equals the
-// observed one, by bisection in log-age.
+// grid (wide in the first sweep, near the fit after) refined by golden-section search, cooldown and
+// launch delay over grids of sensible values (cooldown refined to the evaluation interval), in
+// coordinate sweeps (until one changes nothing, at most five). Launch delay shows only in DNS (a
+// launching node holds its address but is not yet in DNS), so it is fitted only to a DNS log; from
+// address holdings it is not identified. Replacement is random or unaligned in time, so it is
+// fitted to the lifetimes of the oldest addresses instead (oldest_releases.hpp): the age at which
+// the simulated mean lifetime equals the observed one, by bisection in log-age.
 //
 // Uncertainty. A value's interval is every value of its profile (the others held at the fit)
 // whose error stays within SSE_min (1 + 3.84 / n): the profile-likelihood bound for Gaussian

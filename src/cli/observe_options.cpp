@@ -13,8 +13,8 @@ void add_observation_options(CLI::App& command, ObserveRequest& request) {
                      "Lines of \"<time> <ip> <ip> ...\" for one load balancer's DNS name "
                      "(tools/observe/dns-log.sh)");
   command.add_option("--lb", request.lb,
-                     "The load balancer observed (needed when the source does not name it and the "
-                     "scenario has several)");
+                     "The load balancer observed: needed when the source does not name it and the "
+                     "scenario has several, and for calibrate when the source holds several");
   command.add_option("--from", request.from,
                      "Start of the observed window, like 2025-03-01T00:00:00Z (default: the "
                      "scenario's start)");
