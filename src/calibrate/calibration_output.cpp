@@ -1,5 +1,6 @@
 #include "calibrate/calibration_output.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <iomanip>
 #include <sstream>

@@ -4,9 +4,18 @@
 #include <set>
 
 #include "albsim/input_error.hpp"
+#include "core/calendar.hpp"
 #include "observe/replay.hpp"
 
 namespace albsim {
+
+namespace {
+
+const char* const kHowToWindow =
+    "make the scenario's start and horizon the observed window (--set /start=... --set "
+    "/horizon=...) and its demand that window's";
+
+}  // namespace
 
 std::size_t observed_load_balancer(const Scenario& scenario, const Observation& observation,
                                    const std::optional<std::string>& lb_option) {
@@ -23,6 +32,21 @@ std::size_t observed_load_balancer(const Scenario& scenario, const Observation& 
   throw InputError("--lb", "",
                    "the observation holds addresses of " + std::to_string(seen.size()) +
                        " load balancers (" + ids + "); name the one to calibrate with --lb");
+}
+
+void require_start(const Scenario& scenario, const std::string& scenario_path) {
+  if (!scenario.start_epoch_ms)
+    throw InputError(scenario_path, "/start",
+                     std::string("calibrate needs the scenario's start: ") + kHowToWindow);
+}
+
+void check_calibration_window(const Scenario& scenario, const ObservedWindow& window) {
+  const std::int64_t from = *scenario.start_epoch_ms, to = from + scenario.horizon.ms();
+  if (window.from_ms != from || window.to_ms != to)
+    throw InputError(window.from_ms != from ? "--from" : "--to",
+                     format_iso8601_utc(window.from_ms != from ? window.from_ms : window.to_ms),
+                     "calibrate simulates the scenario's own window, " + format_iso8601_utc(from) +
+                         " .. " + format_iso8601_utc(to) + ": " + kHowToWindow);
 }
 
 CalibrationTarget observed_target(const Scenario& scenario, std::size_t lb,

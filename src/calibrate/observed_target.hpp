@@ -18,6 +18,13 @@ namespace albsim {
 std::size_t observed_load_balancer(const Scenario& scenario, const Observation& observation,
                                    const std::optional<std::string>& lb_option);
 
+// Calibration simulates the scenario over its own window, [start, start + horizon): its demand
+// (a trace's alignment, the diurnal calendar) is resolved there. require_start throws InputError
+// naming the scenario's /start when it has none; check_calibration_window names --from or --to
+// when they give another window (moving the window would leave the demand where it was).
+void require_start(const Scenario& scenario, const std::string& scenario_path);
+void check_calibration_window(const Scenario& scenario, const ObservedWindow& window);
+
 // The target for load balancer `lb` over `window` (`scenario` is the window's). Sampled at the
 // source's own sampling interval (whole seconds), or at the load balancer's evaluation interval
 // for IPAM history, whose times are AWS's own.

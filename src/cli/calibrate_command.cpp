@@ -1,7 +1,11 @@
 #include "cli/calibrate_command.hpp"
 
+#include <cmath>
 #include <filesystem>
 #include <iomanip>
+#include <sstream>
+#include <string>
+#include <vector>
 
 #include "calibrate/calibration_output.hpp"
 #include "calibrate/observed_target.hpp"
@@ -114,7 +118,9 @@ int run_calibrate_command(const CalibrateCommand& c, std::ostream& out, std::ost
   if (c.plot) plot_script = find_plot_script();
   const std::vector<Override> overrides = parse_sets(c.common.sets);
   const ScenarioInput input = load_scenario_input(c.common.scenario, overrides, err);
+  require_start(input.scenario, c.common.scenario);  // before observe's advice to give --from
   const ObservedScenario observed = observed_scenario(input.scenario, c.request);
+  check_calibration_window(input.scenario, observed.window);
   const Observation observation = read_observation(c.request, observed);
   CalibrationContext context;
   context.scenario_path = c.common.scenario;

@@ -296,4 +296,20 @@ TEST_CASE("albsim calibrate: an observation of two load balancers needs --lb") {
   const auto unknown = test::run_albsim(args);
   CHECK(unknown.code == 2);
   CHECK(unknown.err.find("--lb: nope:") != std::string::npos);
+
+  // The demand is resolved over the scenario's own window: another one would leave it behind.
+  args.back() = "web";
+  args.insert(args.end(), {"--from", "2025-03-03T06:00:00Z"});
+  const auto moved = test::run_albsim(args);
+  CHECK(moved.code == 2);
+  CHECK(moved.err.find("albsim: --from: 2025-03-03T06:00:00Z: calibrate simulates the scenario's "
+                       "own window, 2025-03-03T00:00:00Z .. 2025-03-04T00:00:00Z: make the "
+                       "scenario's start and horizon the observed window") == 0);
+  document.erase("start");
+  const std::string no_start = folder.write("no-start.json", document.dump());
+  args[1] = no_start;
+  const auto unanchored = test::run_albsim(args);
+  CHECK(unanchored.code == 2);
+  CHECK(unanchored.err.find(no_start + ": /start: calibrate needs the scenario's start") !=
+        std::string::npos);
 }
