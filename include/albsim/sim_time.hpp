@@ -38,6 +38,10 @@ class SimTime {
 // ("90s", "4d18h", "1.5h"). Returns nullopt when malformed or not a whole number of milliseconds.
 std::optional<SimTime> parse_duration(std::string_view text);
 
+// The milliseconds a duration string spells, not rounded ("0.25ms" is 0.25); nullopt when it is
+// not of the form parse_duration reads.
+std::optional<double> duration_string_ms(std::string_view text);
+
 // Converts a number of seconds (as written in a scenario) to SimTime; nullopt when negative,
 // non-finite or not a whole number of milliseconds.
 std::optional<SimTime> duration_from_seconds(double seconds);

@@ -30,6 +30,12 @@ std::optional<SimTime> duration_from_seconds(double seconds) {
 }
 
 std::optional<SimTime> parse_duration(std::string_view text) {
+  const auto ms = duration_string_ms(text);
+  if (!ms) return std::nullopt;
+  return duration_from_seconds(*ms / 1000.0);
+}
+
+std::optional<double> duration_string_ms(std::string_view text) {
   if (text.empty()) return std::nullopt;
   double total_ms = 0;
   std::size_t i = 0;
@@ -48,7 +54,7 @@ std::optional<SimTime> parse_duration(std::string_view text) {
     if (!ms) return std::nullopt;
     total_ms += value * static_cast<double>(*ms);
   }
-  return duration_from_seconds(total_ms / 1000.0);
+  return total_ms;
 }
 
 std::string format_duration(SimTime t) {

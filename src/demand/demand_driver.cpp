@@ -29,12 +29,6 @@ DemandDriver::DemandDriver(const Scenario& scenario, std::uint64_t replication, 
     lbs_.emplace_back(scenario, spec, replication);
 }
 
-double DemandDriver::surge_product(const LbDemand& d) const {
-  double surge = 1.0;
-  for (const double m : d.surges) surge *= m;
-  return surge;
-}
-
 // The next lognormal multiplier exp(sigma Z - sigma^2 / 2) of the load balancer's noise stream.
 double DemandDriver::LbDemand::draw_noise() {
   return std::exp(noise_sigma * noise_draws.standard_normal() - noise_sigma * noise_sigma / 2);
@@ -42,7 +36,7 @@ double DemandDriver::LbDemand::draw_noise() {
 
 double DemandDriver::sample_start(std::size_t lb) {
   LbDemand& d = lbs_[lb];
-  double demand = d.profile.at(SimTime()) * surge_product(d);
+  double demand = d.profile.at(SimTime()) * d.surges.product();
   if (d.noise_sigma > 0) demand *= d.draw_noise();
   meter_.demand_changed(SimTime(), lb, demand);
   return demand;
@@ -72,7 +66,8 @@ void DemandDriver::next_block(std::size_t lb) {
 
 void DemandDriver::recompute(std::size_t lb) {
   LbDemand& d = lbs_[lb];
-  const double surge = surge_product(d);
+  d.stale = false;
+  const double surge = d.surges.product();
   const auto from = static_cast<std::size_t>(d.next - d.first);
   const std::size_t count = d.profile_values.size();
   d.direct = d.noise.empty() && surge == 1.0;
@@ -97,15 +92,16 @@ void DemandDriver::recompute(std::size_t lb) {
                       std::span<std::int32_t>(d.changed).subspan(from));
 }
 
-double DemandDriver::held_at(std::size_t lb, SimTime t) const {
+double DemandDriver::held_at(std::size_t lb, SimTime t) {
   const std::int64_t k = t.ms() / lbs_[lb].step.ms();
   if (k < lbs_[lb].next) return meter_.demand_progress(lb).first;  // already with the meter
   return at(lb, k);
 }
 
 void DemandDriver::consume_through(std::size_t lb, std::int64_t k) {
+  if (k < lbs_[lb].next) return;
+  fresh(lb);
   LbDemand& d = lbs_[lb];
-  if (k < d.next) return;
   const auto from = static_cast<std::size_t>(d.next - d.first);
   const auto last = static_cast<std::size_t>(k - d.first);
   const std::int32_t changed = d.changed[last];
@@ -122,10 +118,10 @@ void DemandDriver::change_surges(std::size_t lb, double multiplier, bool start) 
   if (listener_ != nullptr) listener_->demand_will_change(lb);
   LbDemand& d = lbs_[lb];
   if (start)
-    d.surges.push_back(multiplier);
+    d.surges.start(multiplier);
   else
-    d.surges.erase(std::find(d.surges.begin(), d.surges.end(), multiplier));
-  recompute(lb);
+    d.surges.end(multiplier);
+  d.stale = true;
   if (listener_ != nullptr) listener_->demand_changed(lb);
 }
 

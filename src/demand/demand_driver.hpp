@@ -11,7 +11,9 @@
 // hot then), so consuming a stretch costs O(1) while no demand is lost.
 //
 // Surges change demand from the first point not yet consumed: the listener hears of a change
-// before it applies (to consume what came before) and after (to look at the new values).
+// before it applies (to consume what came before) and after (to look at the new values). The
+// block's values are recomputed on the first read after a change, so that many surges starting
+// and ending between two grid points cost one recomputation, not one each.
 #pragma once
 
 #include <cstdint>
@@ -20,6 +22,7 @@
 
 #include "albsim/scenario.hpp"
 #include "core/random_stream.hpp"
+#include "demand/active_surges.hpp"
 #include "demand/demand_profile.hpp"
 #include "demand/growth_cache.hpp"
 #include "metrics/fleet_meter.hpp"
@@ -60,15 +63,15 @@ class DemandDriver {
   // One past the last grid point before the horizon.
   std::int64_t end_point(std::size_t lb) const { return lbs_[lb].horizon_points; }
   // d at point k, next_point() <= k < block_end().
-  double at(std::size_t lb, std::int64_t k) const {
-    const LbDemand& d = lbs_[lb];
+  double at(std::size_t lb, std::int64_t k) {
+    const LbDemand& d = fresh(lb);
     return d.values()[static_cast<std::size_t>(k - d.first)];
   }
   // d at every point of the block, [block_end() - size, block_end()).
-  std::span<const double> block(std::size_t lb) const { return lbs_[lb].values(); }
+  std::span<const double> block(std::size_t lb) { return fresh(lb).values(); }
   // d held at time t (the last grid point at or before t, or t = 0), told to the meter or not;
   // t must be before any point that may still change (the caller's next real evaluation).
-  double held_at(std::size_t lb, SimTime t) const;
+  double held_at(std::size_t lb, SimTime t);
   // Tells the meter every point in [next_point(), k] and moves past them; k < block_end().
   void consume_through(std::size_t lb, std::int64_t k);
 
@@ -84,12 +87,13 @@ class DemandDriver {
     RandomStream noise_draws;
     SimTime step;
     std::int64_t horizon_points;
-    std::vector<double> surges;  // multipliers of the surges in force
+    ActiveSurges surges;
     // The block: points [first, end); next is the first not consumed. Demand is the profile
     // itself while no surge is in force and there is no noise (`direct`: x 1 is exact).
     std::int64_t first = 1, next = 1, end = 1;
     std::vector<double> profile_values, noise, demand;
     bool direct = true;
+    bool stale = false;  // surges changed since the values were computed
     // The meter's demand integral traced from point first + traced_from on (StepIntegral::
     // trace): after each point, and the point of its last change (or traced_since).
     std::vector<double> integral;
@@ -100,10 +104,13 @@ class DemandDriver {
     double draw_noise();
   };
 
-  double surge_product(const LbDemand& d) const;
   // demand[] from profile, surges and noise, and the meter's integral traced over it, for the
   // points not yet consumed.
   void recompute(std::size_t lb);
+  const LbDemand& fresh(std::size_t lb) {
+    if (lbs_[lb].stale) recompute(lb);
+    return lbs_[lb];
+  }
   void change_surges(std::size_t lb, double multiplier, bool start);
 
   std::vector<LbDemand> lbs_;

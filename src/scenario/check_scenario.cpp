@@ -16,13 +16,20 @@ namespace {
 //   scaling evaluations run only where something changes; 10 ns for a small fleet whose demand
 //   stays in cache, 25 ns for org-3y's 1,000 load balancers), 150 ns with lognormal noise (a
 //   normal draw, an exponential, and the scale-in and scale-out that noise causes);
-// - an event (a random event occurrence, a node replacement and what follows it) about 100 ns;
+// - an event (a node replacement and what follows it) about 100 ns;
+// - a random event occurrence, at its start and again at its end, about 200 ns, 50 ns more for
+//   each load balancer it reaches, and 7 ps more for each occurrence in force (the event queue
+//   and the surges in force grow out of cache: 2e7 surges cost 0.45 us each with 100 in force,
+//   1.24 us with 54,000);
 // - a reserved address drawn at random from a pool fragmented by millions of such draws about
 //   6 us (2^24 of them from a /8 took 99 s).
 constexpr double kMaxWorkSeconds = 60;
 constexpr double kSecondsPerGridPoint = 25e-9;
 constexpr double kSecondsPerNoisyGridPoint = 150e-9;
 constexpr double kSecondsPerEvent = 100e-9;
+constexpr double kSecondsPerOccurrenceChange = 200e-9;
+constexpr double kSecondsPerOccurrenceTarget = 50e-9;
+constexpr double kSecondsPerOccurrenceInForce = 7e-12;
 constexpr double kSecondsPerRandomReservedAddress = 6e-6;
 
 // "4.2 s", "7.5 min", "3.1 h", "12 days": how long `seconds` is, roughly.
@@ -284,9 +291,18 @@ class Checker {
                    lb_ptr(i) + "/replacement", "replace nodes less often");
       }
     }
-    for (std::size_t i = 0; i < s_.random_events.size(); ++i)
-      add_events(horizon / s_.random_events[i].mean_interarrival_ms, kSecondsPerEvent,
-                 "/random_events/" + std::to_string(i), "lower the rate");
+    double in_force = 0;  // occurrences in force at once, on average, all processes together
+    for (const RandomEventSpec& e : s_.random_events)
+      in_force += std::min(static_cast<double>(e.duration.typical_max().ms()), horizon) /
+                  e.mean_interarrival_ms;
+    for (std::size_t i = 0; i < s_.random_events.size(); ++i) {
+      const RandomEventSpec& e = s_.random_events[i];
+      const double targets = e.lb ? 1.0 : static_cast<double>(s_.load_balancers.size());
+      add_events(2 * horizon / e.mean_interarrival_ms,
+                 kSecondsPerOccurrenceChange + targets * kSecondsPerOccurrenceTarget +
+                     in_force * kSecondsPerOccurrenceInForce,
+                 "/random_events/" + std::to_string(i), "lower the rate or shorten the duration");
+    }
     for (std::size_t i = 0; i < s_.reservations.size(); ++i) {
       const ReservationSpec& r = s_.reservations[i];
       add_events(

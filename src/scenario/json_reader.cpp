@@ -133,23 +133,25 @@ bool JsonReader::boolean() const {
 }
 
 SimTime JsonReader::duration() const {
+  double seconds = 0;
   if (value_->is_number()) {
-    const double seconds = number();
-    if (seconds < 0) fail("a duration must not be negative (found " + value_->dump() + ")");
-    const auto t = duration_from_seconds(seconds);
-    if (!t)
-      fail("a duration must be a whole number of milliseconds (found " + value_->dump() + ")");
-    return *t;
-  }
-  if (!value_->is_string())
+    seconds = number();
+  } else if (value_->is_string()) {
+    const auto ms = duration_string_ms(value_->get<std::string>());
+    if (!ms)
+      fail("\"" + value_->get<std::string>() +
+           "\" is not a duration; write seconds as a number or a string like \"90s\", \"15m\", "
+           "\"4d18h\" (units ms s m h d w)");
+    seconds = *ms / 1000.0;
+  } else {
     fail("expected a duration (seconds, or a string like \"90s\", \"15m\", \"4d18h\"), found " +
          type_name(*value_));
-  const auto t = parse_duration(value_->get<std::string>());
-  if (!t)
-    fail("\"" + value_->get<std::string>() +
-         "\" is not a duration; write seconds as a number or a string like \"90s\", \"15m\", "
-         "\"4d18h\" (units ms s m h d w)");
-  return *t;
+  }
+  if (seconds < 0) fail("a duration must not be negative (found " + value_->dump() + ")");
+  if (const auto t = duration_from_seconds(seconds)) return *t;
+  if (seconds * 1000 > 0x1p53)
+    fail("a duration must be at most 2^53 ms, about 285,000 years (found " + value_->dump() + ")");
+  fail("a duration must be a whole number of milliseconds (found " + value_->dump() + ")");
 }
 
 Cidr JsonReader::cidr() const {

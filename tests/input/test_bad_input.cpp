@@ -182,6 +182,17 @@ TEST_CASE("numbers must be finite and in range") {
   d = valid();
   d["load_balancers"][0]["launch_delay"] = "2 minutes";
   expect_fault(d, "/load_balancers/0/launch_delay", "is not a duration");
+  // A well-formed string says what is wrong with its value, as a number does.
+  d["load_balancers"][0]["launch_delay"] = "1.5ms";
+  expect_fault(d, "/load_balancers/0/launch_delay",
+               "a duration must be a whole number of milliseconds (found \"1.5ms\")");
+  d["load_balancers"][0]["launch_delay"] = 0.0005;
+  expect_fault(d, "/load_balancers/0/launch_delay",
+               "a duration must be a whole number of milliseconds (found 0.0005)");
+  d["load_balancers"][0]["launch_delay"] = "99999999999999999s";
+  expect_fault(d, "/load_balancers/0/launch_delay", "a duration must be at most 2^53 ms");
+  d["load_balancers"][0]["launch_delay"] = 1e300;
+  expect_fault(d, "/load_balancers/0/launch_delay", "a duration must be at most 2^53 ms");
 }
 
 TEST_CASE("events lie inside the horizon and name known ids") {
@@ -208,7 +219,8 @@ TEST_CASE("events lie inside the horizon and name known ids") {
 
 TEST_CASE("work limits keep every valid scenario fast") {
   // The estimate (check_scenario.cpp): 25 ns a grid point, 150 ns with noise, 100 ns an event,
-  // 6 us a reserved address drawn at random; at most 60 s.
+  // 6 us a reserved address drawn at random; a random occurrence 2 x (200 ns + 50 ns per load
+  // balancer reached + 7 ps per occurrence in force); at most 60 s.
   json d = valid();
   d["horizon"] = "3650d";
   d["events"] = json::array();
@@ -226,20 +238,34 @@ TEST_CASE("work limits keep every valid scenario fast") {
   lb["id"] = "lb1";
   d["load_balancers"].push_back(lb);
   expect_fault(d, "/load_balancers/0/evaluation_interval", "about 95 s (630720000 grid points");
-  // Random events: 7.9 s of points plus 3650 x 200,000 occurrences at 100 ns: 80.9 s.
+  // Random events: 7.9 s of points plus 3650 x 40,000 occurrences, each started and ended, on
+  // one load balancer, 27.8 in force: 1.46e8 x 2 x (250 ns + 0.19 ns) = 73.1 s; 80.9 s in all.
   d["load_balancers"] = json::array({d["load_balancers"][0]});
   d["load_balancers"][0]["demand"].erase("noise");
   d["random_events"] = {
-      {{"type", "surge"}, {"rate_per_day", 200000}, {"multiplier", 2}, {"duration", "1m"}}};
-  expect_fault(d, "/random_events/0", "about 81 s (315360000 grid points, 730000000 events");
-  d["random_events"][0]["rate_per_day"] = 100000;  // 44.4 s
+      {{"type", "surge"}, {"rate_per_day", 40000}, {"multiplier", 2}, {"duration", "1m"}}};
+  expect_fault(d, "/random_events/0", "about 81 s (315360000 grid points, 292000000 events");
+  d["random_events"][0]["rate_per_day"] = 20000;  // 44.4 s
   CHECK_NOTHROW(test::scenario_from(d));
   // A rate beyond any integer (found by fuzzing: the count was cast to long long): 3650 days x
-  // 1e33 a day are 3.65e36 events, 3.65e29 s at 100 ns, 1.16e22 years.
+  // 1e33 a day are 7.3e36 starts and ends, each 7 ps x 6.9e29 in force: 1.13e48 years.
   d["random_events"][0]["rate_per_day"] = 1e33;
   expect_fault(d, "/random_events/0",
-               "about 1.16e+22 years (315360000 grid points, 3.65e+36 events");
+               "about 1.13e+48 years (315360000 grid points, 7.3e+36 events");
+  // Many in force at once (found by fuzzing: 100 M surges of 23 min on average in 30 days ran
+  // for minutes): 53,648 in force add 375.5 ns to each start and end, 126 s in all; the same
+  // surges lasting 138 s on average keep 5,365 in force, 58 s.
+  d["horizon"] = "30d";
+  d["load_balancers"][0]["evaluation_interval"] = "60s";
+  d["random_events"] = {{{"type", "surge"},
+                         {"rate_per_day", 3358828},
+                         {"multiplier", 2.1},
+                         {"duration", {{"exponential", "23m"}}}}};
+  expect_fault(d, "/random_events/0", "about 2 min (43200 grid points, 201529680 events");
+  d["random_events"][0]["duration"] = {{"exponential", "138s"}};
+  CHECK_NOTHROW(test::scenario_from(d));
   // Replacements count too: 2 nodes replaced every 1 ms are 6.3e11 events, 17.5 hours.
+  d["horizon"] = "3650d";
   d["random_events"] = json::array();
   d["load_balancers"][0]["evaluation_interval"] = "60s";
   d["load_balancers"][0]["replacement"] = {{"mean", "1ms"}};

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/calendar.hpp"
+#include "demand/active_surges.hpp"
 #include "demand/demand_profile.hpp"
 #include "metrics/step_integral.hpp"
 
@@ -11,6 +12,33 @@ SimTime hours(double h) {
   return SimTime::from_ms(static_cast<std::int64_t>(h * 3'600'000));
 }
 }  // namespace
+
+TEST_CASE("surges in force multiply in the order they started; an end removes the earliest") {
+  // Floating-point products depend on order: ((1 x 3) x 7) x 0.1 is 2.1, but ((1 x 3) x 0.1) x 7
+  // is 2.1000000000000005 (both rounded at every step, by IEEE 754 doubles).
+  ActiveSurges surges;
+  CHECK(surges.product() == 1.0);
+  surges.start(3);
+  surges.start(0.1);
+  surges.start(7);
+  CHECK(surges.product() == 2.1000000000000005);  // 3, 0.1, 7
+  surges.start(0.1);
+  surges.end(0.1);  // the first 0.1 ends: 3, 7, 0.1 remain
+  CHECK(surges.product() == 2.1);
+  surges.end(3);
+  surges.end(7);
+  surges.end(0.1);
+  CHECK(surges.empty());
+  CHECK(surges.product() == 1.0);
+  // Ended slots are dropped as they pile up; the order of those left stays.
+  for (int i = 0; i < 100; ++i) surges.start(1.5);
+  surges.start(0.1);
+  for (int i = 0; i < 100; ++i) surges.end(1.5);
+  surges.start(3);
+  surges.start(7);
+  CHECK(surges.product() == 2.1000000000000005);  // 0.1, 3, 7
+  CHECK_THROWS_AS(surges.end(1.5), std::logic_error);
+}
 
 TEST_CASE("steps hold each value from its time on, 0 before the first") {
   DemandSpec spec;
