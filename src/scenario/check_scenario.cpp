@@ -4,58 +4,13 @@
 
 #include "albsim/input_error.hpp"
 #include "ipam/pool_forest.hpp"
+#include "scenario/demand_bound.hpp"
 #include "scenario/parse_scenario.hpp"
 #include "scenario/trace_inputs.hpp"
+#include "scenario/work_estimate.hpp"
 
 namespace albsim {
 namespace {
-
-// The work limit, so that no valid scenario runs for hours: an estimate of one run's time from
-// what it processes over the horizon, fleet-wide, measured on a 2-core machine (Release):
-// - a grid point costs about 25 ns (its demand, the demand integral, a look at the requirement;
-//   scaling evaluations run only where something changes; 10 ns for a small fleet whose demand
-//   stays in cache, 25 ns for org-3y's 1,000 load balancers), 150 ns with lognormal noise (a
-//   normal draw, an exponential, and the scale-in and scale-out that noise causes);
-// - an event (a node replacement and what follows it) about 100 ns;
-// - a random event occurrence, at its start and again at its end, about 200 ns, 50 ns more for
-//   each load balancer it reaches, and 7 ps more for each occurrence in force (the event queue
-//   and the surges in force grow out of cache: 2e7 surges cost 0.45 us each with 100 in force,
-//   1.24 us with 54,000);
-// - a reserved address drawn at random from a pool fragmented by millions of such draws about
-//   6 us (2^24 of them from a /8 took 99 s).
-constexpr double kMaxWorkSeconds = 60;
-constexpr double kSecondsPerGridPoint = 25e-9;
-constexpr double kSecondsPerNoisyGridPoint = 150e-9;
-constexpr double kSecondsPerEvent = 100e-9;
-constexpr double kSecondsPerOccurrenceChange = 200e-9;
-constexpr double kSecondsPerOccurrenceTarget = 50e-9;
-constexpr double kSecondsPerOccurrenceInForce = 7e-12;
-constexpr double kSecondsPerRandomReservedAddress = 6e-6;
-
-// "4.2 s", "7.5 min", "3.1 h", "12 days": how long `seconds` is, roughly.
-std::string rough_duration(double seconds) {
-  char text[64];
-  if (seconds < 120)
-    std::snprintf(text, sizeof text, "%.0f s", seconds);
-  else if (seconds < 7200)
-    std::snprintf(text, sizeof text, "%.0f min", seconds / 60);
-  else if (seconds < 172800)
-    std::snprintf(text, sizeof text, "%.0f h", seconds / 3600);
-  else if (seconds < 3.1536e8)
-    std::snprintf(text, sizeof text, "%.0f days", seconds / 86400);
-  else
-    std::snprintf(text, sizeof text, "%.3g years", seconds / 3.1536e7);
-  return text;
-}
-
-// A count that may be far beyond any integer type (a rate of 1e33 a day): exact while it fits,
-// else "2.33e+35".
-std::string rough_count(double n) {
-  if (n < 1e15) return std::to_string(static_cast<long long>(n));
-  char text[32];
-  std::snprintf(text, sizeof text, "%.3g", n);
-  return text;
-}
 
 // A CIDR of a pool, with where it was written and from when it is provisioned.
 struct PlacedCidr {
@@ -82,7 +37,8 @@ class Checker {
     for (std::size_t i = 0; i < s_.load_balancers.size(); ++i) check_lb(i);
     for (std::size_t i = 0; i < s_.events.size(); ++i) check_event(i);
     for (std::size_t i = 0; i < s_.random_events.size(); ++i) check_random_event(i);
-    check_work();
+    check_work(s_);
+    check_demand_bounds(s_);
     resolve_allowlists();
     warn_quotas();
     describe_trace_inputs(s_);
@@ -258,65 +214,6 @@ class Checker {
     const RandomEventSpec& e = s_.random_events[i];
     if (e.type == EventType::az_outage && !e.az.empty())
       check_az(e.lb, e.az, "/random_events/" + std::to_string(i) + "/az");
-  }
-
-  // The estimated time of one run against kMaxWorkSeconds; the error points at the largest
-  // share. Replacements count the fewest nodes a load balancer can have, so the estimate is low.
-  void check_work() {
-    const auto horizon = static_cast<double>(s_.horizon.ms());
-    double total = 0, largest = 0, grid_points = 0, events = 0;
-    std::string largest_pointer, fix;
-    auto add = [&](double seconds, const std::string& pointer, const std::string& how) {
-      total += seconds;
-      if (seconds > largest) {
-        largest = seconds;
-        largest_pointer = pointer;
-        fix = how;
-      }
-    };
-    auto add_events = [&](double count, double seconds_each, const std::string& pointer,
-                          const std::string& how) {
-      events += count;
-      add(count * seconds_each, pointer, how);
-    };
-    for (std::size_t i = 0; i < s_.load_balancers.size(); ++i) {
-      const LoadBalancerSpec& lb = s_.load_balancers[i];
-      const double points = horizon / static_cast<double>(lb.evaluation_interval.ms());
-      grid_points += points;
-      add(points * (lb.demand.noise_sigma > 0 ? kSecondsPerNoisyGridPoint : kSecondsPerGridPoint),
-          lb_ptr(i) + "/evaluation_interval", "use a longer evaluation_interval");
-      if (lb.replacement.kind != ReplacementSpec::Kind::none) {
-        const double nodes = static_cast<double>(std::max(lb.min_nodes_per_az, 1) * lb.azs.size());
-        add_events(nodes * horizon / static_cast<double>(lb.replacement.age.ms()), kSecondsPerEvent,
-                   lb_ptr(i) + "/replacement", "replace nodes less often");
-      }
-    }
-    double in_force = 0;  // occurrences in force at once, on average, all processes together
-    for (const RandomEventSpec& e : s_.random_events)
-      in_force += std::min(static_cast<double>(e.duration.typical_max().ms()), horizon) /
-                  e.mean_interarrival_ms;
-    for (std::size_t i = 0; i < s_.random_events.size(); ++i) {
-      const RandomEventSpec& e = s_.random_events[i];
-      const double targets = e.lb ? 1.0 : static_cast<double>(s_.load_balancers.size());
-      add_events(2 * horizon / e.mean_interarrival_ms,
-                 kSecondsPerOccurrenceChange + targets * kSecondsPerOccurrenceTarget +
-                     in_force * kSecondsPerOccurrenceInForce,
-                 "/random_events/" + std::to_string(i), "lower the rate or shorten the duration");
-    }
-    for (std::size_t i = 0; i < s_.reservations.size(); ++i) {
-      const ReservationSpec& r = s_.reservations[i];
-      add_events(
-          static_cast<double>(r.count),
-          s_.pools[r.pool].random_allocation ? kSecondsPerRandomReservedAddress : kSecondsPerEvent,
-          "/reservations/" + std::to_string(i) + "/count",
-          "reserve fewer addresses (or use lowest-free allocation)");
-    }
-    if (total <= kMaxWorkSeconds) return;
-    fail(largest_pointer, "the run would take about " + rough_duration(total) + " (" +
-                              rough_count(grid_points) + " grid points, " + rough_count(events) +
-                              " events and reserved addresses); the limit is about 1 min per "
-                              "run. The largest share is here: " +
-                              fix + ", shorten the horizon or split the fleet");
   }
 
   void check_az(const std::optional<std::size_t>& only_lb, const std::string& az,

@@ -8,6 +8,7 @@
 
 #include "core/calendar.hpp"
 #include "demand/demand_profile.hpp"
+#include "scenario/demand_bound.hpp"
 
 namespace albsim {
 namespace {
@@ -17,7 +18,7 @@ constexpr std::size_t kScanBlock = 4096;
 
 std::string number(double value) {
   char text[48];
-  std::snprintf(text, sizeof text, value >= 100 ? "%.0f" : "%.3g", value);
+  std::snprintf(text, sizeof text, value >= 100 && value < 1e15 ? "%.0f" : "%.3g", value);
   return text;
 }
 
@@ -77,28 +78,6 @@ TraceInput describe(const LoadBalancerSpec& lb, SimTime horizon) {
     in.restarts = (offset + horizon.ms() - 1) / in.span_ms;
   }
   return in;
-}
-
-// The largest value the profile can take over [0, horizon), growth included (noise and surges
-// left out: they are what-ifs of their own).
-double peak_bound(const DemandSpec& d, SimTime horizon) {
-  double peak = 0;
-  switch (d.kind) {
-    case DemandSpec::Kind::constant:
-      peak = d.constant;
-      break;
-    case DemandSpec::Kind::steps:
-      for (const auto& step : d.steps) peak = std::max(peak, step.second);
-      break;
-    case DemandSpec::Kind::diurnal:
-      peak = d.diurnal.base * (1 + d.diurnal.amplitude) * std::max(1.0, d.diurnal.weekend_factor);
-      break;
-    case DemandSpec::Kind::trace:
-      peak = *std::max_element(d.trace.series->values.begin(), d.trace.series->values.end());
-      break;
-  }
-  if (d.growth_per_30d > 0) peak *= std::pow(1 + d.growth_per_30d, horizon.seconds() / 2'592'000.0);
-  return peak;
 }
 
 struct Excess {

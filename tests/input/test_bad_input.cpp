@@ -220,7 +220,8 @@ TEST_CASE("events lie inside the horizon and name known ids") {
 TEST_CASE("work limits keep every valid scenario fast") {
   // The estimate (check_scenario.cpp): 25 ns a grid point, 150 ns with noise, 100 ns an event,
   // 6 us a reserved address drawn at random; a random occurrence 2 x (200 ns + 50 ns per load
-  // balancer reached + 7 ps per occurrence in force); at most 60 s.
+  // balancer reached + 7 ps per occurrence in force); where surges end, 2.5 ns per surge in force
+  // once per grid point at most; at most 60 s.
   json d = valid();
   d["horizon"] = "3650d";
   d["events"] = json::array();
@@ -239,13 +240,14 @@ TEST_CASE("work limits keep every valid scenario fast") {
   d["load_balancers"].push_back(lb);
   expect_fault(d, "/load_balancers/0/evaluation_interval", "about 95 s (630720000 grid points");
   // Random events: 7.9 s of points plus 3650 x 40,000 occurrences, each started and ended, on
-  // one load balancer, 27.8 in force: 1.46e8 x 2 x (250 ns + 0.19 ns) = 73.1 s; 80.9 s in all.
+  // one load balancer, 27.8 in force: 1.46e8 x 2 x (250 ns + 0.19 ns) = 73.1 s, and as many
+  // ends (fewer than the points) x 27.8 x 2.5 ns = 10.1 s; 91.1 s in all.
   d["load_balancers"] = json::array({d["load_balancers"][0]});
   d["load_balancers"][0]["demand"].erase("noise");
   d["random_events"] = {
       {{"type", "surge"}, {"rate_per_day", 40000}, {"multiplier", 2}, {"duration", "1m"}}};
-  expect_fault(d, "/random_events/0", "about 81 s (315360000 grid points, 292000000 events");
-  d["random_events"][0]["rate_per_day"] = 20000;  // 44.4 s
+  expect_fault(d, "/random_events/0", "about 91 s (315360000 grid points, 292000000 events");
+  d["random_events"][0]["rate_per_day"] = 20000;  // 46.9 s
   CHECK_NOTHROW(test::scenario_from(d));
   // A rate beyond any integer (found by fuzzing: the count was cast to long long): 3650 days x
   // 1e33 a day are 7.3e36 starts and ends, each 7 ps x 6.9e29 in force: 1.13e48 years.
@@ -253,17 +255,42 @@ TEST_CASE("work limits keep every valid scenario fast") {
   expect_fault(d, "/random_events/0",
                "about 1.13e+48 years (315360000 grid points, 7.3e+36 events");
   // Many in force at once (found by fuzzing: 100 M surges of 23 min on average in 30 days ran
-  // for minutes): 53,648 in force add 375.5 ns to each start and end, 126 s in all; the same
-  // surges lasting 138 s on average keep 5,365 in force, 58 s.
+  // for minutes): 53,648 in force add 375.5 ns to each start and end, 126 s, and 43,200 points
+  // x 53,648 x 2.5 ns = 5.8 s: 132 s in all; the same surges lasting 138 s on average keep 5,365
+  // in force, 58.5 s. (x1.01 each: x2.1 would be refused as demand beyond 1e+100.)
   d["horizon"] = "30d";
   d["load_balancers"][0]["evaluation_interval"] = "60s";
   d["random_events"] = {{{"type", "surge"},
                          {"rate_per_day", 3358828},
-                         {"multiplier", 2.1},
+                         {"multiplier", 1.01},
                          {"duration", {{"exponential", "23m"}}}}};
   expect_fault(d, "/random_events/0", "about 2 min (43200 grid points, 201529680 events");
   d["random_events"][0]["duration"] = {{"exponential", "138s"}};
   CHECK_NOTHROW(test::scenario_from(d));
+  // Scheduled events too: each starts and ends on every load balancer it reaches, 2 x (200 ns +
+  // 150 ns per load balancer). 10,000 load balancers for a day (14,400,000 points, 0.36 s) and
+  // 21,000 maintenance events on all of them: 21,000 x 2 x 1.5002 ms = 63.0 s; 19,000: 57.0 s.
+  {
+    json many = valid();
+    many["horizon"] = "1d";
+    many["random_events"] = json::array();
+    json one = many["load_balancers"][0];
+    one.erase("replacement");
+    many["load_balancers"] = json::array();
+    for (int i = 0; i < 10000; ++i) {
+      one["id"] = "lb" + std::to_string(i);
+      many["load_balancers"].push_back(one);
+    }
+    auto maintenance = [&](int count) {
+      many["events"] = json::array();
+      for (int i = 0; i < count; ++i)
+        many["events"].push_back({{"at", std::to_string(i) + "s"}, {"type", "maintenance"}});
+    };
+    maintenance(21000);
+    expect_fault(many, "/events", "about 63 s (14400000 grid points, 42000 events");
+    maintenance(19000);
+    CHECK_NOTHROW(test::scenario_from(many));
+  }
   // Replacements count too: 2 nodes replaced every 1 ms are 6.3e11 events, 17.5 hours.
   d["horizon"] = "3650d";
   d["random_events"] = json::array();
@@ -282,6 +309,55 @@ TEST_CASE("work limits keep every valid scenario fast") {
   expect_fault(d, "/reservations/0/count", "about 66 s (1440 grid points, 11000000 events");
   d["pools"].back().erase("allocation");  // lowest-free: 1.1 s
   CHECK_NOTHROW(test::scenario_from(d));
+}
+
+TEST_CASE("demand stays a finite number: profile peaks and surges in force are bounded") {
+  // Within 1e+100 each (demand_bound.hpp): noise multiplies by at most e^37, so demand stays
+  // far below the largest double (1.8e+308) and 0 x infinity never happens.
+  json d = valid();
+  d["load_balancers"][0]["demand"] = {{"constant", 1e101}};
+  expect_fault(d, "/load_balancers/0/demand",
+               "the demand profile reaches 1e+101 LCU; keep it within 1e+100 LCU");
+  d["load_balancers"][0]["demand"] = {{"constant", 1e99}};
+  // Its warning says so in full (a 100-digit number was cut to its first 47 digits).
+  const Scenario huge = test::scenario_from(d);
+  REQUIRE(huge.warnings.size() == 1);
+  CHECK(huge.warnings[0].find("demand reaches 1e+99 LCU, above the 1000 LCU") != std::string::npos);
+  // Growth: 10 x (1 + 9)^(1 day / 30 days) = 10 x 10^(1/30), within; at (1 + 1e10) over 10 years
+  // (121.7 periods of 30 days) 10 x 1e10^121.7 overflows a double.
+  d["load_balancers"][0]["demand"] = {{"constant", 10}, {"growth_per_30d", 9}};
+  CHECK_NOTHROW(test::scenario_from(d));
+  d["horizon"] = "3650d";
+  d["load_balancers"][0]["demand"]["growth_per_30d"] = 1e10;
+  expect_fault(d, "/load_balancers/0/demand/growth_per_30d",
+               "the demand profile reaches more than 1e+308 LCU with its growth");
+  // Scheduled surges: three of x1e40 overlapping multiply by 1e+120 (the third's start is where);
+  // one after another they never exceed 1e+40.
+  d = valid();
+  d["events"] = json::array();
+  for (int i = 0; i < 3; ++i)
+    d["events"].push_back({{"at", std::to_string(i + 1) + "h"},
+                           {"type", "surge"},
+                           {"multiplier", 1e40},
+                           {"duration", "3h"}});
+  expect_fault(d, "/events/2/multiplier", "could multiply demand by 1e+120; keep it within");
+  for (auto& e : d["events"]) e["duration"] = "1h";
+  CHECK_NOTHROW(test::scenario_from(d));
+  // Random surges: 1,440 a day lasting 1 minute keep lambda = 1 in force on average, bounded by
+  // 1 + 6 + 20 = 27 at once; x1e4 each is 1e+108, x1e3 is 1e+81.
+  d["events"] = json::array();
+  d["random_events"] = {
+      {{"type", "surge"}, {"rate_per_day", 1440}, {"multiplier", 1e4}, {"duration", "1m"}}};
+  expect_fault(d, "/random_events/0", "could multiply demand by 1e+108 (1 in force at once");
+  d["random_events"][0]["multiplier"] = 1e3;
+  CHECK_NOTHROW(test::scenario_from(d));
+  // Found by fuzzing: 1.39 million surges a day of 23 minutes, x2.1 each (22,200 in force),
+  // overflowed demand to infinity, and noise that underflowed to 0 made it NaN.
+  d["random_events"] = {{{"type", "surge"},
+                         {"rate_per_day", 1390000},
+                         {"multiplier", 2.1},
+                         {"duration", {{"exponential", "23m"}}}}};
+  expect_fault(d, "/random_events/0", "(2.22e+04 in force at once on average)");
 }
 
 TEST_CASE("the horizon is positive and at most 10 years") {
