@@ -7,14 +7,18 @@
 //   a hand-over costs while demand is being lost).
 // - Requirement: the requirement of every point computed (required_nodes), against the demand
 //   band test the look-ahead uses for the same points.
+// - NoiseDraws: the lognormal multipliers of a noisy fleet-year, alone.
 // - Events: the engine's queue, in bench_event_queue (the hold model).
 // The whole run is bench_fleet_year.
 #include <benchmark/benchmark.h>
 
+#include <cmath>
+#include <string>
 #include <vector>
 
 #include "alb/scaling_rules.hpp"
 #include "albsim/load_scenario.hpp"
+#include "core/random_stream.hpp"
 #include "demand/demand_driver.hpp"
 #include "metrics/fleet_meter.hpp"
 
@@ -95,9 +99,31 @@ void BM_Requirement(benchmark::State& state) {
       benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
 }
 
+// The lognormal noise multipliers of a fleet-year with noise (52.6 million, one per point), drawn
+// as the demand driver draws them: exp(sigma Z - sigma^2 / 2), Z by Box-Muller from the load
+// balancer's stream. This is the floor of a noisy run while its bytes stay as they are: each draw
+// is a logarithm, a square root, a cosine and an exponential.
+void BM_NoiseDraws(benchmark::State& state) {
+  const double sigma = 0.1;
+  std::int64_t points = 0;
+  for (auto _ : state) {
+    double sum = 0;
+    for (std::size_t lb = 0; lb < 100; ++lb) {
+      RandomStream draws(2027, 0, "load_balancers/lb" + std::to_string(lb) + "/noise");
+      for (int i = 0; i < 525'600; ++i)
+        sum += std::exp(sigma * draws.standard_normal() - sigma * sigma / 2);
+      points += 525'600;
+    }
+    benchmark::DoNotOptimize(sum);
+  }
+  state.counters["time_per_point"] = benchmark::Counter(
+      static_cast<double>(points), benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+}
+
 }  // namespace
 
 BENCHMARK(BM_DemandTrajectory)->Unit(benchmark::kMillisecond)->Iterations(3);
 BENCHMARK(BM_MetricsDemand)->Unit(benchmark::kMillisecond)->Iterations(3);
 BENCHMARK(BM_Requirement)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_NoiseDraws)->Unit(benchmark::kMillisecond)->Iterations(3);
 BENCHMARK_MAIN();
