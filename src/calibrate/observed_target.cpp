@@ -5,6 +5,7 @@
 
 #include "albsim/input_error.hpp"
 #include "core/calendar.hpp"
+#include "observe/observed_lb.hpp"
 #include "observe/replay.hpp"
 
 namespace albsim {
@@ -19,11 +20,7 @@ const char* const kHowToWindow =
 
 std::size_t observed_load_balancer(const Scenario& scenario, const Observation& observation,
                                    const std::optional<std::string>& lb_option) {
-  if (lb_option) {
-    for (std::size_t i = 0; i < scenario.load_balancers.size(); ++i)
-      if (scenario.load_balancers[i].id == *lb_option) return i;
-    throw InputError("--lb", *lb_option, "the scenario has no load balancer with this id");
-  }
+  if (lb_option) return *ObservedLbResolver(scenario, lb_option).chosen();
   std::set<std::size_t> seen;
   for (const ObservedHolding& h : observation.holdings) seen.insert(h.lb);
   if (seen.size() == 1) return *seen.begin();
@@ -52,9 +49,9 @@ void check_calibration_window(const Scenario& scenario, const ObservedWindow& wi
 CalibrationTarget observed_target(const Scenario& scenario, std::size_t lb,
                                   const Observation& observation, const ObservedWindow& window) {
   CalibrationTarget target;
-  target.count = observation.kind == "dns-log" ? NodeCount::in_dns
-                 : observation.azs_known       ? NodeCount::held_per_az
-                                               : NodeCount::held;
+  target.count = observation.shows_dns   ? NodeCount::in_dns
+                 : observation.azs_known ? NodeCount::held_per_az
+                                         : NodeCount::held;
   target.step =
       observation.sampling_ms > 0
           ? SimTime::from_seconds(std::max<std::int64_t>(1, (observation.sampling_ms + 500) / 1000))

@@ -98,6 +98,7 @@ Observation read_dns_log(const std::string& file, const ObservedLbResolver& lbs,
 
   Observation observation;
   observation.kind = "dns-log";
+  observation.shows_dns = true;
   observation.files = {file};
   observation.records = answers.size() + failed;
   observation.ignored = failed;

@@ -37,6 +37,7 @@ struct Observation {
   std::size_t ignored = 0;  // of them, not about the scenario's load balancers (other resources)
   std::int64_t sampling_ms = 0;    // the median gap between samples; 0 when times are AWS's own
   bool azs_known = false;          // every holding has its AZ
+  bool shows_dns = false;          // holdings are times in DNS (a DNS log), not addresses held
   std::vector<std::string> hides;  // what this source cannot see, one sentence each
 };
 

@@ -26,6 +26,9 @@ class ObservedLbResolver {
   std::size_t for_address(std::uint32_t address, const std::string& file,
                           const std::string& pointer) const;
 
+  // The load balancer --lb names; none without --lb.
+  std::optional<std::size_t> chosen() const { return chosen_; }
+
  private:
   const Scenario& scenario_;
   std::optional<std::size_t> chosen_;
