@@ -18,26 +18,13 @@
 namespace albsim {
 namespace {
 
-// The scenario document with the fit applied, its relative file paths (traces, ip-ranges.json)
-// made absolute so that it loads from wherever it is written.
+// The scenario document with the fit applied, its relative file paths made absolute so that it
+// loads from wherever it is written.
 nlohmann::json calibrated_document(const std::string& path, std::vector<Override> overrides,
                                    const std::vector<Override>& fitted) {
   overrides.insert(overrides.end(), fitted.begin(), fitted.end());
   nlohmann::json document = read_scenario_document(path, overrides);
-  const std::filesystem::path base = std::filesystem::absolute(path).parent_path();
-  const auto absolute = [&](nlohmann::json& j) {
-    if (j.is_string() && std::filesystem::path(j.get<std::string>()).is_relative())
-      j = (base / j.get<std::string>()).lexically_normal().string();
-  };
-  if (document.contains("managed_ranges") && document["managed_ranges"].is_object() &&
-      document["managed_ranges"].contains("ip_ranges_file"))
-    absolute(document["managed_ranges"]["ip_ranges_file"]);
-  if (document.contains("load_balancers") && document["load_balancers"].is_array())
-    for (nlohmann::json& lb : document["load_balancers"])
-      if (lb.is_object() && lb.contains("demand") && lb["demand"].is_object() &&
-          lb["demand"].contains("trace") && lb["demand"]["trace"].is_object() &&
-          lb["demand"]["trace"].contains("file"))
-        absolute(lb["demand"]["trace"]["file"]);
+  anchor_file_paths(document, path);
   return document;
 }
 

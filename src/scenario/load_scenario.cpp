@@ -1,5 +1,7 @@
 #include "albsim/load_scenario.hpp"
 
+#include <filesystem>
+
 #include "albsim/input_error.hpp"
 #include "albsim/scenario.hpp"
 #include "io/read_file.hpp"
@@ -101,6 +103,24 @@ nlohmann::json overridden(nlohmann::json document, const std::vector<Override>& 
 nlohmann::json read_scenario_document(const std::string& path,
                                       const std::vector<Override>& overrides) {
   return overridden(parse_scenario_json(read_scenario_file(path), path), overrides);
+}
+
+void anchor_file_paths(nlohmann::json& document, const std::string& path) {
+  const std::filesystem::path base = std::filesystem::absolute(path).parent_path();
+  const auto anchor = [&](nlohmann::json& j) {
+    if (j.is_string() && std::filesystem::path(j.get<std::string>()).is_relative())
+      j = (base / j.get<std::string>()).lexically_normal().string();
+  };
+  const auto member = [](nlohmann::json& j, const char* key) -> nlohmann::json* {
+    return j.is_object() && j.contains(key) ? &j[key] : nullptr;
+  };
+  if (nlohmann::json* ranges = member(document, "managed_ranges"))
+    if (nlohmann::json* file = member(*ranges, "ip_ranges_file")) anchor(*file);
+  if (nlohmann::json* lbs = member(document, "load_balancers"); lbs && lbs->is_array())
+    for (nlohmann::json& lb : *lbs)
+      if (nlohmann::json* demand = member(lb, "demand"))
+        if (nlohmann::json* trace = member(*demand, "trace"))
+          if (nlohmann::json* file = member(*trace, "file")) anchor(*file);
 }
 
 Scenario load_scenario_document(nlohmann::json document, const std::string& file,
