@@ -3,6 +3,7 @@
 // balancer's allowlist is explicit. The simulator trusts this structure and does not re-check it.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -166,6 +167,13 @@ struct RandomEventSpec {
   double multiplier = 1;              // surge
   std::string az;                     // az_outage; empty: a uniformly chosen AZ
   DurationDistribution duration;      // fixed or exponential
+
+  // Occurrences in force at once on average over a horizon: rate x min(typical duration,
+  // horizon). The work limit and the demand bound both start from it.
+  double mean_in_force(double horizon_ms) const {
+    return std::min(static_cast<double>(duration.typical_max().ms()), horizon_ms) /
+           mean_interarrival_ms;
+  }
 };
 
 // AWS-managed fallback addresses drawn from real AWS prefixes (ip-ranges.json).

@@ -20,7 +20,6 @@ class ActiveSurges {
   // Precondition: a surge with this multiplier is in force.
   void end(double multiplier);
   double product() const;
-  bool empty() const { return in_force_ == 0; }
 
  private:
   struct Slot {

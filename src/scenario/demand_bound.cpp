@@ -26,8 +26,8 @@ bool reaches(const RandomEventSpec& e, std::size_t lb) {
 }
 
 // The largest sum of log10(multiplier) over scheduled surges that raise demand in force at one
-// instant, and an event whose start reaches it: for each load balancer (`by_lb[lb]`) and for
-// those without `lb` (`by_lb[n]`). A load balancer's bound adds its own and the fleet-wide one
+// instant, and an event whose start reaches it: for each load balancer (`[lb]`) and for those
+// without `lb` (`[n]`). A load balancer's bound adds its own and the fleet-wide one
 // (they may peak at different instants, so the sum is an upper bound), in O(events) in all.
 struct Overlap {
   double log10_product = 0;
@@ -111,8 +111,7 @@ void check_demand_bounds(const Scenario& s) {
     for (std::size_t i = 0; i < s.random_events.size(); ++i) {
       const RandomEventSpec& e = s.random_events[i];
       if (!reaches(e, lb) || e.multiplier <= 1) continue;
-      const double lambda = std::min(static_cast<double>(e.duration.typical_max().ms()), horizon) /
-                            e.mean_interarrival_ms;
+      const double lambda = e.mean_in_force(horizon);
       const double count = lambda + 6 * std::sqrt(lambda) + 20;
       const double share = count * std::log10(e.multiplier);
       total += share;

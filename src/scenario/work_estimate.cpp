@@ -107,11 +107,6 @@ class WorkEstimate {
   double points(const LoadBalancerSpec& lb) const {
     return horizon_ / static_cast<double>(lb.evaluation_interval.ms());
   }
-  // Occurrences of a random process in force at once, on average.
-  double in_force(const RandomEventSpec& e) const {
-    return std::min(static_cast<double>(e.duration.typical_max().ms()), horizon_) /
-           e.mean_interarrival_ms;
-  }
 
   // Replacements count the fewest nodes a load balancer can have, so the estimate is low.
   void load_balancer(std::size_t i) {
@@ -127,7 +122,7 @@ class WorkEstimate {
 
   void random_events() {
     double all_in_force = 0;  // every process's occurrences share the event queue
-    for (const RandomEventSpec& e : s_.random_events) all_in_force += in_force(e);
+    for (const RandomEventSpec& e : s_.random_events) all_in_force += e.mean_in_force(horizon_);
     for (std::size_t i = 0; i < s_.random_events.size(); ++i) {
       const RandomEventSpec& e = s_.random_events[i];
       add_events(2 * horizon_ / e.mean_interarrival_ms,
@@ -163,7 +158,7 @@ class WorkEstimate {
     }
     for (const RandomEventSpec& e : s_.random_events) {
       if (e.type != EventType::surge) continue;
-      in_force_on[e.lb.value_or(n)] += in_force(e);
+      in_force_on[e.lb.value_or(n)] += e.mean_in_force(horizon_);
       ends_on[e.lb.value_or(n)] += horizon_ / e.mean_interarrival_ms;
     }
     for (std::size_t lb = 0; lb < n; ++lb)
