@@ -77,7 +77,9 @@ std::uint32_t Fleet::launch(std::size_t lb, std::size_t az, NodeState state) {
   if (address_log_ != nullptr) address_log_->acquired(now(), lb, az, node.address);
 
   const std::uint32_t slot = nodes_.create(node);
-  change_az(lb, az).nodes.push_back(slot);
+  AzState& az_state = change_az(lb, az);
+  az_state.nodes.push_back(slot);
+  ++az_state.counted;
   SimTime in_service_after;
   if (state == NodeState::launching) {
     in_service_after = draw_duration(spec.launch_delay, lbs_[lb].launch_delay_draws);
@@ -102,6 +104,7 @@ void Fleet::enter_service(std::uint32_t slot) {
 void Fleet::start_draining(std::uint32_t slot) {
   set_exposed(slot, false);
   Node& node = change(slot);
+  if (!node.retiring) --lbs_[node.lb].azs[node.az].counted;  // a retiring node is not counted
   node.state = NodeState::draining;
   scheduler_.schedule(now() + scenario_.load_balancers[node.lb].drain_time,
                       NodeTermination{{slot, node.id}});

@@ -43,7 +43,10 @@ class Fleet final : public FreedAddressListener, public DemandListener {
  public:
   struct AzState {
     std::vector<std::uint32_t> nodes;  // slots of nodes not yet terminated
-    int impaired = 0;                  // outages in force (they may overlap)
+    // c_az (MODEL.md §4): its launching and in-service nodes, less those retiring; kept as nodes
+    // launch, retire and drain, so it always equals node_count over `nodes`.
+    int counted = 0;
+    int impaired = 0;  // outages in force (they may overlap)
     LowTimer low_timer;
   };
 

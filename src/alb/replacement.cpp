@@ -26,6 +26,7 @@ void Fleet::replace(std::uint32_t slot) {
   replacement.replaces_slot = slot;
   replacement.replaces_id = old.id;
   change(slot).retiring = true;
+  --lbs_[old.lb].azs[old.az].counted;
 }
 
 void Fleet::maintenance(std::size_t lb, double fraction) {

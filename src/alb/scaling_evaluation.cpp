@@ -79,7 +79,7 @@ void Fleet::evaluate_lb(std::size_t lb, double demand) {
   state.last_required = required;
   for (std::size_t az = 0; az < state.azs.size(); ++az) {
     if (state.azs[az].impaired > 0) continue;
-    const int count = node_count(nodes_, state.azs[az].nodes);
+    const int count = state.azs[az].counted;
     const ScalingDecision decision =
         evaluate_az(required, count, now(), spec.scale_in_cooldown, state.azs[az].low_timer);
     for (int i = 0; i < decision.launch; ++i) launch(lb, az, NodeState::launching);

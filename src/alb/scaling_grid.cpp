@@ -6,7 +6,6 @@
 #include <stdexcept>
 
 #include "alb/fleet.hpp"
-#include "alb/victims.hpp"
 
 namespace albsim {
 
@@ -24,7 +23,7 @@ void Fleet::load(std::size_t lb, GridState& state) const {
   state.counts.clear();
   for (const AzState& az : s.azs) {
     state.timers.push_back(az.low_timer);
-    state.counts.push_back(az.impaired > 0 ? -1 : node_count(nodes_, az.nodes));
+    state.counts.push_back(az.impaired > 0 ? -1 : az.counted);
   }
 }
 

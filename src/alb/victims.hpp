@@ -9,7 +9,8 @@
 
 namespace albsim {
 
-// c_az = launching + in_service - retiring, over the AZ's node slots.
+// c_az = launching + in_service - retiring, walked over the AZ's node slots: the definition the
+// Fleet's kept count (AzState::counted) is checked against.
 int node_count(const NodeTable& nodes, const std::vector<std::uint32_t>& az_nodes);
 
 // Up to `wanted` in-service, non-retiring nodes of the AZ, in the policy's order.

@@ -4,6 +4,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "alb/victims.hpp"
+
 namespace albsim {
 
 void InvariantCheck::on_settled(SimTime now) {
@@ -38,9 +40,13 @@ void InvariantCheck::on_settled(SimTime now) {
     if (p.in_use() + p.free_count() != p.capacity() || held_per_pool[pool] != p.in_use())
       fail("pool " + scenario_.pools[pool].id + " in-use count disagrees with held addresses");
   }
-  for (std::size_t lb = 0; lb < exposed_per_lb.size(); ++lb)
+  for (std::size_t lb = 0; lb < exposed_per_lb.size(); ++lb) {
     if (meter_.lb_state(lb).exposed_nodes != exposed_per_lb[lb])
       fail("load balancer " + scenario_.load_balancers[lb].id + " exposes an unheld address");
+    for (const Fleet::AzState& az : fleet_.azs(lb))
+      if (az.counted != node_count(nodes, az.nodes))
+        fail("load balancer " + scenario_.load_balancers[lb].id + " miscounts an AZ's nodes");
+  }
 }
 
 }  // namespace albsim
