@@ -154,6 +154,9 @@ class Fleet final : public FreedAddressListener, public DemandListener {
   void load(std::size_t lb, GridState& state) const;
   void store(std::size_t lb, const GridState& state);
   const DemandBand& band(std::size_t lb, int required);
+  // requirement(lb, demand), found in the band of a neighbour of `near` (the demand moved by one
+  // node) when it holds one, else computed.
+  int requirement_near(std::size_t lb, int near, double demand);
   PointKind classify(std::size_t lb, std::int64_t point, GridState& state);
   std::int64_t skip_steady(std::size_t lb, std::int64_t from, std::int64_t to,
                            const GridState& state);

@@ -44,7 +44,8 @@ Fleet::PointKind Fleet::classify(std::size_t lb, std::int64_t point, GridState& 
   const bool timers = state.any_timer();
   const bool unchanged = band(lb, state.last_required).contains(demand);
   if (!timers && unchanged) return PointKind::quiet_steady;
-  const int required = unchanged ? state.last_required : requirement(lb, demand);
+  const int required =
+      unchanged ? state.last_required : requirement_near(lb, state.last_required, demand);
   if (required == state.last_required && !timers) return PointKind::quiet_steady;
   const SimTime t = demand_.point_time(lb, point);
   const SimTime cooldown = scenario_.load_balancers[lb].scale_in_cooldown;
@@ -83,6 +84,12 @@ const DemandBand& Fleet::band(std::size_t lb, int required) {
                          spec.node_capacity_lcu, spec.min_nodes_per_az, spec.max_nodes_per_az},
                         required);
   return *known;
+}
+
+int Fleet::requirement_near(std::size_t lb, int near, double demand) {
+  const int neighbour = demand > band(lb, near).hi ? near + 1 : near - 1;
+  if (band(lb, neighbour).contains(demand)) return neighbour;
+  return requirement(lb, demand);
 }
 
 void Fleet::set_wake(std::size_t lb, std::int64_t point) {
