@@ -219,7 +219,7 @@ Calibration calibrate(const Scenario& scenario, std::size_t lb, const Calibratio
   }
   if (!replacement.identified) replacement.value = age_seconds(given.replacement);
 
-  const NodeSeries best = runs.run(p).nodes;
+  const NodeSeries best = runs.nodes(p);
   const double sse = runs.sse(best);
   const double threshold =
       sse * (1 + kChiSquare95 / static_cast<double>(runs.disagreements(best))) + 1e-9;

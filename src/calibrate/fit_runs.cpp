@@ -1,6 +1,7 @@
 #include "calibrate/fit_runs.hpp"
 
 #include <algorithm>
+#include <utility>
 
 #include "albsim/simulation.hpp"
 #include "calibrate/calibration.hpp"
@@ -10,16 +11,25 @@ namespace albsim {
 FitRuns::FitRuns(const Scenario& scenario, std::size_t lb, const CalibrationTarget& target)
     : scenario_(scenario), lb_(lb), target_(target) {}
 
-FitRun FitRuns::run(const ModelParameters& p) {
+NodeSeries FitRuns::simulate_run(const ModelParameters& p, AddressLog* address_log) {
   ++runs_;
   NodeSeriesCollector nodes(lb_, target_.count);
-  HeldIntervalRecorder intervals(lb_, target_.count == NodeCount::in_dns);
   SimulationOptions options;
   options.timeseries_step = target_.step;
   options.timeseries = &nodes;
-  options.address_log = &intervals;
+  options.address_log = address_log;
   simulate(with_parameters(scenario_, lb_, p), options);
-  return {nodes.take(), intervals.take()};
+  return nodes.take();
+}
+
+FitRun FitRuns::run(const ModelParameters& p) {
+  HeldIntervalRecorder intervals(lb_, target_.count == NodeCount::in_dns);
+  NodeSeries nodes = simulate_run(p, &intervals);
+  return {std::move(nodes), intervals.take()};
+}
+
+NodeSeries FitRuns::nodes(const ModelParameters& p) {
+  return simulate_run(p, nullptr);
 }
 
 double FitRuns::sse(const NodeSeries& simulated) const {

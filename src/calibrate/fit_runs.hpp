@@ -23,8 +23,11 @@ class FitRuns {
  public:
   FitRuns(const Scenario& scenario, std::size_t lb, const CalibrationTarget& target);
 
+  // A run with the held intervals of its addresses recorded (what the replacement fit needs).
   FitRun run(const ModelParameters& p);
-  double error(const ModelParameters& p) { return sse(run(p).nodes); }
+  // A run's node series alone: most runs of a search need no more.
+  NodeSeries nodes(const ModelParameters& p);
+  double error(const ModelParameters& p) { return sse(nodes(p)); }
 
   // Squared count differences over the common samples: in total, and per column.
   double sse(const NodeSeries& simulated) const;
@@ -38,6 +41,8 @@ class FitRuns {
   std::size_t count() const { return runs_; }
 
  private:
+  NodeSeries simulate_run(const ModelParameters& p, AddressLog* address_log);
+
   const Scenario& scenario_;
   std::size_t lb_;
   const CalibrationTarget& target_;
