@@ -62,11 +62,8 @@ Recorded record(std::size_t count, const char* horizon, const char* folder, bool
   SimulationOptions options;
   options.address_log = &log;
   simulate(r.scenario, options);
-  if (snapshots)
-    r.request.eni_snapshots = test::write_eni_snapshots(dir, log, r.scenario, 300'000);
-  else
-    r.request.ipam_history = test::write_ipam_history(dir, log, *r.scenario.start_epoch_ms,
-                                                      log.addresses.size() / count + 1);
+  test::write_observation(r.request, dir, log, r.scenario, snapshots,
+                          log.addresses.size() / count + 1);
   return r;
 }
 

@@ -17,6 +17,7 @@
 #include "albsim/run_options.hpp"
 #include "albsim/scenario.hpp"
 #include "core/calendar.hpp"
+#include "observe/observe.hpp"
 
 namespace albsim::test {
 
@@ -122,6 +123,17 @@ inline std::vector<std::string> write_eni_snapshots(const std::filesystem::path&
     write_json(files.back(), {{"NetworkInterfaces", enis}});
   }
   return files;
+}
+
+// The benchmarks' observation of a recorded run, into `request`: ENI snapshots every 5 minutes,
+// or the IPAM address history in pages of `records_per_page`.
+inline void write_observation(ObserveRequest& request, const std::filesystem::path& dir,
+                              const RecordingLog& log, const Scenario& scenario, bool snapshots,
+                              std::size_t records_per_page) {
+  if (snapshots)
+    request.eni_snapshots = write_eni_snapshots(dir, log, scenario, 300'000);
+  else
+    request.ipam_history = write_ipam_history(dir, log, *scenario.start_epoch_ms, records_per_page);
 }
 
 // A DNS log of one load balancer: at 0, step, ... the addresses in DNS, without those for which
