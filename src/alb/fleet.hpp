@@ -98,14 +98,16 @@ class Fleet final : public FreedAddressListener, public DemandListener {
     bool operator==(const GridState&) const = default;
   };
   // The last look-ahead: from `state` at point `start`, points [start, steady_until) are quiet
-  // and leave the state as it is, and `wake` is the first point that is not quiet. Reused when
-  // a later real evaluation leaves the same state at a point in [start, steady_until].
-  // `holds` while the load balancer's own state is still `state` (nothing touched or moved it).
+  // and leave the state as it is, `wake` is the first point that is not quiet, and the quiet
+  // points before it leave `at_wake`. Reused when a later real evaluation leaves the same state
+  // at a point in [start, steady_until]: the scan from there passes the same points in the same
+  // state. `holds` while the load balancer's own state is still `state` (nothing touched or
+  // moved it); then catching up to `wake` stores `at_wake` instead of scanning again.
   struct ScanMemo {
     bool valid = false;
     bool holds = false;
     std::int64_t start = 0, steady_until = 0, wake = 0;
-    GridState state;
+    GridState state, at_wake;
   };
   enum class PointKind { quiet_steady, quiet_changed, real };
   // demand_band() per requirement value, for the healthy AZs and reservation they were found

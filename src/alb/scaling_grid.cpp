@@ -184,6 +184,7 @@ void Fleet::look_ahead(std::size_t lb) {
   std::optional<std::int64_t> first_change;
   memo.wake = run_quiet(lb, start, end, state, first_change);
   memo.steady_until = first_change.value_or(memo.wake);
+  memo.at_wake = state;
   set_wake(lb, memo.wake);
 }
 
@@ -194,7 +195,11 @@ void Fleet::catch_up_before(std::size_t lb, std::int64_t end) {
   if (end > lbs_[lb].wake || end > demand_.block_end(lb))
     throw std::logic_error("scaling grid: catching up past a real evaluation");
   ScanMemo& memo = lbs_[lb].memo;
-  if (!(memo.valid && memo.holds && memo.start <= start && end <= memo.steady_until)) {
+  const bool seen = memo.valid && memo.holds && memo.start <= start && start <= memo.steady_until;
+  if (seen && end == memo.wake) {  // the look-ahead applied these points already
+    memo.holds = false;
+    store(lb, memo.at_wake);
+  } else if (!(seen && end <= memo.steady_until)) {
     GridState& state = scratch_;
     load(lb, state);
     memo.holds = false;
