@@ -155,10 +155,13 @@ class Fleet final : public FreedAddressListener, public DemandListener {
   void inputs_changed(std::size_t lb);
   void load(std::size_t lb, GridState& state) const;
   void store(std::size_t lb, const GridState& state);
+  // demand_band() of `required` (empty outside min..max nodes per AZ), cached; the reference
+  // holds until the healthy AZs or the reservation change.
   const DemandBand& band(std::size_t lb, int required);
-  // requirement(lb, demand), found in the band of a neighbour of `near` (the demand moved by one
-  // node) when it holds one, else computed.
-  int requirement_near(std::size_t lb, int near, double demand);
+  // requirement(lb, demand) for a demand outside `near_band`, band(lb, near): found in the band of
+  // the neighbour of `near` on the demand's side (the demand moved by one node) when it holds the
+  // demand, else computed.
+  int requirement_near(std::size_t lb, int near, const DemandBand& near_band, double demand);
   PointKind classify(std::size_t lb, std::int64_t point, GridState& state);
   std::int64_t skip_steady(std::size_t lb, std::int64_t from, std::int64_t to,
                            const GridState& state);

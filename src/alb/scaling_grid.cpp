@@ -42,10 +42,11 @@ Fleet::PointKind Fleet::classify(std::size_t lb, std::int64_t point, GridState& 
   if (state.touched) return PointKind::real;
   const double demand = demand_.at(lb, point);
   const bool timers = state.any_timer();
-  const bool unchanged = band(lb, state.last_required).contains(demand);
+  const DemandBand& last_band = band(lb, state.last_required);
+  const bool unchanged = last_band.contains(demand);
   if (!timers && unchanged) return PointKind::quiet_steady;
-  const int required =
-      unchanged ? state.last_required : requirement_near(lb, state.last_required, demand);
+  const int required = unchanged ? state.last_required
+                                 : requirement_near(lb, state.last_required, last_band, demand);
   if (required == state.last_required && !timers) return PointKind::quiet_steady;
   const SimTime t = demand_.point_time(lb, point);
   const SimTime cooldown = scenario_.load_balancers[lb].scale_in_cooldown;
@@ -86,8 +87,8 @@ const DemandBand& Fleet::band(std::size_t lb, int required) {
   return *known;
 }
 
-int Fleet::requirement_near(std::size_t lb, int near, double demand) {
-  const int neighbour = demand > band(lb, near).hi ? near + 1 : near - 1;
+int Fleet::requirement_near(std::size_t lb, int near, const DemandBand& near_band, double demand) {
+  const int neighbour = demand > near_band.hi ? near + 1 : near - 1;
   if (band(lb, neighbour).contains(demand)) return neighbour;
   return requirement(lb, demand);
 }
