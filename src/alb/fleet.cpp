@@ -79,7 +79,7 @@ std::uint32_t Fleet::launch(std::size_t lb, std::size_t az, NodeState state) {
   const std::uint32_t slot = nodes_.create(node);
   AzState& az_state = change_az(lb, az);
   az_state.nodes.push_back(slot);
-  ++az_state.counted;
+  if (counts_in_c_az(node)) ++az_state.counted;
   SimTime in_service_after;
   if (state == NodeState::launching) {
     in_service_after = draw_duration(spec.launch_delay, lbs_[lb].launch_delay_draws);
@@ -92,8 +92,8 @@ std::uint32_t Fleet::launch(std::size_t lb, std::size_t az, NodeState state) {
 }
 
 void Fleet::enter_service(std::uint32_t slot) {
-  Node& node = change(slot);
-  node.state = NodeState::in_service;
+  transition(slot, [](Node& node) { node.state = NodeState::in_service; });
+  const Node& node = nodes_[slot];
   if (lbs_[node.lb].azs[node.az].impaired == 0) set_exposed(slot, true);
   const NodeRef replaced{node.replaces_slot, node.replaces_id};
   if (node.replaces_slot != kNoSlot && nodes_.holds(replaced) &&
@@ -103,16 +103,15 @@ void Fleet::enter_service(std::uint32_t slot) {
 
 void Fleet::start_draining(std::uint32_t slot) {
   set_exposed(slot, false);
-  Node& node = change(slot);
-  if (!node.retiring) --lbs_[node.lb].azs[node.az].counted;  // a retiring node is not counted
-  node.state = NodeState::draining;
+  transition(slot, [](Node& node) { node.state = NodeState::draining; });
+  const Node& node = nodes_[slot];
   scheduler_.schedule(now() + scenario_.load_balancers[node.lb].drain_time,
                       NodeTermination{{slot, node.id}});
 }
 
 void Fleet::terminate(std::uint32_t slot) {
-  Node& node = change(slot);
-  node.state = NodeState::terminated;
+  transition(slot, [](Node& node) { node.state = NodeState::terminated; });
+  const Node& node = nodes_[slot];
   auto& az_nodes = change_az(node.lb, node.az).nodes;
   az_nodes.erase(std::find(az_nodes.begin(), az_nodes.end(), slot));
   const SimTime delay = node.managed ? SimTime() : broker_.release_delay(node.pool);

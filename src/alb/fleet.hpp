@@ -43,8 +43,8 @@ class Fleet final : public FreedAddressListener, public DemandListener {
  public:
   struct AzState {
     std::vector<std::uint32_t> nodes;  // slots of nodes not yet terminated
-    // c_az (MODEL.md §4): its launching and in-service nodes, less those retiring; kept as nodes
-    // launch, retire and drain, so it always equals node_count over `nodes`.
+    // c_az (MODEL.md §4): its nodes for which counts_in_c_az() holds; kept by launch() and
+    // transition(), so it always equals node_count over `nodes`.
     int counted = 0;
     int impaired = 0;  // outages in force (they may overlap)
     LowTimer low_timer;
@@ -137,6 +137,11 @@ class Fleet final : public FreedAddressListener, public DemandListener {
   };
 
   Node& change(std::uint32_t slot);
+  // Applies `transition` to the node in `slot` and keeps its AZ's c_az (AzState::counted) in step
+  // with counts_in_c_az() of the node before and after: every change of a node's state or
+  // retiring flag goes through here.
+  template <class Transition>
+  void transition(std::uint32_t slot, Transition apply);
   AzState& change_az(std::size_t lb, std::size_t az);
   SimTime now() const { return scheduler_.now(); }
   int requirement(std::size_t lb, double demand) const;
@@ -204,5 +209,13 @@ class Fleet final : public FreedAddressListener, public DemandListener {
   std::optional<std::size_t> evaluating_;  // the load balancer under a real evaluation
   GridState scratch_;                      // look_ahead's and catch_up's working state
 };
+
+template <class Transition>
+void Fleet::transition(std::uint32_t slot, Transition apply) {
+  Node& node = change(slot);
+  const int before = counts_in_c_az(node) ? 1 : 0;
+  apply(node);
+  lbs_[node.lb].azs[node.az].counted += (counts_in_c_az(node) ? 1 : 0) - before;
+}
 
 }  // namespace albsim

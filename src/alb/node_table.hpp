@@ -28,6 +28,12 @@ struct Node {
   std::uint32_t replaces_id = 0;
 };
 
+// Whether the node is in its AZ's c_az (MODEL.md §4): launching, or in service and not retiring.
+inline bool counts_in_c_az(const Node& node) {
+  return node.state == NodeState::launching ||
+         (node.state == NodeState::in_service && !node.retiring);
+}
+
 // A reference to a node that events carry: stale once the slot holds another node.
 struct NodeRef {
   std::uint32_t slot = 0;

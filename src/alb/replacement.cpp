@@ -25,8 +25,7 @@ void Fleet::replace(std::uint32_t slot) {
   Node& replacement = change(fresh);
   replacement.replaces_slot = slot;
   replacement.replaces_id = old.id;
-  change(slot).retiring = true;
-  --lbs_[old.lb].azs[old.az].counted;
+  transition(slot, [](Node& node) { node.retiring = true; });
 }
 
 void Fleet::maintenance(std::size_t lb, double fraction) {

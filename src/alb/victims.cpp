@@ -6,11 +6,8 @@ namespace albsim {
 
 int node_count(const NodeTable& nodes, const std::vector<std::uint32_t>& az_nodes) {
   int count = 0;
-  for (const std::uint32_t slot : az_nodes) {
-    const Node& node = nodes[slot];
-    if (node.state == NodeState::launching) ++count;
-    if (node.state == NodeState::in_service && !node.retiring) ++count;
-  }
+  for (const std::uint32_t slot : az_nodes)
+    if (counts_in_c_az(nodes[slot])) ++count;
   return count;
 }
 
