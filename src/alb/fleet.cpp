@@ -61,6 +61,25 @@ void Fleet::handle(const FleetEvent& event) {
       event);
 }
 
+bool Fleet::is_spent(const FleetEvent& event) const {
+  return std::visit(
+      [&](const auto& e) {
+        using E = std::decay_t<decltype(e)>;
+        if constexpr (std::is_same_v<E, ScalingEvaluation>) {
+          return false;
+        } else {
+          if (!nodes_.holds(e.node)) return true;
+          if constexpr (std::is_same_v<E, ReplacementDue>) {
+            const Node& node = nodes_[e.node.slot];
+            return node.retiring || node.state == NodeState::draining ||
+                   node.state == NodeState::terminated;
+          }
+          return false;
+        }
+      },
+      event);
+}
+
 std::uint32_t Fleet::launch(std::size_t lb, std::size_t az, NodeState state) {
   const LoadBalancerSpec& spec = scenario_.load_balancers[lb];
   touch(lb);

@@ -60,6 +60,9 @@ class Fleet final : public FreedAddressListener, public DemandListener {
   // The initial state (t = 0): every load balancer starts with r_az in-service nodes per AZ.
   void start();
   void handle(const FleetEvent& event);
+  // Whether handling `event` would do nothing, now or at any later time: a node event whose node
+  // is gone, or a replacement due for a node that is already retiring, draining or terminated.
+  bool is_spent(const FleetEvent& event) const;
 
   // Scenario events that act on load balancers.
   void set_az_impaired(std::size_t lb, const std::string& az, bool impaired);

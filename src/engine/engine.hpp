@@ -5,9 +5,12 @@
 //
 // t = 0 has a prologue: the events of classes up to `scenario_event` run first, then `start()`
 // (the initial fleet), then the rest of the instant, then the observers settle.
-// Cost: O(log n) per event (n pending events); memory: one queue entry per pending event.
+// Cost: O(log n) per event (n pending events); memory: one queue entry per pending event, stale
+// ones included until the queue doubles (see discard_stale).
 #pragma once
 
+#include <algorithm>
+#include <functional>
 #include <vector>
 
 #include "engine/event_queue.hpp"
@@ -31,6 +34,22 @@ class Engine {
   void schedule(SimTime at, EventClass event_class, const Event& event) {
     if (at >= horizon_) return;
     queue_.push(at, event_class, event);
+    if (stale_ && queue_.size() >= discard_at_) {
+      queue_.discard_if(stale_);
+      discard_at_ = std::max(first_discard_, 2 * queue_.size());
+    }
+  }
+
+  // `stale(event)` holds for pending events that can do nothing when dispatched, then or ever
+  // after (their node is gone, say). Once `first_at` events are pending, and whenever the queue
+  // has doubled since it last dropped them, it drops them: a model that cancels lazily keeps the
+  // queue near its live events, at O(1) amortised per event. No result changes: a stale event's
+  // dispatch changes nothing, and an instant visited only for stale events settles nothing the
+  // next instant would not (observers see no change in between). `first_at` 0: never.
+  void discard_stale(std::function<bool(const Event&)> stale, std::size_t first_at) {
+    if (first_at == 0) return;
+    stale_ = std::move(stale);
+    first_discard_ = discard_at_ = first_at;
   }
 
   void observe(SettledObserver& observer) { observers_.push_back(&observer); }
@@ -70,6 +89,8 @@ class Engine {
   EventClass current_class_ = EventClass::address_release;
   EventQueue<Event> queue_;
   std::vector<SettledObserver*> observers_;
+  std::function<bool(const Event&)> stale_;
+  std::size_t first_discard_ = 0, discard_at_ = 0;
 };
 
 // Schedules one model object's events (its variant `Part`) into the engine's `Event` variant.

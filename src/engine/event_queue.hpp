@@ -1,7 +1,8 @@
 // EventQueue: a binary min-heap of events ordered by (time, class, insertion sequence), the
 // order of MODEL.md §2. Push and pop are O(log n); memory is one entry per pending event.
 // The queue knows nothing of what a payload means. Cancellation is lazy: a payload carries
-// whatever the owner needs to recognise a stale event when it is popped, and the owner skips it.
+// whatever the owner needs to recognise a stale event when it is popped, and the owner skips it;
+// discard_if() drops stale entries early, so they stop costing memory and heap depth.
 #pragma once
 
 #include <algorithm>
@@ -33,6 +34,14 @@ class EventQueue {
   bool empty() const { return heap_.empty(); }
   std::size_t size() const { return heap_.size(); }
   const Entry& top() const { return heap_.front(); }
+
+  // Removes every entry whose payload satisfies `stale`, in O(n). The entries that stay pop in
+  // the same order as before: their keys are distinct, so any heap of them pops one sequence.
+  template <class Stale>
+  void discard_if(Stale stale) {
+    std::erase_if(heap_, [&](const Entry& entry) { return stale(entry.payload); });
+    std::make_heap(heap_.begin(), heap_.end(), Later{});
+  }
 
   Entry pop() {
     std::pop_heap(heap_.begin(), heap_.end(), Later{});

@@ -53,6 +53,12 @@ class Simulation {
       engine_.observe(sampler.emplace(scenario_, options_.timeseries_step, *options_.timeseries,
                                       meter_, fleet_));
 
+    engine_.discard_stale(
+        [this](const SimEvent& event) {
+          const auto* fleet_event = std::get_if<FleetEvent>(&event);
+          return fleet_event != nullptr && fleet_.is_spent(*fleet_event);
+        },
+        options_.discard_stale_events_at);
     engine_.run([this](const SimEvent& event) { std::visit(*this, event); },
                 [this] { fleet_.start(); });
     fleet_.settle_all_demand();

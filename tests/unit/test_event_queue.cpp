@@ -1,4 +1,7 @@
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <tuple>
+#include <vector>
 
 #include "engine/event_queue.hpp"
 
@@ -43,4 +46,36 @@ TEST_CASE("event queue stays ordered under a hold-model workload") {
            EventClass::address_release, 0);
   }
   CHECK(q.size() == 1000);
+}
+
+TEST_CASE("discarding stale entries keeps the order of the entries that stay") {
+  // 3,000 events at random times and classes, payload = insertion index; the odd ones go stale
+  // at the midpoint, after 1,000 pops. The rest must pop in (time, class, insertion) order,
+  // sorted here independently of the heap.
+  struct Pushed {
+    std::int64_t time;
+    int event_class;
+    int index;
+  };
+  EventQueue<int> q;
+  std::vector<Pushed> pushed;
+  std::uint64_t x = 99;
+  auto next = [&] { return x = x * 6364136223846793005ULL + 1442695040888963407ULL; };
+  for (int i = 0; i < 3000; ++i) {
+    const auto time = static_cast<std::int64_t>(next() >> 54);  // many ties
+    const int event_class = 1 + static_cast<int>(next() >> 61) % 6;
+    q.push(SimTime::from_ms(time), static_cast<EventClass>(event_class), i);
+    pushed.push_back({time, event_class, i});
+  }
+  std::sort(pushed.begin(), pushed.end(), [](const Pushed& a, const Pushed& b) {
+    return std::tie(a.time, a.event_class, a.index) < std::tie(b.time, b.event_class, b.index);
+  });
+  std::vector<int> expected, order;
+  for (std::size_t i = 0; i < pushed.size(); ++i)
+    if (i < 1000 || pushed[i].index % 2 == 0) expected.push_back(pushed[i].index);
+  for (int i = 0; i < 1000; ++i) order.push_back(q.pop().payload);
+  q.discard_if([](int index) { return index % 2 == 1; });
+  CHECK(q.size() == expected.size() - 1000);
+  while (!q.empty()) order.push_back(q.pop().payload);
+  CHECK(order == expected);
 }

@@ -4,6 +4,7 @@
 #include <bit>
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <functional>
 #include <limits>
 #include <random>
 #include <sstream>
@@ -135,31 +136,50 @@ TEST_CASE("a demand band holds exactly the demands of its requirement") {
       }
 }
 
-TEST_CASE("no demand block size changes a byte of the report or the timeseries") {
-  // The boundary test scenario: events on, just before and just after the default block
-  // boundaries of each grid (60 s, 7 s, 45 s), surges, outages, reservations, maintenance,
-  // noise, low timers and random events; 3 replications.
+namespace {
+
+// The report and 7 s timeseries of the boundary test scenario over 3 replications, with options
+// set by `tweak`. The scenario has events on, just before and just after the default block
+// boundaries of each grid (60 s, 7 s, 45 s), surges, outages, reservations, maintenance, noise,
+// low timers, random events, and nodes replaced or drained before their replacement is due.
+std::string grid_boundaries_outputs(const std::function<void(SimulationOptions&)>& tweak) {
   const Scenario scenario =
       load_scenario(test::source_path("tests/golden/scenarios/grid-boundaries.json"));
-  auto outputs = [&](std::size_t block) {
-    std::vector<Report> reports;
-    std::ostringstream csv_text;
-    for (std::uint64_t replication = 0; replication < 3; ++replication) {
-      TimeseriesCsv csv(csv_text, scenario);
-      SimulationOptions options;
-      options.replication = replication;
-      options.timeseries_step = SimTime::from_seconds(7);
-      options.timeseries = &csv;
-      options.check_invariants = replication == 0;
-      options.demand_block_points = block;
-      reports.push_back(simulate(scenario, options));
-    }
-    return report_to_json(scenario, reports) + csv_text.str();
-  };
-  const std::string by_day = outputs(0);
+  std::vector<Report> reports;
+  std::ostringstream csv_text;
+  for (std::uint64_t replication = 0; replication < 3; ++replication) {
+    TimeseriesCsv csv(csv_text, scenario);
+    SimulationOptions options;
+    options.replication = replication;
+    options.timeseries_step = SimTime::from_seconds(7);
+    options.timeseries = &csv;
+    options.check_invariants = replication == 0;
+    tweak(options);
+    reports.push_back(simulate(scenario, options));
+  }
+  return report_to_json(scenario, reports) + csv_text.str();
+}
+
+}  // namespace
+
+TEST_CASE("no demand block size changes a byte of the report or the timeseries") {
+  const std::string by_day = grid_boundaries_outputs([](SimulationOptions&) {});
   for (const std::size_t block : {1, 2, 59, 60, 61, 1439, 1441, 100'000}) {
     INFO("block of " << block << " points");
-    CHECK(outputs(block) == by_day);
+    CHECK(grid_boundaries_outputs([&](SimulationOptions& o) { o.demand_block_points = block; }) ==
+          by_day);
+  }
+}
+
+TEST_CASE("dropping stale node events from the queue changes no byte of the output") {
+  // Never dropped, against dropped from the first pending event on (a queue of 1, 2, 4, ...
+  // events), from 16 and from the default.
+  const std::string kept =
+      grid_boundaries_outputs([](SimulationOptions& o) { o.discard_stale_events_at = 0; });
+  for (const std::size_t first : {1, 16, 4096}) {
+    INFO("dropped from " << first << " pending events");
+    CHECK(grid_boundaries_outputs(
+              [&](SimulationOptions& o) { o.discard_stale_events_at = first; }) == kept);
   }
 }
 
