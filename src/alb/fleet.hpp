@@ -140,7 +140,7 @@ class Fleet final : public FreedAddressListener, public DemandListener {
   };
 
   Node& change(std::uint32_t slot);
-  // Applies `transition` to the node in `slot` and keeps its AZ's c_az (AzState::counted) in step
+  // Applies `apply` to the node in `slot` and keeps its AZ's c_az (AzState::counted) in step
   // with counts_in_c_az() of the node before and after: every change of a node's state or
   // retiring flag goes through here.
   template <class Transition>

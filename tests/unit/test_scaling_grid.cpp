@@ -1,6 +1,7 @@
 // The scaling grid that runs only where something can happen (issue 13): demand blocks must give
 // the numbers a point-by-point sampling gives, the requirement bands must agree with the
-// requirement everywhere, and no choice of block size may change a byte of the output.
+// requirement everywhere, and neither the block size nor when the event queue drops stale node
+// events may change a byte of the output.
 #include <bit>
 #include <catch2/catch.hpp>
 #include <cmath>
