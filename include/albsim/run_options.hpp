@@ -55,7 +55,7 @@ struct SimulationOptions {
   // is this many points per load balancer, whatever the horizon; results do not depend on it.
   std::size_t demand_block_points = 0;
   // Pending events at which the event queue first drops node events that can no longer do
-  // anything (their node is gone), then whenever it has doubled since; 0: never. Results do not
+  // anything (Fleet::is_spent), then whenever it has doubled since; 0: never. Results do not
   // depend on it; the queue's memory and speed do.
   std::size_t discard_stale_events_at = 4096;
 };

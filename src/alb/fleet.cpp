@@ -111,8 +111,7 @@ std::uint32_t Fleet::launch(std::size_t lb, std::size_t az, NodeState state) {
 }
 
 void Fleet::enter_service(std::uint32_t slot) {
-  transition(slot, [](Node& node) { node.state = NodeState::in_service; });
-  const Node& node = nodes_[slot];
+  const Node& node = transition(slot, [](Node& changed) { changed.state = NodeState::in_service; });
   if (lbs_[node.lb].azs[node.az].impaired == 0) set_exposed(slot, true);
   const NodeRef replaced{node.replaces_slot, node.replaces_id};
   if (node.replaces_slot != kNoSlot && nodes_.holds(replaced) &&
@@ -122,15 +121,13 @@ void Fleet::enter_service(std::uint32_t slot) {
 
 void Fleet::start_draining(std::uint32_t slot) {
   set_exposed(slot, false);
-  transition(slot, [](Node& node) { node.state = NodeState::draining; });
-  const Node& node = nodes_[slot];
+  const Node& node = transition(slot, [](Node& changed) { changed.state = NodeState::draining; });
   scheduler_.schedule(now() + scenario_.load_balancers[node.lb].drain_time,
                       NodeTermination{{slot, node.id}});
 }
 
 void Fleet::terminate(std::uint32_t slot) {
-  transition(slot, [](Node& node) { node.state = NodeState::terminated; });
-  const Node& node = nodes_[slot];
+  const Node& node = transition(slot, [](Node& changed) { changed.state = NodeState::terminated; });
   auto& az_nodes = change_az(node.lb, node.az).nodes;
   az_nodes.erase(std::find(az_nodes.begin(), az_nodes.end(), slot));
   const SimTime delay = node.managed ? SimTime() : broker_.release_delay(node.pool);

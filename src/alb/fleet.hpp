@@ -142,9 +142,9 @@ class Fleet final : public FreedAddressListener, public DemandListener {
   Node& change(std::uint32_t slot);
   // Applies `apply` to the node in `slot` and keeps its AZ's c_az (AzState::counted) in step
   // with counts_in_c_az() of the node before and after: every change of a node's state or
-  // retiring flag goes through here.
+  // retiring flag goes through here. Returns the node.
   template <class Transition>
-  void transition(std::uint32_t slot, Transition apply);
+  const Node& transition(std::uint32_t slot, Transition apply);
   AzState& change_az(std::size_t lb, std::size_t az);
   SimTime now() const { return scheduler_.now(); }
   int requirement(std::size_t lb, double demand) const;
@@ -214,11 +214,12 @@ class Fleet final : public FreedAddressListener, public DemandListener {
 };
 
 template <class Transition>
-void Fleet::transition(std::uint32_t slot, Transition apply) {
+const Node& Fleet::transition(std::uint32_t slot, Transition apply) {
   Node& node = change(slot);
   const int before = counts_in_c_az(node) ? 1 : 0;
   apply(node);
   lbs_[node.lb].azs[node.az].counted += (counts_in_c_az(node) ? 1 : 0) - before;
+  return node;
 }
 
 }  // namespace albsim
