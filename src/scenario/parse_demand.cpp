@@ -228,7 +228,14 @@ DemandSpec parse_demand(const JsonReader& d, TraceCache& traces, SimTime evaluat
   if (d.has("noise")) {
     const JsonReader noise = d.at("noise");
     noise.expect_object({"sigma"});
-    demand.noise_sigma = noise.at("sigma").non_negative();
+    const JsonReader sigma = noise.at("sigma");
+    demand.noise_sigma = sigma.non_negative();
+    // Above 3 the median multiplier exp(-sigma^2 / 2) is below 1.2%: demand sits near zero at
+    // almost every point, the mark of a percentage typed for a fraction (50 for 0.5).
+    if (demand.noise_sigma > 3)
+      sigma.fail("must be at most 3 (found " + sigma.json().dump() +
+                 "): sigma is the standard deviation of log demand, 0.1 is about 10% a point; "
+                 "write a fraction (0.5, not 50)");
   }
   if (d.has("constant")) {
     demand.kind = DemandSpec::Kind::constant;

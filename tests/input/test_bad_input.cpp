@@ -391,6 +391,10 @@ TEST_CASE("random forms are checked") {
   d = valid();
   d["load_balancers"][0]["demand"]["noise"] = {{"sigma", -0.1}};
   expect_fault(d, "/load_balancers/0/demand/noise/sigma", "must not be negative");
+  d["load_balancers"][0]["demand"]["noise"] = {{"sigma", 50}};  // 50% typed for 0.5
+  expect_fault(d, "/load_balancers/0/demand/noise/sigma", "must be at most 3 (found 50)");
+  d["load_balancers"][0]["demand"]["noise"] = {{"sigma", 3}};
+  CHECK_NOTHROW(test::scenario_from(d));
   d = valid();
   d["random_events"] = {
       {{"type", "surge"}, {"rate_per_day", 0}, {"multiplier", 2}, {"duration", "1h"}}};
