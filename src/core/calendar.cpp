@@ -1,7 +1,6 @@
 #include "core/calendar.hpp"
 
 #include <cctype>
-#include <charconv>
 #include <chrono>
 #include <cstdio>
 
@@ -16,22 +15,43 @@ chrono::year_month_day civil_of_day(std::int64_t days_since_epoch) {
   return chrono::year_month_day{chrono::sys_days{chrono::days{days_since_epoch}}};
 }
 
+// The `width` (at most 9) decimal digits at `pos`, and nothing else, as a number.
 bool read_fixed(std::string_view text, std::size_t pos, std::size_t width, unsigned& out) {
   if (pos + width > text.size()) return false;
-  const char* begin = text.data() + pos;
-  const auto [end, ec] = std::from_chars(begin, begin + width, out);
-  return ec == std::errc() && end == begin + width;
+  unsigned value = 0;
+  for (std::size_t i = pos; i < pos + width; ++i) {
+    const unsigned digit = static_cast<unsigned char>(text[i]) - unsigned{'0'};
+    if (digit > 9) return false;
+    value = value * 10 + digit;
+  }
+  out = value;
+  return true;
 }
 
 std::int64_t floor_mod(std::int64_t a, std::int64_t b) {
   return ((a % b) + b) % b;
 }
 
+// The offset from UTC, in minutes, of a zone designator: "Z" (or "z"), or a sign and hours with
+// optional minutes, "+hh:mm", "+hhmm" or "+hh" (what %z, RFC 3339 and PostgreSQL print).
+std::optional<std::int64_t> parse_zone(std::string_view zone) {
+  if (zone == "Z" || zone == "z") return 0;
+  if (zone.empty() || (zone[0] != '+' && zone[0] != '-')) return std::nullopt;
+  unsigned hours = 0, minutes = 0;
+  if (!read_fixed(zone, 1, 2, hours)) return std::nullopt;
+  const std::string_view rest = zone.substr(3);
+  const bool ok = rest.empty() || (rest.size() == 2 && read_fixed(rest, 0, 2, minutes)) ||
+                  (rest.size() == 3 && rest[0] == ':' && read_fixed(rest, 1, 2, minutes));
+  if (!ok || hours > 23 || minutes > 59) return std::nullopt;
+  return (zone[0] == '+' ? 1 : -1) * static_cast<std::int64_t>(hours * 60 + minutes);
+}
+
 }  // namespace
 
 std::optional<std::int64_t> parse_iso8601(std::string_view text) {
   unsigned year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0, millis = 0;
-  if (text.size() < 17 || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':')
+  if (text.size() < 17 || text[4] != '-' || text[7] != '-' || text[13] != ':' ||
+      (text[10] != 'T' && text[10] != 't' && text[10] != ' '))
     return std::nullopt;
   if (!read_fixed(text, 0, 4, year) || !read_fixed(text, 5, 2, month) ||
       !read_fixed(text, 8, 2, day) || !read_fixed(text, 11, 2, hour) ||
@@ -52,24 +72,14 @@ std::optional<std::int64_t> parse_iso8601(std::string_view text) {
       while (pos < text.size() && std::isdigit(static_cast<unsigned char>(text[pos]))) ++pos;
     }
   }
-  std::int64_t offset_minutes = 0;
-  const std::string_view zone = text.substr(pos);
-  if (zone == "Z") {
-    offset_minutes = 0;
-  } else if (zone.size() == 6 && (zone[0] == '+' || zone[0] == '-') && zone[3] == ':') {
-    unsigned oh = 0, om = 0;
-    if (!read_fixed(zone, 1, 2, oh) || !read_fixed(zone, 4, 2, om) || oh > 23 || om > 59)
-      return std::nullopt;
-    offset_minutes = (zone[0] == '+' ? 1 : -1) * static_cast<std::int64_t>(oh * 60 + om);
-  } else {
-    return std::nullopt;
-  }
+  const auto offset_minutes = parse_zone(text.substr(pos));
+  if (!offset_minutes) return std::nullopt;
   const chrono::year_month_day date{chrono::year{static_cast<int>(year)}, chrono::month{month},
                                     chrono::day{day}};
   if (!date.ok() || hour > 23 || minute > 59 || second > 59) return std::nullopt;
   const std::int64_t days = chrono::sys_days{date}.time_since_epoch().count();
   return days * kDayMs + ((hour * 60 + minute) * 60 + second) * 1000LL + millis -
-         offset_minutes * 60'000;
+         *offset_minutes * 60'000;
 }
 
 std::string format_iso8601_utc(std::int64_t epoch_ms) {

@@ -13,6 +13,10 @@ inline constexpr std::int64_t kDefaultStartEpochMs = 4LL * 86'400'000;
 
 // Parses ISO-8601 "YYYY-MM-DDThh:mm[:ss[.fff]]" followed by "Z" or an offset "+hh:mm" /
 // "-hh:mm", as milliseconds since the epoch (UTC); nullopt when malformed or out of range.
+// Also the unambiguous shapes exports print: a space (or "t") between date and time (RFC 3339,
+// SQL), "z", and offsets "+hhmm" (strftime's %z) or "+hh" (PostgreSQL). Digits of a second
+// beyond the millisecond are read and dropped. A time without a zone is refused: it could be
+// UTC or any local time.
 std::optional<std::int64_t> parse_iso8601(std::string_view text);
 
 // Formats as "YYYY-MM-DDThh:mm:ssZ" (milliseconds appended only when non-zero).

@@ -38,6 +38,56 @@ std::string quoted_list(const std::vector<std::string_view>& names) {
   return out;
 }
 
+// The fields of one CSV line, in order (RFC 4180, but no line break inside a field). A field
+// that begins with a double quote runs to its closing quote, commas included, and reads as the
+// text between the quotes; a doubled quote inside stays doubled (no number or timestamp holds
+// one). Spaces around a field are dropped.
+class CsvFields {
+ public:
+  CsvFields(std::string_view line, std::size_t line_no) : rest_(line), line_no_(line_no) {}
+
+  // The next field; call while more().
+  std::string_view next() {
+    while (!rest_.empty() && rest_.front() == ' ') rest_.remove_prefix(1);
+    if (rest_.empty() || rest_.front() != '"') {
+      const std::size_t comma = rest_.find(',');
+      const std::string_view field = trim(rest_.substr(0, comma));
+      advance(comma);
+      return field;
+    }
+    std::size_t close = 1;
+    for (;; close += 2) {  // past a doubled quote
+      close = rest_.find('"', close);
+      if (close == std::string_view::npos)
+        throw TraceError(line_no_,
+                         "a quoted field has no closing quote on its line (a field "
+                         "cannot span lines)");
+      if (close + 1 >= rest_.size() || rest_[close + 1] != '"') break;
+    }
+    const std::string_view field = rest_.substr(1, close - 1);
+    std::size_t comma = close + 1;
+    while (comma < rest_.size() && rest_[comma] == ' ') ++comma;
+    if (comma == rest_.size())
+      comma = std::string_view::npos;
+    else if (rest_[comma] != ',')
+      throw TraceError(line_no_,
+                       "text after the closing quote of field \"" + std::string(field) + "\"");
+    advance(comma);
+    return field;
+  }
+  bool more() const { return more_; }
+
+ private:
+  void advance(std::size_t comma) {
+    more_ = comma != std::string_view::npos;
+    rest_.remove_prefix(more_ ? comma + 1 : rest_.size());
+  }
+
+  std::string_view rest_;
+  std::size_t line_no_;
+  bool more_ = true;
+};
+
 // Reads CSV text in pieces of whole lines. The header names the columns; every later non-blank
 // line is a row with as many fields as the header.
 class CsvReader {
@@ -75,17 +125,16 @@ class CsvReader {
 
   void read_header(std::string_view line) {
     std::vector<std::string_view> names;
-    for (std::string_view rest = line;;) {
-      const std::size_t comma = rest.find(',');
-      names.push_back(trim(rest.substr(0, comma)));
-      if (comma == std::string_view::npos) break;
-      rest.remove_prefix(comma + 1);
-    }
+    for (CsvFields fields(line, line_no_); fields.more();) names.push_back(fields.next());
     header_count_ = names.size();
     auto index_of = [&](const std::string& name) {
       for (std::size_t i = 0; i < names.size(); ++i)
         if (names[i] == name) return i;
-      throw TraceError(1, "no column \"" + name + "\" (columns: " + quoted_list(names) + ")");
+      const bool other_separator =
+          names.size() == 1 && names[0].find_first_of(";\t|") != std::string_view::npos;
+      throw TraceError(line_no_, "no column \"" + name + "\" (columns: " + quoted_list(names) +
+                                     ")" +
+                                     (other_separator ? "; fields are separated by commas" : ""));
     };
     column_.fill(kNone);
     column_[kTime] = request_.time_column.empty() ? 0 : index_of(request_.time_column);
@@ -106,14 +155,12 @@ class CsvReader {
   void read_row(std::string_view line) {
     std::array<std::string_view, kWanted> field{};
     std::size_t count = 0;
-    for (std::string_view rest = line;; ++count) {
-      const std::size_t comma = rest.find(',');
+    for (CsvFields fields(line, line_no_); fields.more(); ++count) {
+      const std::string_view text = fields.next();
       for (std::size_t w = 0; w < kWanted; ++w)
-        if (column_[w] == count) field[w] = rest.substr(0, comma);
-      if (comma == std::string_view::npos) break;
-      rest.remove_prefix(comma + 1);
+        if (column_[w] == count) field[w] = text;
     }
-    if (++count != header_count_)
+    if (count != header_count_)
       throw TraceError(line_no_, "has " + std::to_string(count) + " fields, the header " +
                                      std::to_string(header_count_));
     const std::int64_t time = parse_time(field[kTime]);
@@ -135,15 +182,15 @@ class CsvReader {
 
   // Whether the first field of `line` reads as a time in the request's unit.
   bool is_timestamp(std::string_view line) const {
-    const std::string_view field = trim(line.substr(0, line.find(',')));
+    const std::string_view field = CsvFields(line, line_no_).next();
     if (request_.time_unit.name.empty()) return parse_iso8601(field).has_value();
     double number = 0;
     const auto [end, ec] = std::from_chars(field.data(), field.data() + field.size(), number);
     return ec == std::errc() && end == field.data() + field.size();
   }
 
+  // `field` as CsvFields gives it (trimmed), here and in parse_time.
   double parse_value(std::string_view field, const std::string& column) const {
-    field = trim(field);
     double value = 0;
     const auto [end, ec] = std::from_chars(field.data(), field.data() + field.size(), value);
     if (ec != std::errc() || end != field.data() + field.size() || !std::isfinite(value))
@@ -157,7 +204,6 @@ class CsvReader {
 
   // ISO-8601 with a zone, or a number in the request's time unit.
   std::int64_t parse_time(std::string_view field) {
-    field = trim(field);
     const TimeUnit& unit = request_.time_unit;
     double number = 0;
     const auto [end, ec] = std::from_chars(field.data(), field.data() + field.size(), number);
@@ -168,6 +214,11 @@ class CsvReader {
         out_.iso = true;
         return *epoch;
       }
+      if (parse_iso8601(std::string(field) + "Z"))
+        throw TraceError(line_no_, "\"" + std::string(field) +
+                                       "\" has no zone, so it could be UTC "
+                                       "or any local time: append Z if it is UTC, else its offset "
+                                       "(like +02:00)");
       throw TraceError(line_no_, "\"" + std::string(field) + "\" is not a timestamp" +
                                      (numeric ? kNeedsUnit : " (ISO-8601 with a zone)"));
     }

@@ -55,6 +55,18 @@ TEST_CASE("calendar: ISO-8601 UTC and the day position") {
         *parse_iso8601("2024-09-29T22:10:00Z") + 123);
   CHECK_FALSE(parse_iso8601("2026-11-23T00:00:00+1:00"));
   CHECK_FALSE(parse_iso8601("2026-11-23T00:00"));  // no zone
+  // The shapes exports print: 1'795'392'000'000 is 2026-11-23T00:00Z, so 01:00 at +01 is it too.
+  CHECK(*parse_iso8601("2026-11-23 00:00:00Z") == 1'795'392'000'000LL);      // RFC 3339, SQL
+  CHECK(*parse_iso8601("2026-11-23t00:00:00z") == 1'795'392'000'000LL);      // RFC 3339 lower case
+  CHECK(*parse_iso8601("2026-11-23T01:00:00+0100") == 1'795'392'000'000LL);  // strftime %z
+  CHECK(*parse_iso8601("2026-11-23 01:00:00+01") == 1'795'392'000'000LL);    // PostgreSQL
+  CHECK(*parse_iso8601("2026-11-22T20:30-0330") == 1'795'392'000'000LL);
+  CHECK_FALSE(parse_iso8601("2026-11-23T00:00:00+01:0"));
+  CHECK_FALSE(parse_iso8601("2026-11-23T00:00:00+010"));
+  CHECK_FALSE(parse_iso8601("2026-11-23T00:00:00+01:00:00"));
+  CHECK_FALSE(parse_iso8601("2026-11-23T00:00:00+2400"));
+  CHECK_FALSE(parse_iso8601("2026-11-23T00:00:00 +01:00"));
+  CHECK_FALSE(parse_iso8601("2026-11-23_00:00:00Z"));
   CHECK(format_iso8601_utc(1'795'392'000'000LL) == "2026-11-23T00:00:00Z");
   // 2026-11-23 is a Monday; 2026-11-28 a Saturday.
   CHECK_FALSE(utc_day_position(*parse_iso8601("2026-11-23T12:00:00Z")).weekend);

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "albsim/input_error.hpp"
 #include "albsim/load_scenario.hpp"
 #include "core/calendar.hpp"
 #include "io/trace_loader.hpp"
@@ -247,4 +248,52 @@ TEST_CASE("a CloudWatch metric other than ConsumedLCUs read as LCU is a warning,
   CHECK(warned(trace));
   trace["scale"] = 0.1;
   CHECK_FALSE(warned(trace));
+}
+
+TEST_CASE("CSV exports in other shapes read as the plain file: quotes, SQL and %z timestamps") {
+  Folder f;
+  // The plain file: 10, 20, 30 requests at 00:00, 00:01, 00:02 UTC on 2026-11-23.
+  f.write("plain.csv",
+          "time,requests\n2026-11-23T00:00Z,10\n2026-11-23T00:01Z,20\n"
+          "2026-11-23T00:02Z,30\n");
+  // Every field quoted, a space between date and time, PostgreSQL's "+00" (Athena, SQL clients).
+  f.write("quoted.csv",
+          "\"time\",\"requests\"\n\"2026-11-23 00:00:00.000+00\",\"10\"\n"
+          "\"2026-11-23 00:01:00.000+00\",\"20\"\n\"2026-11-23 00:02:00.000+00\",\"30\"\n");
+  // strftime's %z offset, and a quoted column holding commas and a doubled quote.
+  f.write("offset.csv",
+          "time,note,requests\n2026-11-23T01:00:00+0100,\"a, \"\"b\"\", c\",10\n"
+          "2026-11-23T01:01:00+0100,,20\n2026-11-22T20:32:00-0330,\"x\",30\n");
+  const auto read = [&](const std::string& file) {
+    return series_of(load(f, trace_scenario({{"file", file}, {"value_column", "requests"}})));
+  };
+  const TraceSeries plain = read("plain.csv");
+  CHECK(plain.values == std::vector<double>{10, 20, 30});
+  CHECK(plain.times_ms[1] - plain.times_ms[0] == 60'000);
+  for (const char* file : {"quoted.csv", "offset.csv"}) {
+    INFO(file);
+    const TraceSeries other = read(file);
+    CHECK(other.times_ms == plain.times_ms);
+    CHECK(other.values == plain.values);
+  }
+
+  const auto refusal = [&](const std::string& text) {
+    f.write("bad.csv", text);
+    try {
+      read("bad.csv");
+    } catch (const InputError& e) {
+      return std::string(e.what());
+    }
+    return std::string("accepted");
+  };
+  CHECK_THAT(refusal("time,requests\n\"2026-11-23T00:00Z,10\n"),
+             Catch::Contains("bad.csv line 2: a quoted field has no closing quote"));
+  CHECK_THAT(
+      refusal("time,requests\n\"2026-11-23T00:00Z\"Z,10\n"),
+      Catch::Contains("line 2: text after the closing quote of field \"2026-11-23T00:00Z\""));
+  CHECK_THAT(refusal("time,requests\n2026-11-23 00:00:00,10\n"),
+             Catch::Contains("line 2: \"2026-11-23 00:00:00\" has no zone"));
+  CHECK_THAT(refusal("time;requests\n2026-11-23T00:00Z;10\n"),
+             Catch::Contains("line 1: no column \"requests\" (columns: \"time;requests\"); fields "
+                             "are separated by commas"));
 }
