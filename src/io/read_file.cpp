@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <optional>
 
 namespace albsim {
 namespace {
@@ -27,6 +28,20 @@ ReadError malformed(const nlohmann::json::parse_error& e) {
   const std::string what = e.what();
   const auto at = what.find("at line");
   return ReadError("malformed JSON " + (at == std::string::npos ? what : what.substr(at)));
+}
+
+// A text that fails to parse and does not start as an object or array is most likely not JSON
+// at all: YAML, or the AWS CLI's `--output text` or `table`. Says so, quoting how it starts
+// (at most 30 bytes of its first line), instead of the parser's complaint about one character.
+std::optional<ReadError> not_json(std::string_view text) {
+  const std::size_t first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos || text[first] == '{' || text[first] == '[')
+    return std::nullopt;
+  const std::string_view start = text.substr(first, text.find_first_of("\r\n", first) - first);
+  return ReadError("not JSON: it starts \"" + std::string(start.substr(0, 30)) +
+                   (start.size() > 30 ? "...\"" : "\"") +
+                   " (YAML, text or a table?); albsim reads JSON, which the AWS CLI prints with "
+                   "--output json");
 }
 
 // A number too large for a double: nlohmann names the token, not where it is.
@@ -71,6 +86,7 @@ Json parse(std::string_view text) {
   try {
     return Json::parse(text);
   } catch (const nlohmann::json::parse_error& e) {
+    if (auto error = not_json(text)) throw *error;
     throw malformed(e);
   } catch (const nlohmann::json::out_of_range& e) {
     throw overflow(e, text);
@@ -123,6 +139,7 @@ ReadError json_sax_error(std::string_view text, std::size_t position, const std:
   if (const auto colon = reason.find(": ");
       reason.rfind("parse error", 0) == 0 && colon != std::string::npos)
     reason.erase(0, colon + 2);
+  if (auto not_json_error = not_json(text)) return *not_json_error;
   return ReadError("malformed JSON at " + line_and_column(text, position > 0 ? position - 1 : 0) +
                    ": " + reason);
 }

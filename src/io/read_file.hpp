@@ -33,7 +33,9 @@ class ReadError : public std::runtime_error {
 std::string read_file(const std::string& path, std::string_view what,
                       std::uint64_t max_bytes = kMaxFileBytes);
 
-// JSON text; a fault reads "malformed JSON at line L, column C: <reason>".
+// JSON text; a fault reads "malformed JSON at line L, column C: <reason>", or for a text that
+// does not start with { or [ (YAML, the AWS CLI's text or table output) "not JSON: it starts
+// "<its first bytes>" ...".
 nlohmann::json parse_json(std::string_view text);
 nlohmann::ordered_json parse_ordered_json(std::string_view text);
 

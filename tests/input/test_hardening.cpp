@@ -79,6 +79,33 @@ TEST_CASE("numbers that overflow a double are refused with their place, wherever
                  {pools, "line 1, column 22: the number 1e400 does not fit"});
 }
 
+TEST_CASE("YAML or the AWS CLI text and table output are named as not JSON wherever JSON is read") {
+  Folder f;
+  const std::string kHint = "albsim reads JSON, which the AWS CLI prints with --output json";
+  const std::string yaml = f.write("s.json", "name: web\nhorizon: 7d\n");
+  expect_refused({"validate", yaml}, {yaml, ": not JSON: it starts \"name: web\" (YAML", kHint});
+  // aws elbv2 describe-load-balancers --output text: the first 30 bytes are quoted, the tab escaped
+  // (13 letters, a tab, then 16 of the ARN).
+  const std::string text = f.write(
+      "lbs.json", "LOADBALANCERS\tarn:aws:elasticloadbalancing:us-east-1:123456789012\tweb\n");
+  expect_refused(
+      {"import", "aws", "--load-balancers", text, "--out", (f.dir / "imported.json").string()},
+      {text, "not JSON: it starts \"LOADBALANCERS\\x09arn:aws:elasticl...\"", kHint});
+  // aws cloudwatch get-metric-data --output table, as a trace.
+  f.write("cw.json", "\n------------------------\n|    GetMetricData     |\n");
+  const std::string scenario =
+      f.write("t.json", trace_scenario(R"({"file": "cw.json", "format": "cloudwatch"})"));
+  expect_refused({"validate", scenario},
+                 {"/load_balancers/0/demand/trace/file", "not JSON: it starts \"-----", kHint});
+  // aws ec2 get-ipam-address-history --output yaml, read by the streaming parser.
+  const std::string history = f.write("h.json", "HistoryRecords:\n- ResourceCidr: 3.5.140.7/32\n");
+  expect_refused({"observe", kQuickstart, "--ipam-history", history},
+                 {history, "not JSON: it starts \"HistoryRecords:\"", kHint});
+  // A truncated JSON document keeps the parser's own place and reason.
+  const std::string truncated = f.write("cut.json", "{\"name\": 1,");
+  expect_refused({"validate", truncated}, {"malformed JSON at line 1, column 12"});
+}
+
 TEST_CASE(
     "set overrides: invalid UTF-8, an index far past an array's end, a missing optional key") {
   expect_refused({"run", kQuickstart, "--set", "/name=\xff\xfe"},
