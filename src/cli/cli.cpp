@@ -108,9 +108,10 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   aws_cmd->add_option("--metrics", import_input.metrics,
                       "aws cloudwatch get-metric-data or get-metric-statistics output "
                       "(ConsumedLCUs, or RequestCount with --metric-as requests): trace demand");
-  aws_cmd->add_option("--metric", import_input.metric_choices,
-                      "The result (Id or Label) that is the demand, as ID for every load "
-                      "balancer or LB=ID for one; repeatable");
+  aws_cmd->add_option(
+      "--metric", import_input.metric_choices,
+      "The get-metric-data query (Id or Label) that is the demand, as ID for every load "
+      "balancer or LB=ID for one; repeatable");
   aws_cmd
       ->add_option("--metric-as", import_input.metric_as,
                    "What the metric counts: lcu (ConsumedLCUs) or requests (RequestCount, Sum "

@@ -6,6 +6,7 @@
 #include "albsim/input_error.hpp"
 #include "core/calendar.hpp"
 #include "import/json_fields.hpp"
+#include "io/metric_data_series.hpp"
 #include "io/read_file.hpp"
 #include "io/trace_loader.hpp"
 
@@ -91,33 +92,41 @@ std::optional<std::string> MetricSource::choice_for(const std::string& lb) const
 
 std::vector<MetricSource::Series> MetricSource::candidates_for(const std::string& lb) const {
   std::vector<Series> out;
-  auto series = [](const Json& r, std::string pointer, const char* times_key) {
-    Series s{std::move(pointer), text(r, "Id"), text(r, "Label"), {}};
-    if (r.is_object() && r.contains(times_key) && r[times_key].is_array())
-      for (const Json& t : r[times_key])
-        s.timestamps.push_back(t.is_string() ? t.get<std::string>() : "");
-    return s;
-  };
   if (datapoints_) {
-    Series s{"/Datapoints", "", text(doc_, "Label"), {}};
+    Series s{"/Datapoints", "", text(doc_, "Label"), {}, std::nullopt};
     for (const Json& p : doc_["Datapoints"]) s.timestamps.push_back(text(p, "Timestamp"));
     out.push_back(std::move(s));
     return out;
   }
   const Json& results = doc_["MetricDataResults"];
+  std::vector<MetricDataResult> listed;
+  for (const Json& r : results)
+    listed.push_back({text(r, "Id"), text(r, "Label"), text(r, "StatusCode")});
+  const std::vector<MetricDataSeries> all = group_metric_data(listed);
+  const bool next_token = !text(doc_, "NextToken").empty();
   const auto chosen = choice_for(lb);
-  for (std::size_t i = 0; i < results.size(); ++i) {
-    const Json& r = results[i];
-    const std::string id = text(r, "Id"), label = text(r, "Label");
+  for (const MetricDataSeries& s : all) {
     const bool match =
-        chosen ? (id == *chosen || label == *chosen)
-               : (label.find(lb) != std::string::npos || id == lb || results.size() == 1);
-    if (match) out.push_back(series(r, "/MetricDataResults/" + std::to_string(i), "Timestamps"));
+        chosen ? (s.id == *chosen || s.label == *chosen)
+               : (s.label.find(lb) != std::string::npos || s.id == lb || all.size() == 1);
+    if (!match) continue;
+    Series one{"/MetricDataResults/" + std::to_string(s.results.front()),
+               s.id,
+               s.label,
+               {},
+               metric_data_gap(s, next_token)};
+    for (const std::size_t index : s.results) {  // every page of the query, in order
+      const Json& r = results[index];
+      if (r.is_object() && r.contains("Timestamps") && r["Timestamps"].is_array())
+        for (const Json& t : r["Timestamps"])
+          one.timestamps.push_back(t.is_string() ? t.get<std::string>() : "");
+    }
+    out.push_back(std::move(one));
   }
   if (chosen && out.empty()) {
     std::string names;
-    for (const Json& r : results)
-      names += (names.empty() ? "\"" : ", \"") + text(r, "Id") + "\" (" + text(r, "Label") + ")";
+    for (const MetricDataSeries& s : all)
+      names += (names.empty() ? "\"" : ", \"") + s.id + "\" (" + s.label + ")";
     throw InputError("--metric", *chosen,
                      "no result of " + options_.file + " has this Id or Label; results: " + names);
   }
@@ -157,6 +166,8 @@ std::optional<MetricSource::Json> MetricSource::trace_for(const std::string& lb,
                          "; import one load balancer at a time, or use get-metric-data with a "
                          "query per load balancer");
   if (datapoints_) used_by_.insert(lb);
+  if (candidates.front().gap)
+    throw InputError(options_.file, candidates.front().pointer, *candidates.front().gap);
   return trace_of(lb, candidates.front(), notes);
 }
 

@@ -39,6 +39,7 @@ class MetricSource {
     std::string id;       // get-metric-data Id ("" for datapoints)
     std::string label;
     std::vector<std::string> timestamps;
+    std::optional<std::string> gap;  // why it is not the query's whole answer (get-metric-data)
   };
 
   std::optional<std::string> choice_for(const std::string& lb) const;

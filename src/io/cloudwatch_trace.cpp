@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/calendar.hpp"
+#include "io/metric_data_series.hpp"
 #include "io/read_file.hpp"
 
 namespace albsim {
@@ -88,41 +89,58 @@ TraceColumns read_cloudwatch(std::string_view text, const TraceRequest& request)
                      "not the output of aws cloudwatch get-metric-data (no MetricDataResults) "
                      "or get-metric-statistics (no Datapoints)");
   const auto& results = doc["MetricDataResults"];
-  const nlohmann::json* chosen = nullptr;
-  std::string ids;
+  std::vector<MetricDataResult> listed;
   for (std::size_t i = 0; i < results.size(); ++i) {
     const auto& r = results[i];
     const std::string where = "MetricDataResults[" + std::to_string(i) + "]";
     if (!r.is_object()) throw TraceError(0, where + " is not an object");
-    const std::string id = string_member(r, "Id", where), label = string_member(r, "Label", where);
-    ids += (ids.empty() ? "\"" : ", \"") + id + "\"";
-    if (request.metric.empty() ? results.size() == 1
-                               : (id == request.metric || label == request.metric))
-      chosen = &r;
+    listed.push_back({string_member(r, "Id", where), string_member(r, "Label", where),
+                      string_member(r, "StatusCode", where)});
   }
-  if (!chosen)
+  const std::vector<MetricDataSeries> series = group_metric_data(listed);
+  std::vector<const MetricDataSeries*> matches;
+  std::string ids;
+  for (const MetricDataSeries& s : series) {
+    ids += (ids.empty() ? "\"" : ", \"") + s.id + "\"";
+    if (request.metric.empty() ? series.size() == 1
+                               : (s.id == request.metric || s.label == request.metric))
+      matches.push_back(&s);
+  }
+  if (matches.size() != 1)
     throw TraceError(
         0, (request.metric.empty() ? std::string("several results; choose one with \"metric\"")
-                                   : "no result with Id or Label \"" + request.metric + "\"") +
+            : matches.empty()
+                ? "no result with Id or Label \"" + request.metric + "\""
+                : "several results have the Id or Label \"" + request.metric + "\"; give an Id") +
                " (Ids: " + ids + ")");
-  const auto times = chosen->find("Timestamps");
-  const auto values = chosen->find("Values");
-  if (times == chosen->end() || values == chosen->end() || !times->is_array() ||
-      !values->is_array() || times->size() != values->size())
-    throw TraceError(0, "Timestamps and Values must be arrays of the same length");
+  const MetricDataSeries& chosen = *matches.front();
+  const auto next_token = doc.find("NextToken");
+  if (const auto gap = metric_data_gap(chosen, next_token != doc.end() && next_token->is_string() &&
+                                                   !next_token->get<std::string>().empty()))
+    throw TraceError(0, *gap);
   TraceColumns samples;
   samples.iso = true;
-  samples.metric = string_member(*chosen, "Label", "the chosen result");
-  if (samples.metric.empty()) samples.metric = string_member(*chosen, "Id", "the chosen result");
-  for (std::size_t i = 0; i < times->size(); ++i) {
-    const auto& time = (*times)[i];
-    const auto& value = (*values)[i];
-    const auto epoch = time.is_string() ? parse_iso8601(time.get<std::string>()) : std::nullopt;
-    if (!epoch)
-      throw TraceError(0, "Timestamps[" + std::to_string(i) + "] is not an ISO-8601 time");
-    if (!value.is_number() || value.get<double>() < 0)
-      throw TraceError(0, "Values[" + std::to_string(i) + "] is not a non-negative number");
-    add(samples, *epoch, value.get<double>());
+  samples.metric = chosen.label.empty() ? chosen.id : chosen.label;
+  for (const std::size_t index : chosen.results) {
+    const auto& result = results[index];
+    const std::string where = "MetricDataResults[" + std::to_string(index) + "]";
+    const auto times = result.find("Timestamps");
+    const auto values = result.find("Values");
+    if (times == result.end() || values == result.end() || !times->is_array() ||
+        !values->is_array() || times->size() != values->size())
+      throw TraceError(0, where + ": Timestamps and Values must be arrays of the same length");
+    for (std::size_t i = 0; i < times->size(); ++i) {
+      const auto& time = (*times)[i];
+      const auto& value = (*values)[i];
+      const auto epoch = time.is_string() ? parse_iso8601(time.get<std::string>()) : std::nullopt;
+      if (!epoch)
+        throw TraceError(0,
+                         where + ".Timestamps[" + std::to_string(i) + "] is not an ISO-8601 time");
+      if (!value.is_number() || value.get<double>() < 0)
+        throw TraceError(0,
+                         where + ".Values[" + std::to_string(i) + "] is not a non-negative number");
+      add(samples, *epoch, value.get<double>());
+    }
   }
   return samples;
 }

@@ -332,6 +332,52 @@ TEST_CASE("import refuses to guess which metric is the demand, and what it count
   CHECK(r.err.find("--metric: nope: no result of") != std::string::npos);
 }
 
+TEST_CASE("import takes every page of a get-metric-data query, and refuses a part of one") {
+  const fs::path out = dir() / "paged.json";
+  // The AWS CLI's merged pages: query "lcu" twice (the newer page first, PartialData), each page
+  // with a page of "req". Minutes 3, 2 then 1, 0; ConsumedLCUs equal to the minute.
+  auto page = [](const std::string& status, int newer, int older) {
+    auto at = [](int m) { return "2026-11-23T00:0" + std::to_string(m) + ":00+00:00"; };
+    return json::array({{{"Id", "lcu"},
+                         {"Label", "web ConsumedLCUs"},
+                         {"StatusCode", status},
+                         {"Timestamps", {at(newer), at(older)}},
+                         {"Values", {newer, older}}},
+                        {{"Id", "req"},
+                         {"Label", "web RequestCount"},
+                         {"StatusCode", status},
+                         {"Timestamps", {at(newer)}},
+                         {"Values", {60}}}});
+  };
+  auto pages = [&](const std::string& last) {
+    json results = page("PartialData", 3, 2);
+    for (const json& r : page(last, 1, 0)) results.push_back(r);
+    return json{{"MetricDataResults", results}, {"Messages", json::array()}};
+  };
+  // Two queries, not four results: --metric lcu chooses, and the trace reads all 4 minutes.
+  const std::string whole = put("paged-metrics.json", pages("Complete"));
+  auto r = cli({"import", "aws", "--load-balancers", one_alb(), "--metrics", whole, "--metric",
+                "lcu", "-o", out.string()});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  const Scenario scenario = load_scenario(out.string());
+  CHECK(scenario.load_balancers[0].demand.trace.series->values == std::vector<double>{0, 1, 2, 3});
+  // Without --metric the two queries are named once each.
+  r = cli({"import", "aws", "--load-balancers", one_alb(), "--metrics", whole, "-o", out.string()});
+  CHECK(r.code == 2);
+  CHECK(r.err.find("results \"lcu\" (Label \"web ConsumedLCUs\") and \"req\" (Label \"web "
+                   "RequestCount\") could both be web's demand") != std::string::npos);
+  // The last page saved alone with --no-paginate: PartialData, refused at import.
+  fs::remove(out);
+  const std::string partial = put("partial-metrics.json", pages("PartialData"));
+  r = cli({"import", "aws", "--load-balancers", one_alb(), "--metrics", partial, "--metric", "lcu",
+           "-o", out.string()});
+  CHECK(r.code == 2);
+  CHECK(r.err.find(partial + ": /MetricDataResults/0: result \"lcu\" is part of its data "
+                             "(StatusCode PartialData)") != std::string::npos);
+  CHECK_FALSE(fs::exists(out));
+}
+
 TEST_CASE("import reads get-metric-statistics output, the AWS CLI example as printed") {
   const fs::path out = dir() / "statistics.json";
   // The documentation example: CPUUtilization Maximum per hour, datapoints out of order.

@@ -150,6 +150,55 @@ TEST_CASE("CloudWatch get-metric-data: newest first, chosen by Id or Label") {
   CHECK(fault(r).find("no MetricDataResults") != std::string::npos);
 }
 
+// `aws cloudwatch get-metric-data` over more points than one call returns: the AWS CLI fetches
+// every page and lists each query once per page, newest page first (ScanBy TimestampDescending),
+// PartialData until its last page. Here 6 minutes of "lcu" (value = minute) in 3 pages of 2,
+// each page also holding a page of "req".
+std::string paged_metric_data(const std::string& last_status, const std::string& tail = "") {
+  auto page = [](const std::string& status, int newer, int older) {
+    const auto minute = [](int m) { return "\"2026-11-23T00:0" + std::to_string(m) + ":00Z\""; };
+    return R"({"Id": "lcu", "Label": "ConsumedLCUs", "StatusCode": ")" + status +
+           R"(", "Timestamps": [)" + minute(newer) + ", " + minute(older) + "], \"Values\": [" +
+           std::to_string(newer) + ", " + std::to_string(older) +
+           R"(]}, {"Id": "req", "Label": "RequestCount", "StatusCode": ")" + status +
+           R"(", "Timestamps": [)" + minute(newer) + "], \"Values\": [100]}";
+  };
+  return R"({"MetricDataResults": [)" + page("PartialData", 5, 4) + ", " +
+         page("PartialData", 3, 2) + ", " + page(last_status, 1, 0) + R"(], "Messages": [])" +
+         tail + "}";
+}
+
+TEST_CASE("CloudWatch get-metric-data pages: one query's results are one series, all or none") {
+  TraceRequest r;
+  r.format = TraceRequest::Format::cloudwatch;
+  r.metric = "lcu";
+  r.path = write("paged.json", paged_metric_data("Complete")).string();
+  const TraceSeries s = load_trace(r);
+  CHECK(s.values == std::vector<double>{0, 1, 2, 3, 4, 5});  // every page, not the last alone
+  CHECK(s.times_ms.back() - s.times_ms.front() == 5 * 60'000);
+  r.metric = "ConsumedLCUs";  // by Label too
+  CHECK(load_trace(r).values.size() == 6);
+  r.metric = "";  // two queries, each named once
+  CHECK_THAT(fault(r), Catch::Contains("several results; choose one with \"metric\" (Ids: "
+                                       "\"lcu\", \"req\")"));
+  // Data missing: a last page that stops short, a NextToken (--max-items), a failed query.
+  r.metric = "lcu";
+  r.path = write("partial.json", paged_metric_data("PartialData")).string();
+  CHECK_THAT(fault(r), Catch::Contains("result \"lcu\" is part of its data (StatusCode "
+                                       "PartialData): let the AWS CLI fetch every page"));
+  r.path = write("cut.json", paged_metric_data("Complete", R"(, "NextToken": "abc")")).string();
+  CHECK_THAT(fault(r), Catch::Contains("(the output ends with a NextToken)"));
+  r.path = write("failed.json", paged_metric_data("InternalError")).string();
+  CHECK_THAT(fault(r), Catch::Contains("result \"lcu\" has StatusCode InternalError"));
+  // A name that is one query's Id and another's Label is refused, not settled by order.
+  r.path = write("clash.json", R"({"MetricDataResults": [
+    {"Id": "a", "Label": "b", "Timestamps": [], "Values": []},
+    {"Id": "b", "Label": "x", "Timestamps": [], "Values": []}]})")
+               .string();
+  r.metric = "b";
+  CHECK_THAT(fault(r), Catch::Contains("several results have the Id or Label \"b\"; give an Id"));
+}
+
 TEST_CASE("CloudWatch get-metric-statistics: datapoints in any order, one statistic") {
   const std::string doc = R"({"Label": "ConsumedLCUs", "Datapoints": [
     {"Timestamp": "2026-11-23T00:02:00Z", "Sum": 9.0, "Maximum": 4.0, "Unit": "Count"},
