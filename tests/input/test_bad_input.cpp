@@ -142,6 +142,30 @@ TEST_CASE("BYOIP and Amazon block sizes") {
   CHECK(s.pools[2].cidrs.size() == 3);
 }
 
+TEST_CASE("prices in the wrong unit are warned of, with the figure they would be") {
+  json d = valid();
+  // $3.65 is the public IPv4 charge per month (0.005 x 730) typed into the hourly field: 730 x
+  // 3.65 = $2,664.50 a month per address. $12,000 is a /24's price: 12,000 / 256 = $46.875.
+  d["pricing"] = {{"public_ipv4_per_ip_hour", 3.65},
+                  {"amazon_block_per_ip_hour", 0.0099},
+                  {"ipam_advanced_per_ip_hour", 0.1},
+                  {"byoip_price_per_address", 12000}};
+  const Scenario s = test::scenario_from(d);
+  REQUIRE(s.warnings.size() == 3);
+  CHECK_THAT(s.warnings[0],
+             Catch::Contains("/pricing/public_ipv4_per_ip_hour: $3.65 per IP-hour is $2664.50 "
+                             "per address per 730-hour month") &&
+                 Catch::Contains("give 3.65 / 730 = 0.005"));
+  CHECK_THAT(s.warnings[1],
+             Catch::Contains("/pricing/ipam_advanced_per_ip_hour: $0.1 per IP-hour"));
+  CHECK_THAT(s.warnings[2], Catch::Contains("/pricing/byoip_price_per_address: $12000 for one IPv4 "
+                                            "address") &&
+                                Catch::Contains("12000 / 256 = 46.88"));
+  // Prices in the range AWS charges, and an address at market price, draw nothing.
+  d["pricing"] = {{"public_ipv4_per_ip_hour", 0.0999}, {"byoip_price_per_address", 1000}};
+  CHECK(test::scenario_from(d).warnings.empty());
+}
+
 TEST_CASE("load balancer rules") {
   json d = valid();
   d["load_balancers"][0]["azs"] = {"az1"};
