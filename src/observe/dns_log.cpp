@@ -49,10 +49,18 @@ std::vector<Answer> read_answers(const std::string& file, std::size_t& failed) {
     const std::string_view line(text.data() + pos, end - pos);
     pos = end + 1;
     ++line_number;
-    const std::vector<std::string_view> tokens = tokens_of(line);
+    std::vector<std::string_view> tokens = tokens_of(line);
     if (tokens.empty() || tokens.front().front() == '#') continue;
     const std::string where = "line " + std::to_string(line_number);
-    const auto time = parse_iso8601(tokens.front());
+    auto time = parse_iso8601(tokens.front());
+    if (!time && tokens.size() > 1) {  // `date --rfc-3339=seconds`: a space for the T
+      const std::string_view both(tokens[0].data(),
+                                  static_cast<std::size_t>(tokens[1].end() - tokens[0].begin()));
+      if ((time = parse_iso8601(both))) {
+        tokens.erase(tokens.begin());
+        tokens.front() = both;
+      }
+    }
     if (!time)
       throw InputError(file, where,
                        "\"" + std::string(tokens.front()) +

@@ -275,6 +275,41 @@ TEST_CASE("observe: a DNS log that lists a subset now and then, within the sampl
   CHECK(observed.load_balancers[0].allowlist.distinct_outside_addresses == sampled_outside.size());
 }
 
+TEST_CASE("observe: a DNS log stamped by date --rfc-3339=seconds reads as one in ISO-8601") {
+  const test::ScratchFolder folder("observe-dns-rfc3339");
+  const std::string scenario = folder.write("s.json", scenario_a().dump());
+  // The same three lookups; the last written at +01:00, an hour ahead of UTC.
+  const std::string iso = folder.write("iso.log",
+                                       "2025-03-01T00:00:00Z 198.51.100.1 198.51.100.2\n"
+                                       "2025-03-01T00:01:00Z 198.51.100.1\n"
+                                       "2025-03-01T00:02:00Z 198.51.100.1 198.51.100.3\n");
+  const std::string rfc = folder.write("rfc.log",
+                                       "2025-03-01 00:00:00+00:00 198.51.100.1 198.51.100.2\n"
+                                       "2025-03-01 00:01:00+00:00 198.51.100.1\n"
+                                       "2025-03-01 01:02:00+01:00 198.51.100.1 198.51.100.3\n");
+  const auto observe = [&](const std::string& log, const std::string& out) {
+    const auto r = test::run_albsim(
+        {"observe", scenario, "-q", "--dns-log", log, "-o", (folder.dir / out).string()});
+    INFO(r.err);
+    REQUIRE(r.code == 0);
+    return Json::parse(test::read_text(folder.dir / out / "report.json"));
+  };
+  const Json a = observe(iso, "iso"), b = observe(rfc, "rfc");
+  CHECK(a["load_balancers"] == b["load_balancers"]);
+  // .2, missing for one minute (within the five-interval gap), is still there when .3 comes at
+  // 00:02 UTC: 3 at once. Read as 01:02 UTC, .2 would be gone by then: 2.
+  CHECK(b["load_balancers"][0]["addresses"]["peak_total"] == 3);
+  // Out of order in that form names the time as written.
+  const std::string back = folder.write("back.log",
+                                        "2025-03-01 00:01:00+00:00 198.51.100.1\n"
+                                        "2025-03-01 01:00:00+01:00 198.51.100.1\n");
+  const auto r = test::run_albsim(
+      {"observe", scenario, "-q", "--dns-log", back, "-o", (folder.dir / "back").string()});
+  CHECK(r.code == 2);
+  CHECK(r.err.find("back.log: line 2: time 2025-03-01 01:00:00+01:00 is not after line 1's") !=
+        std::string::npos);
+}
+
 TEST_CASE("observe: bad observations exit 2 with one line naming the file and the record") {
   const test::ScratchFolder folder("observe-bad");
   const std::string scenario = folder.write("s.json", scenario_a().dump());
