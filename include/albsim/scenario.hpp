@@ -65,6 +65,9 @@ struct TraceSeries {
   std::size_t rows = 0;
   std::int64_t file_period_ms = 0;
   std::string metric;  // CloudWatch: the metric's Label (or Id)
+  // CloudWatch: periods inside the trace without a datapoint, each read as a 0 sample (CloudWatch
+  // reports no datapoint for a period without data: for a load balancer, without requests).
+  std::int64_t missing_periods = 0;
 };
 
 // How a trace sampled more finely than the evaluation interval is reduced (MODEL.md §5 reads

@@ -269,6 +269,26 @@ void sort_rows(TraceColumns& c) {
   c.ascending = true;
 }
 
+// CloudWatch reports no datapoint for a period without data (a load balancer's metrics, for a
+// minute without requests), so a sample is followed by a 0 one period later when the next
+// sample comes later than that: the rule "a gap keeps the earlier value" would otherwise hold a
+// busy minute through a quiet night. Counts the periods so filled. Times ascend.
+void zero_missing_periods(TraceSeries& s) {
+  const std::int64_t period = s.period_ms;
+  std::vector<std::int64_t> times;
+  std::vector<double> values;
+  for (std::size_t i = 0; i < s.times_ms.size(); ++i) {
+    times.push_back(s.times_ms[i]);
+    values.push_back(s.values[i]);
+    if (i + 1 == s.times_ms.size() || s.times_ms[i + 1] - s.times_ms[i] <= period) continue;
+    times.push_back(s.times_ms[i] + period);
+    values.push_back(0.0);
+    s.missing_periods += (s.times_ms[i + 1] - s.times_ms[i] + period - 1) / period - 1;
+  }
+  s.times_ms = std::move(times);
+  s.values = std::move(values);
+}
+
 // Sample rows to a series: sorted, the period found, each value converted to LCU and scaled.
 TraceSeries samples_to_series(const TraceRequest& request, TraceColumns c) {
   if (c.times_ms.empty()) throw TraceError(0, "has no samples");
@@ -300,6 +320,7 @@ TraceSeries samples_to_series(const TraceRequest& request, TraceColumns c) {
   }
   series.times_ms = std::move(c.times_ms);
   series.metric = std::move(c.metric);
+  if (request.format == TraceRequest::Format::cloudwatch) zero_missing_periods(series);
   return series;
 }
 

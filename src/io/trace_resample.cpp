@@ -19,6 +19,7 @@ TraceSeries resample_trace(const TraceSeries& fine, TraceAggregate aggregate,
   out.rows = fine.rows;
   out.file_period_ms = fine.file_period_ms;
   out.metric = fine.metric;
+  out.missing_periods = fine.missing_periods;
   const std::size_t n = fine.times_ms.size();
   if (n == 0) return out;
   std::int64_t bucket_start = 0, bucket_end = 0;

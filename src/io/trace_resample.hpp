@@ -15,8 +15,8 @@ namespace albsim {
 // intervals inside one sample's hold is its first interval alone (and its last, at the end of
 // the trace), since the value holds: a few samples per row, however far apart the rows are.
 // The result's period is the interval, so a looping trace repeats in whole intervals. `rows`,
-// `file_period_ms`, `epoch_times` and `metric` are kept. Needs `aggregate` mean or max, and a
-// positive interval.
+// `file_period_ms`, `epoch_times`, `metric` and `missing_periods` are kept. Needs `aggregate` mean
+// or max, and a positive interval.
 TraceSeries resample_trace(const TraceSeries& fine, TraceAggregate aggregate,
                            std::int64_t anchor_ms, std::int64_t interval_ms);
 

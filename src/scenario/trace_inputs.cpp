@@ -156,6 +156,10 @@ class Describer {
         warn(at, "demand is 0 for the first " + short_duration(in.first_ms - t.align_ms) +
                      ": \"align\" falls before the trace's first sample");
     }
+    if (const std::int64_t missing = t.series->missing_periods; missing > 0)
+      warn(at, std::to_string(missing) + " periods of " + short_duration(in.file_period_ms) +
+                   " inside the trace have no datapoint and are read as 0: CloudWatch reports "
+                   "none for a period without data (for a load balancer, without requests)");
     if (t.format == "cloudwatch" && !t.scale_given && !mentions_lcu(t.series->metric))
       warn(at, "the metric \"" + t.series->metric +
                    "\" is not ConsumedLCUs, yet its values are read as LCU; give \"scale\" (for "

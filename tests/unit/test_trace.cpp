@@ -199,6 +199,38 @@ TEST_CASE("CloudWatch get-metric-data pages: one query's results are one series,
   CHECK_THAT(fault(r), Catch::Contains("several results have the Id or Label \"b\"; give an Id"));
 }
 
+TEST_CASE("CloudWatch: a period without a datapoint is 0, not the value before it") {
+  // ConsumedLCUs at 00:00, 00:01 and 00:05: minutes 2, 3 and 4 had no requests, so CloudWatch
+  // listed nothing for them. The period is the smallest gap, 1 minute.
+  TraceRequest r;
+  r.format = TraceRequest::Format::cloudwatch;
+  r.path = write("quiet.json", R"({"MetricDataResults": [{"Id": "lcu", "StatusCode": "Complete",
+    "Timestamps": ["2026-11-23T00:05:00Z", "2026-11-23T00:01:00Z", "2026-11-23T00:00:00Z"],
+    "Values": [30, 20, 10]}]})")
+               .string();
+  const TraceSeries s = load_trace(r);
+  const std::int64_t t0 = *parse_iso8601("2026-11-23T00:00:00Z");
+  CHECK(s.times_ms ==
+        std::vector<std::int64_t>{t0, t0 + 60'000, t0 + 120'000, t0 + 300'000});  // 0 at 00:02
+  CHECK(s.values == std::vector<double>{10, 20, 0, 30});
+  CHECK(s.missing_periods == 3);
+  CHECK(s.rows == 3);
+  // get-metric-statistics alike; and a CSV keeps the MODEL.md rule (a gap holds).
+  r.path = write("quiet-stats.json", R"({"Label": "ConsumedLCUs", "Datapoints": [
+    {"Timestamp": "2026-11-23T00:00:00Z", "Sum": 10}, {"Timestamp": "2026-11-23T00:01:00Z", "Sum": 20},
+    {"Timestamp": "2026-11-23T00:05:00Z", "Sum": 30}]})")
+               .string();
+  CHECK(load_trace(r).values == std::vector<double>{10, 20, 0, 30});
+  TraceRequest csv;
+  csv.path = write("quiet.csv",
+                   "t,lcu\n2026-11-23T00:00Z,10\n2026-11-23T00:01Z,20\n"
+                   "2026-11-23T00:05Z,30\n")
+                 .string();
+  csv.value_column = "lcu";
+  CHECK(load_trace(csv).values == std::vector<double>{10, 20, 30});
+  CHECK(load_trace(csv).missing_periods == 0);
+}
+
 TEST_CASE("CloudWatch get-metric-statistics: datapoints in any order, one statistic") {
   const std::string doc = R"({"Label": "ConsumedLCUs", "Datapoints": [
     {"Timestamp": "2026-11-23T00:02:00Z", "Sum": 9.0, "Maximum": 4.0, "Unit": "Count"},

@@ -248,6 +248,15 @@ TEST_CASE("a CloudWatch metric other than ConsumedLCUs read as LCU is a warning,
   CHECK(warned(trace));
   trace["scale"] = 0.1;
   CHECK_FALSE(warned(trace));
+  // Minutes 2 to 4 without a datapoint: read as 0, and said so.
+  f.write("quiet.json", R"({"MetricDataResults": [{"Id": "lcu", "Label": "ConsumedLCUs",
+    "Timestamps": ["2026-11-23T00:00:00Z", "2026-11-23T00:01:00Z", "2026-11-23T00:05:00Z"],
+    "Values": [10, 20, 30]}]})");
+  const std::vector<std::string> w =
+      load(f, trace_scenario({{"file", "quiet.json"}, {"loop", true}}, "1h")).warnings;
+  REQUIRE(w.size() == 2);  // and that it restarts 9 times in the hour
+  CHECK_THAT(w[1], Catch::Contains("/load_balancers/0/demand/trace: 3 periods of 1m inside the "
+                                   "trace have no datapoint and are read as 0"));
 }
 
 TEST_CASE("CSV exports in other shapes read as the plain file: quotes, SQL and %z timestamps") {
