@@ -1,6 +1,8 @@
 #include <algorithm>
 #include <cstdio>
 #include <set>
+#include <string>
+#include <utility>
 
 #include "albsim/input_error.hpp"
 #include "ipam/pool_forest.hpp"
@@ -25,6 +27,14 @@ const Cidr kSyntheticRanges[] = {{Ipv4{0xC6336400u}, 24},   // 198.51.100.0/24
                                  {Ipv4{0xC0000200u}, 24},   // 192.0.2.0/24
                                  {Ipv4{0xC6120000u}, 15}};  // 198.18.0.0/15
 
+// `pattern` printed with `args` (a warning's figures).
+template <class... Args>
+std::string printed(const char* pattern, Args... args) {
+  char buffer[400];
+  std::snprintf(buffer, sizeof buffer, pattern, args...);
+  return buffer;
+}
+
 class Checker {
  public:
   explicit Checker(ParsedScenario parsed) : p_(std::move(parsed)), s_(p_.scenario) {}
@@ -40,6 +50,7 @@ class Checker {
     check_work(s_);
     check_demand_bounds(s_);
     resolve_allowlists();
+    warn_prices();
     warn_quotas();
     describe_trace_inputs(s_);
     return std::move(s_);
@@ -239,6 +250,32 @@ class Checker {
         for (const PlacedCidr& c : placed_[pool]) lb.allowlist.push_back(c.cidr);
       std::sort(lb.allowlist.begin(), lb.allowlist.end());
     }
+  }
+
+  // Prices typed in the wrong unit give a bill hundreds of times off with nothing else amiss.
+  // A what-if may mean them, so they are warnings: a price per IP-hour from $0.10 (20 times
+  // AWS's public IPv4 charge; 730 times too high when a monthly price lands in the hourly
+  // field), and a BYOIP address above $1,000 (addresses trade for tens of dollars; a block's
+  // price lands there). The defaults draw neither.
+  void warn_prices() {
+    const Pricing& price = s_.pricing;
+    const std::pair<const char*, double> hourly_prices[] = {
+        {"public_ipv4_per_ip_hour", price.public_ipv4_per_ip_hour},
+        {"amazon_block_per_ip_hour", price.amazon_block_per_ip_hour},
+        {"ipam_advanced_per_ip_hour", price.ipam_advanced_per_ip_hour}};
+    for (const auto& [key, hourly] : hourly_prices)
+      if (hourly >= 0.1)
+        warn(std::string("/pricing/") + key,
+             printed("$%g per IP-hour is $%.2f per address per 730-hour month, 20 or more times "
+                     "AWS's $0.005; if %g is a monthly price, give %g / 730 = %.6g",
+                     hourly, hourly * 730, hourly, hourly, hourly / 730));
+    const double each = price.byoip_price_per_address;
+    if (each > 1000)
+      warn("/pricing/byoip_price_per_address",
+           printed("$%g for one IPv4 address, where addresses trade for tens of dollars; if it is "
+                   "the price of a whole block, divide it by the block's addresses (256 in a /24: "
+                   "%g / 256 = %.2f)",
+                   each, each, each / 256));
   }
 
   void warn_quotas() {

@@ -1,7 +1,6 @@
 #include "scenario/parse_scenario.hpp"
 
 #include <algorithm>
-#include <cstdio>
 #include <map>
 
 #include "core/calendar.hpp"
@@ -88,45 +87,6 @@ class Parser {
     price.byoip_amortize_months =
         p.positive_or("byoip_amortize_months", price.byoip_amortize_months);
     if (p.has("byoip_owned")) price.byoip_owned = p.at("byoip_owned").boolean();
-    warn_unlikely_prices(p);
-  }
-
-  // Prices typed in the wrong unit give a bill hundreds of times off with nothing else amiss.
-  // A what-if may mean them, so they are warnings: a price per IP-hour from $0.10 (20 times
-  // AWS's public IPv4 charge; 730 times too high when a monthly price lands in the hourly
-  // field), and a BYOIP address above $1,000 (addresses trade for tens of dollars; a block's
-  // price lands there).
-  void warn_unlikely_prices(const JsonReader& p) {
-    for (const char* key :
-         {"public_ipv4_per_ip_hour", "amazon_block_per_ip_hour", "ipam_advanced_per_ip_hour"}) {
-      if (!p.has(key)) continue;
-      const double hourly = p.at(key).number();
-      if (hourly >= 0.1)
-        warn(p.at(key), format("$%g per IP-hour is $%.2f per address per 730-hour month, 20 or "
-                               "more times AWS's $0.005; if %g is a monthly price, give %g / 730 "
-                               "= %.6g",
-                               hourly, hourly * 730, hourly, hourly, hourly / 730));
-    }
-    if (p.has("byoip_price_per_address")) {
-      const double each = p.at("byoip_price_per_address").number();
-      if (each > 1000)
-        warn(p.at("byoip_price_per_address"),
-             format("$%g for one IPv4 address, where addresses trade for tens of dollars; if it "
-                    "is the price of a whole block, divide it by the block's addresses (256 in "
-                    "a /24: %g / 256 = %.2f)",
-                    each, each, each / 256));
-    }
-  }
-
-  void warn(const JsonReader& at, const std::string& text) {
-    out_.scenario.warnings.push_back(at.file() + ": " + at.pointer() + ": " + text);
-  }
-
-  template <class... Args>
-  static std::string format(const char* pattern, Args... args) {
-    char buffer[400];
-    std::snprintf(buffer, sizeof buffer, pattern, args...);
-    return buffer;
   }
 
   void parse_managed_ranges(const JsonReader& m) {
