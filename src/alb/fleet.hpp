@@ -127,7 +127,9 @@ class Fleet final : public FreedAddressListener, public DemandListener {
     std::vector<AzState> azs;
     int impaired_azs = 0;  // AZs with an outage in force
     double reserved_lcu = 0;
-    bool touched = true;  // a node or AZ changed since the last evaluation
+    // The next grid point needs a real evaluation: a node or AZ changed since the last one, or it
+    // left a healthy AZ with r != c and no low timer (a partial scale-in).
+    bool touched = true;
     int last_required = -1;
     std::int64_t wake = kNoWake;  // the grid point of the next real evaluation
     ScanMemo memo;

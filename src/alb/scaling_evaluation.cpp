@@ -88,7 +88,12 @@ void Fleet::evaluate_lb(std::size_t lb, double demand) {
            choose_victims(nodes_, state.azs[az].nodes, spec.scale_in_victims, decision.drain))
         start_draining(slot);
   }
-  state.touched = false;  // after this loop every healthy AZ has r = c or a running timer
+  // The next point may skip its evaluation only if it would change nothing: every healthy AZ has
+  // r = c or a running timer. A partial scale-in (low_max above r) leaves c = low_max > r with no
+  // timer, and the next evaluation must start a new one (MODEL.md §4).
+  state.touched = false;
+  for (const AzState& az : state.azs)
+    if (az.impaired == 0 && az.counted != required && !az.low_timer.running) state.touched = true;
 }
 
 }  // namespace albsim
