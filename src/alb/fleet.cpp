@@ -146,9 +146,7 @@ void Fleet::set_exposed(std::uint32_t slot, bool exposed) {
   if (nodes_[slot].exposed == exposed) return;
   Node& node = change(slot);
   node.exposed = exposed;
-  const bool first_time = exposed && !node.ever_exposed;
-  if (exposed) node.ever_exposed = true;
-  meter_.exposure_changed(now(), node.lb, node.address, node.managed, exposed, first_time);
+  meter_.exposure_changed(now(), node.lb, node.address, exposed);
   if (address_log_ != nullptr) address_log_->exposure(now(), node.lb, node.address, exposed);
 }
 

@@ -21,7 +21,6 @@ struct Node {
   bool managed = false;   // holds an AWS-managed address
   bool retiring = false;  // a replacement is launching for it
   bool exposed = false;   // in DNS
-  bool ever_exposed = false;
   std::uint32_t address = 0;
   std::uint32_t pool = 0;                 // the pool it drew from (when not managed)
   std::uint32_t replaces_slot = kNoSlot;  // the retiring node this one replaces

@@ -52,20 +52,12 @@ void FleetMeter::address_released(SimTime now, std::size_t lb, bool managed) {
   mark(lb);
 }
 
-void FleetMeter::exposure_changed(SimTime now, std::size_t lb, std::uint32_t address, bool managed,
-                                  bool exposed, bool first_time) {
+void FleetMeter::exposure_changed(SimTime now, std::size_t lb, std::uint32_t address,
+                                  bool exposed) {
   LbMeter& m = lbs_[lb];
   const double delta = exposed ? 1 : -1;
   m.exposed.add(now, delta);
-  const bool outside = is_outside(lb, address);
-  if (outside) {
-    m.outside.add(now, delta);
-    if (exposed) {
-      const bool distinct =
-          managed ? first_time : m.outside_pool_addresses_seen.insert(address).second;
-      if (distinct) m.outside_addresses.push_back(address);
-    }
-  }
+  if (is_outside(lb, address)) m.outside.add(now, delta);
   m.toggles.emplace_back(address, exposed ? 1 : -1);
   update_lost_demand(now, m);
   mark(lb);
@@ -114,7 +106,8 @@ void FleetMeter::pool_changed(SimTime now, std::size_t pool, std::uint64_t capac
   }
 }
 
-void FleetMeter::settle_lb(SimTime now, LbMeter& m) {
+void FleetMeter::settle_lb(SimTime now, std::size_t lb) {
+  LbMeter& m = lbs_[lb];
   const auto pool = static_cast<std::uint64_t>(m.pool_held.value());
   const auto managed = static_cast<std::uint64_t>(m.managed_held.value());
   m.peak_pool = std::max(m.peak_pool, pool);
@@ -127,15 +120,15 @@ void FleetMeter::settle_lb(SimTime now, LbMeter& m) {
   }
   m.breach.settle(now, breaching);
   if (!m.toggles.empty()) {
+    // An address's toggles this instant net to +1 (now in DNS), -1 (now out) or 0 (as before).
     std::sort(m.toggles.begin(), m.toggles.end());
-    if (now.ms() > 0) {
-      for (std::size_t i = 0; i < m.toggles.size();) {
-        int net = 0;
-        const std::uint32_t address = m.toggles[i].first;
-        for (; i < m.toggles.size() && m.toggles[i].first == address; ++i)
-          net += m.toggles[i].second;
-        if (net != 0) ++m.dns_changes;
-      }
+    for (std::size_t i = 0; i < m.toggles.size();) {
+      int net = 0;
+      const std::uint32_t address = m.toggles[i].first;
+      for (; i < m.toggles.size() && m.toggles[i].first == address; ++i) net += m.toggles[i].second;
+      if (net != 0 && now.ms() > 0) ++m.dns_changes;
+      if (net > 0 && is_outside(lb, address) && m.outside_seen.insert(address).second)
+        m.outside_addresses.push_back(address);
     }
     m.toggles.clear();
   }
@@ -154,7 +147,7 @@ void FleetMeter::settle_pool(SimTime now, PoolMeter& m) {
 }
 
 void FleetMeter::on_settled(SimTime now) {
-  for (const std::size_t lb : dirty_lbs_) settle_lb(now, lbs_[lb]);
+  for (const std::size_t lb : dirty_lbs_) settle_lb(now, lb);
   dirty_lbs_.clear();
   fleet_breach_.settle(now, breaching_lbs_ > 0);
   for (const std::size_t pool : dirty_pools_) settle_pool(now, pools_[pool]);

@@ -25,9 +25,8 @@ class FleetMeter final : public SettledObserver {
 
   void address_acquired(SimTime now, std::size_t lb, bool managed);
   void address_released(SimTime now, std::size_t lb, bool managed);
-  // A node entered or left DNS. `first_time` is true on a node's first exposure.
-  void exposure_changed(SimTime now, std::size_t lb, std::uint32_t address, bool managed,
-                        bool exposed, bool first_time);
+  // A node entered or left DNS.
+  void exposure_changed(SimTime now, std::size_t lb, std::uint32_t address, bool exposed);
   void demand_changed(SimTime now, std::size_t lb, double demand_lcu);
   // demand_changed at first, first + step, ... for each value in turn (no exposure changes
   // between them): the same arithmetic, in one loop. With `traced`, the demand integral's
@@ -64,8 +63,10 @@ class FleetMeter final : public SettledObserver {
     std::uint64_t acquisitions = 0;
     std::uint64_t peak_total = 0, peak_pool = 0, peak_managed = 0;
     EpisodeTracker breach;
-    std::vector<std::uint32_t> outside_addresses;  // distinct, in order of first exposure
-    std::unordered_set<std::uint32_t> outside_pool_addresses_seen;
+    // Distinct outside addresses exposed in a settled state, in order of first exposure: one
+    // exposed only within an instant is not counted (MODEL.md §2).
+    std::vector<std::uint32_t> outside_addresses;
+    std::unordered_set<std::uint32_t> outside_seen;
     std::uint64_t dns_changes = 0;
     std::vector<std::pair<std::uint32_t, int>> toggles;  // this instant's DNS changes
     bool breaching = false;
@@ -83,7 +84,7 @@ class FleetMeter final : public SettledObserver {
   void mark(std::size_t lb);
   void update_lost_demand(SimTime now, LbMeter& m);
   static double lost_share(const LbMeter& m);
-  void settle_lb(SimTime now, LbMeter& m);
+  void settle_lb(SimTime now, std::size_t lb);
   void settle_pool(SimTime now, PoolMeter& m);
 
   SimTime horizon_;

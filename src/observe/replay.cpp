@@ -1,7 +1,6 @@
 #include "observe/replay.hpp"
 
 #include <algorithm>
-#include <set>
 #include <tuple>
 
 #include "albsim/input_error.hpp"
@@ -94,10 +93,9 @@ class Replay {
     const bool managed = !pool;
     if (change.acquire) {
       meter_.address_acquired(now, h.lb, managed);
-      const bool first_time = exposed_before_.emplace(h.lb, h.address).second;
-      meter_.exposure_changed(now, h.lb, h.address, managed, true, first_time);
+      meter_.exposure_changed(now, h.lb, h.address, true);
     } else {
-      meter_.exposure_changed(now, h.lb, h.address, managed, false, false);
+      meter_.exposure_changed(now, h.lb, h.address, false);
       meter_.address_released(now, h.lb, managed);
     }
     if (pool) {
@@ -133,7 +131,6 @@ class Replay {
   std::vector<std::uint64_t> pool_held_;
   std::vector<std::optional<std::size_t>> owner_;  // per holding, while held
   std::vector<std::vector<std::uint32_t>> az_nodes_;
-  std::set<std::pair<std::size_t, std::uint32_t>> exposed_before_;
   SimTime next_row_;
 };
 
