@@ -68,14 +68,17 @@ void compare(Differences& d, const std::string& at, const AllowlistMetrics& a,
 
 void compare(Differences& d, const std::string& at, const CostBreakdown& a,
              const CostBreakdown& b) {
-  d.real(at + "managed_ipv4", a.managed_ipv4, b.managed_ipv4);
-  d.real(at + "amazon_blocks", a.amazon_blocks, b.amazon_blocks);
-  d.real(at + "byoip", a.byoip, b.byoip);
-  d.real(at + "byoip_ownership", a.byoip_ownership, b.byoip_ownership);
-  d.real(at + "ipam", a.ipam, b.ipam);
-  d.real(at + "total", a.total, b.total);
-  d.real(at + "managed_only", a.managed_only, b.managed_only);
-  d.real(at + "saving", a.saving, b.saving);
+  using Field = double CostBreakdown::*;
+  static const std::pair<const char*, Field> kFields[] = {
+      {"managed_ipv4", &CostBreakdown::managed_ipv4},
+      {"amazon_blocks", &CostBreakdown::amazon_blocks},
+      {"byoip", &CostBreakdown::byoip},
+      {"byoip_ownership", &CostBreakdown::byoip_ownership},
+      {"ipam", &CostBreakdown::ipam},
+      {"total", &CostBreakdown::total},
+      {"managed_only", &CostBreakdown::managed_only},
+      {"saving", &CostBreakdown::saving}};
+  for (const auto& [name, field] : kFields) d.real(at + name, a.*field, b.*field);
 }
 
 }  // namespace
