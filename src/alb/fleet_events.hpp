@@ -5,7 +5,7 @@
 #include <variant>
 
 #include "alb/node_table.hpp"
-#include "engine/event_class.hpp"
+#include "core/event_class.hpp"
 
 namespace albsim {
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "albsim/scenario.hpp"
+#include "core/event_class.hpp"
 #include "core/random_stream.hpp"
 #include "engine/scheduler.hpp"
 

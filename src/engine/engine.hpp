@@ -1,10 +1,9 @@
 // Engine: the clock, the event queue and the loop of MODEL.md §2, for any model. `Event` is a
-// std::variant of the model's event structs (see scheduler.hpp). The engine pops one instant at
-// a time: every event of that instant, events scheduled for the same instant included, then the
-// settled observers. It knows nothing of what an event means; `dispatch` does.
-//
-// t = 0 has a prologue: the events of classes up to `scenario_event` run first, then `start()`
-// (the initial fleet), then the rest of the instant, then the observers settle.
+// std::variant of the model's event structs (see scheduler.hpp) and `Class` the model's enum of
+// event classes. The engine pops one instant at a time: every event of that instant, events
+// scheduled for the same instant included, then the settled observers. It knows nothing of what
+// an event or a class means; `dispatch` does, and the simulation's wiring decides what runs
+// between events (the initial fleet at t = 0: dispatch_through(), enter_class(), then run()).
 // Cost: O(log n) per event (n pending events); memory: one queue entry per pending event, stale
 // ones included until the queue doubles (see discard_stale).
 #pragma once
@@ -19,7 +18,7 @@
 
 namespace albsim {
 
-template <class Event>
+template <class Event, class Class>
 class Engine {
  public:
   explicit Engine(SimTime horizon) : horizon_(horizon) {}
@@ -27,11 +26,11 @@ class Engine {
   Engine& operator=(const Engine&) = delete;
 
   SimTime now() const { return now_; }
-  EventClass current_class() const { return current_class_; }
+  Class current_class() const { return current_class_; }
   SimTime horizon() const { return horizon_; }
 
   // The run is [0, horizon): events at or past the horizon are dropped.
-  void schedule(SimTime at, EventClass event_class, const Event& event) {
+  void schedule(SimTime at, Class event_class, const Event& event) {
     if (at >= horizon_) return;
     queue_.push(at, event_class, event);
     if (stale_ && queue_.size() >= discard_at_) {
@@ -54,13 +53,20 @@ class Engine {
 
   void observe(SettledObserver& observer) { observers_.push_back(&observer); }
 
-  template <class Dispatch, class Start>
-  void run(Dispatch&& dispatch, Start&& start) {
-    while (!queue_.empty() && queue_.top().time == SimTime() &&
-           queue_.top().event_class() <= EventClass::scenario_event)
+  // Dispatches the events of the current instant whose class is at most `last`, in order; the
+  // instant does not settle.
+  template <class Dispatch>
+  void dispatch_through(Class last, Dispatch&& dispatch) {
+    while (!queue_.empty() && queue_.top().time == now_ && queue_.top().event_class() <= last)
       dispatch_top(dispatch);
-    current_class_ = EventClass::scenario_event;
-    start();
+  }
+  // What current_class() reports while the caller works between events of this instant.
+  void enter_class(Class event_class) { current_class_ = event_class; }
+
+  // Dispatches the rest of the current instant and settles it, then every later instant in
+  // turn until the queue is empty; the last settled state is held until the horizon.
+  template <class Dispatch>
+  void run(Dispatch&& dispatch) {
     run_instant(dispatch);
     while (!queue_.empty()) {
       const SimTime next = queue_.top().time;
@@ -86,8 +92,8 @@ class Engine {
 
   SimTime horizon_;
   SimTime now_;
-  EventClass current_class_ = EventClass::address_release;
-  EventQueue<Event> queue_;
+  Class current_class_{};  // below every class until the first event
+  EventQueue<Event, Class> queue_;
   std::vector<SettledObserver*> observers_;
   std::function<bool(const Event&)> stale_;
   std::size_t first_discard_ = 0, discard_at_ = 0;
@@ -97,15 +103,16 @@ class Engine {
 template <class Event, class Part>
 class PartScheduler final : public Scheduler<Part> {
  public:
-  explicit PartScheduler(Engine<Event>& engine) : engine_(engine) {}
+  using Class = ClassOf<Part>;
+  explicit PartScheduler(Engine<Event, Class>& engine) : engine_(engine) {}
   SimTime now() const override { return engine_.now(); }
-  EventClass current_class() const override { return engine_.current_class(); }
+  Class current_class() const override { return engine_.current_class(); }
   void schedule(SimTime at, const Part& event) override {
     engine_.schedule(at, class_of(event), Event{event});
   }
 
  private:
-  Engine<Event>& engine_;
+  Engine<Event, Class>& engine_;
 };
 
 }  // namespace albsim

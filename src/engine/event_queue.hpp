@@ -1,30 +1,33 @@
 // EventQueue: a binary min-heap of events ordered by (time, class, insertion sequence), the
-// order of MODEL.md §2. Push and pop are O(log n); memory is one entry per pending event.
-// The queue knows nothing of what a payload means. Cancellation is lazy: a payload carries
-// whatever the owner needs to recognise a stale event when it is popped, and the owner skips it;
-// discard_if() drops stale entries early, so they stop costing memory and heap depth.
+// order of MODEL.md §2; `Class` is the model's enum of event classes (one byte, ordered by value).
+// Push and pop are O(log n); memory is one entry per pending event. The queue knows nothing of what
+// a payload means. Cancellation is lazy: a payload carries whatever the owner needs to recognise a
+// stale event when it is popped, and the owner skips it; discard_if() drops stale entries early, so
+// they stop costing memory and heap depth.
 #pragma once
 
 #include <algorithm>
 #include <cstdint>
+#include <type_traits>
 #include <vector>
 
 #include "albsim/sim_time.hpp"
-#include "engine/event_class.hpp"
 
 namespace albsim {
 
-template <class Payload>
+template <class Payload, class Class>
 class EventQueue {
+  static_assert(std::is_enum_v<Class> && sizeof(Class) == 1, "an event class is a one-byte enum");
+
  public:
   struct Entry {
     SimTime time;
     std::uint64_t order = 0;  // class in the top 8 bits, insertion sequence below
     Payload payload{};
-    EventClass event_class() const { return static_cast<EventClass>(order >> 56); }
+    Class event_class() const { return static_cast<Class>(order >> 56); }
   };
 
-  void push(SimTime time, EventClass event_class, const Payload& payload) {
+  void push(SimTime time, Class event_class, const Payload& payload) {
     const std::uint64_t order =
         (std::uint64_t{static_cast<std::uint8_t>(event_class)} << 56) | next_sequence_++;
     heap_.push_back(Entry{time, order, payload});

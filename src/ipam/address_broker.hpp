@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "albsim/scenario.hpp"
+#include "core/event_class.hpp"
 #include "core/random_stream.hpp"
 #include "engine/scheduler.hpp"
 #include "ipam/address_space.hpp"

@@ -59,8 +59,13 @@ class Simulation {
           return fleet_event != nullptr && fleet_.is_spent(*fleet_event);
         },
         options_.discard_stale_events_at);
-    engine_.run([this](const SimEvent& event) { std::visit(*this, event); },
-                [this] { fleet_.start(); });
+    const auto dispatch = [this](const SimEvent& event) { std::visit(*this, event); };
+    // t = 0 (MODEL.md §4, initial state): scenario events and reservations first, then the
+    // initial fleet, as if between classes 4 and 5, then the rest of the instant.
+    engine_.dispatch_through(EventClass::scenario_event, dispatch);
+    engine_.enter_class(EventClass::scenario_event);
+    fleet_.start();
+    engine_.run(dispatch);
     fleet_.settle_all_demand();
     meter_.finish(scenario_.horizon);
 
@@ -79,7 +84,7 @@ class Simulation {
  private:
   const Scenario& scenario_;
   const SimulationOptions& options_;
-  Engine<SimEvent> engine_;
+  Engine<SimEvent, EventClass> engine_;
   PartScheduler<SimEvent, FleetEvent> fleet_events_;
   PartScheduler<SimEvent, AddressEvent> address_events_;
   PartScheduler<SimEvent, RandomEvent> random_events_;

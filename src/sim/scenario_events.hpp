@@ -9,6 +9,7 @@
 
 #include "alb/fleet.hpp"
 #include "albsim/scenario.hpp"
+#include "core/event_class.hpp"
 #include "demand/demand_driver.hpp"
 #include "demand/random_events.hpp"
 #include "engine/scheduler.hpp"

@@ -1,5 +1,6 @@
-// EventClass: the classes of MODEL.md §2, in the order they run within one instant. The queue
-// orders events by (time, class, insertion sequence), so an event's class is part of the model.
+// EventClass: the ALB model's event classes (MODEL.md §2), in the order they run within one
+// instant. The engine orders events by (time, class, insertion sequence) for any such enum; this
+// one is the model's vocabulary, so it lives with the other model types, not in the kernel.
 #pragma once
 
 #include <cstdint>
