@@ -21,6 +21,7 @@
 #include "core/random_stream.hpp"
 #include "demand/demand_driver.hpp"
 #include "metrics/fleet_meter.hpp"
+#include "sim/observer_taps.hpp"
 
 using namespace albsim;
 
@@ -37,7 +38,8 @@ void BM_DemandTrajectory(benchmark::State& state) {
   std::int64_t points = 0;
   for (auto _ : state) {
     FleetMeter meter(scenario);
-    DemandDriver demand(scenario, 0, meter);
+    MeterTap tap(meter);
+    DemandDriver demand(scenario, 0, tap);
     const std::size_t lbs = scenario.load_balancers.size();
     for (std::size_t lb = 0; lb < lbs; ++lb) demand.sample_start(lb);
     // Block by block across the fleet, as a run refills them (each block's growth is shared).

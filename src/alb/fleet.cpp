@@ -19,8 +19,8 @@ bool Fleet::LbState::any_low_timer() const {
 }
 
 Fleet::Fleet(const Scenario& scenario, std::uint64_t replication, Scheduler<FleetEvent>& scheduler,
-             AddressBroker& broker, DemandDriver& demand, FleetMeter& meter)
-    : scenario_(scenario), scheduler_(scheduler), broker_(broker), demand_(demand), meter_(meter) {
+             AddressBroker& broker, DemandDriver& demand)
+    : scenario_(scenario), scheduler_(scheduler), broker_(broker), demand_(demand) {
   for (std::size_t lb = 0; lb < scenario.load_balancers.size(); ++lb) {
     const LoadBalancerSpec& spec = scenario.load_balancers[lb];
     lbs_.emplace_back(spec, scenario.seed, replication);
@@ -92,8 +92,8 @@ std::uint32_t Fleet::launch(std::size_t lb, std::size_t az, NodeState state) {
   node.managed = !grant.pool;
   node.address = grant.address;
   node.pool = static_cast<std::uint32_t>(grant.pool.value_or(0));
-  meter_.address_acquired(now(), lb, node.managed);
-  if (address_log_ != nullptr) address_log_->acquired(now(), lb, az, node.address);
+  for (FleetObserver* o : observers_)
+    o->address_acquired(now(), lb, az, node.address, node.managed);
 
   const std::uint32_t slot = nodes_.create(node);
   AzState& az_state = change_az(lb, az);
@@ -137,8 +137,8 @@ void Fleet::terminate(std::uint32_t slot) {
 void Fleet::release_address(std::uint32_t slot) {
   const Node node = nodes_[slot];
   nodes_.destroy(slot);
-  meter_.address_released(now(), node.lb, node.managed);
-  if (address_log_ != nullptr) address_log_->released(now(), node.lb, node.address);
+  for (FleetObserver* o : observers_)
+    o->address_released(now(), node.lb, node.address, node.managed);
   if (!node.managed) broker_.release(node.address);
 }
 
@@ -146,8 +146,7 @@ void Fleet::set_exposed(std::uint32_t slot, bool exposed) {
   if (nodes_[slot].exposed == exposed) return;
   Node& node = change(slot);
   node.exposed = exposed;
-  meter_.exposure_changed(now(), node.lb, node.address, exposed);
-  if (address_log_ != nullptr) address_log_->exposure(now(), node.lb, node.address, exposed);
+  for (FleetObserver* o : observers_) o->exposure_changed(now(), node.lb, node.address, exposed);
 }
 
 }  // namespace albsim

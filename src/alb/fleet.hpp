@@ -1,7 +1,7 @@
 // Fleet: every load balancer's nodes and AZs (MODEL.md §4): node lifecycle, the scaling grid and
 // evaluations, victims, replacement, maintenance, reclaim and AZ outages. It draws addresses from
-// the AddressBroker, demand from the DemandDriver, and tells the meter of every address and DNS
-// change itself.
+// the AddressBroker and demand from the DemandDriver, and tells its FleetObservers (the meter,
+// an address log) of every address and DNS change.
 //
 // The scaling grid runs only where something can happen (scaling_grid.cpp). An evaluation that
 // launches or drains nothing only moves the low timers and the last requirement: a "quiet" point.
@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "alb/fleet_events.hpp"
+#include "alb/fleet_observer.hpp"
 #include "alb/node_table.hpp"
 #include "alb/scaling_rules.hpp"
 #include "albsim/run_options.hpp"
@@ -35,7 +36,6 @@
 #include "demand/demand_driver.hpp"
 #include "engine/scheduler.hpp"
 #include "ipam/address_broker.hpp"
-#include "metrics/fleet_meter.hpp"
 
 namespace albsim {
 
@@ -51,10 +51,10 @@ class Fleet final : public FreedAddressListener, public DemandListener {
   };
 
   Fleet(const Scenario& scenario, std::uint64_t replication, Scheduler<FleetEvent>& scheduler,
-        AddressBroker& broker, DemandDriver& demand, FleetMeter& meter);
+        AddressBroker& broker, DemandDriver& demand);
 
-  // Tells `log` (none: nobody) of every address change from now on.
-  void log_addresses(AddressLog* log) { address_log_ = log; }
+  // Tells `observer` of every address and DNS change from now on, after those subscribed before.
+  void observe(FleetObserver& observer) { observers_.push_back(&observer); }
   // Schedules the first point of the scaling grid.
   void schedule_first_evaluation();
   // The initial state (t = 0): every load balancer starts with r_az in-service nodes per AZ.
@@ -197,8 +197,7 @@ class Fleet final : public FreedAddressListener, public DemandListener {
   Scheduler<FleetEvent>& scheduler_;
   AddressBroker& broker_;
   DemandDriver& demand_;
-  FleetMeter& meter_;
-  AddressLog* address_log_ = nullptr;
+  std::vector<FleetObserver*> observers_;
   NodeTable nodes_;
   std::vector<LbState> lbs_;
   std::vector<std::size_t> reclaiming_lbs_;  // with `reclaim: replace`, ascending

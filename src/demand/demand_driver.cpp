@@ -22,9 +22,9 @@ DemandDriver::LbDemand::LbDemand(const Scenario& scenario, const LoadBalancerSpe
       step(spec.evaluation_interval),
       horizon_points((scenario.horizon.ms() + step.ms() - 1) / step.ms()) {}
 
-DemandDriver::DemandDriver(const Scenario& scenario, std::uint64_t replication, FleetMeter& meter,
-                           std::size_t block_points)
-    : meter_(meter), block_points_(std::max<std::size_t>(block_points, 1)) {
+DemandDriver::DemandDriver(const Scenario& scenario, std::uint64_t replication,
+                           DemandObserver& observer, std::size_t block_points)
+    : observer_(observer), block_points_(std::max<std::size_t>(block_points, 1)) {
   for (const LoadBalancerSpec& spec : scenario.load_balancers)
     lbs_.emplace_back(scenario, spec, replication);
 }
@@ -38,7 +38,7 @@ double DemandDriver::sample_start(std::size_t lb) {
   LbDemand& d = lbs_[lb];
   double demand = d.profile.at(SimTime()) * d.surges.product();
   if (d.noise_sigma > 0) demand *= d.draw_noise();
-  meter_.demand_changed(SimTime(), lb, demand);
+  observer_.demand_started(lb, demand);
   return demand;
 }
 
@@ -82,8 +82,8 @@ void DemandDriver::recompute(std::size_t lb) {
       for (std::size_t i = from; i < count; ++i) demand[i] = profile[i] * surge * noise[i];
     }
   }
-  // Every point before `next` is with the meter, so its integral continues from here.
-  const auto [held, progress] = meter_.demand_progress(lb);
+  // Every point before `next` is with the observer, so its integral continues from here.
+  const auto [held, progress] = observer_.demand_progress(lb);
   d.traced_from = static_cast<std::int64_t>(from);
   d.traced_since = progress.since_ms;
   StepIntegral::trace(held, progress, point_time(lb, d.next), d.step,
@@ -94,7 +94,7 @@ void DemandDriver::recompute(std::size_t lb) {
 
 double DemandDriver::held_at(std::size_t lb, SimTime t) {
   const std::int64_t k = t.ms() / lbs_[lb].step.ms();
-  if (k < lbs_[lb].next) return meter_.demand_progress(lb).first;  // already with the meter
+  if (k < lbs_[lb].next) return observer_.demand_progress(lb).first;  // already told
   return at(lb, k);
 }
 
@@ -108,9 +108,9 @@ void DemandDriver::consume_through(std::size_t lb, std::int64_t k) {
   const StepIntegral::Progress traced{
       d.integral[last],
       changed < 0 ? d.traced_since : point_time(lb, d.first + d.traced_from + changed).ms()};
-  meter_.demand_sampled(lb, point_time(lb, d.next), d.step,
-                        std::span<const double>(d.values()).subspan(from, last + 1 - from),
-                        &traced);
+  observer_.demand_sampled(lb, point_time(lb, d.next), d.step,
+                           std::span<const double>(d.values()).subspan(from, last + 1 - from),
+                           &traced);
   d.next = k + 1;
 }
 

@@ -4,10 +4,10 @@
 //
 // Grid points are computed in blocks (a contiguous run of points, at most `block_points`): the
 // profile in one pass and the noise drawn in point order from the load balancer's stream, so a
-// block of any size gives the same numbers. A point's demand is told to the meter when the
+// block of any size gives the same numbers. A point's demand is told to the observer when the
 // caller consumes it (consume_through), in point order, each point exactly once; the caller
-// consumes a point before anything that happens after it in simulated time touches the meter.
-// The meter's demand integral over the block is traced when the block is computed (its data is
+// consumes a point before anything that happens after it in simulated time touches the observer.
+// The observer's demand integral over the block is traced when the block is computed (its data is
 // hot then), so consuming a stretch costs O(1) while no demand is lost.
 //
 // Surges change demand from the first point not yet consumed: the listener hears of a change
@@ -22,11 +22,11 @@
 
 #include "albsim/scenario.hpp"
 #include "core/random_stream.hpp"
+#include "core/step_integral.hpp"
 #include "demand/active_surges.hpp"
+#include "demand/demand_observer.hpp"
 #include "demand/demand_profile.hpp"
 #include "demand/growth_cache.hpp"
-#include "metrics/fleet_meter.hpp"
-#include "metrics/step_integral.hpp"
 
 namespace albsim {
 
@@ -43,11 +43,11 @@ class DemandDriver {
  public:
   static constexpr std::size_t kDefaultBlockPoints = 1440;
 
-  DemandDriver(const Scenario& scenario, std::uint64_t replication, FleetMeter& meter,
+  DemandDriver(const Scenario& scenario, std::uint64_t replication, DemandObserver& observer,
                std::size_t block_points = kDefaultBlockPoints);
   void set_listener(DemandListener& listener) { listener_ = &listener; }
 
-  // d(0) of load balancer `lb`, told to the meter; call once, before any grid point.
+  // d(0) of load balancer `lb`, told to the observer; call once, before any grid point.
   double sample_start(std::size_t lb);
 
   // The grid of `lb`: point k is at k * step. Points below next_point() have been consumed;
@@ -69,10 +69,10 @@ class DemandDriver {
   }
   // d at every point of the block, [block_end() - size, block_end()).
   std::span<const double> block(std::size_t lb) { return fresh(lb).values(); }
-  // d held at time t (the last grid point at or before t, or t = 0), told to the meter or not;
+  // d held at time t (the last grid point at or before t, or t = 0), told to the observer or not;
   // t must be before any point that may still change (the caller's next real evaluation).
   double held_at(std::size_t lb, SimTime t);
-  // Tells the meter every point in [next_point(), k] and moves past them; k < block_end().
+  // Tells the observer every point in [next_point(), k] and moves past them; k < block_end().
   void consume_through(std::size_t lb, std::int64_t k);
 
   // Scenario events: a surge multiplies demand while it is in force.
@@ -94,7 +94,7 @@ class DemandDriver {
     std::vector<double> profile_values, noise, demand;
     bool direct = true;
     bool stale = false;  // surges changed since the values were computed
-    // The meter's demand integral traced from point first + traced_from on (StepIntegral::
+    // The observer's demand integral traced from point first + traced_from on (StepIntegral::
     // trace): after each point, and the point of its last change (or traced_since).
     std::vector<double> integral;
     std::vector<std::int32_t> changed;
@@ -104,7 +104,7 @@ class DemandDriver {
     double draw_noise();
   };
 
-  // demand[] from profile, surges and noise, and the meter's integral traced over it, for the
+  // demand[] from profile, surges and noise, and the observer's integral traced over it, for the
   // points not yet consumed.
   void recompute(std::size_t lb);
   const LbDemand& fresh(std::size_t lb) {
@@ -115,7 +115,7 @@ class DemandDriver {
 
   std::vector<LbDemand> lbs_;
   GrowthCache growth_;
-  FleetMeter& meter_;
+  DemandObserver& observer_;
   std::size_t block_points_;
   DemandListener* listener_ = nullptr;
 };

@@ -3,10 +3,10 @@
 namespace albsim {
 
 AddressBroker::AddressBroker(const Scenario& scenario, std::uint64_t replication,
-                             Scheduler<AddressEvent>& scheduler, FleetMeter& meter)
+                             Scheduler<AddressEvent>& scheduler, PoolObserver& pools)
     : scenario_(scenario),
       scheduler_(scheduler),
-      meter_(meter),
+      pool_observer_(pools),
       space_(scenario.pools.size()),
       reserved_(scenario.reservations.size()) {
   if (scenario.managed_ranges)
@@ -85,7 +85,7 @@ void AddressBroker::end_reservation(std::size_t index) {
 
 void AddressBroker::pool_changed(std::size_t pool) {
   const AddressPool& p = space_.pool(pool);
-  meter_.pool_changed(scheduler_.now(), pool, p.capacity(), p.in_use());
+  pool_observer_.pool_changed(scheduler_.now(), pool, p.capacity(), p.in_use());
 }
 
 void AddressBroker::freed(std::size_t pool, std::uint64_t count) {

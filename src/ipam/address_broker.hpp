@@ -1,7 +1,7 @@
 // AddressBroker: every address of the run (MODEL.md §3). It owns the pools' address space, the
 // AWS-managed fallback, the allocation streams of pools with random allocation, and the
-// reservations (other consumers of a pool, with their own events). It tells the meter of every
-// change to a pool itself, and announces addresses that become free (a release, a reservation's
+// reservations (other consumers of a pool, with their own events). It tells its PoolObserver of
+// every change to a pool, and announces addresses that become free (a release, a reservation's
 // end, `add_cidr`) to its FreedAddressListener, which drives reclaim. It knows nothing of nodes.
 #pragma once
 
@@ -16,7 +16,7 @@
 #include "engine/scheduler.hpp"
 #include "ipam/address_space.hpp"
 #include "ipam/managed_addresses.hpp"
-#include "metrics/fleet_meter.hpp"
+#include "ipam/pool_observer.hpp"
 
 namespace albsim {
 
@@ -43,7 +43,7 @@ class AddressBroker {
  public:
   // Provisions every pool's CIDRs (parents before children, `Scenario::pools_top_down`).
   AddressBroker(const Scenario& scenario, std::uint64_t replication,
-                Scheduler<AddressEvent>& scheduler, FleetMeter& meter);
+                Scheduler<AddressEvent>& scheduler, PoolObserver& pools);
 
   void set_freed_listener(FreedAddressListener& listener) { freed_listener_ = &listener; }
 
@@ -79,7 +79,7 @@ class AddressBroker {
 
   const Scenario& scenario_;
   Scheduler<AddressEvent>& scheduler_;
-  FleetMeter& meter_;
+  PoolObserver& pool_observer_;
   FreedAddressListener* freed_listener_ = nullptr;
   AddressSpace space_;
   ManagedAddresses managed_;

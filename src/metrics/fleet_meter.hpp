@@ -14,8 +14,8 @@
 #include "albsim/run_options.hpp"
 #include "albsim/scenario.hpp"
 #include "core/cidr_merge.hpp"
+#include "core/step_integral.hpp"
 #include "engine/settled_observer.hpp"
-#include "metrics/step_integral.hpp"
 
 namespace albsim {
 

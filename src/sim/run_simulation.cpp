@@ -10,6 +10,7 @@
 #include "ipam/address_broker.hpp"
 #include "metrics/fleet_meter.hpp"
 #include "sim/invariants.hpp"
+#include "sim/observer_taps.hpp"
 #include "sim/scenario_events.hpp"
 #include "sim/timeseries_sampler.hpp"
 
@@ -29,11 +30,12 @@ class Simulation {
         random_events_(engine_),
         scenario_events_(engine_),
         meter_(scenario),
-        broker_(scenario, options.replication, address_events_, meter_),
-        demand_(scenario, options.replication, meter_,
+        meter_tap_(meter_),
+        broker_(scenario, options.replication, address_events_, meter_tap_),
+        demand_(scenario, options.replication, meter_tap_,
                 options.demand_block_points > 0 ? options.demand_block_points
                                                 : DemandDriver::kDefaultBlockPoints),
-        fleet_(scenario, options.replication, fleet_events_, broker_, demand_, meter_),
+        fleet_(scenario, options.replication, fleet_events_, broker_, demand_),
         events_(scenario, scenario_events_, fleet_, demand_, broker_),
         random_(scenario, options.replication, random_events_, events_) {}
 
@@ -41,7 +43,9 @@ class Simulation {
     events_.schedule_all();
     random_.start();
     broker_.schedule_reservations();
-    fleet_.log_addresses(options_.address_log);
+    fleet_.observe(meter_tap_);
+    std::optional<AddressLogTap> address_log;
+    if (options_.address_log != nullptr) fleet_.observe(address_log.emplace(*options_.address_log));
     fleet_.schedule_first_evaluation();
 
     engine_.observe(meter_);
@@ -90,6 +94,7 @@ class Simulation {
   PartScheduler<SimEvent, RandomEvent> random_events_;
   PartScheduler<SimEvent, ScenarioEvent> scenario_events_;
   FleetMeter meter_;
+  MeterTap meter_tap_;
   AddressBroker broker_;
   DemandDriver demand_;
   Fleet fleet_;

@@ -3,7 +3,7 @@
 #include "core/calendar.hpp"
 #include "demand/active_surges.hpp"
 #include "demand/demand_profile.hpp"
-#include "metrics/step_integral.hpp"
+#include "core/step_integral.hpp"
 
 using namespace albsim;
 

@@ -16,7 +16,7 @@
 #include "core/calendar.hpp"
 #include "demand/demand_profile.hpp"
 #include "demand/growth_cache.hpp"
-#include "metrics/step_integral.hpp"
+#include "core/step_integral.hpp"
 #include "report/timeseries_csv.hpp"
 #include "support.hpp"
 

@@ -1,4 +1,4 @@
-#include "metrics/step_integral.hpp"
+#include "core/step_integral.hpp"
 
 namespace albsim {
 

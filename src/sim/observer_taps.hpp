@@ -1,0 +1,68 @@
+// The taps that subscribe the fleet meter and a public AddressLog to the models' observer
+// interfaces. The models publish what changes and know no meter; the meter measures and knows
+// no model; the simulation's wiring joins them here, one forwarding call per change.
+#pragma once
+
+#include "alb/fleet_observer.hpp"
+#include "albsim/run_options.hpp"
+#include "demand/demand_observer.hpp"
+#include "ipam/pool_observer.hpp"
+#include "metrics/fleet_meter.hpp"
+
+namespace albsim {
+
+class MeterTap final : public FleetObserver, public PoolObserver, public DemandObserver {
+ public:
+  explicit MeterTap(FleetMeter& meter) : meter_(meter) {}
+
+  void address_acquired(SimTime now, std::size_t lb, std::size_t, std::uint32_t,
+                        bool managed) override {
+    meter_.address_acquired(now, lb, managed);
+  }
+  void exposure_changed(SimTime now, std::size_t lb, std::uint32_t address, bool exposed) override {
+    meter_.exposure_changed(now, lb, address, exposed);
+  }
+  void address_released(SimTime now, std::size_t lb, std::uint32_t, bool managed) override {
+    meter_.address_released(now, lb, managed);
+  }
+  void pool_changed(SimTime now, std::size_t pool, std::uint64_t capacity,
+                    std::uint64_t in_use) override {
+    meter_.pool_changed(now, pool, capacity, in_use);
+  }
+  void demand_started(std::size_t lb, double demand_lcu) override {
+    meter_.demand_changed(SimTime(), lb, demand_lcu);
+  }
+  void demand_sampled(std::size_t lb, SimTime first, SimTime step,
+                      std::span<const double> demand_lcu,
+                      const StepIntegral::Progress* traced) override {
+    meter_.demand_sampled(lb, first, step, demand_lcu, traced);
+  }
+  std::pair<double, StepIntegral::Progress> demand_progress(std::size_t lb) const override {
+    return meter_.demand_progress(lb);
+  }
+
+ private:
+  FleetMeter& meter_;
+};
+
+// A public AddressLog (albsim/run_options.hpp) fed from the fleet's changes.
+class AddressLogTap final : public FleetObserver {
+ public:
+  explicit AddressLogTap(AddressLog& log) : log_(log) {}
+
+  void address_acquired(SimTime now, std::size_t lb, std::size_t az, std::uint32_t address,
+                        bool) override {
+    log_.acquired(now, lb, az, address);
+  }
+  void exposure_changed(SimTime now, std::size_t lb, std::uint32_t address, bool exposed) override {
+    log_.exposure(now, lb, address, exposed);
+  }
+  void address_released(SimTime now, std::size_t lb, std::uint32_t address, bool) override {
+    log_.released(now, lb, address);
+  }
+
+ private:
+  AddressLog& log_;
+};
+
+}  // namespace albsim
