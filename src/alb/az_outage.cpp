@@ -10,17 +10,17 @@ void Fleet::set_az_impaired(std::size_t lb, const std::string& az_name, bool imp
   const auto& names = scenario_.load_balancers[lb].azs;
   const auto it = std::find(names.begin(), names.end(), az_name);
   if (it == names.end()) return;  // not one of this load balancer's AZs
-  AzState& az = change_az(lb, static_cast<std::size_t>(it - names.begin()));
+  AzState& az = lifecycle_.change_az(lb, static_cast<std::size_t>(it - names.begin()));
   if (impaired) {
     if (az.impaired++ > 0) return;
     ++lbs_[lb].impaired_azs;
     az.low_timer.running = false;
-    for (const std::uint32_t slot : az.nodes) set_exposed(slot, false);
+    for (const std::uint32_t slot : az.nodes) lifecycle_.set_exposed(slot, false);
   } else {
     if (--az.impaired > 0) return;
     --lbs_[lb].impaired_azs;
     for (const std::uint32_t slot : az.nodes)
-      if (nodes_[slot].state == NodeState::in_service) set_exposed(slot, true);
+      if (nodes()[slot].state == NodeState::in_service) lifecycle_.set_exposed(slot, true);
   }
 }
 

@@ -1,21 +1,73 @@
-// The Fleet's scaling grid: where real evaluations are scheduled, how quiet points are found
-// ahead (look_ahead) and applied in order later (catch_up). See fleet.hpp for the contract.
+#include "alb/scaling_grid.hpp"
+
 #include <algorithm>
 #include <optional>
 #include <span>
 #include <stdexcept>
 
-#include "alb/fleet.hpp"
-
 namespace albsim {
 
-bool Fleet::GridState::any_timer() const {
+ScalingGrid::ScalingGrid(const Scenario& scenario, Scheduler<FleetEvent>& scheduler,
+                         DemandDriver& demand, std::vector<LbState>& lbs, Evaluator& evaluator)
+    : scenario_(scenario),
+      scheduler_(scheduler),
+      demand_(demand),
+      lbs_(lbs),
+      evaluator_(evaluator),
+      grid_(lbs.size()) {}
+
+void ScalingGrid::schedule_first() {
+  for (std::size_t lb = 0; lb < lbs_.size(); ++lb) set_wake(lb, 1);
+}
+
+void ScalingGrid::evaluate_due() {
+  if (armed_ == now()) armed_.reset();
+  due_.clear();
+  while (!wakes_.empty() && wakes_.top().first == now()) {
+    const std::size_t lb = wakes_.top().second;
+    wakes_.pop();
+    const std::int64_t wake = grid_[lb].wake;
+    if ((due_.empty() || due_.back() != lb) && wake != kNoWake &&
+        demand_.point_time(lb, wake) == now())
+      due_.push_back(lb);
+  }
+  for (const std::size_t lb : due_) evaluate_point(lb);
+  while (!wakes_.empty()) {  // arm the next wake, dropping stale entries on the way
+    const auto [at, lb] = wakes_.top();
+    const std::int64_t wake = grid_[lb].wake;
+    if (wake != kNoWake && demand_.point_time(lb, wake) == at) {
+      arm(at);
+      break;
+    }
+    wakes_.pop();
+  }
+}
+
+// A real evaluation at the grid point `now`, after the quiet points before it; then a look
+// ahead for the next one.
+void ScalingGrid::evaluate_point(std::size_t lb) {
+  const std::int64_t point = grid_[lb].wake;
+  catch_up_before(lb, point);
+  if (demand_.next_point(lb) == demand_.block_end(lb)) {
+    demand_.next_block(lb);
+    grid_[lb].memo.valid = false;
+  }
+  const double demand = demand_.at(lb, point);
+  demand_.consume_through(lb, point);
+  grid_[lb].memo.holds = false;
+  evaluating_ = lb;
+  evaluator_.evaluate(lb, demand);
+  evaluating_.reset();
+  look_ahead(lb);
+}
+
+bool ScalingGrid::GridState::any_timer() const {
   for (const LowTimer& timer : timers)
     if (timer.running) return true;
   return false;
 }
 
-void Fleet::load(std::size_t lb, GridState& state) const {
+void ScalingGrid::load(std::size_t lb, GridState& state) const {
   const LbState& s = lbs_[lb];
   state.last_required = s.last_required;
   state.touched = s.touched;
@@ -27,7 +79,7 @@ void Fleet::load(std::size_t lb, GridState& state) const {
   }
 }
 
-void Fleet::store(std::size_t lb, const GridState& state) {
+void ScalingGrid::store(std::size_t lb, const GridState& state) {
   LbState& s = lbs_[lb];
   s.last_required = state.last_required;
   for (std::size_t az = 0; az < s.azs.size(); ++az) s.azs[az].low_timer = state.timers[az];
@@ -36,7 +88,7 @@ void Fleet::store(std::size_t lb, const GridState& state) {
 // What the evaluation at `point` would do from `state` (MODEL.md §4, the same rules as
 // evaluate_lb): nothing, move timers or the last requirement (applied to `state`), or launch or
 // drain (then `state` is left as it was and a real evaluation must run).
-Fleet::PointKind Fleet::classify(std::size_t lb, std::int64_t point, GridState& state) {
+ScalingGrid::PointKind ScalingGrid::classify(std::size_t lb, std::int64_t point, GridState& state) {
   const LbState& s = lbs_[lb];
   if (s.healthy_azs() == 0) return PointKind::quiet_steady;
   if (state.touched) return PointKind::real;
@@ -68,12 +120,12 @@ Fleet::PointKind Fleet::classify(std::size_t lb, std::int64_t point, GridState& 
   return changed ? PointKind::quiet_changed : PointKind::quiet_steady;
 }
 
-const DemandBand& Fleet::band(std::size_t lb, int required) {
+const DemandBand& ScalingGrid::band(std::size_t lb, int required) {
   static const DemandBand kEmpty;
   const LoadBalancerSpec& spec = scenario_.load_balancers[lb];
   LbState& s = lbs_[lb];
   if (required < spec.min_nodes_per_az || required > spec.max_nodes_per_az) return kEmpty;
-  BandCache& cache = s.bands;
+  BandCache& cache = grid_[lb].bands;
   if (cache.healthy != s.healthy_azs() || cache.reserved_lcu != s.reserved_lcu) {
     cache.healthy = s.healthy_azs();
     cache.reserved_lcu = s.reserved_lcu;
@@ -87,32 +139,33 @@ const DemandBand& Fleet::band(std::size_t lb, int required) {
   return *known;
 }
 
-int Fleet::requirement_near(std::size_t lb, int near, const DemandBand& near_band, double demand) {
+int ScalingGrid::requirement_near(std::size_t lb, int near, const DemandBand& near_band,
+                                  double demand) {
   const int neighbour = demand > near_band.hi ? near + 1 : near - 1;
   if (band(lb, neighbour).contains(demand)) return neighbour;
-  return requirement(lb, demand);
+  return requirement(scenario_.load_balancers[lb], lbs_[lb], demand);
 }
 
-void Fleet::set_wake(std::size_t lb, std::int64_t point) {
-  LbState& s = lbs_[lb];
+void ScalingGrid::set_wake(std::size_t lb, std::int64_t point) {
+  LbGrid& g = grid_[lb];
   if (point >= demand_.end_point(lb)) {
-    s.wake = kNoWake;
+    g.wake = kNoWake;
     return;
   }
-  s.wake = point;
+  g.wake = point;
   const SimTime at = demand_.point_time(lb, point);
   wakes_.emplace(at, lb);
   arm(at);
 }
 
-void Fleet::arm(SimTime at) {
+void ScalingGrid::arm(SimTime at) {
   if (armed_ && *armed_ <= at) return;
   scheduler_.schedule(at, ScalingEvaluation{});
   armed_ = at;
 }
 
-void Fleet::wake_no_later_than(std::size_t lb, std::int64_t point) {
-  if (lbs_[lb].wake > point) set_wake(lb, point);
+void ScalingGrid::wake_no_later_than(std::size_t lb, std::int64_t point) {
+  if (grid_[lb].wake > point) set_wake(lb, point);
 }
 
 // The first point in [from, to) that is not quiet-and-steady for certain, by demand alone: with
@@ -121,8 +174,8 @@ void Fleet::wake_no_later_than(std::size_t lb, std::int64_t point) {
 // evaluation; it still changes nothing while each healthy AZ either runs a timer with L below its
 // count and its highest requirement at least L, or has exactly L nodes, until a timer's cooldown
 // ends (the first point at or past since + cooldown).
-std::int64_t Fleet::skip_steady(std::size_t lb, std::int64_t from, std::int64_t to,
-                                const GridState& state) {
+std::int64_t ScalingGrid::skip_steady(std::size_t lb, std::int64_t from, std::int64_t to,
+                                      const GridState& state) {
   if (lbs_[lb].healthy_azs() == 0) return to;
   if (state.touched) return from;
   const std::int64_t step = demand_.step(lb).ms();
@@ -150,8 +203,8 @@ std::int64_t Fleet::skip_steady(std::size_t lb, std::int64_t from, std::int64_t 
   return point;
 }
 
-std::int64_t Fleet::run_quiet(std::size_t lb, std::int64_t from, std::int64_t to, GridState& state,
-                              std::optional<std::int64_t>& first_change) {
+std::int64_t ScalingGrid::run_quiet(std::size_t lb, std::int64_t from, std::int64_t to,
+                                    GridState& state, std::optional<std::int64_t>& first_change) {
   for (std::int64_t point = from; point < to; ++point) {
     point = skip_steady(lb, point, to, state);
     if (point == to) break;
@@ -164,7 +217,7 @@ std::int64_t Fleet::run_quiet(std::size_t lb, std::int64_t from, std::int64_t to
 
 // After a real evaluation: the first point ahead that is not quiet, within the demand block
 // (its end is a real evaluation that fills the next block).
-void Fleet::look_ahead(std::size_t lb) {
+void ScalingGrid::look_ahead(std::size_t lb) {
   const std::int64_t start = demand_.next_point(lb);
   const std::int64_t end = demand_.block_end(lb);
   if (start >= end) {
@@ -173,7 +226,7 @@ void Fleet::look_ahead(std::size_t lb) {
   }
   GridState& state = scratch_;
   load(lb, state);
-  ScanMemo& memo = lbs_[lb].memo;
+  ScanMemo& memo = grid_[lb].memo;
   if (memo.valid && memo.start <= start && start <= memo.steady_until && state == memo.state) {
     memo.holds = true;
     set_wake(lb, memo.wake);
@@ -190,12 +243,12 @@ void Fleet::look_ahead(std::size_t lb) {
 }
 
 // Applies the quiet points [next_point, end): their state changes, and their demand to the meter.
-void Fleet::catch_up_before(std::size_t lb, std::int64_t end) {
+void ScalingGrid::catch_up_before(std::size_t lb, std::int64_t end) {
   const std::int64_t start = demand_.next_point(lb);
   if (end <= start) return;
-  if (end > lbs_[lb].wake || end > demand_.block_end(lb))
+  if (end > grid_[lb].wake || end > demand_.block_end(lb))
     throw std::logic_error("scaling grid: catching up past a real evaluation");
-  ScanMemo& memo = lbs_[lb].memo;
+  ScanMemo& memo = grid_[lb].memo;
   const bool seen = memo.valid && memo.holds && memo.start <= start && start <= memo.steady_until;
   if (seen && end == memo.wake) {  // the look-ahead applied these points already
     memo.holds = false;
@@ -212,9 +265,7 @@ void Fleet::catch_up_before(std::size_t lb, std::int64_t end) {
   demand_.consume_through(lb, end - 1);
 }
 
-// The grid points that have run by now: those before it, and those at it once scaling
-// evaluations (or later classes) of this instant have started.
-void Fleet::catch_up(std::size_t lb) {
+void ScalingGrid::catch_up(std::size_t lb) {
   const std::int64_t step = demand_.step(lb).ms();
   const std::int64_t t = now().ms();
   const std::int64_t passed = scheduler_.current_class() > EventClass::scaling_evaluation
@@ -223,39 +274,23 @@ void Fleet::catch_up(std::size_t lb) {
   catch_up_before(lb, passed);
 }
 
-void Fleet::touch(std::size_t lb) {
-  LbState& s = lbs_[lb];
-  s.memo.holds = false;
+void ScalingGrid::before_change(std::size_t lb) {
+  grid_[lb].memo.holds = false;
   if (evaluating_ == lb) {  // its own evaluation: it looks ahead afterwards
-    s.touched = true;
+    lbs_[lb].touched = true;
     return;
   }
   catch_up(lb);
-  s.touched = true;
+  lbs_[lb].touched = true;
   wake_no_later_than(lb, demand_.next_point(lb));
 }
 
-// Demand, reservation or healthy AZs changed after catch_up: what was seen ahead no longer holds.
-void Fleet::inputs_changed(std::size_t lb) {
-  lbs_[lb].memo.valid = false;
+void ScalingGrid::inputs_changed(std::size_t lb) {
+  grid_[lb].memo.valid = false;
   wake_no_later_than(lb, demand_.next_point(lb));
 }
 
-void Fleet::demand_will_change(std::size_t lb) {
-  catch_up(lb);
-}
-
-void Fleet::demand_changed(std::size_t lb) {
-  inputs_changed(lb);
-}
-
-void Fleet::set_reserved_lcu(std::size_t lb, double lcu) {
-  catch_up(lb);
-  lbs_[lb].reserved_lcu = lcu;
-  inputs_changed(lb);
-}
-
-void Fleet::settle_all_demand() {
+void ScalingGrid::settle_all_demand() {
   for (std::size_t lb = 0; lb < lbs_.size(); ++lb) catch_up_before(lb, demand_.end_point(lb));
 }
 

@@ -43,7 +43,7 @@ void InvariantCheck::on_settled(SimTime now) {
   for (std::size_t lb = 0; lb < exposed_per_lb.size(); ++lb) {
     if (meter_.lb_state(lb).exposed_nodes != exposed_per_lb[lb])
       fail("load balancer " + scenario_.load_balancers[lb].id + " exposes an unheld address");
-    for (const Fleet::AzState& az : fleet_.azs(lb))
+    for (const AzState& az : fleet_.azs(lb))
       if (az.counted != node_count(nodes, az.nodes))
         fail("load balancer " + scenario_.load_balancers[lb].id + " miscounts an AZ's nodes");
   }

@@ -14,7 +14,7 @@ void TimeseriesSampler::on_held_until(SimTime until) {
       TimeseriesRow::LoadBalancer& state = row.load_balancers[lb];
       std::vector<std::uint32_t> az_nodes = std::move(state.az_nodes);
       az_nodes.clear();
-      for (const Fleet::AzState& az : fleet_.azs(lb))
+      for (const AzState& az : fleet_.azs(lb))
         az_nodes.push_back(static_cast<std::uint32_t>(az.nodes.size()));
       state = meter_.lb_state(lb);
       state.demand_lcu = fleet_.demand_held_at(lb, next_);  // the meter may not have it yet
