@@ -1,6 +1,6 @@
 // What `albsim calibrate` writes: calibration.json (every fitted value with its interval, and
-// the fit), the `--set` overrides that carry the fit into any other command, and the node
-// counts observed and simulated side by side (for the chart).
+// the fit), the `--set` overrides that carry the fit into any other command, the node counts
+// observed and simulated side by side (for the chart), and the printed summary.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -35,6 +35,11 @@ nlohmann::ordered_json calibration_json(const CalibrationContext& context,
 // CSV: t_s, then observed_<column> and simulated_<column> per column (AZ names, or "total").
 void write_calibration_nodes(std::ostream& out, const CalibrationContext& context,
                              const Calibration& calibration);
+
+// The summary a person reads: the fitted values with their intervals, the fit's figures
+// observed and simulated, and the --set overrides (calibration_summary.cpp).
+void print_calibration(std::ostream& out, const CalibrationContext& context,
+                       const Calibration& calibration);
 
 // The column names of the target's counts: the load balancer's AZs, or "total".
 std::vector<std::string> count_columns(const CalibrationContext& context);

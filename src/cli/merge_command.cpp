@@ -7,55 +7,12 @@
 #include "cli/cli_common.hpp"
 #include "cli/plots.hpp"
 #include "cli/scenario_input.hpp"
-#include "distribute/byte_codec.hpp"
-#include "distribute/report_record.hpp"
 #include "distribute/shard_file.hpp"
+#include "distribute/shard_records.hpp"
 #include "report/atomic_file.hpp"
 
 namespace albsim {
 namespace {
-
-// Copies shard 0's timeseries into `file`, checking it against the digest in its header.
-void copy_timeseries(const ShardFile& shard0, AtomicFile& file) {
-  if (!shard0.header.contains("timeseries"))
-    throw InputError(shard0.path.string(), "", "records no timeseries; run shard 0 again");
-  const nlohmann::json& t = shard0.header.at("timeseries");
-  const std::filesystem::path path = shard0.path.parent_path() / t.at("file").get<std::string>();
-  const FileDigest digest = digest_file(path, &file.stream());
-  if (digest.bytes != t.at("bytes").get<std::uint64_t>() || digest.fnv1a64 != t.at("fnv1a64"))
-    throw InputError(path.string(), "",
-                     "is not the timeseries shard 0 wrote (its size or checksum differs); run "
-                     "shard 0 again");
-}
-
-// Every replication's report, in order; each shard must hold exactly its own replications.
-std::vector<Report> reports_of(const std::vector<ShardFile>& shards, std::uint64_t total) {
-  std::vector<Report> reports(total);
-  for (const ShardFile& s : shards) {
-    const auto count = static_cast<std::uint64_t>(s.count());
-    const auto index = static_cast<std::uint64_t>(s.index());
-    const std::uint64_t expected = total > index ? (total - index + count - 1) / count : 0;
-    if (s.records.size() != expected)
-      throw InputError(s.path.string(), "",
-                       "holds " + std::to_string(s.records.size()) + " replications, shard " +
-                           std::to_string(index) + " of " + std::to_string(count) +
-                           " should hold " + std::to_string(expected) + "; run it again");
-    for (std::size_t k = 0; k < s.records.size(); ++k) {
-      const auto& [key, bytes] = s.records[k];
-      if (key != index + k * count)
-        throw InputError(s.path.string(), "",
-                         "holds replication " + std::to_string(key) + " where " +
-                             std::to_string(index + k * count) + " belongs; run it again");
-      try {
-        reports[key] = decode_report(bytes);
-      } catch (const CorruptRecord& e) {
-        throw InputError(s.path.string(), "",
-                         "replication " + std::to_string(key) + " is damaged: " + e.what());
-      }
-    }
-  }
-  return reports;
-}
 
 int merge(const MergeCommand& c, const std::vector<ShardFile>& shards, std::ostream& out,
           std::ostream& err) {
@@ -73,13 +30,13 @@ int merge(const MergeCommand& c, const std::vector<ShardFile>& shards, std::ostr
   const std::optional<std::string> window =
       c.plot_window ? std::optional(plot_window_seconds(*c.plot_window, scenario)) : std::nullopt;
   const std::vector<Report> reports =
-      reports_of(shards, static_cast<std::uint64_t>(scenario.replications));
+      replication_reports(shards, static_cast<std::uint64_t>(scenario.replications));
 
   const std::filesystem::path dir(c.out_dir);
   create_output_directory(dir);
   AtomicFile timeseries_file(dir / "timeseries.csv");
   AtomicFile report_file(dir / "report.json");
-  copy_timeseries(shards.front(), timeseries_file);
+  copy_shard_timeseries(shards.front(), timeseries_file.stream());
   report_file.stream() << report_to_json(scenario, reports);
   commit_together({&report_file, &timeseries_file});
   if (!c.quiet) {

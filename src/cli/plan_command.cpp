@@ -3,7 +3,6 @@
 #include <charconv>
 #include <cstdlib>
 #include <filesystem>
-#include <map>
 #include <optional>
 #include <string_view>
 
@@ -14,6 +13,7 @@
 #include "cli/scenario_input.hpp"
 #include "distribute/byte_codec.hpp"
 #include "distribute/shard_file.hpp"
+#include "distribute/shard_records.hpp"
 #include "distribute/spread.hpp"
 #include "plan/plan_options_json.hpp"
 #include "plan/plan_runs.hpp"
@@ -86,27 +86,6 @@ nlohmann::json plan_shard_header(const PlanCommand& c, const std::string& conten
           {"shard", {{"index", shard.index}, {"count", shard.count}}}};
 }
 
-// Every run of a shard set by its key, each checked to belong to the shard that holds it.
-struct ShardRuns {
-  std::map<std::uint64_t, std::pair<const ShardFile*, std::string_view>> by_key;
-  std::size_t used = 0;
-};
-
-ShardRuns runs_of(const std::vector<ShardFile>& shards) {
-  ShardRuns runs;
-  for (const ShardFile& s : shards)
-    for (const auto& [key, bytes] : s.records) {
-      const auto replication = static_cast<std::uint32_t>(key & 0xFFFFFFFFU);
-      if (replication % static_cast<std::uint32_t>(s.count()) !=
-              static_cast<std::uint32_t>(s.index()) ||
-          !runs.by_key.emplace(key, std::make_pair(&s, std::string_view(bytes))).second)
-        throw InputError(s.path.string(), "",
-                         "holds replication " + std::to_string(replication) +
-                             ", which is not its shard's; run it again");
-    }
-  return runs;
-}
-
 int merge_plan(const PlanCommand& c, std::ostream& out, std::ostream& err) {
   std::optional<std::filesystem::path> plot_script;
   if (c.merge.plot) plot_script = find_plot_script();
@@ -125,7 +104,7 @@ int merge_plan(const PlanCommand& c, std::ostream& out, std::ostream& err) {
     throw InputError(options.scenario_path, "",
                      "is not the scenario the shards planned (its content hash differs: another "
                      "file, trace or --set); give the one they ran with --scenario");
-  ShardRuns runs = runs_of(shards);
+  ShardRuns runs = shard_runs(shards);
   const PlanResult result = plan_from_runs(options, [&](std::size_t candidate, int replication) {
     const auto it = runs.by_key.find(run_key(candidate, replication));
     if (it == runs.by_key.end()) {
