@@ -2,9 +2,11 @@
 // report_output.hpp.
 #pragma once
 
+#include <concepts>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "albsim/scenario.hpp"
@@ -71,6 +73,72 @@ struct Report {
   CostBreakdown cost;
   AllowlistMetrics allowlist;
 };
+
+// The schema of the figures, written once. Each visit_*() names every figure of its struct, in
+// report.json's order, to `visit(name, field)` (the field const or not as the struct is):
+// report.json and the distribution across replications (report/metrics_layout.hpp), the shard
+// records (distribute/report_record.cpp) and the tests' comparisons all walk these, so a new
+// figure is its member and its line here. Fields are std::uint64_t, double or
+// std::optional<double> (null when there is no value).
+template <class Addresses, class Visit>
+requires std::same_as<std::remove_const_t<Addresses>, AddressMetrics>
+void visit_figures(Addresses& a, Visit&& visit) {
+  visit("peak_total", a.peak_total);
+  visit("peak_pool", a.peak_pool);
+  visit("peak_managed", a.peak_managed);
+  visit("pool_address_hours", a.pool_address_hours);
+  visit("managed_address_hours", a.managed_address_hours);
+  visit("managed_acquisitions", a.managed_acquisitions);
+}
+
+template <class Allowlist, class Visit>
+requires std::same_as<std::remove_const_t<Allowlist>, AllowlistMetrics>
+void visit_figures(Allowlist& a, Visit&& visit) {
+  visit("in_allowlist_ratio", a.in_allowlist_ratio);
+  visit("breach_episodes", a.breach_episodes);
+  visit("breach_seconds", a.breach_seconds);
+  visit("longest_breach_s", a.longest_breach_s);
+  visit("first_breach_s", a.first_breach_s);
+  visit("distinct_outside_addresses", a.distinct_outside_addresses);
+  visit("dns_changes", a.dns_changes);
+  visit("client_failure_ratio", a.client_failure_ratio);
+}
+
+// Every category of the fleet's cost (MODEL.md §6).
+template <class Cost, class Visit>
+requires std::same_as<std::remove_const_t<Cost>, CostBreakdown>
+void visit_figures(Cost& c, Visit&& visit) {
+  visit("managed_ipv4", c.managed_ipv4);
+  visit("amazon_blocks", c.amazon_blocks);
+  visit("byoip", c.byoip);
+  visit("byoip_ownership", c.byoip_ownership);
+  visit("ipam", c.ipam);
+  visit("total", c.total);
+  visit("managed_only", c.managed_only);
+  visit("saving", c.saving);
+}
+
+// What a load balancer's own cost reports (MODEL.md §6: the rest belongs to pools).
+template <class Cost, class Visit>
+requires std::same_as<std::remove_const_t<Cost>, CostBreakdown>
+void visit_load_balancer_cost(Cost& c, Visit&& visit) {
+  visit("managed_ipv4", c.managed_ipv4);
+  visit("managed_only", c.managed_only);
+  visit("saving", c.saving);
+}
+
+// A pool's figures (its id and source are not figures).
+template <class Pool, class Visit>
+requires std::same_as<std::remove_const_t<Pool>, PoolReport>
+void visit_figures(Pool& p, Visit&& visit) {
+  visit("capacity", p.capacity);
+  visit("peak_in_use", p.peak_in_use);
+  visit("min_free", p.min_free);
+  visit("utilization", p.utilization);
+  visit("in_use_address_hours", p.in_use_address_hours);
+  visit("exhausted_seconds", p.exhausted_seconds);
+  visit("exhaustion_episodes", p.exhaustion_episodes);
+}
 
 // A month for cost projection (MODEL.md §1).
 inline constexpr double kHoursPerMonth = 730.0;

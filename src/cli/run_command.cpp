@@ -28,6 +28,7 @@ nlohmann::json shard_header(const RunCommand& c, const std::vector<Override>& ov
                             const ScenarioInput& input, SimTime step, const ShardSpec& shard) {
   return {{"kind", "run"},
           {"albsim", ALBSIM_VERSION},
+          {"report_schema", report_schema_fingerprint()},
           {"scenario", scenario_header(c.common.scenario, overrides, input.content_hash)},
           {"options",
            {{"replications", input.scenario.replications}, {"timeseries_step_ms", step.ms()}}},

@@ -1,9 +1,40 @@
 #include "distribute/report_record.hpp"
 
+#include "core/random_stream.hpp"
 #include "distribute/byte_codec.hpp"
 
 namespace albsim {
 namespace {
+
+// Every figure of albsim/report.hpp's schema, written in the order its visitors name them.
+struct FigureWriter {
+  ByteWriter& w;
+  void operator()(const char*, std::uint64_t v) const { w.u64(v); }
+  void operator()(const char*, double v) const { w.f64(v); }
+  void operator()(const char*, const std::optional<double>& v) const { w.optional_f64(v); }
+};
+
+struct FigureReader {
+  ByteReader& r;
+  void operator()(const char*, std::uint64_t& v) const { v = r.u64(); }
+  void operator()(const char*, double& v) const { v = r.f64(); }
+  void operator()(const char*, std::optional<double>& v) const { v = r.optional_f64(); }
+};
+
+// The names of the figures, in record order, for the schema's fingerprint.
+struct FigureNames {
+  std::string& names;
+  void operator()(const char* name, const auto&) const { (names += name) += ';'; }
+};
+
+// A load balancer's figures: addresses, allowlist and every cost category (those its own cost
+// does not report are 0).
+template <class Lb, class Visit>
+void load_balancer_figures(Lb& lb, Visit&& visit) {
+  visit_figures(lb.addresses, visit);
+  visit_figures(lb.allowlist, visit);
+  visit_figures(lb.cost, visit);
+}
 
 void write_cidrs(ByteWriter& w, const std::vector<Cidr>& cidrs) {
   w.u64(cidrs.size());
@@ -24,130 +55,72 @@ std::vector<Cidr> read_cidrs(ByteReader& r) {
   return cidrs;
 }
 
-void write_allowlist(ByteWriter& w, const AllowlistMetrics& a) {
-  w.optional_f64(a.in_allowlist_ratio);
-  w.u64(a.breach_episodes);
-  w.f64(a.breach_seconds);
-  w.f64(a.longest_breach_s);
-  w.optional_f64(a.first_breach_s);
-  w.u64(a.distinct_outside_addresses);
-  w.u64(a.dns_changes);
-  w.f64(a.client_failure_ratio);
-}
-
-AllowlistMetrics read_allowlist(ByteReader& r) {
-  AllowlistMetrics a;
-  a.in_allowlist_ratio = r.optional_f64();
-  a.breach_episodes = r.u64();
-  a.breach_seconds = r.f64();
-  a.longest_breach_s = r.f64();
-  a.first_breach_s = r.optional_f64();
-  a.distinct_outside_addresses = r.u64();
-  a.dns_changes = r.u64();
-  a.client_failure_ratio = r.f64();
-  return a;
-}
-
-void write_cost(ByteWriter& w, const CostBreakdown& c) {
-  for (const double v : {c.managed_ipv4, c.amazon_blocks, c.byoip, c.byoip_ownership, c.ipam,
-                         c.total, c.managed_only, c.saving})
-    w.f64(v);
-}
-
-CostBreakdown read_cost(ByteReader& r) {
-  CostBreakdown c;
-  for (double* v : {&c.managed_ipv4, &c.amazon_blocks, &c.byoip, &c.byoip_ownership, &c.ipam,
-                    &c.total, &c.managed_only, &c.saving})
-    *v = r.f64();
-  return c;
-}
-
-void write_load_balancer(ByteWriter& w, const LoadBalancerReport& lb) {
-  w.text(lb.id);
-  const AddressMetrics& a = lb.addresses;
-  w.u64(a.peak_total);
-  w.u64(a.peak_pool);
-  w.u64(a.peak_managed);
-  w.f64(a.pool_address_hours);
-  w.f64(a.managed_address_hours);
-  w.u64(a.managed_acquisitions);
-  write_allowlist(w, lb.allowlist);
-  write_cost(w, lb.cost);
-  write_cidrs(w, lb.outside_cidrs);
-  write_cidrs(w, lb.outside_aws_prefixes);
-}
-
-LoadBalancerReport read_load_balancer(ByteReader& r) {
-  LoadBalancerReport lb;
-  lb.id = r.text();
-  AddressMetrics& a = lb.addresses;
-  a.peak_total = r.u64();
-  a.peak_pool = r.u64();
-  a.peak_managed = r.u64();
-  a.pool_address_hours = r.f64();
-  a.managed_address_hours = r.f64();
-  a.managed_acquisitions = r.u64();
-  lb.allowlist = read_allowlist(r);
-  lb.cost = read_cost(r);
-  lb.outside_cidrs = read_cidrs(r);
-  lb.outside_aws_prefixes = read_cidrs(r);
-  return lb;
-}
-
-void write_pool(ByteWriter& w, const PoolReport& p) {
-  w.text(p.id);
-  w.u64(p.source == PoolSource::amazon ? 1 : 0);
-  w.u64(p.capacity);
-  w.u64(p.peak_in_use);
-  w.u64(p.min_free);
-  w.optional_f64(p.utilization);
-  w.f64(p.in_use_address_hours);
-  w.f64(p.exhausted_seconds);
-  w.u64(p.exhaustion_episodes);
-}
-
-PoolReport read_pool(ByteReader& r) {
-  PoolReport p;
-  p.id = r.text();
-  const std::uint64_t source = r.u64();
-  if (source > 1) throw CorruptRecord("a record holds an unknown pool source");
-  p.source = source == 1 ? PoolSource::amazon : PoolSource::byoip;
-  p.capacity = r.u64();
-  p.peak_in_use = r.u64();
-  p.min_free = r.u64();
-  p.utilization = r.optional_f64();
-  p.in_use_address_hours = r.f64();
-  p.exhausted_seconds = r.f64();
-  p.exhaustion_episodes = r.u64();
-  return p;
-}
-
 }  // namespace
 
 std::string encode_report(const Report& report) {
   ByteWriter w;
+  const FigureWriter figures{w};
   w.f64(report.horizon_hours);
   w.u64(report.load_balancers.size());
-  for (const LoadBalancerReport& lb : report.load_balancers) write_load_balancer(w, lb);
+  for (const LoadBalancerReport& lb : report.load_balancers) {
+    w.text(lb.id);
+    load_balancer_figures(lb, figures);
+    write_cidrs(w, lb.outside_cidrs);
+    write_cidrs(w, lb.outside_aws_prefixes);
+  }
   w.u64(report.pools.size());
-  for (const PoolReport& p : report.pools) write_pool(w, p);
-  write_cost(w, report.cost);
-  write_allowlist(w, report.allowlist);
+  for (const PoolReport& p : report.pools) {
+    w.text(p.id);
+    w.u64(p.source == PoolSource::amazon ? 1 : 0);
+    visit_figures(p, figures);
+  }
+  visit_figures(report.cost, figures);
+  visit_figures(report.allowlist, figures);
   return w.take();
 }
 
 Report decode_report(std::string_view bytes) {
   ByteReader r(bytes);
+  const FigureReader figures{r};
   Report report;
   report.horizon_hours = r.f64();
   report.load_balancers.resize(r.count(8));
-  for (LoadBalancerReport& lb : report.load_balancers) lb = read_load_balancer(r);
+  for (LoadBalancerReport& lb : report.load_balancers) {
+    lb.id = r.text();
+    load_balancer_figures(lb, figures);
+    lb.outside_cidrs = read_cidrs(r);
+    lb.outside_aws_prefixes = read_cidrs(r);
+  }
   report.pools.resize(r.count(8));
-  for (PoolReport& p : report.pools) p = read_pool(r);
-  report.cost = read_cost(r);
-  report.allowlist = read_allowlist(r);
+  for (PoolReport& p : report.pools) {
+    p.id = r.text();
+    const std::uint64_t source = r.u64();
+    if (source > 1) throw CorruptRecord("a record holds an unknown pool source");
+    p.source = source == 1 ? PoolSource::amazon : PoolSource::byoip;
+    visit_figures(p, figures);
+  }
+  visit_figures(report.cost, figures);
+  visit_figures(report.allowlist, figures);
   r.expect_end();
   return report;
+}
+
+std::string report_schema_fingerprint() {
+  std::string names;
+  const FigureNames visit{names};
+  const Report empty;
+  const LoadBalancerReport lb;
+  const PoolReport pool;
+  load_balancer_figures(lb, visit);
+  visit_figures(pool, visit);
+  visit_figures(empty.cost, visit);
+  visit_figures(empty.allowlist, visit);
+  const std::uint64_t hash = fnv1a64(names);
+  static const char kHex[] = "0123456789abcdef";
+  std::string hex(16, '0');
+  for (int i = 0; i < 16; ++i)
+    hex[static_cast<std::size_t>(i)] = kHex[(hash >> (60 - 4 * i)) & 0xF];
+  return hex;
 }
 
 }  // namespace albsim

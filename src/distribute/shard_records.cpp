@@ -11,7 +11,13 @@ namespace albsim {
 
 std::vector<Report> replication_reports(const std::vector<ShardFile>& shards, std::uint64_t total) {
   std::vector<Report> reports(total);
+  const std::string schema = report_schema_fingerprint();
   for (const ShardFile& s : shards) {
+    if (s.header.value("report_schema", "none") != schema)
+      throw InputError(s.path.string(), "",
+                       "holds reports with other figures than this albsim's (report schema " +
+                           s.header.value("report_schema", "none") + ", this albsim's " + schema +
+                           "); run the shards again with this albsim");
     const auto count = static_cast<std::uint64_t>(s.count());
     const auto index = static_cast<std::uint64_t>(s.index());
     const std::uint64_t expected = total > index ? (total - index + count - 1) / count : 0;

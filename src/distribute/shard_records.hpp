@@ -16,7 +16,8 @@
 namespace albsim {
 
 // Every replication's report, 0 .. total-1; each shard must hold exactly its own replications
-// (K, K + N, K + 2N, ...), in order.
+// (K, K + N, K + 2N, ...), in order, written with this albsim's report schema (the header's
+// "report_schema", report_schema_fingerprint()).
 std::vector<Report> replication_reports(const std::vector<ShardFile>& shards, std::uint64_t total);
 
 // Copies shard 0's timeseries (the file its header names, beside it) to `out`, checking it

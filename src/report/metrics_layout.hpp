@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "albsim/report.hpp"
@@ -16,53 +17,35 @@ namespace albsim {
 // Sink calls, in document order: open_object(key) / open_array(key) ... close(); number(key, v)
 // for an integer or a double; maybe(key, optional) for a number or null; text(key, s). `key` is
 // "" for an array's elements.
-template <class Sink>
-void describe_allowlist(const AllowlistMetrics& a, Sink& out) {
-  out.maybe("in_allowlist_ratio", a.in_allowlist_ratio);
-  out.number("breach_episodes", a.breach_episodes);
-  out.number("breach_seconds", a.breach_seconds);
-  out.number("longest_breach_s", a.longest_breach_s);
-  out.maybe("first_breach_s", a.first_breach_s);
-  out.number("distinct_outside_addresses", a.distinct_outside_addresses);
-  out.number("dns_changes", a.dns_changes);
-  out.number("client_failure_ratio", a.client_failure_ratio);
-}
 
+// Tells `out` each figure a visit_*() of albsim/report.hpp names; doubles times `factor` (a
+// month's share of a cost).
 template <class Sink>
-void describe_fleet_cost(const CostBreakdown& c, double factor, Sink& out) {
-  out.number("managed_ipv4", c.managed_ipv4 * factor);
-  out.number("amazon_blocks", c.amazon_blocks * factor);
-  out.number("byoip", c.byoip * factor);
-  out.number("byoip_ownership", c.byoip_ownership * factor);
-  out.number("ipam", c.ipam * factor);
-  out.number("total", c.total * factor);
-  out.number("managed_only", c.managed_only * factor);
-  out.number("saving", c.saving * factor);
+auto figures_to(Sink& out, double factor = 1.0) {
+  return [&out, factor](const char* key, const auto& value) {
+    using T = std::decay_t<decltype(value)>;
+    if constexpr (std::is_same_v<T, std::optional<double>>)
+      out.maybe(key, value);
+    else if constexpr (std::is_same_v<T, double>)
+      out.number(key, value * factor);
+    else
+      out.number(key, value);
+  };
 }
 
 template <class Sink>
 void describe_load_balancer(const LoadBalancerReport& lb, double monthly, Sink& out) {
   out.text("id", lb.id);
   out.open_object("addresses");
-  const AddressMetrics& a = lb.addresses;
-  out.number("peak_total", a.peak_total);
-  out.number("peak_pool", a.peak_pool);
-  out.number("peak_managed", a.peak_managed);
-  out.number("pool_address_hours", a.pool_address_hours);
-  out.number("managed_address_hours", a.managed_address_hours);
-  out.number("managed_acquisitions", a.managed_acquisitions);
+  visit_figures(lb.addresses, figures_to(out));
   out.close();
   out.open_object("allowlist");
-  describe_allowlist(lb.allowlist, out);
+  visit_figures(lb.allowlist, figures_to(out));
   out.close();
   out.open_object("cost");
-  out.number("managed_ipv4", lb.cost.managed_ipv4);
-  out.number("managed_only", lb.cost.managed_only);
-  out.number("saving", lb.cost.saving);
+  visit_load_balancer_cost(lb.cost, figures_to(out));
   out.open_object("monthly");
-  out.number("managed_ipv4", lb.cost.managed_ipv4 * monthly);
-  out.number("managed_only", lb.cost.managed_only * monthly);
-  out.number("saving", lb.cost.saving * monthly);
+  visit_load_balancer_cost(lb.cost, figures_to(out, monthly));
   out.close();
   out.close();
 }
@@ -71,13 +54,7 @@ template <class Sink>
 void describe_pool(const PoolReport& p, Sink& out) {
   out.text("id", p.id);
   out.text("source", p.source == PoolSource::amazon ? "amazon" : "byoip");
-  out.number("capacity", p.capacity);
-  out.number("peak_in_use", p.peak_in_use);
-  out.number("min_free", p.min_free);
-  out.maybe("utilization", p.utilization);
-  out.number("in_use_address_hours", p.in_use_address_hours);
-  out.number("exhausted_seconds", p.exhausted_seconds);
-  out.number("exhaustion_episodes", p.exhaustion_episodes);
+  visit_figures(p, figures_to(out));
 }
 
 // Everything measured in one replication: load_balancers, pools, cost, allowlist.
@@ -99,13 +76,13 @@ void describe_metrics(const Report& report, Sink& out) {
   }
   out.close();
   out.open_object("cost");
-  describe_fleet_cost(report.cost, 1.0, out);
+  visit_figures(report.cost, figures_to(out));
   out.open_object("monthly");
-  describe_fleet_cost(report.cost, monthly, out);
+  visit_figures(report.cost, figures_to(out, monthly));
   out.close();
   out.close();
   out.open_object("allowlist");
-  describe_allowlist(report.allowlist, out);
+  visit_figures(report.allowlist, figures_to(out));
   out.close();
 }
 

@@ -3,6 +3,8 @@
 #include <cmath>
 #include <optional>
 #include <sstream>
+#include <utility>
+#include <variant>
 
 namespace albsim::reference {
 namespace {
@@ -53,33 +55,36 @@ class Differences {
   std::size_t limit_;
 };
 
-void compare(Differences& d, const std::string& at, const AllowlistMetrics& a,
-             const AllowlistMetrics& b) {
-  d.real(at + "in_allowlist_ratio", a.in_allowlist_ratio, b.in_allowlist_ratio);
-  d.exact(at + "breach_episodes", a.breach_episodes, b.breach_episodes);
-  d.real(at + "breach_seconds", a.breach_seconds, b.breach_seconds);
-  d.real(at + "longest_breach_s", a.longest_breach_s, b.longest_breach_s);
-  d.real(at + "first_breach_s", a.first_breach_s, b.first_breach_s);
-  d.exact(at + "distinct_outside_addresses", a.distinct_outside_addresses,
-          b.distinct_outside_addresses);
-  d.exact(at + "dns_changes", a.dns_changes, b.dns_changes);
-  d.real(at + "client_failure_ratio", a.client_failure_ratio, b.client_failure_ratio);
+// Every figure a visit_*() of albsim/report.hpp names, in order, with its value.
+struct Figures {
+  std::vector<std::pair<std::string, std::variant<std::uint64_t, double, std::optional<double>>>>
+      list;
+  void operator()(const char* name, const auto& value) { list.emplace_back(name, value); }
+};
+
+// Compares the figures `visit(x, sink)` names in `a` and in `b`.
+template <class T, class Visit>
+void compare(Differences& d, const std::string& at, const T& a, const T& b, Visit visit) {
+  Figures fa, fb;
+  visit(a, fa);
+  visit(b, fb);
+  for (std::size_t i = 0; i < fa.list.size(); ++i) {
+    const std::string path = at + fa.list[i].first;
+    const auto& x = fa.list[i].second;
+    const auto& y = fb.list[i].second;
+    if (const auto* n = std::get_if<std::uint64_t>(&x))
+      d.exact(path, *n, std::get<std::uint64_t>(y));
+    else if (const auto* r = std::get_if<double>(&x))
+      d.real(path, *r, std::get<double>(y));
+    else
+      d.real(path, std::get<std::optional<double>>(x), std::get<std::optional<double>>(y));
+  }
 }
 
-void compare(Differences& d, const std::string& at, const CostBreakdown& a,
-             const CostBreakdown& b) {
-  using Field = double CostBreakdown::*;
-  static const std::pair<const char*, Field> kFields[] = {
-      {"managed_ipv4", &CostBreakdown::managed_ipv4},
-      {"amazon_blocks", &CostBreakdown::amazon_blocks},
-      {"byoip", &CostBreakdown::byoip},
-      {"byoip_ownership", &CostBreakdown::byoip_ownership},
-      {"ipam", &CostBreakdown::ipam},
-      {"total", &CostBreakdown::total},
-      {"managed_only", &CostBreakdown::managed_only},
-      {"saving", &CostBreakdown::saving}};
-  for (const auto& [name, field] : kFields) d.real(at + name, a.*field, b.*field);
-}
+const auto kFigures = [](const auto& x, Figures& out) { visit_figures(x, out); };
+const auto kLoadBalancerCost = [](const CostBreakdown& c, Figures& out) {
+  visit_load_balancer_cost(c, out);
+};
 
 }  // namespace
 
@@ -94,33 +99,20 @@ std::vector<std::string> report_differences(const Report& a, const Report& b, st
     const LoadBalancerReport& y = b.load_balancers[i];
     const std::string at = "load_balancers/" + std::to_string(i) + "/";
     d.exact(at + "id", x.id, y.id);
-    d.exact(at + "addresses/peak_total", x.addresses.peak_total, y.addresses.peak_total);
-    d.exact(at + "addresses/peak_pool", x.addresses.peak_pool, y.addresses.peak_pool);
-    d.exact(at + "addresses/peak_managed", x.addresses.peak_managed, y.addresses.peak_managed);
-    d.real(at + "addresses/pool_address_hours", x.addresses.pool_address_hours,
-           y.addresses.pool_address_hours);
-    d.real(at + "addresses/managed_address_hours", x.addresses.managed_address_hours,
-           y.addresses.managed_address_hours);
-    d.exact(at + "addresses/managed_acquisitions", x.addresses.managed_acquisitions,
-            y.addresses.managed_acquisitions);
-    compare(d, at + "allowlist/", x.allowlist, y.allowlist);
-    compare(d, at + "cost/", x.cost, y.cost);
+    compare(d, at + "addresses/", x.addresses, y.addresses, kFigures);
+    compare(d, at + "allowlist/", x.allowlist, y.allowlist, kFigures);
+    compare(d, at + "cost/", x.cost, y.cost, kLoadBalancerCost);
     d.exact(at + "outside/cidrs", x.outside_cidrs, y.outside_cidrs);
   }
   for (std::size_t i = 0; i < a.pools.size(); ++i) {
     const PoolReport& x = a.pools[i];
     const PoolReport& y = b.pools[i];
     const std::string at = "pools/" + std::to_string(i) + "/";
-    d.exact(at + "capacity", x.capacity, y.capacity);
-    d.exact(at + "peak_in_use", x.peak_in_use, y.peak_in_use);
-    d.exact(at + "min_free", x.min_free, y.min_free);
-    d.real(at + "utilization", x.utilization, y.utilization);
-    d.real(at + "in_use_address_hours", x.in_use_address_hours, y.in_use_address_hours);
-    d.real(at + "exhausted_seconds", x.exhausted_seconds, y.exhausted_seconds);
-    d.exact(at + "exhaustion_episodes", x.exhaustion_episodes, y.exhaustion_episodes);
+    d.exact(at + "id", x.id, y.id);
+    compare(d, at, x, y, kFigures);
   }
-  compare(d, "cost/", a.cost, b.cost);
-  compare(d, "allowlist/", a.allowlist, b.allowlist);
+  compare(d, "cost/", a.cost, b.cost, kFigures);
+  compare(d, "allowlist/", a.allowlist, b.allowlist, kFigures);
   return d.lines;
 }
 

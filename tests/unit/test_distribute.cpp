@@ -13,6 +13,7 @@
 #include "distribute/byte_codec.hpp"
 #include "distribute/report_record.hpp"
 #include "distribute/shard_file.hpp"
+#include "distribute/shard_records.hpp"
 #include "distribute/shard_spec.hpp"
 #include "distribute/spread.hpp"
 #include "plan/run_record.hpp"
@@ -105,6 +106,31 @@ TEST_CASE("damaged report records are refused, never read past their end") {
   w.f64(1);
   w.u64(std::uint64_t{1} << 60);
   CHECK_THROWS_AS(decode_report(w.bytes()), CorruptRecord);
+}
+
+TEST_CASE("a run shard whose reports have other figures is refused, not misread") {
+  // The record layout follows the report schema's visitors; a shard from an albsim with other
+  // figures (or from before shards named their schema) is refused by name.
+  const std::string schema = report_schema_fingerprint();
+  CHECK(schema.size() == 16);
+  CHECK(schema.find_first_not_of("0123456789abcdef") == std::string::npos);
+  ShardFile shard;
+  shard.path = "dir/shard-0.albsim";
+  shard.header = {{"shard", {{"index", 0}, {"count", 1}}}, {"report_schema", schema}};
+  shard.records = {{0, encode_report(sample_report())}};
+  CHECK(replication_reports({shard}, 1).at(0).load_balancers.size() == 2);
+  for (const nlohmann::json& other : {nlohmann::json("0123456789abcdef"), nlohmann::json()}) {
+    shard.header.erase("report_schema");
+    if (!other.is_null()) shard.header["report_schema"] = other;
+    try {
+      replication_reports({shard}, 1);
+      FAIL("a shard of another report schema was merged");
+    } catch (const InputError& e) {
+      CHECK_THAT(e.what(), Catch::Contains("dir/shard-0.albsim") &&
+                               Catch::Contains("other figures than this albsim's") &&
+                               Catch::Contains("run the shards again"));
+    }
+  }
 }
 
 TEST_CASE("a plan run record survives encoding bit for bit") {
