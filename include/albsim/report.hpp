@@ -31,6 +31,7 @@ struct AllowlistMetrics {
   std::uint64_t distinct_outside_addresses = 0;
   std::uint64_t dns_changes = 0;
   double client_failure_ratio = 0;
+  double exposed_node_hours = 0;  // node-time in DNS: in_allowlist_ratio's denominator
 };
 
 // USD over the horizon. Per load balancer only managed_ipv4, managed_only and saving are set.
@@ -102,6 +103,7 @@ void visit_figures(Allowlist& a, Visit&& visit) {
   visit("distinct_outside_addresses", a.distinct_outside_addresses);
   visit("dns_changes", a.dns_changes);
   visit("client_failure_ratio", a.client_failure_ratio);
+  visit("exposed_node_hours", a.exposed_node_hours);
 }
 
 // Every category of the fleet's cost (MODEL.md §6).

@@ -192,6 +192,7 @@ AllowlistMetrics allowlist_metrics(double exposed_ms, double inside_ms,
   a.distinct_outside_addresses = distinct;
   a.dns_changes = dns;
   a.client_failure_ratio = demand > 0 ? lost / demand : 0.0;
+  a.exposed_node_hours = hours(exposed_ms);
   return a;
 }
 

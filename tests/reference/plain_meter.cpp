@@ -99,6 +99,7 @@ AllowlistMetrics allowlist(double exposed_ms, double outside_ms, const Episodes&
   a.distinct_outside_addresses = distinct;
   a.dns_changes = dns;
   a.client_failure_ratio = demand_ms > 0 ? lost_ms / demand_ms : 0.0;
+  a.exposed_node_hours = exposed_ms / 3.6e6;
   return a;
 }
 
