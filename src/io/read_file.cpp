@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <fstream>
 #include <optional>
+#include <vector>
 
 namespace albsim {
 namespace {
@@ -95,26 +96,71 @@ Json parse(std::string_view text) {
 
 }  // namespace
 
-std::string read_file(const std::string& path, std::string_view what, std::uint64_t max_bytes) {
+namespace {
+
+// Reads `path` in pieces of at most `chunk_bytes`, at most `max_bytes` in all, and hands each to
+// `consume` in order, a leading byte-order mark dropped.
+template <class Consume>
+void read_pieces(const std::string& path, std::string_view what, std::uint64_t max_bytes,
+                 std::size_t chunk_bytes, Consume&& consume) {
   std::error_code error;
   if (std::filesystem::is_directory(path, error))
     throw ReadError("is a directory, not the " + std::string(what));
   std::ifstream in(path, std::ios::binary);
   if (!in) throw ReadError("cannot open the " + std::string(what));
-  std::string text;
-  const auto size = std::filesystem::file_size(path, error);  // one allocation for most files
-  if (!error && size <= max_bytes) text.reserve(static_cast<std::size_t>(size));
-  char chunk[1 << 16];
-  while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
-    text.append(chunk, static_cast<std::size_t>(in.gcount()));
-    if (text.size() > max_bytes)
+  std::vector<char> chunk(chunk_bytes);
+  std::uint64_t total = 0;
+  std::string head;  // the first bytes, until it is known whether they begin with a mark
+  bool head_passed = false;
+  auto pass_head = [&] {
+    std::string_view first = head;
+    if (first.substr(0, kByteOrderMark.size()) == kByteOrderMark)
+      first.remove_prefix(kByteOrderMark.size());
+    consume(first);
+    head_passed = true;
+    std::string().swap(head);
+  };
+  while (in.read(chunk.data(), static_cast<std::streamsize>(chunk.size())) || in.gcount() > 0) {
+    const auto got = static_cast<std::size_t>(in.gcount());
+    total += got;
+    if (total > max_bytes)
       throw ReadError("is larger than the limit of " + std::to_string(max_bytes >> 20) +
                       " MiB for the " + std::string(what));
+    const std::string_view piece(chunk.data(), got);
+    if (head_passed) {
+      consume(piece);
+      continue;
+    }
+    head.append(piece);
+    if (head.size() >= kByteOrderMark.size()) pass_head();
   }
   if (in.bad()) throw ReadError("cannot read the " + std::string(what));
-  if (std::string_view(text).substr(0, kByteOrderMark.size()) == kByteOrderMark)
-    text.erase(0, kByteOrderMark.size());
+  if (!head_passed) pass_head();
+}
+
+}  // namespace
+
+std::string read_file(const std::string& path, std::string_view what, std::uint64_t max_bytes) {
+  std::string text;
+  std::error_code error;
+  const auto size = std::filesystem::file_size(path, error);  // one allocation for most files
+  if (!error && size <= max_bytes) text.reserve(static_cast<std::size_t>(size));
+  read_pieces(path, what, max_bytes, std::size_t{1} << 16,
+              [&](std::string_view piece) { text.append(piece); });
   return text;
+}
+
+void read_file_by_lines(const std::string& path, std::string_view what, std::uint64_t max_bytes,
+                        const std::function<void(std::string_view)>& consume) {
+  std::string pending;  // the bytes after the last line end so far
+  read_pieces(path, what, max_bytes, std::size_t{4} << 20, [&](std::string_view piece) {
+    pending.append(piece);
+    const std::size_t last_end = pending.find_last_of('\n');
+    if (last_end == std::string::npos) return;
+    consume(std::string_view(pending).substr(0, last_end + 1));
+    pending.erase(0, last_end + 1);
+  });
+  consume(pending);
 }
 
 nlohmann::json parse_json(std::string_view text) {

@@ -1,7 +1,8 @@
 // The one reader of external files: every scenario, trace, ip-ranges.json and AWS CLI output goes
-// through read_file(), and every JSON text through parse_json(), so the input boundary is closed
-// in one place. Both throw ReadError, whose message says what is wrong (without the path); the
-// caller names the file, and the JSON pointer where it has one.
+// through read_file() (or, for a CSV read in pieces, read_file_by_lines()), and every JSON text
+// through parse_json(), so the input boundary is closed in one place. They throw ReadError,
+// whose message says what is wrong (without the path); the caller names the file, and the JSON
+// pointer where it has one.
 //
 // Limits (documented in the README), each failing fast:
 // - a file is at most kMaxFileBytes (a JSON document at most kMaxJsonBytes), read in chunks, so
@@ -12,6 +13,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
@@ -32,6 +34,12 @@ class ReadError : public std::runtime_error {
 // file").
 std::string read_file(const std::string& path, std::string_view what,
                       std::uint64_t max_bytes = kMaxFileBytes);
+
+// The file's text handed to `consume` in pieces that end at a line end (the last piece: what
+// follows the last line end, maybe nothing), with the limits and messages of read_file: a CSV
+// of any size is read without holding all of it.
+void read_file_by_lines(const std::string& path, std::string_view what, std::uint64_t max_bytes,
+                        const std::function<void(std::string_view)>& consume);
 
 // JSON text; a fault reads "malformed JSON at line L, column C: <reason>", or for a text that
 // does not start with { or [ (YAML, the AWS CLI's text or table output) "not JSON: it starts

@@ -4,13 +4,12 @@
 #include <array>
 #include <charconv>
 #include <cmath>
-#include <filesystem>
-#include <fstream>
 #include <numeric>
 #include <vector>
 
 #include "core/calendar.hpp"
 #include "io/cloudwatch_trace.hpp"
+#include "io/csv_fields.hpp"
 #include "io/read_file.hpp"
 #include "io/trace_columns.hpp"
 
@@ -22,12 +21,6 @@ namespace {
 constexpr double kMaxOffsetMs = 1e15;
 constexpr std::int64_t kDefaultEventBinMs = 1000;
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.back() == '\r' || s.back() == ' ')) s.remove_suffix(1);
-  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
-  return s;
-}
-
 std::int64_t floor_div(std::int64_t a, std::int64_t b) {
   return a / b - ((a % b != 0) && ((a < 0) != (b < 0)) ? 1 : 0);
 }
@@ -37,56 +30,6 @@ std::string quoted_list(const std::vector<std::string_view>& names) {
   for (const auto name : names) out += (out.empty() ? "\"" : ", \"") + std::string(name) + "\"";
   return out;
 }
-
-// The fields of one CSV line, in order (RFC 4180, but no line break inside a field). A field
-// that begins with a double quote runs to its closing quote, commas included, and reads as the
-// text between the quotes; a doubled quote inside stays doubled (no number or timestamp holds
-// one). Spaces around a field are dropped.
-class CsvFields {
- public:
-  CsvFields(std::string_view line, std::size_t line_no) : rest_(line), line_no_(line_no) {}
-
-  // The next field; call while more().
-  std::string_view next() {
-    while (!rest_.empty() && rest_.front() == ' ') rest_.remove_prefix(1);
-    if (rest_.empty() || rest_.front() != '"') {
-      const std::size_t comma = rest_.find(',');
-      const std::string_view field = trim(rest_.substr(0, comma));
-      advance(comma);
-      return field;
-    }
-    std::size_t close = 1;
-    for (;; close += 2) {  // past a doubled quote
-      close = rest_.find('"', close);
-      if (close == std::string_view::npos)
-        throw TraceError(line_no_,
-                         "a quoted field has no closing quote on its line (a field "
-                         "cannot span lines)");
-      if (close + 1 >= rest_.size() || rest_[close + 1] != '"') break;
-    }
-    const std::string_view field = rest_.substr(1, close - 1);
-    std::size_t comma = close + 1;
-    while (comma < rest_.size() && rest_[comma] == ' ') ++comma;
-    if (comma == rest_.size())
-      comma = std::string_view::npos;
-    else if (rest_[comma] != ',')
-      throw TraceError(line_no_,
-                       "text after the closing quote of field \"" + std::string(field) + "\"");
-    advance(comma);
-    return field;
-  }
-  bool more() const { return more_; }
-
- private:
-  void advance(std::size_t comma) {
-    more_ = comma != std::string_view::npos;
-    rest_.remove_prefix(more_ ? comma + 1 : rest_.size());
-  }
-
-  std::string_view rest_;
-  std::size_t line_no_;
-  bool more_ = true;
-};
 
 // Reads CSV text in pieces of whole lines. The header names the columns; every later non-blank
 // line is a row with as many fields as the header.
@@ -99,7 +42,7 @@ class CsvReader {
   void feed(std::string_view text) {
     while (!text.empty()) {
       const std::size_t end = text.find_first_of("\r\n");
-      const std::string_view line = trim(text.substr(0, end));
+      const std::string_view line = trim_field(text.substr(0, end));
       std::size_t skip = end == std::string_view::npos ? text.size() : end + 1;
       if (end != std::string_view::npos && text[end] == '\r' && end + 1 < text.size() &&
           text[end + 1] == '\n')
@@ -362,34 +305,15 @@ TraceSeries columns_to_series(const TraceRequest& request, TraceColumns c) {
                                                         : samples_to_series(request, std::move(c));
 }
 
-// Streams a CSV file through the reader in chunks cut at line ends.
+// Streams a CSV file through the reader in pieces cut at line ends.
 TraceColumns read_csv_file(const TraceRequest& request) {
-  std::error_code error;
-  if (std::filesystem::is_directory(request.path, error))
-    throw TraceError(0, "is a directory, not the trace file");
-  std::ifstream in(request.path, std::ios::binary);
-  if (!in) throw TraceError(0, "cannot open the trace file");
   CsvReader reader(request);
-  std::string buffer;
-  std::vector<char> chunk(std::size_t{4} << 20);
-  std::uint64_t total = 0;
-  bool first = true;
-  while (in.read(chunk.data(), static_cast<std::streamsize>(chunk.size())) || in.gcount() > 0) {
-    const auto got = static_cast<std::size_t>(in.gcount());
-    total += got;
-    if (total > kMaxFileBytes)
-      throw TraceError(0, "is larger than the limit of " + std::to_string(kMaxFileBytes >> 20) +
-                              " MiB for the trace file");
-    buffer.append(chunk.data(), got);
-    if (first && buffer.rfind("\xEF\xBB\xBF", 0) == 0) buffer.erase(0, 3);  // byte-order mark
-    first = false;
-    const std::size_t last_end = buffer.find_last_of('\n');
-    if (last_end == std::string::npos) continue;
-    reader.feed(std::string_view(buffer).substr(0, last_end + 1));
-    buffer.erase(0, last_end + 1);
+  try {
+    read_file_by_lines(request.path, "trace file", kMaxFileBytes,
+                       [&](std::string_view lines) { reader.feed(lines); });
+  } catch (const ReadError& e) {
+    throw TraceError(0, e.what());
   }
-  if (in.bad()) throw TraceError(0, "cannot read the trace file");
-  reader.feed(buffer);
   return reader.finish();
 }
 

@@ -20,6 +20,7 @@
 #include <string_view>
 
 #include "albsim/scenario.hpp"
+#include "io/trace_error.hpp"
 
 namespace albsim {
 
@@ -62,14 +63,6 @@ struct TraceRequest {
   std::optional<LcuConversion> lcu;       // events: the per-request factors only
   std::optional<std::int64_t> period_ms;  // empty: the smallest gap (events: 1 s)
   double scale = 1;
-};
-
-// A fault in a trace file; `line` is 0 when it concerns the whole file.
-class TraceError : public std::runtime_error {
- public:
-  TraceError(std::size_t at_line, const std::string& what)
-      : std::runtime_error(what), line(at_line) {}
-  std::size_t line;
 };
 
 // Reads request.path (at most kMaxFileBytes, see read_file.hpp) and parses it.
