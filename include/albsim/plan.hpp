@@ -74,7 +74,7 @@ struct MonthlyCost {
   double total = 0;
 };
 
-// The Markov screen's estimate for one capacity (MODEL: README "The planner").
+// The Markov screen's estimate for one capacity (docs/planning.md, "Markov screen").
 struct ScreenEstimate {
   double time_over_capacity = 0;  // stationary P(addresses held > capacity)
   double breach_probability = 0;  // P(some up-crossing of capacity within the horizon)

@@ -166,7 +166,7 @@ CLI::App* add_plan_command(CLI::App& app, PlanCommand& c) {
                   "needs --no-early-stop) into DIR/plan-shard-K.albsim for `albsim plan merge`; "
                   "auto/N as for run");
   cmd->add_flag("--fast", o.fast,
-                "Markov screen only, no simulation (constant demand; see README)");
+                "Markov screen only, no simulation (constant demand; see docs/planning.md)");
   cmd->add_option("--threads", o.threads,
                   "Threads (default: every core); results do not depend on it")
       ->check(CLI::NonNegativeNumber);

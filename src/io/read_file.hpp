@@ -4,7 +4,7 @@
 // whose message says what is wrong (without the path); the caller names the file, and the JSON
 // pointer where it has one.
 //
-// Limits (documented in the README), each failing fast:
+// Limits (documented in docs/robustness.md), each failing fast:
 // - a file is at most kMaxFileBytes (a JSON document at most kMaxJsonBytes), read in chunks, so
 //   a device or a pipe that never ends (/dev/zero) stops at the limit;
 // - JSON nests at most kMaxJsonDepth arrays and objects;

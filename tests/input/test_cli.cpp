@@ -93,7 +93,7 @@ TEST_CASE("validate, --set, --version, --help and usage errors") {
 }
 
 TEST_CASE("a --set override creates the objects missing on its way, never array elements") {
-  // The scenario has no `pricing`: the README's --set /pricing/... must still work, and the
+  // The scenario has no `pricing`: the docs' --set /pricing/... must still work, and the
   // price must reach the report.
   const auto file = test::source_path("tests/golden/one_alb_constant.json");
   const auto dir = test::fresh_scratch_dir("set-parents");

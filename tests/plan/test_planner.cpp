@@ -263,7 +263,7 @@ TEST_CASE("plan: an unknown BYOIP price is shown as unknown") {
 
 // Each candidate's figures and verdict follow from `albsim run` on that candidate alone with
 // the same number of replications: report.json's breach probability interval and the
-// in-allowlist mean and standard deviation, judged here by the rule in the README.
+// in-allowlist mean and standard deviation, judged here by the rule in docs/planning.md.
 TEST_CASE("plan: every verdict agrees with albsim run on the candidate alone") {
   const std::vector<std::string> user_sets = {"/horizon=\"7d\""};
   PlanOptions o = plan_3az_options("7d", 60);
