@@ -12,6 +12,7 @@
 #include <functional>
 
 #include "core/calendar.hpp"
+#include "demand/lcu_conversion.hpp"
 #include "io/trace_loader.hpp"
 #include "io/trace_resample.hpp"
 
@@ -51,9 +52,8 @@ void BM_LoadYearTrace(benchmark::State& state) {
                    static_cast<long long>(1000 + (m * 7919) % 50'000),
                    static_cast<long long>(3'000'000 + (m * 104'729) % 90'000'000));
   });
-  request.lcu = LcuConversion{};
-  request.lcu->requests_column = "requests";
-  request.lcu->bytes_column = "bytes";
+  request.lcu = LcuColumns{"requests", "bytes", ""};
+  request.to_lcu = sample_to_lcu(LcuFactors{});
   std::size_t rows = 0;
   for (auto _ : state) rows = load_trace(request).values.size();
   state.counters["rows"] = static_cast<double>(rows);
@@ -69,8 +69,8 @@ void BM_LoadYearPerSecondAggregated(benchmark::State& state) {
                    static_cast<long long>(20 + (s * 7919) % 400));
   });
   request.time_unit = TimeUnit{"s", 1000, false};
-  request.lcu = LcuConversion{};
-  request.lcu->requests_column = "requests";
+  request.lcu = LcuColumns{"requests", "", ""};
+  request.to_lcu = sample_to_lcu(LcuFactors{});
   std::size_t rows = 0, minutes = 0;
   for (auto _ : state) {
     const TraceSeries fine = load_trace(request);
@@ -98,6 +98,7 @@ void BM_LoadTenMillionRequests(benchmark::State& state) {
     }
   });
   request.format = TraceRequest::Format::events;
+  request.to_lcu = sample_to_lcu(LcuFactors{});
   std::size_t rows = 0, minutes = 0;
   for (auto _ : state) {
     const TraceSeries fine = load_trace(request);

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string_view>
 
+#include "demand/lcu_conversion.hpp"
 #include "io/read_file.hpp"
 #include "io/trace_loader.hpp"
 #include "io/trace_resample.hpp"
@@ -18,12 +19,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   request.format = choice % 3 == 0   ? Format::csv
                    : choice % 3 == 1 ? Format::cloudwatch
                                      : Format::events;
+  request.to_lcu = albsim::sample_to_lcu(albsim::LcuFactors{});
   if ((choice / 3) % 2 == 1) {
-    request.lcu = albsim::LcuConversion{};
-    if (request.format == Format::csv) {
-      request.lcu->requests_column = "requests";
-      request.lcu->bytes_column = "bytes";
-    }
+    if (request.format == Format::csv) request.lcu = albsim::LcuColumns{"requests", "bytes", ""};
   } else {
     request.value_column = "value";
   }

@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cmath>
 #include <numeric>
+#include <stdexcept>
 #include <vector>
 
 #include "core/calendar.hpp"
@@ -254,11 +255,13 @@ TraceSeries samples_to_series(const TraceRequest& request, TraceColumns c) {
   series.file_period_ms = series.period_ms;
   const double period_s = static_cast<double>(series.period_ms) / 1000.0;
   series.values = std::move(c.values);
+  if (request.lcu && !request.to_lcu)
+    throw std::logic_error("trace request: an LCU conversion without to_lcu");
   for (std::size_t i = 0; i < series.values.size(); ++i) {
     double& v = series.values[i];
     if (request.lcu)
-      v = lcu_of_sample(*request.lcu, v, c.bytes.empty() ? 0 : c.bytes[i],
-                        c.active.empty() ? 0 : c.active[i], period_s);
+      v = request.to_lcu(v, c.bytes.empty() ? 0 : c.bytes[i], c.active.empty() ? 0 : c.active[i],
+                         period_s);
     v *= request.scale;
   }
   series.times_ms = std::move(c.times_ms);
@@ -280,10 +283,8 @@ TraceSeries events_to_series(const TraceRequest& request, TraceColumns c) {
   series.file_period_ms = series.period_ms;
   const std::int64_t bin = series.period_ms;
   const double bin_s = static_cast<double>(bin) / 1000.0;
-  const LcuConversion conversion = request.lcu.value_or(LcuConversion{});
-  auto lcu = [&](double requests) {
-    return lcu_of_sample(conversion, requests, 0, 0, bin_s) * request.scale;
-  };
+  if (!request.to_lcu) throw std::logic_error("trace request: request timestamps without to_lcu");
+  auto lcu = [&](double requests) { return request.to_lcu(requests, 0, 0, bin_s) * request.scale; };
   std::size_t i = 0;
   while (i < c.times_ms.size()) {
     const std::int64_t b = floor_div(c.times_ms[i], bin);
@@ -318,15 +319,6 @@ TraceColumns read_csv_file(const TraceRequest& request) {
 }
 
 }  // namespace
-
-double lcu_of_sample(const LcuConversion& c, double requests, double bytes,
-                     double active_connections, double period_s) {
-  const double new_connections_per_s = requests * c.new_connections_per_request / period_s;
-  const double gb_per_hour = bytes / c.bytes_per_gb * 3600.0 / period_s;
-  const double rule_evaluations_per_s = requests * c.rule_evaluations_per_request / period_s;
-  return std::max({new_connections_per_s / 25.0, active_connections / 3000.0, gb_per_hour / 1.0,
-                   rule_evaluations_per_s / 1000.0});
-}
 
 TraceSeries load_trace(const TraceRequest& request) {
   if (request.format != TraceRequest::Format::cloudwatch)

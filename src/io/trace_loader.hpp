@@ -14,6 +14,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -24,20 +25,18 @@
 
 namespace albsim {
 
-// From requests and bytes per sample to LCU, after FACTS.md: an LCU is 25 new connections/s,
-// 3,000 active connections, 1 GB/h processed or 1,000 rule evaluations/s, whichever is highest.
-struct LcuConversion {
-  std::string requests_column;            // csv; events count requests instead
-  std::string bytes_column;               // optional
-  std::string active_connections_column;  // optional
-  double new_connections_per_request = 1;
-  double rule_evaluations_per_request = 0;
-  double bytes_per_gb = 1073741824.0;  // 2^30
+// The columns an LCU conversion reads from a CSV: requests per sample, and optionally bytes and
+// active connections.
+struct LcuColumns {
+  std::string requests_column;
+  std::string bytes_column;               // empty: none
+  std::string active_connections_column;  // empty: none
 };
 
-// LCU of one sample of `period_s` seconds.
-double lcu_of_sample(const LcuConversion& c, double requests, double bytes,
-                     double active_connections, double period_s);
+// LCU of one sample of `period_s` seconds from its requests, bytes and active connections: the
+// caller's conversion (demand/lcu_conversion.hpp); the reader only reads the quantities.
+using SampleToLcu = std::function<double(double requests, double bytes, double active_connections,
+                                         double period_s)>;
 
 // The statistics a get-metric-statistics datapoint can hold.
 inline constexpr const char* kCloudWatchStatistics[] = {"Sum", "Average", "Maximum", "Minimum",
@@ -54,13 +53,14 @@ struct TimeUnit {
 struct TraceRequest {
   std::string path;
   enum class Format { csv, cloudwatch, events } format = Format::csv;
-  std::string time_column;   // csv, events; empty: the first column
-  std::string value_column;  // csv; required unless `lcu`
-  TimeUnit time_unit;        // csv, events
-  std::string metric;        // cloudwatch get-metric-data: Id or Label; empty: the only result
-  std::string statistic;     // cloudwatch get-metric-statistics: Sum, Average, ...; empty: the
-                             // only one the datapoints hold
-  std::optional<LcuConversion> lcu;       // events: the per-request factors only
+  std::string time_column;        // csv, events; empty: the first column
+  std::string value_column;       // csv; required unless `lcu`
+  TimeUnit time_unit;             // csv, events
+  std::string metric;             // cloudwatch get-metric-data: Id or Label; empty: the only result
+  std::string statistic;          // cloudwatch get-metric-statistics: Sum, Average, ...; empty: the
+                                  // only one the datapoints hold
+  std::optional<LcuColumns> lcu;  // csv: values are converted to LCU from these columns
+  SampleToLcu to_lcu;             // with `lcu`, and always for events (requests per bin)
   std::optional<std::int64_t> period_ms;  // empty: the smallest gap (events: 1 s)
   double scale = 1;
 };

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "core/calendar.hpp"
+#include "demand/lcu_conversion.hpp"
 #include "io/trace_loader.hpp"
 #include "io/trace_resample.hpp"
 
@@ -37,23 +38,24 @@ TimeUnit parse_time_unit(const JsonReader& t) {
   return unit;
 }
 
-LcuConversion parse_lcu(const JsonReader& l, bool events) {
+// `lcu` of a trace: the columns (CSV) into `request.lcu`, and the factors into the conversion
+// the reader applies (events: the per-request factors only).
+void parse_lcu(const JsonReader& l, bool events, TraceRequest& request, LcuFactors& factors) {
   if (events)
     l.expect_object({"new_connections_per_request", "rule_evaluations_per_request"});
   else
     l.expect_object({"requests_column", "bytes_column", "active_connections_column",
                      "new_connections_per_request", "rule_evaluations_per_request",
                      "bytes_per_gb"});
-  LcuConversion c;
   if (!events) {
+    LcuColumns& c = request.lcu.emplace();
     c.requests_column = l.at("requests_column").identifier();
     c.bytes_column = l.string_if("bytes_column").value_or("");
     c.active_connections_column = l.string_if("active_connections_column").value_or("");
-    c.bytes_per_gb = l.positive_or("bytes_per_gb", c.bytes_per_gb);
+    factors.bytes_per_gb = l.positive_or("bytes_per_gb", factors.bytes_per_gb);
   }
-  c.new_connections_per_request = l.non_negative_or("new_connections_per_request", 1);
-  c.rule_evaluations_per_request = l.non_negative_or("rule_evaluations_per_request", 0);
-  return c;
+  factors.new_connections_per_request = l.non_negative_or("new_connections_per_request", 1);
+  factors.rule_evaluations_per_request = l.non_negative_or("rule_evaluations_per_request", 0);
 }
 
 TraceRequest trace_request(const JsonReader& t, const std::string& file) {
@@ -69,6 +71,7 @@ TraceRequest trace_request(const JsonReader& t, const std::string& file) {
   }
   const bool cloudwatch = request.format == TraceRequest::Format::cloudwatch;
   const bool events = request.format == TraceRequest::Format::events;
+  LcuFactors factors;
   if (cloudwatch) {
     for (const char* key : {"time_column", "time_unit", "step", "value_column"})
       if (t.has(key))
@@ -98,10 +101,11 @@ TraceRequest trace_request(const JsonReader& t, const std::string& file) {
       t.at("lcu").fail(
           "the LCU conversion reads CSV columns; use a CloudWatch ConsumedLCUs trace, or "
           "\"scale\"");
-    request.lcu = parse_lcu(t.at("lcu"), events);
+    parse_lcu(t.at("lcu"), events, request, factors);
   } else if (!cloudwatch && !events && request.value_column.empty()) {
     t.fail("a CSV trace needs \"value_column\" (LCU per sample) or an \"lcu\" conversion");
   }
+  request.to_lcu = sample_to_lcu(factors);
   return request;
 }
 

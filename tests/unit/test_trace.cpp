@@ -7,6 +7,7 @@
 #include "albsim/load_scenario.hpp"
 #include "core/calendar.hpp"
 #include "demand/demand_profile.hpp"
+#include "demand/lcu_conversion.hpp"
 #include "io/trace_loader.hpp"
 #include "support.hpp"
 
@@ -100,9 +101,7 @@ TEST_CASE("a looping trace restarts one period after its last sample") {
 TEST_CASE("LCU conversion: the busiest World Cup minute, by hand") {
   // 1998-07-07T21:41Z: 229,426 requests and 597,529,027 bytes in 60 s. One new connection per
   // request: 3,823.77 /s / 25 = 152.951 LCU; bytes: 597,529,027 / 2^30 x 60 = 33.389 GB/h.
-  LcuConversion c;
-  c.requests_column = "requests";
-  c.bytes_column = "bytes";
+  LcuFactors c;
   CHECK(lcu_of_sample(c, 229426, 597529027, 0, 60) == Approx(229426.0 / 60 / 25));
   c.new_connections_per_request = 0.1;  // keep-alive: bytes dominate
   CHECK(lcu_of_sample(c, 229426, 597529027, 0, 60) == Approx(597529027.0 / 1073741824 * 60));
@@ -112,9 +111,8 @@ TEST_CASE("LCU conversion: the busiest World Cup minute, by hand") {
 
   TraceRequest r;
   r.path = test::source_path("data/traffic/wc98/wc98_per_minute_utc.csv");
-  r.lcu = LcuConversion{};
-  r.lcu->requests_column = "requests";
-  r.lcu->bytes_column = "bytes";
+  r.lcu = LcuColumns{"requests", "bytes", ""};
+  r.to_lcu = sample_to_lcu(LcuFactors{});
   const TraceSeries wc = load_trace(r);
   CHECK(wc.times_ms.size() == 125310);
   CHECK(wc.period_ms == 60'000);
