@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <utility>
+#include <variant>
 #include <vector>
 
 #include "albsim/ipv4.hpp"
@@ -147,29 +148,79 @@ struct ReservationSpec {
   std::string label;
 };
 
-enum class EventType { surge, az_outage, maintenance, add_cidr, capacity_reservation, attach_pool };
+// The kinds of scheduled event (MODEL.md §9, `events[]`), one struct each. `lb`: the load
+// balancer it applies to, none for every one; `duration`: none to the horizon.
+struct SurgeEvent {
+  std::optional<std::size_t> lb;
+  std::optional<SimTime> duration;
+  double multiplier = 1;
+};
+struct AzOutageEvent {
+  std::optional<std::size_t> lb;
+  std::optional<SimTime> duration;
+  std::string az;
+};
+struct MaintenanceEvent {
+  std::optional<std::size_t> lb;
+  double fraction = 1;
+};
+struct AddCidrEvent {
+  std::size_t pool = 0;
+  Cidr cidr;
+};
+struct CapacityReservationEvent {
+  std::optional<std::size_t> lb;
+  double lcu = 0;
+};
+struct AttachPoolEvent {
+  std::optional<std::size_t> lb;
+  std::optional<std::size_t> pool;  // none: detach
+};
 
 struct EventSpec {
   SimTime at;
-  EventType type = EventType::surge;
-  std::optional<std::size_t> lb;    // none: every load balancer
-  std::optional<SimTime> duration;  // surge, az_outage; none: to the horizon
-  double multiplier = 1;            // surge
-  std::string az;                   // az_outage
-  double fraction = 1;              // maintenance
-  std::optional<std::size_t> pool;  // add_cidr; attach_pool (none: detach)
-  Cidr cidr;                        // add_cidr
-  double lcu = 0;                   // capacity_reservation
+  std::variant<SurgeEvent, AzOutageEvent, MaintenanceEvent, AddCidrEvent, CapacityReservationEvent,
+               AttachPoolEvent>
+      kind;
+
+  // The event as `Kind`, or null when it is another kind.
+  template <class Kind>
+  const Kind* as() const {
+    return std::get_if<Kind>(&kind);
+  }
+  // The load balancer it applies to; none: every one (add_cidr acts on a pool: none).
+  std::optional<std::size_t> lb() const {
+    return std::visit(
+        [](const auto& e) -> std::optional<std::size_t> {
+          if constexpr (requires { e.lb; })
+            return e.lb;
+          else
+            return std::nullopt;
+        },
+        kind);
+  }
+  // How long it lasts (surges and outages); none: to the horizon, or it has no end.
+  std::optional<SimTime> duration() const {
+    return std::visit(
+        [](const auto& e) -> std::optional<SimTime> {
+          if constexpr (requires { e.duration; })
+            return e.duration;
+          else
+            return std::nullopt;
+        },
+        kind);
+  }
 };
 
 // A Poisson process of surge or AZ-outage events (MODEL.md §5, `random_events`).
 struct RandomEventSpec {
-  EventType type = EventType::surge;  // surge or az_outage
-  std::optional<std::size_t> lb;      // none: every load balancer
-  double mean_interarrival_ms = 0;    // 1 / rate
-  double multiplier = 1;              // surge
-  std::string az;                     // az_outage; empty: a uniformly chosen AZ
-  DurationDistribution duration;      // fixed or exponential
+  enum class Kind { surge, az_outage };
+  Kind type = Kind::surge;
+  std::optional<std::size_t> lb;    // none: every load balancer
+  double mean_interarrival_ms = 0;  // 1 / rate
+  double multiplier = 1;            // surge
+  std::string az;                   // az_outage; empty: a uniformly chosen AZ
+  DurationDistribution duration;    // fixed or exponential
 
   // Occurrences in force at once on average over a horizon: rate x min(typical duration,
   // horizon). The work limit and the demand bound both start from it.

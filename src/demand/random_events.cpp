@@ -51,13 +51,15 @@ void RandomEvents::schedule_next_arrival(std::size_t process) {
 void RandomEvents::arrive(std::size_t process) {
   const RandomEventSpec& spec = scenario_.random_events[process];
   Process& p = processes_[process];
+  // The AZ is drawn for surges too, then the duration: the stream's order, whatever the kind.
+  const std::string az = spec.az.empty() ? p.azs[p.draws.below(p.azs.size())] : spec.az;
+  const SimTime duration = draw_duration(spec.duration, p.draws);
   EventSpec occurrence;
   occurrence.at = scheduler_.now();
-  occurrence.type = spec.type;
-  occurrence.lb = spec.lb;
-  occurrence.multiplier = spec.multiplier;
-  occurrence.az = spec.az.empty() ? p.azs[p.draws.below(p.azs.size())] : spec.az;
-  occurrence.duration = draw_duration(spec.duration, p.draws);
+  if (spec.type == RandomEventSpec::Kind::surge)
+    occurrence.kind = SurgeEvent{spec.lb, duration, spec.multiplier};
+  else
+    occurrence.kind = AzOutageEvent{spec.lb, duration, az};
   std::uint32_t slot = 0;
   if (free_occurrences_.empty()) {
     slot = static_cast<std::uint32_t>(occurrences_.size());
@@ -68,7 +70,7 @@ void RandomEvents::arrive(std::size_t process) {
     occurrences_[slot] = occurrence;
   }
   listener_.occurrence_started(occurrence);
-  scheduler_.schedule(occurrence.at + *occurrence.duration, RandomOccurrenceEnd{slot});
+  scheduler_.schedule(occurrence.at + duration, RandomOccurrenceEnd{slot});
   schedule_next_arrival(process);
 }
 

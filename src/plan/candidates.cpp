@@ -83,13 +83,14 @@ PlanTarget find_target(const Scenario& base, const PlanOptions& options) {
 void refuse_changing_events(const Scenario& base, const PlanTarget& target) {
   for (std::size_t k = 0; k < base.events.size(); ++k) {
     const EventSpec& e = base.events[k];
-    const bool adds_cidr = e.type == EventType::add_cidr && e.pool == target.pool;
+    const auto* add = e.as<AddCidrEvent>();
+    const bool adds_cidr = add && add->pool == target.pool;
     bool attaches = false;
-    if (e.type == EventType::attach_pool) {
-      const bool served =
-          !e.lb || std::find(target.load_balancers.begin(), target.load_balancers.end(), *e.lb) !=
-                       target.load_balancers.end();
-      attaches = served || e.pool == target.pool;
+    if (const auto* attach = e.as<AttachPoolEvent>()) {
+      const auto& served_lbs = target.load_balancers;
+      const bool served = !attach->lb || std::find(served_lbs.begin(), served_lbs.end(),
+                                                   *attach->lb) != served_lbs.end();
+      attaches = served || attach->pool == target.pool;
     }
     if (adds_cidr || attaches)
       throw InputError(base.file, "/events/" + std::to_string(k),
@@ -106,7 +107,7 @@ std::vector<Cidr> named_cidrs(const Scenario& base) {
   for (const LoadBalancerSpec& lb : base.load_balancers)
     out.insert(out.end(), lb.allowlist.begin(), lb.allowlist.end());
   for (const EventSpec& e : base.events)
-    if (e.type == EventType::add_cidr) out.push_back(e.cidr);
+    if (const auto* add = e.as<AddCidrEvent>()) out.push_back(add->cidr);
   return out;
 }
 

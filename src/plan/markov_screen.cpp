@@ -40,7 +40,7 @@ Processes processes_of(const Scenario& scenario, std::size_t lb) {
   Processes p;
   for (const RandomEventSpec& e : scenario.random_events) {
     if (!reaches(e.lb, lb)) continue;
-    const RandomEventSpec*& slot = e.type == EventType::surge ? p.surge : p.outage;
+    const RandomEventSpec*& slot = e.type == RandomEventSpec::Kind::surge ? p.surge : p.outage;
     if (slot) p.problem = "more than one random process of a kind reaches the load balancer";
     slot = &e;
   }
@@ -162,9 +162,8 @@ std::optional<std::string> screen_not_applicable(const Scenario& scenario, std::
   if (spec.replacement.kind == ReplacementSpec::Kind::every)
     return "replacement \"every\" replaces nodes in lockstep, not at random";
   for (const EventSpec& e : scenario.events)
-    if (reaches(e.lb, lb) &&
-        (e.type == EventType::surge || e.type == EventType::az_outage ||
-         e.type == EventType::maintenance || e.type == EventType::capacity_reservation))
+    if (reaches(e.lb(), lb) && (e.as<SurgeEvent>() || e.as<AzOutageEvent>() ||
+                                e.as<MaintenanceEvent>() || e.as<CapacityReservationEvent>()))
       return "scheduled events change the load balancer";
   if (const auto problem = processes_of(scenario, lb).problem) return problem;
   for (const ReservationSpec& r : scenario.reservations)

@@ -22,8 +22,8 @@ double pool_address_hours(const Scenario& scenario, std::size_t pool) {
   for (const Cidr& cidr : scenario.pools[pool].cidrs)
     total += static_cast<double>(cidr.size()) * horizon_h;
   for (const EventSpec& e : scenario.events)
-    if (e.type == EventType::add_cidr && e.pool == pool)
-      total += static_cast<double>(e.cidr.size()) * (scenario.horizon - e.at).hours_f();
+    if (const auto* add = e.as<AddCidrEvent>(); add && add->pool == pool)
+      total += static_cast<double>(add->cidr.size()) * (scenario.horizon - e.at).hours_f();
   return total;
 }
 

@@ -75,8 +75,8 @@ class Checker {
             {s_.pools[i].cidrs[c], pool_ptr(i) + "/cidrs/" + std::to_string(c), SimTime()});
     for (std::size_t i = 0; i < s_.events.size(); ++i) {
       const EventSpec& e = s_.events[i];
-      if (e.type == EventType::add_cidr)
-        placed_[*e.pool].push_back({e.cidr, event_ptr(i) + "/cidr", e.at});
+      if (const auto* add = e.as<AddCidrEvent>())
+        placed_[add->pool].push_back({add->cidr, event_ptr(i) + "/cidr", e.at});
     }
   }
 
@@ -215,15 +215,15 @@ class Checker {
   void check_event(std::size_t i) {
     const EventSpec& e = s_.events[i];
     const std::string ptr = event_ptr(i);
-    if (e.type == EventType::attach_pool && e.pool) {
-      check_locale(*e.pool, ptr + "/pool");
+    if (const auto* attach = e.as<AttachPoolEvent>(); attach && attach->pool) {
+      check_locale(*attach->pool, ptr + "/pool");
     }
-    if (e.type == EventType::az_outage) check_az(e.lb, e.az, ptr + "/az");
+    if (const auto* outage = e.as<AzOutageEvent>()) check_az(outage->lb, outage->az, ptr + "/az");
   }
 
   void check_random_event(std::size_t i) {
     const RandomEventSpec& e = s_.random_events[i];
-    if (e.type == EventType::az_outage && !e.az.empty())
+    if (e.type == RandomEventSpec::Kind::az_outage && !e.az.empty())
       check_az(e.lb, e.az, "/random_events/" + std::to_string(i) + "/az");
   }
 
@@ -244,8 +244,9 @@ class Checker {
       std::set<std::size_t> used;
       if (lb.pool) used.insert(*lb.pool);
       for (const EventSpec& e : s_.events)
-        if (e.type == EventType::attach_pool && e.pool && (!e.lb || *e.lb == i))
-          used.insert(*e.pool);
+        if (const auto* attach = e.as<AttachPoolEvent>();
+            attach && attach->pool && (!attach->lb || *attach->lb == i))
+          used.insert(*attach->pool);
       for (const std::size_t pool : used)
         for (const PlacedCidr& c : placed_[pool]) lb.allowlist.push_back(c.cidr);
       std::sort(lb.allowlist.begin(), lb.allowlist.end());

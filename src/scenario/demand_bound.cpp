@@ -22,7 +22,7 @@ std::string power_of_ten(double log10_value) {
 }
 
 bool reaches(const RandomEventSpec& e, std::size_t lb) {
-  return e.type == EventType::surge && (!e.lb || *e.lb == lb);
+  return e.type == RandomEventSpec::Kind::surge && (!e.lb || *e.lb == lb);
 }
 
 // The largest sum of log10(multiplier) over scheduled surges that raise demand in force at one
@@ -44,11 +44,12 @@ std::vector<Overlap> scheduled_overlaps(const Scenario& s) {
   std::vector<std::vector<Change>> changes(n + 1);
   for (std::size_t i = 0; i < s.events.size(); ++i) {
     const EventSpec& e = s.events[i];
-    if (e.type != EventType::surge || e.multiplier <= 1) continue;
-    const double log10_m = std::log10(e.multiplier);
-    auto& of = changes[e.lb.value_or(n)];
+    const SurgeEvent* surge = e.as<SurgeEvent>();
+    if (!surge || surge->multiplier <= 1) continue;
+    const double log10_m = std::log10(surge->multiplier);
+    auto& of = changes[surge->lb.value_or(n)];
     of.push_back({e.at.ms(), log10_m, i});
-    if (e.duration) of.push_back({(e.at + *e.duration).ms(), -log10_m, i});
+    if (surge->duration) of.push_back({(e.at + *surge->duration).ms(), -log10_m, i});
   }
   std::vector<Overlap> out(n + 1);
   for (std::size_t k = 0; k <= n; ++k) {

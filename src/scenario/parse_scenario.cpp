@@ -301,39 +301,43 @@ class Parser {
     EventSpec ev;
     if (type == "surge") {
       e.expect_object({"at", "type", "lb", "multiplier", "duration"});
-      ev.type = EventType::surge;
-      ev.multiplier = e.at("multiplier").positive();
+      ev.kind = SurgeEvent{.multiplier = e.at("multiplier").positive()};
     } else if (type == "az_outage") {
       e.expect_object({"at", "type", "lb", "az", "duration"});
-      ev.type = EventType::az_outage;
-      ev.az = e.at("az").identifier();
+      ev.kind = AzOutageEvent{.az = e.at("az").identifier()};
     } else if (type == "maintenance") {
       e.expect_object({"at", "type", "lb", "fraction"});
-      ev.type = EventType::maintenance;
-      ev.fraction = e.non_negative_or("fraction", 1);
-      if (ev.fraction > 1) e.at("fraction").fail("must be between 0 and 1");
+      const double fraction = e.non_negative_or("fraction", 1);
+      if (fraction > 1) e.at("fraction").fail("must be between 0 and 1");
+      ev.kind = MaintenanceEvent{.fraction = fraction};
     } else if (type == "add_cidr") {
       e.expect_object({"at", "type", "pool", "cidr"});
-      ev.type = EventType::add_cidr;
-      ev.pool = pool_ref(e.at("pool"));
-      ev.cidr = e.at("cidr").cidr();
+      const std::size_t pool = pool_ref(e.at("pool"));
+      ev.kind = AddCidrEvent{pool, e.at("cidr").cidr()};
     } else if (type == "capacity_reservation") {
       e.expect_object({"at", "type", "lb", "lcu"});
-      ev.type = EventType::capacity_reservation;
-      ev.lcu = e.at("lcu").non_negative();
+      ev.kind = CapacityReservationEvent{.lcu = e.at("lcu").non_negative()};
     } else {
       e.expect_object({"at", "type", "lb", "pool"});
-      ev.type = EventType::attach_pool;
-      if (!e.at("pool").json().is_null()) ev.pool = pool_ref(e.at("pool"));
+      AttachPoolEvent attach;
+      if (!e.at("pool").json().is_null()) attach.pool = pool_ref(e.at("pool"));
+      ev.kind = attach;
     }
     ev.at = e.at("at").duration();
     if (ev.at >= out_.scenario.horizon)
       e.at("at").fail("is not before the horizon (" + format_duration(out_.scenario.horizon) + ")");
-    ev.lb = lb_ref_if(e);
+    const std::optional<std::size_t> lb = lb_ref_if(e);
+    std::optional<SimTime> duration;
     if (e.has("duration")) {
-      ev.duration = e.at("duration").duration();
-      if (ev.duration->ms() == 0) e.at("duration").fail("must be greater than 0");
+      duration = e.at("duration").duration();
+      if (duration->ms() == 0) e.at("duration").fail("must be greater than 0");
     }
+    std::visit(
+        [&](auto& kind) {
+          if constexpr (requires { kind.lb; }) kind.lb = lb;
+          if constexpr (requires { kind.duration; }) kind.duration = duration;
+        },
+        ev.kind);
     out_.scenario.events.push_back(ev);
   }
 
@@ -344,12 +348,12 @@ class Parser {
     double per_day = 0;
     if (type == "surge") {
       e.expect_object({"type", "lb", "rate_per_day", "multiplier", "duration"});
-      ev.type = EventType::surge;
+      ev.type = RandomEventSpec::Kind::surge;
       per_day = e.at("rate_per_day").positive();
       ev.multiplier = e.at("multiplier").positive();
     } else {
       e.expect_object({"type", "lb", "az", "rate_per_year", "duration"});
-      ev.type = EventType::az_outage;
+      ev.type = RandomEventSpec::Kind::az_outage;
       per_day = e.at("rate_per_year").positive() / 365.0;
       if (e.has("az")) ev.az = e.at("az").identifier();
     }

@@ -136,7 +136,7 @@ class WorkEstimate {
     double seconds = 0, count = 0;
     for (const EventSpec& e : s_.events) {
       count += 2;
-      seconds += 2 * (kSecondsPerOccurrenceChange + targets(e.lb) * kSecondsPerScheduledTarget);
+      seconds += 2 * (kSecondsPerOccurrenceChange + targets(e.lb()) * kSecondsPerScheduledTarget);
     }
     events_ += count;
     add(seconds, "/events", "schedule fewer events (or name their lb)");
@@ -148,16 +148,17 @@ class WorkEstimate {
     const std::size_t n = s_.load_balancers.size();
     std::vector<double> in_force_on(n + 1), ends_on(n + 1);  // [n]: surges without lb
     for (const EventSpec& e : s_.events) {
-      if (e.type != EventType::surge) continue;
+      const SurgeEvent* surge = e.as<SurgeEvent>();
+      if (!surge) continue;
       const double from = static_cast<double>(e.at.ms());
-      const double until = e.duration
-                               ? std::min(horizon_, static_cast<double>((e.at + *e.duration).ms()))
-                               : horizon_;
-      in_force_on[e.lb.value_or(n)] += (until - from) / horizon_;
-      if (e.duration) ends_on[e.lb.value_or(n)] += 1;
+      const double until =
+          surge->duration ? std::min(horizon_, static_cast<double>((e.at + *surge->duration).ms()))
+                          : horizon_;
+      in_force_on[surge->lb.value_or(n)] += (until - from) / horizon_;
+      if (surge->duration) ends_on[surge->lb.value_or(n)] += 1;
     }
     for (const RandomEventSpec& e : s_.random_events) {
-      if (e.type != EventType::surge) continue;
+      if (e.type != RandomEventSpec::Kind::surge) continue;
       in_force_on[e.lb.value_or(n)] += e.mean_in_force(horizon_);
       ends_on[e.lb.value_or(n)] += horizon_ / e.mean_interarrival_ms;
     }

@@ -11,7 +11,8 @@ void ScenarioEvents::schedule_all() {
     const EventSpec& e = scenario_.events[i];
     const auto index = static_cast<std::uint32_t>(i);
     scheduler_.schedule(e.at, ScenarioEventStart{index});
-    if (e.duration) scheduler_.schedule(e.at + *e.duration, ScenarioEventEnd{index});
+    if (const auto duration = e.duration())
+      scheduler_.schedule(e.at + *duration, ScenarioEventEnd{index});
   }
 }
 
@@ -24,41 +25,37 @@ void ScenarioEvents::handle(const ScenarioEvent& event) {
 
 template <class Fn>
 void ScenarioEvents::for_targets(const EventSpec& e, Fn&& fn) {
-  if (e.lb) {
-    fn(*e.lb);
+  if (const auto lb = e.lb()) {
+    fn(*lb);
     return;
   }
   for (std::size_t lb = 0; lb < scenario_.load_balancers.size(); ++lb) fn(lb);
 }
 
 void ScenarioEvents::occurrence_started(const EventSpec& e) {
-  switch (e.type) {
-    case EventType::surge:
-      for_targets(e, [&](std::size_t lb) { demand_.surge_started(lb, e.multiplier); });
-      break;
-    case EventType::az_outage:
-      for_targets(e, [&](std::size_t lb) { fleet_.set_az_impaired(lb, e.az, true); });
-      break;
-    case EventType::maintenance:
-      for_targets(e, [&](std::size_t lb) { fleet_.maintenance(lb, e.fraction); });
-      break;
-    case EventType::add_cidr:
-      broker_.add_cidr(*e.pool, e.cidr);
-      break;
-    case EventType::capacity_reservation:
-      for_targets(e, [&](std::size_t lb) { fleet_.set_reserved_lcu(lb, e.lcu); });
-      break;
-    case EventType::attach_pool:
-      for_targets(e, [&](std::size_t lb) { fleet_.attach_pool(lb, e.pool); });
-      break;
-  }
+  std::visit(
+      [&](const auto& kind) {
+        using Kind = std::decay_t<decltype(kind)>;
+        if constexpr (std::is_same_v<Kind, SurgeEvent>)
+          for_targets(e, [&](std::size_t lb) { demand_.surge_started(lb, kind.multiplier); });
+        if constexpr (std::is_same_v<Kind, AzOutageEvent>)
+          for_targets(e, [&](std::size_t lb) { fleet_.set_az_impaired(lb, kind.az, true); });
+        if constexpr (std::is_same_v<Kind, MaintenanceEvent>)
+          for_targets(e, [&](std::size_t lb) { fleet_.maintenance(lb, kind.fraction); });
+        if constexpr (std::is_same_v<Kind, AddCidrEvent>) broker_.add_cidr(kind.pool, kind.cidr);
+        if constexpr (std::is_same_v<Kind, CapacityReservationEvent>)
+          for_targets(e, [&](std::size_t lb) { fleet_.set_reserved_lcu(lb, kind.lcu); });
+        if constexpr (std::is_same_v<Kind, AttachPoolEvent>)
+          for_targets(e, [&](std::size_t lb) { fleet_.attach_pool(lb, kind.pool); });
+      },
+      e.kind);
 }
 
 void ScenarioEvents::occurrence_ended(const EventSpec& e) {
-  if (e.type == EventType::surge)
-    for_targets(e, [&](std::size_t lb) { demand_.surge_ended(lb, e.multiplier); });
-  else if (e.type == EventType::az_outage)
-    for_targets(e, [&](std::size_t lb) { fleet_.set_az_impaired(lb, e.az, false); });
+  if (const auto* surge = e.as<SurgeEvent>())
+    for_targets(e, [&](std::size_t lb) { demand_.surge_ended(lb, surge->multiplier); });
+  else if (const auto* outage = e.as<AzOutageEvent>())
+    for_targets(e, [&](std::size_t lb) { fleet_.set_az_impaired(lb, outage->az, false); });
 }
 
 }  // namespace albsim

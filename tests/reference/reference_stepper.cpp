@@ -107,7 +107,8 @@ class Stepper {
     for (std::size_t i = 0; i < s_.events.size(); ++i) {
       const EventSpec& e = s_.events[i];
       schedule(e.at.ms(), kScenario, {What::event_start, i});
-      if (e.duration) schedule((e.at + *e.duration).ms(), kScenario, {What::event_end, i});
+      if (const auto duration = e.duration())
+        schedule((e.at + *duration).ms(), kScenario, {What::event_end, i});
     }
     for (std::size_t i = 0; i < s_.reservations.size(); ++i) {
       schedule(s_.reservations[i].from.ms(), kScenario, {What::reservation_start, i});
@@ -365,7 +366,7 @@ class Stepper {
   template <class Fn>
   void for_targets(const EventSpec& e, Fn fn) {
     for (std::size_t lb = 0; lb < lbs_.size(); ++lb)
-      if (!e.lb || *e.lb == lb) fn(lb);
+      if (!e.lb() || *e.lb() == lb) fn(lb);
   }
   std::optional<std::size_t> az_index(std::size_t lb, const std::string& name) const {
     const auto& azs = s_.load_balancers[lb].azs;
@@ -374,43 +375,35 @@ class Stepper {
     return static_cast<std::size_t>(it - azs.begin());
   }
   void start_event(const EventSpec& e) {
-    switch (e.type) {
-      case EventType::surge:
-        for_targets(e, [&](std::size_t lb) { lbs_[lb].surges.push_back(e.multiplier); });
-        break;
-      case EventType::az_outage:
-        for_targets(e, [&](std::size_t lb) {
-          if (const auto az = az_index(lb, e.az))
-            if (lbs_[lb].impaired[*az]++ == 0) lbs_[lb].timers[*az].running = false;
-        });
-        break;
-      case EventType::maintenance:
-        for_targets(e, [&](std::size_t lb) { maintenance(lb, e.fraction); });
-        break;
-      case EventType::add_cidr: {
-        const std::uint64_t free_before = addresses_.free_count(*e.pool);
-        addresses_.provision(*e.pool, e.cidr);
-        const std::uint64_t free_after = addresses_.free_count(*e.pool);
-        if (free_after > free_before) reclaim(*e.pool, free_after - free_before);
-        break;
-      }
-      case EventType::capacity_reservation:
-        for_targets(e, [&](std::size_t lb) { lbs_[lb].reserved_lcu = e.lcu; });
-        break;
-      case EventType::attach_pool:
-        for_targets(e, [&](std::size_t lb) { lbs_[lb].pool = e.pool; });
-        break;
+    if (const auto* surge = e.as<SurgeEvent>())
+      for_targets(e, [&](std::size_t lb) { lbs_[lb].surges.push_back(surge->multiplier); });
+    if (const auto* outage = e.as<AzOutageEvent>())
+      for_targets(e, [&](std::size_t lb) {
+        if (const auto az = az_index(lb, outage->az))
+          if (lbs_[lb].impaired[*az]++ == 0) lbs_[lb].timers[*az].running = false;
+      });
+    if (const auto* maintenance_event = e.as<MaintenanceEvent>())
+      for_targets(e, [&](std::size_t lb) { maintenance(lb, maintenance_event->fraction); });
+    if (const auto* add = e.as<AddCidrEvent>()) {
+      const std::uint64_t free_before = addresses_.free_count(add->pool);
+      addresses_.provision(add->pool, add->cidr);
+      const std::uint64_t free_after = addresses_.free_count(add->pool);
+      if (free_after > free_before) reclaim(add->pool, free_after - free_before);
     }
+    if (const auto* reservation = e.as<CapacityReservationEvent>())
+      for_targets(e, [&](std::size_t lb) { lbs_[lb].reserved_lcu = reservation->lcu; });
+    if (const auto* attach = e.as<AttachPoolEvent>())
+      for_targets(e, [&](std::size_t lb) { lbs_[lb].pool = attach->pool; });
   }
   void end_event(const EventSpec& e) {
-    if (e.type == EventType::surge)
+    if (const auto* surge = e.as<SurgeEvent>())
       for_targets(e, [&](std::size_t lb) {
         auto& surges = lbs_[lb].surges;
-        surges.erase(std::find(surges.begin(), surges.end(), e.multiplier));
+        surges.erase(std::find(surges.begin(), surges.end(), surge->multiplier));
       });
-    if (e.type == EventType::az_outage)
+    if (const auto* outage = e.as<AzOutageEvent>())
       for_targets(e, [&](std::size_t lb) {
-        if (const auto az = az_index(lb, e.az)) --lbs_[lb].impaired[*az];
+        if (const auto az = az_index(lb, outage->az)) --lbs_[lb].impaired[*az];
       });
   }
   void start_reservation(std::size_t i) {
