@@ -53,7 +53,11 @@ Estimate wilson_interval(std::size_t successes, std::size_t trials, double z) {
   const double denominator = 1 + z2 / n;
   const double centre = (p + z2 / (2 * n)) / denominator;
   const double half = z / denominator * std::sqrt(p * (1 - p) / n + z2 / (4 * n * n));
-  return {p, std::max(0.0, centre - half), std::min(1.0, centre + half)};
+  // The interval holds p, and ends exactly at 0 or 1 when no or every trial succeeds; rounding
+  // alone could put an end one unit in the last place on the wrong side.
+  const double low = successes == 0 ? 0.0 : std::min(p, std::max(0.0, centre - half));
+  const double high = successes == trials ? 1.0 : std::max(p, std::min(1.0, centre + half));
+  return {p, low, high};
 }
 
 }  // namespace albsim

@@ -20,6 +20,23 @@ TEST_CASE("Wilson score interval, against values computed by hand") {
   CHECK(c.high == 1.0);
 }
 
+TEST_CASE("Wilson score interval: it holds its estimate, and all or none is exact at its end") {
+  // Mathematically the interval holds p, and is [.., 1] when every trial succeeds, [0, ..] when
+  // none does; computed, centre + half-width can land one unit in the last place below 1, which
+  // reads as an interval that excludes its own estimate (and broke plan --plot).
+  for (std::size_t n = 1; n <= 2000; ++n) {
+    INFO("n = " << n);
+    REQUIRE(wilson_interval(n, n).high == 1.0);
+    REQUIRE(wilson_interval(0, n).low == 0.0);
+    for (const std::size_t k : {std::size_t{1}, n / 3, n / 2, n - 1}) {
+      if (k > n) continue;
+      const Estimate e = wilson_interval(k, n);
+      REQUIRE(e.low <= e.estimate);
+      REQUIRE(e.estimate <= e.high);
+    }
+  }
+}
+
 TEST_CASE("sample summaries interpolate between closest ranks") {
   const SampleSummary s = summarize({4, 1, 3, 2, 5});
   CHECK(s.n == 5);
