@@ -86,7 +86,7 @@ void ScalingGrid::store(std::size_t lb, const GridState& state) {
 }
 
 // What the evaluation at `point` would do from `state` (MODEL.md §4, the same rules as
-// evaluate_lb): nothing, move timers or the last requirement (applied to `state`), or launch or
+// Fleet::evaluate): nothing, move timers or the last requirement (applied to `state`), or launch or
 // drain (then `state` is left as it was and a real evaluation must run).
 ScalingGrid::PointKind ScalingGrid::classify(std::size_t lb, std::int64_t point, GridState& state) {
   const LbState& s = lbs_[lb];
@@ -170,7 +170,7 @@ void ScalingGrid::wake_no_later_than(std::size_t lb, std::int64_t point) {
 
 // The first point in [from, to) that is not quiet-and-steady for certain, by demand alone: with
 // nothing touched, a demand inside the band of the last requirement L changes nothing when no
-// low timer runs (the skip rule of evaluate_lb). With timers running every point is a full
+// low timer runs (the skip rule of Fleet::evaluate). With timers running every point is a full
 // evaluation; it still changes nothing while each healthy AZ either runs a timer with L below its
 // count and its highest requirement at least L, or has exactly L nodes, until a timer's cooldown
 // ends (the first point at or past since + cooldown).
