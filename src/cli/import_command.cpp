@@ -45,8 +45,9 @@ CLI::App* add_import_command(CLI::App& app, ImportCommand& c) {
       ->check(CLI::IsMember({"Sum", "Average", "Maximum", "Minimum", "SampleCount"}));
   aws_cmd->add_option("--region", c.input.region,
                       "Region (default: from the load balancers' ARNs)");
-  aws_cmd->add_option("--horizon", c.input.horizon, "Horizon of the scenario")
-      ->capture_default_str();
+  aws_cmd->add_option("--horizon", c.input.horizon,
+                      "Horizon of the scenario (default: the span of the --metrics traces, which "
+                      "also set its start; without --metrics, 30d)");
   aws_cmd->add_option("-o,--out", c.output, "Scenario file to write")->required();
   return aws_cmd;
 }

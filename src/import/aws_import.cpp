@@ -8,6 +8,8 @@
 
 #include "albsim/input_error.hpp"
 #include "albsim/ipv4.hpp"
+#include "albsim/sim_time.hpp"
+#include "core/calendar.hpp"
 #include "import/json_fields.hpp"
 #include "import/metric_choice.hpp"
 #include "io/aws_pages.hpp"
@@ -56,7 +58,7 @@ class Importer {
     Json& s = result.scenario;
     s["name"] = "imported from AWS";
     s["region"] = region_;
-    s["horizon"] = in_.horizon;
+    set_horizon(s);
     Json pools = Json::array();
     for (const std::string& id : pool_order_) pools.push_back(pools_.at(id));
     s["pools"] = std::move(pools);
@@ -243,6 +245,22 @@ class Importer {
   Json lbs_ = Json::array();
   std::vector<std::string> notes_;
   std::optional<MetricSource> metrics_;  // the CloudWatch output, read once
+
+  // With --metrics, `start` at the traces' first sample, so that the run plays and labels
+  // their own dates; the horizon is --horizon, else the traces' span, else 30 days.
+  void set_horizon(Json& s) {
+    const auto span = metrics_ ? metrics_->span() : std::nullopt;
+    if (span) s["start"] = format_iso8601_utc(span->first_ms);
+    if (in_.horizon || !span) {
+      s["horizon"] = in_.horizon.value_or("30d");
+      return;
+    }
+    const std::int64_t seconds = (span->end_ms - span->first_ms + 999) / 1000;
+    s["horizon"] = std::to_string(seconds) + "s";
+    notes_.push_back("horizon " + format_duration(SimTime::from_seconds(seconds)) + " from " +
+                     s["start"].get<std::string>() +
+                     ": the span of the --metrics traces (--horizon sets another)");
+  }
 };
 
 }  // namespace

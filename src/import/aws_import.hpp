@@ -27,7 +27,9 @@ struct AwsImportInput {
   std::optional<std::string> metric_as;     // --metric-as lcu|requests
   std::optional<std::string> statistic;     // --statistic, for get-metric-statistics output
   std::string region;                       // empty: from the load balancers' ARNs, else the pools
-  std::string horizon = "30d";
+  // --horizon; none: the span of the --metrics traces (else 30 days). With --metrics the
+  // scenario's `start` is their first sample either way.
+  std::optional<std::string> horizon;
 };
 
 struct AwsImportResult {

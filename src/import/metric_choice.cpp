@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 
 #include "albsim/input_error.hpp"
 #include "core/calendar.hpp"
@@ -202,6 +203,12 @@ MetricSource::Json MetricSource::trace_of(const std::string& lb, const Series& s
     trace["period"] = "1m";
     notes.push_back(lb + ": " + name + " has a single sample; period taken as 1m");
   }
+  for (const std::string& t : s.timestamps)
+    if (const auto epoch = parse_iso8601(t)) {
+      const std::int64_t end = *epoch + std::llround(period_s * 1000);
+      span_ = span_ ? TraceSpan{std::min(span_->first_ms, *epoch), std::max(span_->end_ms, end)}
+                    : TraceSpan{*epoch, end};
+    }
   if (kind == Kind::requests) {
     trace["scale"] = 1.0 / (25.0 * period_s);
     notes.push_back(lb + ": " + name + " converted from requests to LCU at one new connection " +

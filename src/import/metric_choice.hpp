@@ -32,6 +32,13 @@ class MetricSource {
   // says so). Throws InputError (file, JSON pointer, the option that decides) rather than guess.
   std::optional<Json> trace_for(const std::string& lb, std::vector<std::string>& notes);
 
+  // The time the traces handed out so far cover: their first sample to their last plus one
+  // period (epoch milliseconds); none before any.
+  struct TraceSpan {
+    std::int64_t first_ms = 0, end_ms = 0;
+  };
+  std::optional<TraceSpan> span() const { return span_; }
+
  private:
   enum class Kind { lcu, requests, unknown };
   struct Series {
@@ -52,6 +59,7 @@ class MetricSource {
   bool datapoints_ = false;        // get-metric-statistics output: one series, no Ids
   std::string statistic_;          // of the datapoints
   std::set<std::string> used_by_;  // load balancers given the datapoints' one series
+  std::optional<TraceSpan> span_;
 };
 
 }  // namespace albsim

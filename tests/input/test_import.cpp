@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "albsim/load_scenario.hpp"
+#include "core/calendar.hpp"
 #include "support.hpp"
 
 namespace fs = std::filesystem;
@@ -362,6 +363,17 @@ TEST_CASE("import takes every page of a get-metric-data query, and refuses a par
   REQUIRE(r.code == 0);
   const Scenario scenario = load_scenario(out.string());
   CHECK(scenario.load_balancers[0].demand.trace.series->values == std::vector<double>{0, 1, 2, 3});
+  // The run plays the trace's own dates: it starts at the first sample, 00:00, and lasts its
+  // span, 4 one-minute samples (an hour of default horizon would hold the last for 56 minutes).
+  CHECK(scenario.start_epoch_ms == parse_iso8601("2026-11-23T00:00:00Z"));
+  CHECK(scenario.horizon == SimTime::from_seconds(240));
+  CHECK_THAT(r.err, Catch::Contains("note: horizon 4m from 2026-11-23T00:00:00Z: the span of the "
+                                    "--metrics traces (--horizon sets another)"));
+  r = cli({"import", "aws", "--load-balancers", one_alb(), "--metrics", whole, "--metric", "lcu",
+           "--horizon", "2h", "-o", out.string()});
+  REQUIRE(r.code == 0);
+  CHECK(load_scenario(out.string()).horizon == SimTime::from_seconds(7200));
+  CHECK(load_scenario(out.string()).start_epoch_ms == parse_iso8601("2026-11-23T00:00:00Z"));
   // Without --metric the two queries are named once each.
   r = cli({"import", "aws", "--load-balancers", one_alb(), "--metrics", whole, "-o", out.string()});
   CHECK(r.code == 2);
