@@ -301,22 +301,30 @@ class Parser {
     EventSpec ev;
     if (type == "surge") {
       e.expect_object({"at", "type", "lb", "multiplier", "duration"});
-      ev.kind = SurgeEvent{.multiplier = e.at("multiplier").positive()};
+      SurgeEvent surge;
+      surge.multiplier = e.at("multiplier").positive();
+      ev.kind = surge;
     } else if (type == "az_outage") {
       e.expect_object({"at", "type", "lb", "az", "duration"});
-      ev.kind = AzOutageEvent{.az = e.at("az").identifier()};
+      AzOutageEvent outage;
+      outage.az = e.at("az").identifier();
+      ev.kind = outage;
     } else if (type == "maintenance") {
       e.expect_object({"at", "type", "lb", "fraction"});
       const double fraction = e.non_negative_or("fraction", 1);
       if (fraction > 1) e.at("fraction").fail("must be between 0 and 1");
-      ev.kind = MaintenanceEvent{.fraction = fraction};
+      MaintenanceEvent maintenance;
+      maintenance.fraction = fraction;
+      ev.kind = maintenance;
     } else if (type == "add_cidr") {
       e.expect_object({"at", "type", "pool", "cidr"});
       const std::size_t pool = pool_ref(e.at("pool"));
       ev.kind = AddCidrEvent{pool, e.at("cidr").cidr()};
     } else if (type == "capacity_reservation") {
       e.expect_object({"at", "type", "lb", "lcu"});
-      ev.kind = CapacityReservationEvent{.lcu = e.at("lcu").non_negative()};
+      CapacityReservationEvent reservation;
+      reservation.lcu = e.at("lcu").non_negative();
+      ev.kind = reservation;
     } else {
       e.expect_object({"at", "type", "lb", "pool"});
       AttachPoolEvent attach;
