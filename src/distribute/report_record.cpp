@@ -1,6 +1,5 @@
 #include "distribute/report_record.hpp"
 
-#include "core/random_stream.hpp"
 #include "distribute/byte_codec.hpp"
 
 namespace albsim {
@@ -21,10 +20,13 @@ struct FigureReader {
   void operator()(const char*, std::optional<double>& v) const { v = r.optional_f64(); }
 };
 
-// The names of the figures, in record order, for the schema's fingerprint.
+// The names of the figures, in record order, hashed for the schema's fingerprint.
 struct FigureNames {
-  std::string& names;
-  void operator()(const char* name, const auto&) const { (names += name) += ';'; }
+  Fnv1a64& hash;
+  void operator()(const char* name, const auto&) const {
+    hash.add(name);
+    hash.add(";");
+  }
 };
 
 // A load balancer's figures: addresses, allowlist and every cost category (those its own cost
@@ -106,8 +108,8 @@ Report decode_report(std::string_view bytes) {
 }
 
 std::string report_schema_fingerprint() {
-  std::string names;
-  const FigureNames visit{names};
+  Fnv1a64 hash;
+  const FigureNames visit{hash};
   const Report empty;
   const LoadBalancerReport lb;
   const PoolReport pool;
@@ -115,12 +117,7 @@ std::string report_schema_fingerprint() {
   visit_figures(pool, visit);
   visit_figures(empty.cost, visit);
   visit_figures(empty.allowlist, visit);
-  const std::uint64_t hash = fnv1a64(names);
-  static const char kHex[] = "0123456789abcdef";
-  std::string hex(16, '0');
-  for (int i = 0; i < 16; ++i)
-    hex[static_cast<std::size_t>(i)] = kHex[(hash >> (60 - 4 * i)) & 0xF];
-  return hex;
+  return hash.hex();
 }
 
 }  // namespace albsim
