@@ -61,8 +61,8 @@ struct PoolReport {
   std::uint64_t capacity = 0;  // at the horizon
   std::uint64_t peak_in_use = 0;
   std::uint64_t min_free = 0;
-  std::optional<double> utilization;  // none when capacity was always 0
-  double in_use_address_hours = 0;    // nodes and reservations
+  std::optional<double> utilization;     // none when capacity was always 0
+  double in_use_address_hours = 0;       // nodes and reservations
   double exhausted_seconds = 0;
   std::uint64_t exhaustion_episodes = 0;
 };
@@ -75,71 +75,84 @@ struct Report {
   AllowlistMetrics allowlist;
 };
 
+// How a figure behaves as the window grows: a `level` holds whatever the window's length (a peak,
+// a count of distinct things, a moment), a `ratio` is a level in [0, 1], and a figure that
+// `accrues` grows with the window (address-hours, episodes, dollars), so a month's worth of it
+// (x kHoursPerMonth / horizon) compares windows of different lengths.
+enum class FigureScale { level, ratio, accrues };
+
+// A figure's name in report.json and its scale.
+struct Figure {
+  const char* key;
+  FigureScale scale;
+};
+
 // The schema of the figures, written once. Each visit_*() names every figure of its struct, in
-// report.json's order, to `visit(name, field)` (the field const or not as the struct is):
+// report.json's order, to `visit(Figure, field)` (the field const or not as the struct is):
 // report.json and the distribution across replications (report/metrics_layout.hpp), the shard
-// records (distribute/report_record.cpp) and the tests' comparisons all walk these, so a new
-// figure is its member and its line here. Fields are std::uint64_t, double or
-// std::optional<double> (null when there is no value).
+// records (distribute/report_record.cpp), the comparison with an observed report
+// (cli/observed_comparison.cpp) and the tests' comparisons all walk these, so a new figure is its
+// member and its line here. Fields are std::uint64_t, double or std::optional<double> (null when
+// there is no value).
 template <class Addresses, class Visit>
 requires std::same_as<std::remove_const_t<Addresses>, AddressMetrics>
 void visit_figures(Addresses& a, Visit&& visit) {
-  visit("peak_total", a.peak_total);
-  visit("peak_pool", a.peak_pool);
-  visit("peak_managed", a.peak_managed);
-  visit("pool_address_hours", a.pool_address_hours);
-  visit("managed_address_hours", a.managed_address_hours);
-  visit("managed_acquisitions", a.managed_acquisitions);
+  visit({"peak_total", FigureScale::level}, a.peak_total);
+  visit({"peak_pool", FigureScale::level}, a.peak_pool);
+  visit({"peak_managed", FigureScale::level}, a.peak_managed);
+  visit({"pool_address_hours", FigureScale::accrues}, a.pool_address_hours);
+  visit({"managed_address_hours", FigureScale::accrues}, a.managed_address_hours);
+  visit({"managed_acquisitions", FigureScale::accrues}, a.managed_acquisitions);
 }
 
 template <class Allowlist, class Visit>
 requires std::same_as<std::remove_const_t<Allowlist>, AllowlistMetrics>
 void visit_figures(Allowlist& a, Visit&& visit) {
-  visit("in_allowlist_ratio", a.in_allowlist_ratio);
-  visit("breach_episodes", a.breach_episodes);
-  visit("breach_seconds", a.breach_seconds);
-  visit("longest_breach_s", a.longest_breach_s);
-  visit("first_breach_s", a.first_breach_s);
-  visit("distinct_outside_addresses", a.distinct_outside_addresses);
-  visit("dns_changes", a.dns_changes);
-  visit("client_failure_ratio", a.client_failure_ratio);
-  visit("exposed_node_hours", a.exposed_node_hours);
+  visit({"in_allowlist_ratio", FigureScale::ratio}, a.in_allowlist_ratio);
+  visit({"breach_episodes", FigureScale::accrues}, a.breach_episodes);
+  visit({"breach_seconds", FigureScale::accrues}, a.breach_seconds);
+  visit({"longest_breach_s", FigureScale::level}, a.longest_breach_s);
+  visit({"first_breach_s", FigureScale::level}, a.first_breach_s);
+  visit({"distinct_outside_addresses", FigureScale::level}, a.distinct_outside_addresses);
+  visit({"dns_changes", FigureScale::accrues}, a.dns_changes);
+  visit({"client_failure_ratio", FigureScale::ratio}, a.client_failure_ratio);
+  visit({"exposed_node_hours", FigureScale::accrues}, a.exposed_node_hours);
 }
 
 // Every category of the fleet's cost (MODEL.md §6).
 template <class Cost, class Visit>
 requires std::same_as<std::remove_const_t<Cost>, CostBreakdown>
 void visit_figures(Cost& c, Visit&& visit) {
-  visit("managed_ipv4", c.managed_ipv4);
-  visit("amazon_blocks", c.amazon_blocks);
-  visit("byoip", c.byoip);
-  visit("byoip_ownership", c.byoip_ownership);
-  visit("ipam", c.ipam);
-  visit("total", c.total);
-  visit("managed_only", c.managed_only);
-  visit("saving", c.saving);
+  visit({"managed_ipv4", FigureScale::accrues}, c.managed_ipv4);
+  visit({"amazon_blocks", FigureScale::accrues}, c.amazon_blocks);
+  visit({"byoip", FigureScale::accrues}, c.byoip);
+  visit({"byoip_ownership", FigureScale::accrues}, c.byoip_ownership);
+  visit({"ipam", FigureScale::accrues}, c.ipam);
+  visit({"total", FigureScale::accrues}, c.total);
+  visit({"managed_only", FigureScale::accrues}, c.managed_only);
+  visit({"saving", FigureScale::accrues}, c.saving);
 }
 
 // What a load balancer's own cost reports (MODEL.md §6: the rest belongs to pools).
 template <class Cost, class Visit>
 requires std::same_as<std::remove_const_t<Cost>, CostBreakdown>
 void visit_load_balancer_cost(Cost& c, Visit&& visit) {
-  visit("managed_ipv4", c.managed_ipv4);
-  visit("managed_only", c.managed_only);
-  visit("saving", c.saving);
+  visit({"managed_ipv4", FigureScale::accrues}, c.managed_ipv4);
+  visit({"managed_only", FigureScale::accrues}, c.managed_only);
+  visit({"saving", FigureScale::accrues}, c.saving);
 }
 
 // A pool's figures (its id and source are not figures).
 template <class Pool, class Visit>
 requires std::same_as<std::remove_const_t<Pool>, PoolReport>
 void visit_figures(Pool& p, Visit&& visit) {
-  visit("capacity", p.capacity);
-  visit("peak_in_use", p.peak_in_use);
-  visit("min_free", p.min_free);
-  visit("utilization", p.utilization);
-  visit("in_use_address_hours", p.in_use_address_hours);
-  visit("exhausted_seconds", p.exhausted_seconds);
-  visit("exhaustion_episodes", p.exhaustion_episodes);
+  visit({"capacity", FigureScale::level}, p.capacity);
+  visit({"peak_in_use", FigureScale::level}, p.peak_in_use);
+  visit({"min_free", FigureScale::level}, p.min_free);
+  visit({"utilization", FigureScale::ratio}, p.utilization);
+  visit({"in_use_address_hours", FigureScale::accrues}, p.in_use_address_hours);
+  visit({"exhausted_seconds", FigureScale::accrues}, p.exhausted_seconds);
+  visit({"exhaustion_episodes", FigureScale::accrues}, p.exhaustion_episodes);
 }
 
 // A month for cost projection (MODEL.md §1).

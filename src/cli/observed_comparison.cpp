@@ -5,7 +5,6 @@
 #include <vector>
 
 #include "albsim/input_error.hpp"
-#include "albsim/report_output.hpp"
 #include "import/json_fields.hpp"
 #include "io/aws_pages.hpp"
 #include "report/text_format.hpp"
@@ -15,35 +14,23 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-struct ComparedMetric {
-  const char* name;
-  const char* group;  // the object of a load balancer's entry that holds it
-  const char* key;
-  bool per_month;  // grows with the window
-  bool percent;    // a ratio, shown in %
-};
+// A figure of the run as a number; none when it has no value (a ratio never measured).
+std::optional<double> number_of(std::uint64_t v) {
+  return static_cast<double>(v);
+}
+std::optional<double> number_of(double v) {
+  return v;
+}
+std::optional<double> number_of(const std::optional<double>& v) {
+  return v;
+}
 
-constexpr ComparedMetric kMetrics[] = {
-    {"peak addresses", "addresses", "peak_total", false, false},
-    {"peak pool addresses", "addresses", "peak_pool", false, false},
-    {"peak managed addresses", "addresses", "peak_managed", false, false},
-    {"pool address-hours /month", "addresses", "pool_address_hours", true, false},
-    {"managed address-hours /month", "addresses", "managed_address_hours", true, false},
-    {"managed acquisitions /month", "addresses", "managed_acquisitions", true, false},
-    {"in allowlist", "allowlist", "in_allowlist_ratio", false, true},
-    {"breach episodes /month", "allowlist", "breach_episodes", true, false},
-    {"breach seconds /month", "allowlist", "breach_seconds", true, false},
-    {"outside addresses", "allowlist", "distinct_outside_addresses", false, false},
-    {"DNS changes /month", "allowlist", "dns_changes", true, false},
-};
-
-// The metric of one load balancer's entry, scaled to a month when it grows with the window; none
-// when the report has no number there (a ratio of a load balancer never exposed).
-std::optional<double> value_of(const Json& lb, const ComparedMetric& m, double monthly) {
-  if (!lb.contains(m.group) || !lb[m.group].contains(m.key) || !lb[m.group][m.key].is_number())
+// The figure `key` of the object `group` of an observed load balancer's entry; none when the
+// report has no number there (a figure its source cannot measure is null).
+std::optional<double> observed_number(const Json& lb, const char* group, const char* key) {
+  if (!lb.contains(group) || !lb[group].contains(key) || !lb[group][key].is_number())
     return std::nullopt;
-  const double v = lb[m.group][m.key].get<double>();
-  return m.per_month ? v * monthly : v;
+  return lb[group][key].get<double>();
 }
 
 std::string shown(const std::optional<double>& v, bool percent) {
@@ -98,12 +85,10 @@ Json read_observed_report(const std::string& path) {
   return report;
 }
 
-void print_observed_comparison(std::ostream& out, const Scenario& scenario, const Report& run,
-                               const Json& observed) {
+void print_observed_comparison(std::ostream& out, const Report& run, const Json& observed) {
   const double run_monthly = monthly_factor(run);
   const double observed_monthly =
       kHoursPerMonth / observed["scenario"]["horizon_hours"].get<double>();
-  const Json simulated = Json::parse(report_to_json(scenario, {run}));
   out << "\nAgainst what was observed (" << observed["observation"]["kind"].get<std::string>()
       << ", window " << observed["scenario"]["start"].get<std::string>() << " for "
       << format_duration(SimTime::from_ms(
@@ -113,21 +98,32 @@ void print_observed_comparison(std::ostream& out, const Scenario& scenario, cons
     out << "  observed source hides: " << hidden.get<std::string>() << "\n";
   out << pad("load balancer", 18) << pad("metric", 30) << pad_left("simulated", 12)
       << pad_left("observed", 12) << " difference\n";
-  for (const Json& lb : simulated["load_balancers"]) {
-    const std::string id = lb["id"].get<std::string>();
+  for (const LoadBalancerReport& lb : run.load_balancers) {
     const Json* seen = nullptr;
     for (const Json& o : observed["load_balancers"])
-      if (o["id"].get<std::string>() == id) seen = &o;
+      if (o["id"].get<std::string>() == lb.id) seen = &o;
     if (seen == nullptr) {
-      out << pad(id, 18) << "not in the observed report\n";
+      out << pad(lb.id, 18) << "not in the observed report\n";
       continue;
     }
-    for (const ComparedMetric& m : kMetrics) {
-      const auto s = value_of(lb, m, run_monthly);
-      const auto o = value_of(*seen, m, observed_monthly);
-      out << pad(id, 18) << pad(m.name, 30) << pad_left(shown(s, m.percent), 12)
-          << pad_left(shown(o, m.percent), 12) << " " << difference(s, o, m.percent) << "\n";
-    }
+    // One row per figure of the schema; what accrues is per month, so windows of any length
+    // compare.
+    const auto row = [&](const char* group) {
+      return [&out, &lb, seen, group, run_monthly, observed_monthly](const Figure& figure,
+                                                                     const auto& value) {
+        const bool accrues = figure.scale == FigureScale::accrues;
+        const bool percent = figure.scale == FigureScale::ratio;
+        std::optional<double> s = number_of(value);
+        std::optional<double> o = observed_number(*seen, group, figure.key);
+        if (accrues && s) *s *= run_monthly;
+        if (accrues && o) *o *= observed_monthly;
+        out << pad(lb.id, 18) << pad(std::string(figure.key) + (accrues ? " /month" : ""), 30)
+            << pad_left(shown(s, percent), 12) << pad_left(shown(o, percent), 12) << " "
+            << difference(s, o, percent) << "\n";
+      };
+    };
+    visit_figures(lb.addresses, row("addresses"));
+    visit_figures(lb.allowlist, row("allowlist"));
   }
 }
 

@@ -8,7 +8,6 @@
 #include <string>
 
 #include "albsim/report.hpp"
-#include "albsim/scenario.hpp"
 
 namespace albsim {
 
@@ -17,9 +16,10 @@ namespace albsim {
 nlohmann::ordered_json read_observed_report(const std::string& path);
 
 // Per load balancer of the run that the observed report has too (by id): each metric simulated,
-// observed and their difference. Counts and hours that grow with the window are per 730-hour
-// month, so windows of different lengths compare; peaks and ratios are as they are.
-void print_observed_comparison(std::ostream& out, const Scenario& scenario, const Report& run,
+// observed and their difference, for every address and allowlist figure of the schema
+// (albsim/report.hpp). Figures that accrue are per 730-hour month, so windows of different
+// lengths compare; levels and ratios are as they are.
+void print_observed_comparison(std::ostream& out, const Report& run,
                                const nlohmann::ordered_json& observed);
 
 }  // namespace albsim

@@ -161,7 +161,7 @@ int run_run_command(const RunCommand& c, Peers& peers, std::ostream& out, std::o
   commit_together({report_file.get(), timeseries_file.get()});
   if (!c.quiet) {
     print_summary(out, scenario, reports);
-    if (c.compare_observed) print_observed_comparison(out, scenario, reports.front(), observed);
+    if (c.compare_observed) print_observed_comparison(out, reports.front(), observed);
     out << "\nwrote " << (dir / "report.json").string() << " and "
         << (dir / "timeseries.csv").string() << "\n";
   }

@@ -8,23 +8,23 @@ namespace {
 // Every figure of albsim/report.hpp's schema, written in the order its visitors name them.
 struct FigureWriter {
   ByteWriter& w;
-  void operator()(const char*, std::uint64_t v) const { w.u64(v); }
-  void operator()(const char*, double v) const { w.f64(v); }
-  void operator()(const char*, const std::optional<double>& v) const { w.optional_f64(v); }
+  void operator()(const Figure&, std::uint64_t v) const { w.u64(v); }
+  void operator()(const Figure&, double v) const { w.f64(v); }
+  void operator()(const Figure&, const std::optional<double>& v) const { w.optional_f64(v); }
 };
 
 struct FigureReader {
   ByteReader& r;
-  void operator()(const char*, std::uint64_t& v) const { v = r.u64(); }
-  void operator()(const char*, double& v) const { v = r.f64(); }
-  void operator()(const char*, std::optional<double>& v) const { v = r.optional_f64(); }
+  void operator()(const Figure&, std::uint64_t& v) const { v = r.u64(); }
+  void operator()(const Figure&, double& v) const { v = r.f64(); }
+  void operator()(const Figure&, std::optional<double>& v) const { v = r.optional_f64(); }
 };
 
 // The names of the figures, in record order, hashed for the schema's fingerprint.
 struct FigureNames {
   Fnv1a64& hash;
-  void operator()(const char* name, const auto&) const {
-    hash.add(name);
+  void operator()(const Figure& figure, const auto&) const {
+    hash.add(figure.key);
     hash.add(";");
   }
 };

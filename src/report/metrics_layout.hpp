@@ -18,18 +18,18 @@ namespace albsim {
 // for an integer or a double; maybe(key, optional) for a number or null; text(key, s). `key` is
 // "" for an array's elements.
 
-// Tells `out` each figure a visit_*() of albsim/report.hpp names; doubles times `factor` (a
-// month's share of a cost).
+// Tells `out` each figure a visit_*() of albsim/report.hpp names; a figure that accrues times
+// `factor` (a month's share of a cost).
 template <class Sink>
 auto figures_to(Sink& out, double factor = 1.0) {
-  return [&out, factor](const char* key, const auto& value) {
+  return [&out, factor](const Figure& figure, const auto& value) {
     using T = std::decay_t<decltype(value)>;
     if constexpr (std::is_same_v<T, std::optional<double>>)
-      out.maybe(key, value);
+      out.maybe(figure.key, value);
     else if constexpr (std::is_same_v<T, double>)
-      out.number(key, value * factor);
+      out.number(figure.key, figure.scale == FigureScale::accrues ? value * factor : value);
     else
-      out.number(key, value);
+      out.number(figure.key, value);
   };
 }
 

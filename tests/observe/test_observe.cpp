@@ -445,8 +445,8 @@ TEST_CASE("run --compare-observed sets the run beside the observed report, metri
   CHECK(r.out.find("Against what was observed (ipam-history, window 2025-03-01T00:00:00Z for 3d") !=
         std::string::npos);
   // The same run exported and observed: no launch or drain delay, so every metric agrees.
-  for (const char* metric : {"peak addresses", "managed address-hours /month",
-                             "breach episodes /month", "DNS changes /month"}) {
+  for (const char* metric : {"peak_total", "managed_address_hours /month", "breach_episodes /month",
+                             "dns_changes /month"}) {
     const std::size_t at = r.out.find(std::string("web               ") + metric);
     REQUIRE(at != std::string::npos);
     const std::string line = r.out.substr(at, r.out.find('\n', at) - at);

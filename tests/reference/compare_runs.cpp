@@ -59,7 +59,7 @@ class Differences {
 struct Figures {
   std::vector<std::pair<std::string, std::variant<std::uint64_t, double, std::optional<double>>>>
       list;
-  void operator()(const char* name, const auto& value) { list.emplace_back(name, value); }
+  void operator()(const Figure& figure, const auto& value) { list.emplace_back(figure.key, value); }
 };
 
 // Compares the figures `visit(x, sink)` names in `a` and in `b`.
