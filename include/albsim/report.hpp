@@ -63,6 +63,7 @@ struct PoolReport {
   std::uint64_t min_free = 0;
   std::optional<double> utilization;     // none when capacity was always 0
   double in_use_address_hours = 0;       // nodes and reservations
+  double reservation_address_hours = 0;  // the pool's reservations (within in_use)
   double exhausted_seconds = 0;
   std::uint64_t exhaustion_episodes = 0;
 };
@@ -151,6 +152,7 @@ void visit_figures(Pool& p, Visit&& visit) {
   visit({"min_free", FigureScale::level}, p.min_free);
   visit({"utilization", FigureScale::ratio}, p.utilization);
   visit({"in_use_address_hours", FigureScale::accrues}, p.in_use_address_hours);
+  visit({"reservation_address_hours", FigureScale::accrues}, p.reservation_address_hours);
   visit({"exhausted_seconds", FigureScale::accrues}, p.exhausted_seconds);
   visit({"exhaustion_episodes", FigureScale::accrues}, p.exhaustion_episodes);
 }

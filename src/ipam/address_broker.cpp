@@ -8,7 +8,8 @@ AddressBroker::AddressBroker(const Scenario& scenario, std::uint64_t replication
       scheduler_(scheduler),
       pool_observer_(pools),
       space_(scenario.pools.size()),
-      reserved_(scenario.reservations.size()) {
+      reserved_(scenario.reservations.size()),
+      reserved_in_pool_(scenario.pools.size(), 0) {
   if (scenario.managed_ranges)
     managed_ = ManagedAddresses(scenario.managed_ranges->prefixes,
                                 RandomStream(scenario.seed, replication, "managed_addresses"));
@@ -74,18 +75,21 @@ void AddressBroker::start_reservation(std::size_t index) {
     const auto address = allocate(r.pool);
     if (!address) break;
     held.push_back(*address);
+    ++reserved_in_pool_[r.pool];
   }
   pool_changed(r.pool);
 }
 
 void AddressBroker::end_reservation(std::size_t index) {
+  reserved_in_pool_[scenario_.reservations[index].pool] -= reserved_[index].size();
   for (const std::uint32_t address : reserved_[index]) release(address);
   reserved_[index].clear();
 }
 
 void AddressBroker::pool_changed(std::size_t pool) {
   const AddressPool& p = space_.pool(pool);
-  pool_observer_.pool_changed(scheduler_.now(), pool, p.capacity(), p.in_use());
+  pool_observer_.pool_changed(scheduler_.now(), pool,
+                              {p.capacity(), p.in_use(), reserved_in_pool_[pool]});
 }
 
 void AddressBroker::freed(std::size_t pool, std::uint64_t count) {

@@ -85,6 +85,7 @@ class AddressBroker {
   ManagedAddresses managed_;
   std::vector<std::optional<RandomStream>> allocation_draws_;  // pools with random allocation
   std::vector<std::vector<std::uint32_t>> reserved_;           // per reservation, held addresses
+  std::vector<std::uint64_t> reserved_in_pool_;  // per pool, addresses its reservations hold
 };
 
 }  // namespace albsim

@@ -9,10 +9,16 @@
 
 namespace albsim {
 
+// A pool's addresses after a change.
+struct PoolState {
+  std::uint64_t capacity = 0;  // owned
+  std::uint64_t in_use = 0;    // held by nodes and reservations
+  std::uint64_t reserved = 0;  // held by the pool's reservations (MODEL.md §3), within in_use
+};
+
 class PoolObserver {
  public:
-  virtual void pool_changed(SimTime now, std::size_t pool, std::uint64_t capacity,
-                            std::uint64_t in_use) = 0;
+  virtual void pool_changed(SimTime now, std::size_t pool, const PoolState& state) = 0;
 
  protected:
   ~PoolObserver() = default;

@@ -96,10 +96,11 @@ void FleetMeter::update_lost_demand(SimTime now, LbMeter& m) {
 }
 
 void FleetMeter::pool_changed(SimTime now, std::size_t pool, std::uint64_t capacity,
-                              std::uint64_t in_use) {
+                              std::uint64_t in_use, std::uint64_t reserved) {
   PoolMeter& m = pools_[pool];
   m.capacity.set(now, static_cast<double>(capacity));
   m.in_use.set(now, static_cast<double>(in_use));
+  m.reserved.set(now, static_cast<double>(reserved));
   if (!m.dirty) {
     m.dirty = true;
     dirty_pools_.push_back(pool);
@@ -244,6 +245,7 @@ void FleetMeter::fill(Report& report) const {
     const double capacity_ms = m.capacity.integral(h);
     if (capacity_ms > 0) r.utilization = m.in_use.integral(h) / capacity_ms;
     r.in_use_address_hours = hours(m.in_use.integral(h));
+    r.reservation_address_hours = hours(m.reserved.integral(h));
     r.exhausted_seconds = seconds(m.exhausted.total());
     r.exhaustion_episodes = m.exhausted.episodes();
   }

@@ -39,7 +39,8 @@ class FleetMeter final : public SettledObserver {
   std::pair<double, StepIntegral::Progress> demand_progress(std::size_t lb) const {
     return {lbs_[lb].demand.value(), lbs_[lb].demand.progress()};
   }
-  void pool_changed(SimTime now, std::size_t pool, std::uint64_t capacity, std::uint64_t in_use);
+  void pool_changed(SimTime now, std::size_t pool, std::uint64_t capacity, std::uint64_t in_use,
+                    std::uint64_t reserved);
 
   // Every event of the instant `now` has run.
   void on_settled(SimTime now) override;
@@ -73,7 +74,7 @@ class FleetMeter final : public SettledObserver {
     bool dirty = false;
   };
   struct PoolMeter {
-    StepIntegral in_use, capacity;
+    StepIntegral in_use, capacity, reserved;
     std::uint64_t peak_in_use = 0;
     std::uint64_t min_free = 0;
     bool seen = false;

@@ -63,7 +63,7 @@ class Replay {
     for (const std::size_t pool : scenario.pools_top_down)
       for (const Cidr& cidr : scenario.pools[pool].cidrs) space_.provision(pool, cidr);
     for (std::size_t pool = 0; pool < scenario.pools.size(); ++pool)
-      meter_.pool_changed(SimTime(), pool, space_.pool(pool).capacity(), 0);
+      meter_.pool_changed(SimTime(), pool, space_.pool(pool).capacity(), 0, 0);
     for (const LoadBalancerSpec& lb : scenario.load_balancers)
       az_nodes_.emplace_back(lb.azs.size(), 0);
   }
@@ -100,7 +100,7 @@ class Replay {
     }
     if (pool) {
       pool_held_[*pool] += static_cast<std::uint64_t>(delta);
-      meter_.pool_changed(now, *pool, space_.pool(*pool).capacity(), pool_held_[*pool]);
+      meter_.pool_changed(now, *pool, space_.pool(*pool).capacity(), pool_held_[*pool], 0);
     }
     if (h.az) az_nodes_[h.lb][*h.az] += static_cast<std::uint32_t>(delta);
   }

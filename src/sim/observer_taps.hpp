@@ -25,9 +25,8 @@ class MeterTap final : public FleetObserver, public PoolObserver, public DemandO
   void address_released(SimTime now, std::size_t lb, std::uint32_t, bool managed) override {
     meter_.address_released(now, lb, managed);
   }
-  void pool_changed(SimTime now, std::size_t pool, std::uint64_t capacity,
-                    std::uint64_t in_use) override {
-    meter_.pool_changed(now, pool, capacity, in_use);
+  void pool_changed(SimTime now, std::size_t pool, const PoolState& state) override {
+    meter_.pool_changed(now, pool, state.capacity, state.in_use, state.reserved);
   }
   void demand_started(std::size_t lb, double demand_lcu) override {
     meter_.demand_changed(SimTime(), lb, demand_lcu);

@@ -188,8 +188,10 @@ TEST_CASE("golden: reservations, add_cidr and every cost category") {
   CHECK(use1.capacity == 16);
   CHECK(use1.peak_in_use == 8);
   CHECK(use1.exhausted_seconds == 43200.0);
-  CHECK(use1.in_use_address_hours == Approx(132.0));  // 60 node + 72 reservation
-  CHECK(use1.utilization.value() == Approx(0.55));    // 475200 / (8 x 64800 + 16 x 21600)
+  CHECK(use1.in_use_address_hours == Approx(132.0));      // 60 node + 72 reservation
+  CHECK(use1.reservation_address_hours == Approx(72.0));  // 6 addresses for 12 h
+  CHECK(r.pools[0].reservation_address_hours == 0.0);
+  CHECK(use1.utilization.value() == Approx(0.55));  // 475200 / (8 x 64800 + 16 x 21600)
   CHECK(r.pools[0].capacity == 240);
   CHECK(r.pools[0].min_free == 240);
   CHECK(r.cost.managed_ipv4 == Approx(43620 / 3600.0 * 0.005));
@@ -197,6 +199,22 @@ TEST_CASE("golden: reservations, add_cidr and every cost category") {
   CHECK(r.cost.byoip_ownership == Approx(256 * 24 * 10.0 / 60 / 730));
   CHECK(r.cost.total == Approx(r.cost.managed_ipv4 + r.cost.ipam + r.cost.byoip_ownership));
   CHECK(r.cost.managed_only == Approx((60 + 43620 / 3600.0) * 0.005));
+}
+
+TEST_CASE("golden: a reservation holds what the pool has, from `from` to `to`") {
+  // 10 addresses asked of a /29 from 6h to 18h: the 8 it has, for 12 h. The load balancer draws
+  // from no pool.
+  json pools = json::array({{{"id", "corp"}, {"source", "byoip"}, {"cidrs", {"203.0.113.0/24"}}},
+                            {{"id", "p"}, {"parent", "corp"}, {"cidrs", {"203.0.113.0/29"}}}});
+  json lb = {{"id", "a"}, {"azs", {"az1", "az2"}}, {"demand", {{"constant", 10}}}};
+  json doc = base(pools, lb);
+  doc["reservations"] =
+      json::array({{{"pool", "p"}, {"count", 10}, {"from", "6h"}, {"to", "18h"}}});
+  const Report r = test::run_checked(doc);
+  CHECK(r.pools[1].reservation_address_hours == Approx(96.0));
+  CHECK(r.pools[1].in_use_address_hours == Approx(96.0));
+  CHECK(r.pools[1].exhausted_seconds == 43200.0);
+  CHECK(r.pools[0].reservation_address_hours == 0.0);
 }
 
 TEST_CASE("golden: add_cidr reclaims managed nodes into the new space") {

@@ -47,6 +47,7 @@ void PlainMeter::hold(const SettledState& state, std::int64_t from, std::int64_t
   for (std::size_t p = 0; p < pools_.size(); ++p) {
     pools_[p].in_use_ms += length * static_cast<double>(state.pool_in_use[p]);
     pools_[p].capacity_ms += length * static_cast<double>(state.pool_capacity[p]);
+    pools_[p].reserved_ms += length * static_cast<double>(state.pool_reserved[p]);
     pools_[p].exhausted.hold(from, to, state.pool_in_use[p] == state.pool_capacity[p]);
   }
   if (step_.ms() <= 0) return;
@@ -133,6 +134,7 @@ Report PlainMeter::finish(SimTime horizon) {
     r.min_free = m.min_free;
     if (m.capacity_ms > 0) r.utilization = m.in_use_ms / m.capacity_ms;
     r.in_use_address_hours = m.in_use_ms / 3.6e6;
+    r.reservation_address_hours = m.reserved_ms / 3.6e6;
     r.exhausted_seconds = static_cast<double>(m.exhausted.total_ms) / 1000.0;
     r.exhaustion_episodes = m.exhausted.count;
   }

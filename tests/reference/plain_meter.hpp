@@ -26,6 +26,7 @@ struct SettledState {
   };
   std::vector<LoadBalancer> lbs;
   std::vector<std::uint64_t> pool_capacity, pool_in_use;
+  std::vector<std::uint64_t> pool_reserved;  // addresses held by the pool's reservations
 };
 
 // Maximal runs of held intervals that are "on": their count, total, longest and first start.
@@ -57,7 +58,7 @@ class PlainMeter {
     Episodes breach;
   };
   struct PoolTotals {
-    double in_use_ms = 0, capacity_ms = 0;
+    double in_use_ms = 0, capacity_ms = 0, reserved_ms = 0;
     std::uint64_t peak_in_use = 0, min_free = UINT64_MAX;
     Episodes exhausted;
   };

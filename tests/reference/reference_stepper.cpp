@@ -447,6 +447,9 @@ class Stepper {
       state.pool_capacity.push_back(addresses_.capacity(p));
       state.pool_in_use.push_back(addresses_.in_use(p));
     }
+    state.pool_reserved.assign(s_.pools.size(), 0);
+    for (std::size_t i = 0; i < reserved_.size(); ++i)
+      state.pool_reserved[s_.reservations[i].pool] += reserved_[i].size();
     return state;
   }
 
