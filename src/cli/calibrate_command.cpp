@@ -8,7 +8,7 @@
 #include "calibrate/observed_target.hpp"
 #include "cli/observe_options.hpp"
 #include "cli/plots.hpp"
-#include "cli/scenario_input.hpp"
+#include "distribute/scenario_input.hpp"
 #include "report/atomic_file.hpp"
 #include "scenario/scenario_document.hpp"
 

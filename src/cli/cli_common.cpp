@@ -18,13 +18,6 @@ std::vector<Override> parse_sets(const std::vector<std::string>& sets) {
   return overrides;
 }
 
-void create_output_directory(const std::filesystem::path& dir) {
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (ec)
-    throw InputError("--out", "", "cannot create directory " + dir.string() + ": " + ec.message());
-}
-
 bool stderr_is_terminal() {
   return ::isatty(STDERR_FILENO) != 0;
 }

@@ -23,9 +23,6 @@ void add_common(CLI::App& command, CommonOptions& options, bool required = true)
 // Whether stderr is a terminal (where a progress bar may be drawn).
 bool stderr_is_terminal();
 
-// Creates the --out directory (and its parents). Throws InputError naming --out.
-void create_output_directory(const std::filesystem::path& dir);
-
 // --timeseries-step: "auto" (report/timeseries_csv.hpp) or a positive duration giving at most
 // 10,000,000 rows over the horizon. Throws InputError naming --timeseries-step.
 SimTime parse_timeseries_step(const std::string& text, const Scenario& scenario);

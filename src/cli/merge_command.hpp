@@ -3,7 +3,6 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -23,9 +22,5 @@ struct MergeCommand {
 CLI::App* add_merge_command(CLI::App& app, MergeCommand& command);
 
 int run_merge_command(const MergeCommand& command, std::ostream& out, std::ostream& err);
-
-// The scenario a shard set names: `moved` when given, else the path the shards recorded
-// (absolute, then as given). Throws InputError when the content hash differs from theirs.
-std::string scenario_path_of(const nlohmann::json& header, const std::optional<std::string>& moved);
 
 }  // namespace albsim

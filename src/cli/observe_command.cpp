@@ -6,7 +6,7 @@
 #include "albsim/report_output.hpp"
 #include "cli/observe_options.hpp"
 #include "cli/plots.hpp"
-#include "cli/scenario_input.hpp"
+#include "distribute/scenario_input.hpp"
 #include "observe/replay.hpp"
 #include "report/assemble_report.hpp"
 #include "report/atomic_file.hpp"

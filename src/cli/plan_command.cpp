@@ -7,16 +7,13 @@
 #include <string_view>
 
 #include "albsim/input_error.hpp"
-#include "albsim/version.hpp"
+#include "cli/cli_common.hpp"
 #include "cli/plots.hpp"
 #include "cli/progress.hpp"
-#include "cli/scenario_input.hpp"
-#include "distribute/byte_codec.hpp"
-#include "distribute/shard_file.hpp"
-#include "distribute/shard_records.hpp"
 #include "distribute/spread.hpp"
-#include "plan/plan_options_json.hpp"
+#include "plan/plan_files.hpp"
 #include "plan/plan_runs.hpp"
+#include "plan/plan_shards.hpp"
 #include "report/atomic_file.hpp"
 #include "scenario/trace_inputs.hpp"
 
@@ -46,13 +43,6 @@ void parse_netmasks(const std::string& text, PlanOptions& options) {
   options.netmask_max = *high;
 }
 
-// Throws InputError naming the file when it cannot be written.
-void write_file(const std::filesystem::path& path, const std::string& text) {
-  AtomicFile file(path);
-  file.stream() << text;
-  file.commit();
-}
-
 // The scenario's trace lines and warnings on `err`; plan.json, plan.tf (or none), the table
 // and the chart.
 int write_plan(const PlanResult& result, const std::filesystem::path& dir, bool quiet,
@@ -60,71 +50,20 @@ int write_plan(const PlanResult& result, const std::filesystem::path& dir, bool 
                std::ostream& err) {
   for (const TraceInput& trace : result.trace_inputs) err << trace_input_line(trace) << "\n";
   for (const std::string& warning : result.warnings) err << "warning: " << warning << "\n";
-  write_file(dir / "plan.json", plan_to_json(result));
-  const std::string terraform = plan_terraform(result);
-  std::error_code ec;
-  if (terraform.empty())
-    std::filesystem::remove(dir / "plan.tf", ec);  // never leave an earlier plan's
-  else
-    write_file(dir / "plan.tf", terraform);
+  const bool terraform = write_plan_files(result, dir);
   if (!quiet) {
     print_plan(out, result);
     out << "\nwrote " << (dir / "plan.json").string()
-        << (terraform.empty() ? "" : " and " + (dir / "plan.tf").string()) << "\n";
+        << (terraform ? " and " + (dir / "plan.tf").string() : "") << "\n";
   }
   if (plot_script) draw_plots(*plot_script, dir, out, err);
   return 0;
 }
 
-// The plan shard's header (run_command.cpp has the run shard's).
-nlohmann::json plan_shard_header(const PlanCommand& c, const std::string& content_hash,
-                                 const ShardSpec& shard) {
-  return {{"kind", "plan"},
-          {"albsim", ALBSIM_VERSION},
-          {"scenario", scenario_header(c.common.scenario, c.options.overrides, content_hash)},
-          {"options", plan_options_json(c.options)},
-          {"shard", {{"index", shard.index}, {"count", shard.count}}}};
-}
-
 int merge_plan(const PlanCommand& c, std::ostream& out, std::ostream& err) {
   std::optional<std::filesystem::path> plot_script;
   if (c.merge.plot) plot_script = find_plot_script();
-  const std::vector<ShardFile> shards = read_shard_set(c.merge.dirs, "plan-shard", "plan");
-  const ShardFile& first = shards.front();
-  PlanOptions options;
-  try {
-    options = plan_options_from_json(first.header.at("options"));
-    options.scenario_path = scenario_path_of(first.header, c.merge.scenario);
-    options.overrides = overrides_from_json(first.header.at("scenario").at("overrides"));
-  } catch (const nlohmann::json::exception& e) {
-    throw InputError(first.path.string(), "",
-                     std::string("has a header albsim cannot use: ") + e.what());
-  }
-  if (plan_content_hash(options) != first.header.at("scenario").at("content_hash"))
-    throw InputError(options.scenario_path, "",
-                     "is not the scenario the shards planned (its content hash differs: another "
-                     "file, trace or --set); give the one they ran with --scenario");
-  ShardRuns runs = shard_runs(shards);
-  const PlanResult result = plan_from_runs(options, [&](std::size_t candidate, int replication) {
-    const auto it = runs.by_key.find(run_key(candidate, replication));
-    if (it == runs.by_key.end()) {
-      const ShardFile& owner = shards[static_cast<std::size_t>(replication) % shards.size()];
-      throw InputError(owner.path.string(), "",
-                       "lacks replication " + std::to_string(replication) + " of candidate " +
-                           std::to_string(candidate) + "; run the shard again");
-    }
-    ++runs.used;
-    try {
-      return decode_run_record(it->second.second);
-    } catch (const CorruptRecord& e) {
-      throw InputError(it->second.first->path.string(), "",
-                       "replication " + std::to_string(replication) + " is damaged: " + e.what());
-    }
-  });
-  if (runs.used != runs.by_key.size())
-    throw InputError(first.path.string(), "",
-                     "the shards hold " + std::to_string(runs.by_key.size()) + " runs, the plan " +
-                         "needs " + std::to_string(runs.used) + "; merge the shards of one plan");
+  const PlanResult result = merge_plan_shards(c.merge.dirs, c.merge.scenario);
   const std::filesystem::path dir(c.merge.out_dir);
   create_output_directory(dir);
   return write_plan(result, dir, c.merge.quiet, plot_script, out, err);
@@ -245,15 +184,11 @@ int run_plan_command(PlanCommand& c, Peers& peers, std::ostream& out, std::ostre
   ProgressBar progress(err, 1, !c.quiet && stderr_is_terminal(), "runs");
   o.on_progress = [&](int finished, int at_most) { progress.update(finished, at_most); };
   if (shard) {
-    const PlanShardRuns runs = plan_shard(o, *shard, peers);
+    const WrittenPlanShard written = write_plan_shard(o, *shard, peers, dir);
     progress.finish();
-    if (!peers.is_root()) return 0;
-    const std::filesystem::path path =
-        dir / ("plan-shard-" + std::to_string(shard->index) + ".albsim");
-    write_shard_file(path, plan_shard_header(c, runs.content_hash, *shard), runs.records);
-    if (!c.quiet)
-      out << "plan shard " << shard->index << " of " << shard->count << ": " << runs.records.size()
-          << " runs; wrote " << path.string()
+    if (peers.is_root() && !c.quiet)
+      out << "plan shard " << shard->index << " of " << shard->count << ": " << written.runs
+          << " runs; wrote " << written.path.string()
           << "\nmerge every shard with: albsim plan merge DIR... --out DIR\n";
     return 0;
   }

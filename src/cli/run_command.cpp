@@ -2,40 +2,16 @@
 
 #include <cstdlib>
 #include <filesystem>
-#include <memory>
 
 #include "albsim/input_error.hpp"
 #include "albsim/report_output.hpp"
-#include "albsim/simulation.hpp"
-#include "albsim/version.hpp"
+#include "cli/cli_common.hpp"
 #include "cli/observed_comparison.hpp"
 #include "cli/plots.hpp"
 #include "cli/progress.hpp"
-#include "cli/scenario_input.hpp"
-#include "distribute/report_record.hpp"
-#include "distribute/shard_file.hpp"
-#include "distribute/shard_spec.hpp"
-#include "distribute/spread.hpp"
-#include "report/atomic_file.hpp"
-#include "report/timeseries_csv.hpp"
+#include "distribute/run_job.hpp"
 
 namespace albsim {
-namespace {
-
-// The shard file's header: what merge needs to load the scenario again and to check that every
-// shard belongs to one run.
-nlohmann::json shard_header(const RunCommand& c, const std::vector<Override>& overrides,
-                            const ScenarioInput& input, SimTime step, const ShardSpec& shard) {
-  return {{"kind", "run"},
-          {"albsim", ALBSIM_VERSION},
-          {"report_schema", report_schema_fingerprint()},
-          {"scenario", scenario_header(c.common.scenario, overrides, input.content_hash)},
-          {"options",
-           {{"replications", input.scenario.replications}, {"timeseries_step_ms", step.ms()}}},
-          {"shard", {{"index", shard.index}, {"count", shard.count}}}};
-}
-
-}  // namespace
 
 CLI::App* add_run_command(CLI::App& app, RunCommand& c) {
   CLI::App* cmd = app.add_subcommand(
@@ -90,82 +66,35 @@ int run_run_command(const RunCommand& c, Peers& peers, std::ostream& out, std::o
   const nlohmann::ordered_json observed =
       c.compare_observed ? read_observed_report(*c.compare_observed) : nlohmann::ordered_json();
   const ScenarioInput input = load_scenario_input(c.common.scenario, overrides, err);
-  const Scenario& scenario = input.scenario;
   const std::optional<std::string> window =
-      c.plot_window ? std::optional(plot_window_seconds(*c.plot_window, scenario)) : std::nullopt;
-  const SimTime step = parse_timeseries_step(c.timeseries_step, scenario);
+      c.plot_window ? std::optional(plot_window_seconds(*c.plot_window, input.scenario))
+                    : std::nullopt;
 
-  const auto total = static_cast<std::uint64_t>(scenario.replications);
-  const std::vector<std::uint64_t> replications =
-      shard ? shard->replications_of(total) : ShardSpec{}.replications_of(total);
-  const bool keeps_timeseries = !replications.empty() && replications.front() == 0;
-
-  // Output files are opened on rank 0 before any simulation, so a bad --out fails at once.
-  const std::filesystem::path dir(c.out_dir);
-  const std::string shard_name = shard ? "shard-" + std::to_string(shard->index) : "";
-  std::unique_ptr<AtomicFile> timeseries_file;
-  std::unique_ptr<AtomicFile> report_file;
-  std::unique_ptr<TimeseriesCsv> timeseries;
-  agree(peers, [&] {
-    if (!peers.is_root()) return;
-    create_output_directory(dir);
-    if (keeps_timeseries) {
-      timeseries_file = std::make_unique<AtomicFile>(
-          dir / (shard ? shard_name + ".timeseries.csv" : std::string("timeseries.csv")));
-      timeseries = std::make_unique<TimeseriesCsv>(timeseries_file->stream(), scenario);
-    }
-    if (!shard) report_file = std::make_unique<AtomicFile>(dir / "report.json");
-  });
-
-  ProgressBar progress(err, static_cast<int>(share_of(peers, replications.size())),
-                       !c.quiet && stderr_is_terminal());
-  const std::vector<std::string> records = spread(
-      peers, replications.size(), c.threads,
-      [&](std::size_t k) {
-        SimulationOptions options;
-        options.replication = replications[k];
-        if (replications[k] == 0) {  // task 0: on rank 0, which holds the timeseries file
-          options.timeseries_step = step;
-          options.timeseries = timeseries.get();
-        }
-        return encode_report(simulate(scenario, options));
-      },
-      [&](std::size_t finished) { progress.update(static_cast<int>(finished)); });
+  RunJob job{c.common.scenario,
+             overrides,
+             c.out_dir,
+             shard,
+             parse_timeseries_step(c.timeseries_step, input.scenario),
+             c.threads,
+             {}};
+  ProgressBar progress(err, 1, !c.quiet && stderr_is_terminal());
+  job.on_progress = [&](std::size_t finished, std::size_t total) {
+    progress.update(static_cast<int>(finished), static_cast<int>(total));
+  };
+  const RunOutcome outcome = run_job(input, job, peers);
   progress.finish();
   if (!peers.is_root()) return 0;
-
-  if (shard) {
-    nlohmann::json header = shard_header(c, overrides, input, step, *shard);
-    if (timeseries_file) {
-      timeseries_file->commit();
-      const std::filesystem::path path = dir / (shard_name + ".timeseries.csv");
-      const FileDigest digest = digest_file(path);
-      header["timeseries"] = {
-          {"file", path.filename().string()}, {"bytes", digest.bytes}, {"fnv1a64", digest.fnv1a64}};
-    }
-    std::vector<std::pair<std::uint64_t, std::string>> keyed;
-    for (std::size_t k = 0; k < records.size(); ++k)
-      keyed.emplace_back(replications[k], records[k]);
-    write_shard_file(dir / (shard_name + ".albsim"), header, keyed);
-    if (!c.quiet)
-      out << "shard " << shard->index << " of " << shard->count << ": " << records.size() << " of "
-          << total << " replications; wrote " << (dir / (shard_name + ".albsim")).string()
-          << "\nmerge every shard with: albsim merge DIR... --out DIR\n";
-    return 0;
+  if (!c.quiet && shard)
+    out << "shard " << shard->index << " of " << shard->count << ": " << outcome.replications
+        << " of " << input.scenario.replications << " replications; wrote "
+        << outcome.written.string() << "\nmerge every shard with: albsim merge DIR... --out DIR\n";
+  if (!c.quiet && !shard) {
+    print_summary(out, input.scenario, outcome.reports);
+    if (c.compare_observed) print_observed_comparison(out, outcome.reports.front(), observed);
+    out << "\nwrote " << outcome.written.string() << " and "
+        << (job.out_dir / "timeseries.csv").string() << "\n";
   }
-
-  std::vector<Report> reports;
-  reports.reserve(records.size());
-  for (const std::string& record : records) reports.push_back(decode_report(record));
-  report_file->stream() << report_to_json(scenario, reports);
-  commit_together({report_file.get(), timeseries_file.get()});
-  if (!c.quiet) {
-    print_summary(out, scenario, reports);
-    if (c.compare_observed) print_observed_comparison(out, reports.front(), observed);
-    out << "\nwrote " << (dir / "report.json").string() << " and "
-        << (dir / "timeseries.csv").string() << "\n";
-  }
-  if (plot_script) draw_plots(*plot_script, dir, out, err, window);
+  if (plot_script) draw_plots(*plot_script, job.out_dir, out, err, window);
   return 0;
 }
 

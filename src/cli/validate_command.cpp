@@ -1,7 +1,7 @@
 #include "cli/validate_command.hpp"
 
 #include "albsim/load_scenario.hpp"
-#include "cli/scenario_input.hpp"
+#include "distribute/scenario_input.hpp"
 
 namespace albsim {
 

@@ -84,4 +84,11 @@ void commit_together(std::initializer_list<AtomicFile*> files) {
   for (AtomicFile* f : files) f->publish();
 }
 
+void create_output_directory(const std::filesystem::path& dir) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec)
+    throw InputError("--out", "", "cannot create directory " + dir.string() + ": " + ec.message());
+}
+
 }  // namespace albsim

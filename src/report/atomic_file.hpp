@@ -24,6 +24,7 @@ class AtomicFile {
 
  private:
   friend void commit_together(std::initializer_list<AtomicFile*> files);
+
   void finish_writing();
   void check_destination() const;
   void publish();
@@ -39,5 +40,8 @@ class AtomicFile {
 // disk, a destination that is a directory) leaves every earlier file as it was. Throws InputError
 // naming the file.
 void commit_together(std::initializer_list<AtomicFile*> files);
+
+// Creates an output directory (--out) and its parents. Throws InputError naming --out.
+void create_output_directory(const std::filesystem::path& dir);
 
 }  // namespace albsim

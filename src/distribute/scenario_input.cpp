@@ -1,4 +1,4 @@
-#include "cli/scenario_input.hpp"
+#include "distribute/scenario_input.hpp"
 
 #include <filesystem>
 
@@ -42,6 +42,16 @@ std::vector<Override> overrides_from_json(const nlohmann::json& list) {
   for (const nlohmann::json& pair : list)
     overrides.push_back({pair.at(0).get<std::string>(), pair.at(1).get<std::string>()});
   return overrides;
+}
+
+std::string scenario_path_of(const nlohmann::json& header,
+                             const std::optional<std::string>& moved) {
+  if (moved) return *moved;
+  const nlohmann::json& s = header.at("scenario");
+  const std::string absolute = s.value("path", "");
+  std::error_code ec;
+  if (!absolute.empty() && std::filesystem::exists(absolute, ec)) return absolute;
+  return s.value("given", absolute);
 }
 
 }  // namespace albsim

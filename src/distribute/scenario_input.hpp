@@ -2,6 +2,7 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -28,6 +29,10 @@ ScenarioInput load_scenario_input(const std::string& path, const std::vector<Ove
 // again), the overrides applied to it, and its content hash.
 nlohmann::json scenario_header(const std::string& path, const std::vector<Override>& overrides,
                                const std::string& content_hash);
+
+// The scenario a shard set names: `moved` when given, else the path the shards recorded in
+// `header` (absolute when it still exists, else as given).
+std::string scenario_path_of(const nlohmann::json& header, const std::optional<std::string>& moved);
 
 // Overrides as JSON ([[pointer, value], ...]) for shard headers, and back.
 nlohmann::json overrides_json(const std::vector<Override>& overrides);

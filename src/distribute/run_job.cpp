@@ -1,0 +1,99 @@
+#include "distribute/run_job.hpp"
+
+#include <memory>
+
+#include "albsim/report_output.hpp"
+#include "albsim/simulation.hpp"
+#include "albsim/version.hpp"
+#include "distribute/report_record.hpp"
+#include "distribute/shard_file.hpp"
+#include "distribute/spread.hpp"
+#include "report/atomic_file.hpp"
+#include "report/timeseries_csv.hpp"
+
+namespace albsim {
+namespace {
+
+// The shard file's header: what merge needs to load the scenario again and to check that every
+// shard belongs to one run.
+nlohmann::json shard_header(const RunJob& job, const ScenarioInput& input, const ShardSpec& shard) {
+  return {{"kind", "run"},
+          {"albsim", ALBSIM_VERSION},
+          {"report_schema", report_schema_fingerprint()},
+          {"scenario", scenario_header(job.scenario_path, job.overrides, input.content_hash)},
+          {"options",
+           {{"replications", input.scenario.replications},
+            {"timeseries_step_ms", job.timeseries_step.ms()}}},
+          {"shard", {{"index", shard.index}, {"count", shard.count}}}};
+}
+
+}  // namespace
+
+RunOutcome run_job(const ScenarioInput& input, const RunJob& job, Peers& peers) {
+  const Scenario& scenario = input.scenario;
+  const auto total = static_cast<std::uint64_t>(scenario.replications);
+  const std::vector<std::uint64_t> replications =
+      job.shard ? job.shard->replications_of(total) : ShardSpec{}.replications_of(total);
+  const bool keeps_timeseries = !replications.empty() && replications.front() == 0;
+
+  const std::filesystem::path& dir = job.out_dir;
+  const std::string shard_name = job.shard ? "shard-" + std::to_string(job.shard->index) : "";
+  std::unique_ptr<AtomicFile> timeseries_file;
+  std::unique_ptr<AtomicFile> report_file;
+  std::unique_ptr<TimeseriesCsv> timeseries;
+  agree(peers, [&] {
+    if (!peers.is_root()) return;
+    create_output_directory(dir);
+    if (keeps_timeseries) {
+      timeseries_file = std::make_unique<AtomicFile>(
+          dir / (job.shard ? shard_name + ".timeseries.csv" : std::string("timeseries.csv")));
+      timeseries = std::make_unique<TimeseriesCsv>(timeseries_file->stream(), scenario);
+    }
+    if (!job.shard) report_file = std::make_unique<AtomicFile>(dir / "report.json");
+  });
+
+  const std::size_t mine = share_of(peers, replications.size());
+  const std::vector<std::string> records = spread(
+      peers, replications.size(), job.threads,
+      [&](std::size_t k) {
+        SimulationOptions options;
+        options.replication = replications[k];
+        if (replications[k] == 0) {  // task 0: on rank 0, which holds the timeseries file
+          options.timeseries_step = job.timeseries_step;
+          options.timeseries = timeseries.get();
+        }
+        return encode_report(simulate(scenario, options));
+      },
+      [&](std::size_t finished) {
+        if (job.on_progress) job.on_progress(finished, mine);
+      });
+  RunOutcome outcome;
+  outcome.replications = records.size();
+  if (!peers.is_root()) return outcome;
+
+  if (job.shard) {
+    nlohmann::json header = shard_header(job, input, *job.shard);
+    if (timeseries_file) {
+      timeseries_file->commit();
+      const std::filesystem::path path = dir / (shard_name + ".timeseries.csv");
+      const FileDigest digest = digest_file(path);
+      header["timeseries"] = {
+          {"file", path.filename().string()}, {"bytes", digest.bytes}, {"fnv1a64", digest.fnv1a64}};
+    }
+    std::vector<std::pair<std::uint64_t, std::string>> keyed;
+    for (std::size_t k = 0; k < records.size(); ++k)
+      keyed.emplace_back(replications[k], records[k]);
+    outcome.written = dir / (shard_name + ".albsim");
+    write_shard_file(outcome.written, header, keyed);
+    return outcome;
+  }
+
+  outcome.reports.reserve(records.size());
+  for (const std::string& record : records) outcome.reports.push_back(decode_report(record));
+  report_file->stream() << report_to_json(scenario, outcome.reports);
+  commit_together({report_file.get(), timeseries_file.get()});
+  outcome.written = dir / "report.json";
+  return outcome;
+}
+
+}  // namespace albsim
