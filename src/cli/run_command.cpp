@@ -6,7 +6,7 @@
 #include "albsim/input_error.hpp"
 #include "albsim/report_output.hpp"
 #include "cli/cli_common.hpp"
-#include "cli/observed_comparison.hpp"
+#include "observe/observed_comparison.hpp"
 #include "cli/plots.hpp"
 #include "cli/progress.hpp"
 #include "distribute/run_job.hpp"

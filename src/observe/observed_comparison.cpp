@@ -1,4 +1,4 @@
-#include "cli/observed_comparison.hpp"
+#include "observe/observed_comparison.hpp"
 
 #include <filesystem>
 #include <optional>
