@@ -80,7 +80,7 @@ void BM_Requirement(benchmark::State& state) {
   std::vector<double> demand(525'600);
   for (std::size_t i = 0; i < demand.size(); ++i)
     demand[i] = 60 * (1 + 0.6 * std::cos(static_cast<double>(i) * 2 * 3.14159265 / 1440));
-  RequirementInput in{0, 3, 3, 0, 25, 1, 20};
+  RequirementInput in{Lcu(0), 3, 3, Lcu(0), Lcu(25), 1, 20};
   std::vector<DemandBand> bands;
   for (int r = 0; r <= 20; ++r) bands.push_back(demand_band(in, r));
   const bool by_band = state.range(0) == 1;
@@ -89,7 +89,7 @@ void BM_Requirement(benchmark::State& state) {
     for (const double d : demand) {
       if (by_band && required >= 0 && bands[static_cast<std::size_t>(required)].contains(d))
         continue;
-      in.demand_lcu = d;
+      in.demand = Lcu(d);
       const int r = required_nodes(in);
       changes += r != required;
       required = r;

@@ -14,6 +14,7 @@
 
 #include "albsim/ipv4.hpp"
 #include "albsim/sim_time.hpp"
+#include "albsim/units.hpp"
 
 namespace albsim {
 
@@ -126,7 +127,7 @@ struct LoadBalancerSpec {
   std::optional<std::size_t> pool;
   std::vector<std::string> azs;
   DemandSpec demand;
-  double node_capacity_lcu = 25;
+  Lcu node_capacity_lcu{25};
   int min_nodes_per_az = 1;
   int max_nodes_per_az = 20;
   DurationDistribution launch_delay = DurationDistribution::fixed_at(SimTime::from_seconds(120));
@@ -136,7 +137,7 @@ struct LoadBalancerSpec {
   ReplacementSpec replacement;
   VictimPolicy scale_in_victims = VictimPolicy::prefer_managed;
   ReclaimPolicy reclaim = ReclaimPolicy::none;
-  double capacity_reservation_lcu = 0;
+  Lcu capacity_reservation_lcu{0};
   std::vector<Cidr> allowlist;  // resolved: explicit, or every CIDR of every pool it uses
 };
 
@@ -170,7 +171,7 @@ struct AddCidrEvent {
 };
 struct CapacityReservationEvent {
   std::optional<std::size_t> lb;
-  double lcu = 0;
+  Lcu lcu{0};
 };
 struct AttachPoolEvent {
   std::optional<std::size_t> lb;
@@ -237,11 +238,11 @@ struct ManagedRangesSpec {
 };
 
 struct Pricing {
-  double public_ipv4_per_ip_hour = 0.005;
-  double amazon_block_per_ip_hour = 0.008;
+  UsdPerAddressHour public_ipv4_per_ip_hour{0.005};
+  UsdPerAddressHour amazon_block_per_ip_hour{0.008};
   bool ipam_advanced = false;
-  double ipam_advanced_per_ip_hour = 0.00027;
-  double byoip_price_per_address = 0;
+  UsdPerAddressHour ipam_advanced_per_ip_hour{0.00027};
+  Usd byoip_price_per_address{0};  // the purchase of one address
   double byoip_amortize_months = 60;
   // The planner's break-even: the BYOIP /24 (the smallest prefix AWS accepts) is already owned,
   // so a candidate costs its share of it, not the purchase of a /24. No run figure depends on it.

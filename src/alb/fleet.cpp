@@ -66,7 +66,7 @@ bool Fleet::is_spent(const FleetEvent& event) const {
       event);
 }
 
-void Fleet::set_reserved_lcu(std::size_t lb, double lcu) {
+void Fleet::set_reserved_lcu(std::size_t lb, Lcu lcu) {
   grid_.catch_up(lb);
   lbs_[lb].reserved_lcu = lcu;
   grid_.inputs_changed(lb);

@@ -52,7 +52,7 @@ class Fleet final : public FreedAddressListener,
   // Scenario events that act on load balancers.
   void set_az_impaired(std::size_t lb, const std::string& az, bool impaired);
   void maintenance(std::size_t lb, double fraction) { replacement_.maintenance(lb, fraction); }
-  void set_reserved_lcu(std::size_t lb, double lcu);
+  void set_reserved_lcu(std::size_t lb, Lcu lcu);
   void attach_pool(std::size_t lb, std::optional<std::size_t> pool) { lbs_[lb].pool = pool; }
 
   // Reclaim (MODEL.md §4): addresses freed in `pool` replace managed-address nodes.

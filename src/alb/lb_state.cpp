@@ -17,7 +17,7 @@ bool LbState::any_low_timer() const {
 }
 
 int requirement(const LoadBalancerSpec& spec, const LbState& state, double demand) {
-  return required_nodes({demand, state.healthy_azs(), static_cast<int>(spec.azs.size()),
+  return required_nodes({Lcu(demand), state.healthy_azs(), static_cast<int>(spec.azs.size()),
                          state.reserved_lcu, spec.node_capacity_lcu, spec.min_nodes_per_az,
                          spec.max_nodes_per_az});
 }

@@ -29,7 +29,7 @@ struct LbState {
   std::optional<std::size_t> pool;
   std::vector<AzState> azs;
   int impaired_azs = 0;  // AZs with an outage in force
-  double reserved_lcu = 0;
+  Lcu reserved_lcu{0};
   // The next grid point needs a real evaluation: a node or AZ changed since the last one, or it
   // left a healthy AZ with r != c and no low timer (a partial scale-in).
   bool touched = true;

@@ -133,7 +133,7 @@ const DemandBand& ScalingGrid::band(std::size_t lb, int required) {
   }
   auto& known = cache.by_required[static_cast<std::size_t>(required)];
   if (!known)
-    known = demand_band({0, s.healthy_azs(), static_cast<int>(spec.azs.size()), s.reserved_lcu,
+    known = demand_band({Lcu(0), s.healthy_azs(), static_cast<int>(spec.azs.size()), s.reserved_lcu,
                          spec.node_capacity_lcu, spec.min_nodes_per_az, spec.max_nodes_per_az},
                         required);
   return *known;

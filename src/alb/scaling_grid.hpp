@@ -94,7 +94,7 @@ class ScalingGrid {
   // with.
   struct BandCache {
     int healthy = -1;
-    double reserved_lcu = -1;
+    Lcu reserved_lcu{-1};
     std::vector<std::optional<DemandBand>> by_required;
   };
   // The grid's own state of one load balancer.

@@ -15,7 +15,7 @@ namespace {
 // required_nodes(d) >= target, or nullopt when even the largest finite double falls short.
 std::optional<double> first_demand_reaching(RequirementInput in, int target) {
   auto reaches = [&](std::uint64_t bits) {
-    in.demand_lcu = std::bit_cast<double>(bits);
+    in.demand = Lcu(std::bit_cast<double>(bits));
     return required_nodes(in) >= target;
   };
   std::uint64_t lo = 0;
@@ -36,7 +36,7 @@ std::optional<double> first_demand_reaching(RequirementInput in, int target) {
 DemandBand demand_band(RequirementInput in, int required) {
   const std::optional<double> lo = first_demand_reaching(in, required);
   if (!lo) return {};
-  in.demand_lcu = *lo;
+  in.demand = Lcu(*lo);
   if (required_nodes(in) != required) return {};  // the requirement jumps over `required`
   const std::optional<double> above = first_demand_reaching(in, required + 1);
   const double hi = above ? std::bit_cast<double>(std::bit_cast<std::uint64_t>(*above) - 1)

@@ -6,15 +6,16 @@
 #include <cmath>
 
 #include "albsim/sim_time.hpp"
+#include "albsim/units.hpp"
 
 namespace albsim {
 
 struct RequirementInput {
-  double demand_lcu = 0;    // d(t), surges included
-  int healthy_azs = 1;      // AZs not impaired
-  int all_azs = 1;          // n_azs
-  double reserved_lcu = 0;  // R
-  double node_capacity_lcu = 25;
+  Lcu demand{0};        // d(t), surges included
+  int healthy_azs = 1;  // AZs not impaired
+  int all_azs = 1;      // n_azs
+  Lcu reserved{0};      // R
+  Lcu node_capacity{25};
   int min_nodes = 1;
   int max_nodes = 20;
 };
@@ -27,9 +28,9 @@ inline double tolerant_ceil(double x) {
 
 // r_az = clamp(ceil(max(d / healthy, R / n) / capacity), min, max).
 inline int required_nodes(const RequirementInput& in) {
-  const double share = in.demand_lcu / in.healthy_azs;
-  const double floor_share = in.reserved_lcu / in.all_azs;
-  const double nodes = tolerant_ceil(std::max(share, floor_share) / in.node_capacity_lcu);
+  const Lcu share = in.demand / in.healthy_azs;
+  const Lcu floor_share = in.reserved / in.all_azs;
+  const double nodes = tolerant_ceil(std::max(share, floor_share) / in.node_capacity);
   return static_cast<int>(
       std::clamp(nodes, static_cast<double>(in.min_nodes), static_cast<double>(in.max_nodes)));
 }

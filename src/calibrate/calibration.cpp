@@ -124,7 +124,7 @@ FittedValue capacity_profile(FitRuns& runs, const ModelParameters& p, double thr
 }
 
 ModelParameters scenario_parameters(const LoadBalancerSpec& spec) {
-  return {spec.node_capacity_lcu, spec.launch_delay.typical_max(), spec.scale_in_cooldown,
+  return {spec.node_capacity_lcu.value(), spec.launch_delay.typical_max(), spec.scale_in_cooldown,
           spec.replacement};
 }
 
@@ -175,7 +175,7 @@ CalibrationFit measure_fit(const FitRuns& runs, const CalibrationTarget& target,
 
 Scenario with_parameters(Scenario scenario, std::size_t lb, const ModelParameters& p) {
   LoadBalancerSpec& spec = scenario.load_balancers[lb];
-  spec.node_capacity_lcu = p.node_capacity_lcu;
+  spec.node_capacity_lcu = Lcu(p.node_capacity_lcu);
   spec.launch_delay = DurationDistribution::fixed_at(p.launch_delay);
   spec.scale_in_cooldown = p.scale_in_cooldown;
   spec.replacement = p.replacement;

@@ -93,7 +93,7 @@ constexpr std::size_t kMaxStates = 200'000;  // beyond this the sparse LU takes 
 
 // Nodes per AZ at constant demand x multiplier with `healthy` AZs carrying it.
 int per_az(const LoadBalancerSpec& spec, double multiplier, int healthy) {
-  return required_nodes({spec.demand.constant * multiplier, healthy,
+  return required_nodes({Lcu(spec.demand.constant * multiplier), healthy,
                          static_cast<int>(spec.azs.size()), spec.capacity_reservation_lcu,
                          spec.node_capacity_lcu, spec.min_nodes_per_az, spec.max_nodes_per_az});
 }

@@ -11,22 +11,17 @@ namespace {
 void add_pool_charges(const Scenario& scenario, const PlanTarget& target, CandidateKind kind,
                       MonthlyCost& c) {
   if (kind == CandidateKind::managed_only) return;
-  const double address_hours_per_month =
+  const AddressHours per_month =
       pool_address_hours(scenario, target.pool) * kHoursPerMonth / scenario.horizon.hours_f();
   if (kind == CandidateKind::amazon)
-    c.amazon_blocks = address_hours_per_month * scenario.pricing.amazon_block_per_ip_hour;
+    c.amazon_blocks = (per_month * scenario.pricing.amazon_block_per_ip_hour).value();
   else
-    c.byoip_ownership =
-        address_hours_per_month * byoip_ownership_per_address_hour(scenario.pricing);
+    c.byoip_ownership = (per_month * byoip_ownership_per_address_hour(scenario.pricing)).value();
 }
 
 void add_total(MonthlyCost& c) {
   c.total = c.managed_ipv4 + c.amazon_blocks + c.byoip_ownership + c.ipam + c.nlb + c.accelerator +
             c.cloudfront;
-}
-
-double ipam_rate(const Pricing& price) {
-  return price.ipam_advanced ? price.ipam_advanced_per_ip_hour : 0.0;
 }
 
 }  // namespace
@@ -39,8 +34,9 @@ MonthlyCost candidate_cost(const Scenario& scenario, const Report& report, const
     c.managed_ipv4 += report.load_balancers[j].cost.managed_ipv4 * per_month;
   add_pool_charges(scenario, target, kind, c);
   if (kind != CandidateKind::managed_only)
-    c.ipam =
-        report.pools[target.pool].in_use_address_hours * ipam_rate(scenario.pricing) * per_month;
+    c.ipam = (AddressHours(report.pools[target.pool].in_use_address_hours) *
+              ipam_rate(scenario.pricing) * per_month)
+                 .value();
   add_total(c);
   return c;
 }
@@ -48,11 +44,13 @@ MonthlyCost candidate_cost(const Scenario& scenario, const Report& report, const
 MonthlyCost screened_cost(const Scenario& scenario, const PlanTarget& target, CandidateKind kind,
                           const ScreenEstimate& screen) {
   MonthlyCost c;
-  c.managed_ipv4 =
-      screen.managed_addresses * kHoursPerMonth * scenario.pricing.public_ipv4_per_ip_hour;
+  c.managed_ipv4 = (AddressHours(screen.managed_addresses * kHoursPerMonth) *
+                    scenario.pricing.public_ipv4_per_ip_hour)
+                       .value();
   add_pool_charges(scenario, target, kind, c);
   if (kind != CandidateKind::managed_only)
-    c.ipam = screen.pool_addresses * kHoursPerMonth * ipam_rate(scenario.pricing);
+    c.ipam = (AddressHours(screen.pool_addresses * kHoursPerMonth) * ipam_rate(scenario.pricing))
+                 .value();
   add_total(c);
   return c;
 }
@@ -69,12 +67,13 @@ std::vector<AlternativeResult> alternative_costs(const Scenario& scenario, const
   nlb.nlb = balancers * kHoursPerMonth * price.nlb_per_hour +
             gb_per_month / price.gb_per_nlcu_hour * price.nlcu_per_hour;
   MonthlyCost nlb_amazon = nlb;
-  nlb_amazon.managed_ipv4 =
-      static_cast<double>(azs) * kHoursPerMonth * scenario.pricing.public_ipv4_per_ip_hour;
+  // One Elastic IP per AZ, all month.
+  const AddressHours eip_hours(static_cast<double>(azs) * kHoursPerMonth);
+  nlb_amazon.managed_ipv4 = (eip_hours * scenario.pricing.public_ipv4_per_ip_hour).value();
   add_total(nlb_amazon);
   MonthlyCost nlb_byoip = nlb;
-  nlb_byoip.byoip_ownership = static_cast<double>(azs) * kHoursPerMonth *
-                              byoip_ownership_per_address_hour(scenario.pricing);
+  nlb_byoip.byoip_ownership =
+      (eip_hours * byoip_ownership_per_address_hour(scenario.pricing)).value();
   add_total(nlb_byoip);
   MonthlyCost accelerator;
   accelerator.accelerator = balancers * kHoursPerMonth * price.accelerator_per_hour +

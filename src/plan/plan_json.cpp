@@ -137,11 +137,11 @@ std::string plan_to_json(const PlanResult& p) {
          {"month", b.month ? Json(*b.month) : Json()}});
   j["break_even"] = break_even;
   j["screen_not_applicable"] = p.screen_not_applicable ? Json(*p.screen_not_applicable) : Json();
-  j["pricing"] = {{"public_ipv4_per_ip_hour", p.pricing.public_ipv4_per_ip_hour},
-                  {"amazon_block_per_ip_hour", p.pricing.amazon_block_per_ip_hour},
+  j["pricing"] = {{"public_ipv4_per_ip_hour", p.pricing.public_ipv4_per_ip_hour.value()},
+                  {"amazon_block_per_ip_hour", p.pricing.amazon_block_per_ip_hour.value()},
                   {"ipam_tier", p.pricing.ipam_advanced ? "advanced" : "free"},
-                  {"ipam_advanced_per_ip_hour", p.pricing.ipam_advanced_per_ip_hour},
-                  {"byoip_price_per_address", p.pricing.byoip_price_per_address},
+                  {"ipam_advanced_per_ip_hour", p.pricing.ipam_advanced_per_ip_hour.value()},
+                  {"byoip_price_per_address", p.pricing.byoip_price_per_address.value()},
                   {"byoip_amortize_months", p.pricing.byoip_amortize_months},
                   {"byoip_owned", p.pricing.byoip_owned}};
   const AlternativePricing& a = p.alternatives;

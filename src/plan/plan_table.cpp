@@ -128,11 +128,11 @@ void print_break_even(std::ostream& out, const PlanResult& p) {
 void print_assumptions(std::ostream& out, const PlanResult& p) {
   const Pricing& s = p.pricing;
   const AlternativePricing& a = p.alternatives;
-  out << "\nPrices: public IPv4 " << fmt("$%g", s.public_ipv4_per_ip_hour) << "/IP-h, Amazon block "
-      << fmt("$%g", s.amazon_block_per_ip_hour) << "/IP-h, IPAM "
-      << (s.ipam_advanced ? fmt("advanced $%g/IP-h", s.ipam_advanced_per_ip_hour) : "free")
+  out << "\nPrices: public IPv4 " << fmt("$%g", s.public_ipv4_per_ip_hour.value())
+      << "/IP-h, Amazon block " << fmt("$%g", s.amazon_block_per_ip_hour.value()) << "/IP-h, IPAM "
+      << (s.ipam_advanced ? fmt("advanced $%g/IP-h", s.ipam_advanced_per_ip_hour.value()) : "free")
       << ", BYOIP "
-      << (p.byoip_priced ? fmt("$%g", s.byoip_price_per_address) + "/address over " +
+      << (p.byoip_priced ? fmt("$%g", s.byoip_price_per_address.value()) + "/address over " +
                                fmt("%g", s.byoip_amortize_months) + " months"
                          : std::string("ownership not priced"))
       << "; NLB " << fmt("$%g", a.nlb_per_hour) << "/h + " << fmt("$%g", a.nlcu_per_hour)

@@ -159,7 +159,7 @@ class Planner {
     r.alternatives = options_.alternatives;
     r.pricing = base_.pricing;
     r.notes = set_.notes;
-    r.byoip_priced = base_.pricing.byoip_price_per_address > 0;
+    r.byoip_priced = base_.pricing.byoip_price_per_address > Usd(0);
     const bool byoip_candidates =
         std::any_of(set_.candidates.begin(), set_.candidates.end(),
                     [](const BuiltCandidate& c) { return c.result.kind == CandidateKind::byoip; });
@@ -388,23 +388,24 @@ class Planner {
         c[*result_.recommendation].kind == CandidateKind::byoip)
       result_.recommendation_caveat =
           "BYOIP ownership not priced (set /pricing/byoip_price_per_address): running cost only";
-    if (base_.pricing.byoip_price_per_address <= 0) return;
+    if (base_.pricing.byoip_price_per_address <= Usd(0)) return;
     const auto byoip = best_of(c, CandidateKind::byoip);
     if (!byoip) return;
     const CandidateResult& b = c[*byoip];
     // BYOIP starts from a /24 you own and advertise (FACTS.md): buy it, unless it is owned.
-    const double price = base_.pricing.byoip_price_per_address;
-    const double attributed = static_cast<double>(b.addresses) * price;
-    const double block = static_cast<double>(std::max<std::uint64_t>(b.addresses, 256)) * price;
+    const Usd price = base_.pricing.byoip_price_per_address;
+    const Usd attributed = static_cast<double>(b.addresses) * price;
+    const Usd block = static_cast<double>(std::max<std::uint64_t>(b.addresses, 256)) * price;
     const bool owned = base_.pricing.byoip_owned;
-    const double purchase = owned ? attributed : block;
+    const Usd purchase = owned ? attributed : block;
     const double running = b.cost.total - b.cost.byoip_ownership;
     for (const CandidateKind versus : {CandidateKind::amazon, CandidateKind::managed_only}) {
       const auto other = best_of(c, versus);
       if (!other) continue;
-      result_.break_even.push_back({b.name, c[*other].name, c[*other].verdict, purchase, block,
-                                    attributed, owned,
-                                    break_even_month(purchase, running, c[*other].cost.total)});
+      result_.break_even.push_back(
+          {b.name, c[*other].name, c[*other].verdict, purchase.value(), block.value(),
+           attributed.value(), owned,
+           break_even_month(purchase.value(), running, c[*other].cost.total)});
     }
   }
 

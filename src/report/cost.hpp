@@ -11,9 +11,12 @@ void price_report(const Scenario& scenario, Report& report);
 
 // Address-hours of the pool's own CIDRs over [0, horizon), those of `add_cidr` events from
 // their time on.
-double pool_address_hours(const Scenario& scenario, std::size_t pool);
+AddressHours pool_address_hours(const Scenario& scenario, std::size_t pool);
 
 // The amortized purchase price of one BYOIP address per hour (0 without a price).
-double byoip_ownership_per_address_hour(const Pricing& price);
+UsdPerAddressHour byoip_ownership_per_address_hour(const Pricing& price);
+
+// What IPAM charges per pool address-hour allocated: the advanced tier's rate, or 0 (free).
+UsdPerAddressHour ipam_rate(const Pricing& price);
 
 }  // namespace albsim

@@ -14,11 +14,11 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 Json pricing_json(const Pricing& p) {
-  return Json{{"public_ipv4_per_ip_hour", p.public_ipv4_per_ip_hour},
-              {"amazon_block_per_ip_hour", p.amazon_block_per_ip_hour},
+  return Json{{"public_ipv4_per_ip_hour", p.public_ipv4_per_ip_hour.value()},
+              {"amazon_block_per_ip_hour", p.amazon_block_per_ip_hour.value()},
               {"ipam_tier", p.ipam_advanced ? "advanced" : "free"},
-              {"ipam_advanced_per_ip_hour", p.ipam_advanced_per_ip_hour},
-              {"byoip_price_per_address", p.byoip_price_per_address},
+              {"ipam_advanced_per_ip_hour", p.ipam_advanced_per_ip_hour.value()},
+              {"byoip_price_per_address", p.byoip_price_per_address.value()},
               {"byoip_amortize_months", p.byoip_amortize_months}};
 }
 

@@ -261,16 +261,16 @@ class Checker {
   void warn_prices() {
     const Pricing& price = s_.pricing;
     const std::pair<const char*, double> hourly_prices[] = {
-        {"public_ipv4_per_ip_hour", price.public_ipv4_per_ip_hour},
-        {"amazon_block_per_ip_hour", price.amazon_block_per_ip_hour},
-        {"ipam_advanced_per_ip_hour", price.ipam_advanced_per_ip_hour}};
+        {"public_ipv4_per_ip_hour", price.public_ipv4_per_ip_hour.value()},
+        {"amazon_block_per_ip_hour", price.amazon_block_per_ip_hour.value()},
+        {"ipam_advanced_per_ip_hour", price.ipam_advanced_per_ip_hour.value()}};
     for (const auto& [key, hourly] : hourly_prices)
       if (hourly >= 0.1)
         warn(std::string("/pricing/") + key,
              printed("$%g per IP-hour is $%.2f per address per 730-hour month, 20 or more times "
                      "AWS's $0.005; if %g is a monthly price, give %g / 730 = %.6g",
                      hourly, hourly * 730, hourly, hourly, hourly / 730));
-    const double each = price.byoip_price_per_address;
+    const double each = price.byoip_price_per_address.value();
     if (each > 1000)
       warn("/pricing/byoip_price_per_address",
            printed("$%g for one IPv4 address, where addresses trade for tens of dollars; if it is "

@@ -74,16 +74,16 @@ class Parser {
                      "ipam_advanced_per_ip_hour", "byoip_price_per_address",
                      "byoip_amortize_months", "byoip_owned"});
     Pricing& price = out_.scenario.pricing;
-    price.public_ipv4_per_ip_hour =
-        p.non_negative_or("public_ipv4_per_ip_hour", price.public_ipv4_per_ip_hour);
-    price.amazon_block_per_ip_hour =
-        p.non_negative_or("amazon_block_per_ip_hour", price.amazon_block_per_ip_hour);
+    price.public_ipv4_per_ip_hour = UsdPerAddressHour(
+        p.non_negative_or("public_ipv4_per_ip_hour", price.public_ipv4_per_ip_hour.value()));
+    price.amazon_block_per_ip_hour = UsdPerAddressHour(
+        p.non_negative_or("amazon_block_per_ip_hour", price.amazon_block_per_ip_hour.value()));
     if (p.has("ipam_tier"))
       price.ipam_advanced = p.at("ipam_tier").choice({"free", "advanced"}) == "advanced";
-    price.ipam_advanced_per_ip_hour =
-        p.non_negative_or("ipam_advanced_per_ip_hour", price.ipam_advanced_per_ip_hour);
+    price.ipam_advanced_per_ip_hour = UsdPerAddressHour(
+        p.non_negative_or("ipam_advanced_per_ip_hour", price.ipam_advanced_per_ip_hour.value()));
     price.byoip_price_per_address =
-        p.non_negative_or("byoip_price_per_address", price.byoip_price_per_address);
+        Usd(p.non_negative_or("byoip_price_per_address", price.byoip_price_per_address.value()));
     price.byoip_amortize_months =
         p.positive_or("byoip_amortize_months", price.byoip_amortize_months);
     if (p.has("byoip_owned")) price.byoip_owned = p.at("byoip_owned").boolean();
@@ -202,7 +202,7 @@ class Parser {
     const JsonReader azs = l.at("azs");
     for (std::size_t i = 0; i < azs.array_size(); ++i)
       lb.azs.push_back(azs.element(i).identifier());
-    lb.node_capacity_lcu = l.positive_or("node_capacity_lcu", lb.node_capacity_lcu);
+    lb.node_capacity_lcu = Lcu(l.positive_or("node_capacity_lcu", lb.node_capacity_lcu.value()));
     lb.min_nodes_per_az =
         static_cast<int>(l.integer_or("min_nodes_per_az", lb.min_nodes_per_az, 1, 100));
     lb.max_nodes_per_az =
@@ -224,7 +224,7 @@ class Parser {
     if (l.has("reclaim"))
       lb.reclaim = l.at("reclaim").choice({"none", "replace"}) == "replace" ? ReclaimPolicy::replace
                                                                             : ReclaimPolicy::none;
-    lb.capacity_reservation_lcu = l.non_negative_or("capacity_reservation_lcu", 0);
+    lb.capacity_reservation_lcu = Lcu(l.non_negative_or("capacity_reservation_lcu", 0));
     out_.allowlist_given.push_back(l.has("allowlist"));
     if (l.has("allowlist")) {
       const JsonReader list = l.at("allowlist");
@@ -323,7 +323,7 @@ class Parser {
     } else if (type == "capacity_reservation") {
       e.expect_object({"at", "type", "lb", "lcu"});
       CapacityReservationEvent reservation;
-      reservation.lcu = e.at("lcu").non_negative();
+      reservation.lcu = Lcu(e.at("lcu").non_negative());
       ev.kind = reservation;
     } else {
       e.expect_object({"at", "type", "lb", "pool"});

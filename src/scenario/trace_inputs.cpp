@@ -173,13 +173,13 @@ class Describer {
 
   void capacity(const LoadBalancerSpec& lb, const std::string& at) {
     const double capacity =
-        lb.max_nodes_per_az * static_cast<double>(lb.azs.size()) * lb.node_capacity_lcu;
+        (lb.node_capacity_lcu * (lb.max_nodes_per_az * static_cast<double>(lb.azs.size()))).value();
     const double bound = peak_bound(lb.demand, s_.horizon);
     if (bound <= capacity) return;
     const std::string limit = " LCU, above the " + number(capacity) +
                               " LCU that max_nodes_per_az " + std::to_string(lb.max_nodes_per_az) +
                               " x " + std::to_string(lb.azs.size()) + " AZs x node_capacity_lcu " +
-                              number(lb.node_capacity_lcu) + " can serve";
+                              number(lb.node_capacity_lcu.value()) + " can serve";
     const std::string advice = "; the simulation caps the nodes there (raise max_nodes_per_az)";
     const TraceSpec& t = lb.demand.trace;
     if (lb.demand.kind == DemandSpec::Kind::trace && (t.random_align || t.bootstrap)) {

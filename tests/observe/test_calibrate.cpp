@@ -236,7 +236,7 @@ TEST_CASE("albsim calibrate fits IPAM address history and writes the calibrated 
   // The calibrated scenario loads from where it was written, with the fit in it.
   const Scenario calibrated = load_scenario((folder.dir / "out" / "calibrated.json").string());
   const LoadBalancerSpec& lb = calibrated.load_balancers[0];
-  CHECK(lb.node_capacity_lcu ==
+  CHECK(lb.node_capacity_lcu.value() ==
         Approx(c["values"]["node_capacity_lcu"]["value"].get<double>()).epsilon(1e-3));
   CHECK(lb.scale_in_cooldown.seconds() == c["values"]["scale_in_cooldown"]["value"].get<double>());
   CHECK(lb.replacement.kind == ReplacementSpec::Kind::every);

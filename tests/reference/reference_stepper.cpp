@@ -97,7 +97,7 @@ class Stepper {
     for (std::size_t i = 0; i < lbs_.size(); ++i) {
       const LoadBalancerSpec& spec = s_.load_balancers[i];
       lbs_[i].pool = spec.pool;
-      lbs_[i].reserved_lcu = spec.capacity_reservation_lcu;
+      lbs_[i].reserved_lcu = spec.capacity_reservation_lcu.value();
       lbs_[i].impaired.assign(spec.azs.size(), 0);
       lbs_[i].timers.assign(spec.azs.size(), LowTimer{});
     }
@@ -197,7 +197,7 @@ class Stepper {
     const double share = demand / healthy_azs(lb);
     const double floor_share = lbs_[lb].reserved_lcu / static_cast<double>(spec.azs.size());
     const double nodes =
-        ceil_within_tolerance(std::max(share, floor_share) / spec.node_capacity_lcu);
+        ceil_within_tolerance(std::max(share, floor_share) / spec.node_capacity_lcu.value());
     return static_cast<int>(std::clamp(nodes, static_cast<double>(spec.min_nodes_per_az),
                                        static_cast<double>(spec.max_nodes_per_az)));
   }
@@ -391,7 +391,7 @@ class Stepper {
       if (free_after > free_before) reclaim(add->pool, free_after - free_before);
     }
     if (const auto* reservation = e.as<CapacityReservationEvent>())
-      for_targets(e, [&](std::size_t lb) { lbs_[lb].reserved_lcu = reservation->lcu; });
+      for_targets(e, [&](std::size_t lb) { lbs_[lb].reserved_lcu = reservation->lcu.value(); });
     if (const auto* attach = e.as<AttachPoolEvent>())
       for_targets(e, [&](std::size_t lb) { lbs_[lb].pool = attach->pool; });
   }

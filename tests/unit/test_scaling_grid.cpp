@@ -14,9 +14,9 @@
 #include "alb/scaling_rules.hpp"
 #include "albsim/report_output.hpp"
 #include "core/calendar.hpp"
+#include "core/step_integral.hpp"
 #include "demand/demand_profile.hpp"
 #include "demand/growth_cache.hpp"
-#include "core/step_integral.hpp"
 #include "report/timeseries_csv.hpp"
 #include "support.hpp"
 
@@ -110,12 +110,12 @@ TEST_CASE("a demand band holds exactly the demands of its requirement") {
   for (const double capacity : {25.0, 3.0, 0.7, 1e-3})
     for (const double reserved : {0.0, 100.0})
       for (const int healthy : {1, 2, 3}) {
-        const RequirementInput in{0, healthy, 3, reserved, capacity, 1, 20};
+        const RequirementInput in{Lcu(0), healthy, 3, Lcu(reserved), Lcu(capacity), 1, 20};
         for (int required = 0; required <= 21; ++required) {
           const DemandBand band = demand_band(in, required);
           auto r = [&](double d) {
             RequirementInput x = in;
-            x.demand_lcu = d;
+            x.demand = Lcu(d);
             return required_nodes(x);
           };
           if (band.lo > band.hi) {  // empty: no demand has this requirement

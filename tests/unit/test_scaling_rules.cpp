@@ -6,22 +6,22 @@
 using namespace albsim;
 
 TEST_CASE("requirement per AZ follows MODEL.md §4") {
-  RequirementInput in{60, 3, 3, 0, 25, 1, 20};
+  RequirementInput in{Lcu(60), 3, 3, Lcu(0), Lcu(25), 1, 20};
   CHECK(required_nodes(in) == 1);  // ceil(20 / 25)
-  in.demand_lcu = 300;
+  in.demand = Lcu(300);
   CHECK(required_nodes(in) == 4);  // ceil(100 / 25)
   in.healthy_azs = 2;
-  CHECK(required_nodes(in) == 6);   // ceil(150 / 25)
-  in.demand_lcu = 75.000000000001;  // within 1e-9 of 3 nodes' worth over one AZ
+  CHECK(required_nodes(in) == 6);    // ceil(150 / 25)
+  in.demand = Lcu(75.000000000001);  // within 1e-9 of 3 nodes' worth over one AZ
   in.healthy_azs = 1;
   CHECK(required_nodes(in) == 3);
-  in.demand_lcu = 75.01;
+  in.demand = Lcu(75.01);
   CHECK(required_nodes(in) == 4);
-  in = {0, 3, 3, 0, 25, 1, 20};
+  in = {Lcu(0), 3, 3, Lcu(0), Lcu(25), 1, 20};
   CHECK(required_nodes(in) == 1);  // min_nodes_per_az
-  in.demand_lcu = 1e9;
+  in.demand = Lcu(1e9);
   CHECK(required_nodes(in) == 20);  // max_nodes_per_az
-  in = {1, 2, 3, 300, 25, 1, 20};
+  in = {Lcu(1), 2, 3, Lcu(300), Lcu(25), 1, 20};
   CHECK(required_nodes(in) == 4);  // reserved 300 over all 3 AZs: 100 each
 }
 
