@@ -150,7 +150,26 @@ TraceBootstrap parse_bootstrap(const JsonReader& b, const TraceSeries& series,
   return out;
 }
 
-TraceSpec parse_trace(const JsonReader& t, TraceCache& traces, SimTime evaluation_interval) {
+// Where a fixed draw of the trace starts (trace time at t = 0): `align` when given; else, for
+// ISO-8601 times, the scenario's start, which must lie inside the trace, so that every row is
+// labelled with the date it plays; else the first sample.
+std::int64_t fixed_align(const JsonReader& t, const TraceSeries& series,
+                         std::optional<std::int64_t> start_epoch_ms) {
+  if (t.has("align")) return parse_align(t.at("align"), series);
+  const std::int64_t first = series.times_ms.front();
+  if (!series.epoch_times || !start_epoch_ms) return first;
+  const std::int64_t end = series.times_ms.back() + series.period_ms;
+  if (*start_epoch_ms < first || *start_epoch_ms >= end)
+    t.fail("the scenario's start, " + format_iso8601_utc(*start_epoch_ms) +
+           ", is outside the trace, which covers " + format_iso8601_utc(first) + " to " +
+           format_iso8601_utc(end) +
+           "; an ISO-timed trace plays at its own dates: move /start inside it, or give "
+           "\"align\" (the trace time to play at the start)");
+  return *start_epoch_ms;
+}
+
+TraceSpec parse_trace(const JsonReader& t, TraceCache& traces, SimTime evaluation_interval,
+                      std::optional<std::int64_t> start_epoch_ms) {
   t.expect_object({"file", "format", "time_column", "time_unit", "step", "value_column", "metric",
                    "statistic", "scale", "align", "loop", "period", "lcu", "aggregate",
                    "bootstrap"});
@@ -186,8 +205,12 @@ TraceSpec parse_trace(const JsonReader& t, TraceCache& traces, SimTime evaluatio
     traces.emplace(key, fine);
   }
   spec.random_align = t.has("align") && t.at("align").json() == "random";
-  spec.align_ms = t.has("align") && !spec.random_align ? parse_align(t.at("align"), *fine)
-                                                       : fine->times_ms.front();
+  // Random draws and bootstrap blocks start from the first sample (or `align`); they claim no
+  // dates.
+  const bool drawn = spec.random_align || t.has("bootstrap");
+  spec.align_ms = drawn ? (t.has("align") && !spec.random_align ? parse_align(t.at("align"), *fine)
+                                                                : fine->times_ms.front())
+                        : fixed_align(t, *fine, start_epoch_ms);
   spec.loop = spec.random_align || (t.has("loop") && t.at("loop").boolean());
   if (t.has("bootstrap")) {
     if (spec.random_align)
@@ -221,7 +244,8 @@ std::string scenario_relative_path(const std::string& scenario_file, const std::
   return p.is_absolute() ? path : (std::filesystem::path(scenario_file).parent_path() / p).string();
 }
 
-DemandSpec parse_demand(const JsonReader& d, TraceCache& traces, SimTime evaluation_interval) {
+DemandSpec parse_demand(const JsonReader& d, TraceCache& traces, SimTime evaluation_interval,
+                        std::optional<std::int64_t> start_epoch_ms) {
   d.expect_object({"constant", "steps", "diurnal", "trace", "growth_per_30d", "noise"});
   DemandSpec demand;
   int forms = 0;
@@ -257,7 +281,7 @@ DemandSpec parse_demand(const JsonReader& d, TraceCache& traces, SimTime evaluat
     }
   } else if (d.has("trace")) {
     demand.kind = DemandSpec::Kind::trace;
-    demand.trace = parse_trace(d.at("trace"), traces, evaluation_interval);
+    demand.trace = parse_trace(d.at("trace"), traces, evaluation_interval, start_epoch_ms);
   } else {
     demand.kind = DemandSpec::Kind::diurnal;
     const JsonReader di = d.at("diurnal");

@@ -3,6 +3,8 @@
 // JSON pointer.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 
 #include "albsim/scenario.hpp"
@@ -15,7 +17,10 @@ namespace albsim {
 std::string scenario_relative_path(const std::string& scenario_file, const std::string& path);
 
 // A trace already in `traces` is not read again; one read here is added to it. A trace with an
-// `aggregate` is reduced to `evaluation_interval` (the load balancer's) here, once.
-DemandSpec parse_demand(const JsonReader& demand, TraceCache& traces, SimTime evaluation_interval);
+// `aggregate` is reduced to `evaluation_interval` (the load balancer's) here, once. An ISO-timed
+// trace without `align` plays from the scenario's `start` (`start_epoch_ms`) when there is one,
+// which must lie inside the trace; without a start, from its first sample.
+DemandSpec parse_demand(const JsonReader& demand, TraceCache& traces, SimTime evaluation_interval,
+                        std::optional<std::int64_t> start_epoch_ms);
 
 }  // namespace albsim

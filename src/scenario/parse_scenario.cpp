@@ -213,7 +213,8 @@ class Parser {
     lb.evaluation_interval = l.duration_or("evaluation_interval", lb.evaluation_interval);
     if (lb.evaluation_interval.ms() == 0)
       l.at("evaluation_interval").fail("must be greater than 0");
-    lb.demand = parse_demand(l.at("demand"), files_.traces, lb.evaluation_interval);
+    lb.demand = parse_demand(l.at("demand"), files_.traces, lb.evaluation_interval,
+                             out_.scenario.start_epoch_ms);
     if (l.has("replacement")) lb.replacement = parse_replacement(l.at("replacement"));
     if (l.has("scale_in_victims")) {
       const std::string v = l.at("scale_in_victims").choice({"prefer_managed", "newest", "oldest"});

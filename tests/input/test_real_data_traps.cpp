@@ -1,0 +1,53 @@
+// The traps of real data (issue 28): inputs whose dates, statistic, gaps or pools a user could
+// get wrong without a word. Each case's figures are derived by hand in its comments.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "albsim/load_scenario.hpp"
+#include "support.hpp"
+
+using namespace albsim;
+using nlohmann::json;
+
+namespace {
+
+// One load balancer over two AZs, drawing managed addresses (no pool), 25 LCU per node.
+json one_lb(const json& demand, const std::string& horizon) {
+  return {{"region", "us-east-1"},
+          {"horizon", horizon},
+          {"pools", json::array()},
+          {"load_balancers",
+           json::array({{{"id", "web"}, {"azs", {"az1", "az2"}}, {"demand", demand}}})}};
+}
+
+}  // namespace
+
+TEST_CASE("an ISO-timed trace plays at the scenario's start, not from its first sample") {
+  // Hourly: 10 LCU at 00:00 and 01:00, 100 LCU at 02:00 and 03:00. From a start of 02:00 the
+  // run sees 100 LCU at once: 50 per AZ, 2 nodes each, 4 nodes for the 2 h horizon: 8 managed
+  // address-hours and a peak of 4. Played from the first sample it would see 10 LCU (1 node per
+  // AZ): 4 address-hours, a peak of 2.
+  const test::ScratchFolder folder("trace-dates");
+  folder.write("t.csv",
+               "time,lcu\n2021-08-01T00:00:00Z,10\n2021-08-01T01:00:00Z,10\n"
+               "2021-08-01T02:00:00Z,100\n2021-08-01T03:00:00Z,100\n");
+  json doc = one_lb({{"trace", {{"file", "t.csv"}, {"value_column", "lcu"}}}}, "2h");
+  doc["start"] = "2021-08-01T02:00:00Z";
+  const std::string file = folder.write("s.json", doc.dump());
+  const Report r = test::run_checked(load_scenario(file));
+  CHECK(r.load_balancers[0].addresses.peak_total == 4);
+  CHECK(r.load_balancers[0].addresses.managed_address_hours == Approx(8.0));
+
+  // A start outside the trace (which covers 00:00 to 04:00) names both.
+  doc["start"] = "2021-08-01T05:00:00Z";
+  folder.write("s.json", doc.dump());
+  const auto outside = test::run_albsim({"validate", file});
+  CHECK(outside.code == 2);
+  CHECK(outside.err.find("/load_balancers/0/demand/trace: the scenario's start, "
+                         "2021-08-01T05:00:00Z, is outside the trace, which covers "
+                         "2021-08-01T00:00:00Z to 2021-08-01T04:00:00Z") != std::string::npos);
+  // An explicit align still decides: from 00:00, 10 LCU for the two hours.
+  doc["load_balancers"][0]["demand"]["trace"]["align"] = "2021-08-01T00:00:00Z";
+  folder.write("s.json", doc.dump());
+  CHECK(test::run_checked(load_scenario(file)).load_balancers[0].addresses.peak_total == 2);
+}
