@@ -49,7 +49,7 @@ struct CostBreakdown {
 struct LoadBalancerReport {
   std::string id;
   AddressMetrics addresses;
-  AllowlistMetrics allowlist;
+  std::optional<AllowlistMetrics> allowlist;  // none: it has no allowlist (LoadBalancerSpec)
   CostBreakdown cost;
   std::vector<Cidr> outside_cidrs;         // fewest CIDRs covering every outside address exposed
   std::vector<Cidr> outside_aws_prefixes;  // with managed_ranges: the AWS prefixes holding them
@@ -73,7 +73,7 @@ struct Report {
   std::vector<LoadBalancerReport> load_balancers;
   std::vector<PoolReport> pools;
   CostBreakdown cost;
-  AllowlistMetrics allowlist;
+  std::optional<AllowlistMetrics> allowlist;  // over the load balancers that have one; none if none
 };
 
 // How a figure behaves as the window grows: a `level` holds whatever the window's length (a peak,

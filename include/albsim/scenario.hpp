@@ -139,6 +139,9 @@ struct LoadBalancerSpec {
   ReclaimPolicy reclaim = ReclaimPolicy::none;
   Lcu capacity_reservation_lcu{0};
   std::vector<Cidr> allowlist;  // resolved: explicit, or every CIDR of every pool it uses
+  // An explicit allowlist, or a pool it draws from (even one with no CIDRs): only then has it
+  // allowlist figures. One that draws from no pool has no allowlist to breach.
+  bool has_allowlist = false;
 };
 
 struct ReservationSpec {

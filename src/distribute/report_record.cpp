@@ -29,13 +29,20 @@ struct FigureNames {
   }
 };
 
-// A load balancer's figures: addresses, allowlist and every cost category (those its own cost
-// does not report are 0).
-template <class Lb, class Visit>
-void load_balancer_figures(Lb& lb, Visit&& visit) {
-  visit_figures(lb.addresses, visit);
-  visit_figures(lb.allowlist, visit);
-  visit_figures(lb.cost, visit);
+// Allowlist figures, which a load balancer without an allowlist (and a fleet without any) has
+// none of: a presence flag, then the figures.
+void write_allowlist(ByteWriter& w, const std::optional<AllowlistMetrics>& a) {
+  w.u64(a ? 1 : 0);
+  if (a) visit_figures(*a, FigureWriter{w});
+}
+
+std::optional<AllowlistMetrics> read_allowlist(ByteReader& r) {
+  const std::uint64_t present = r.u64();
+  if (present > 1) throw CorruptRecord("a record holds a bad allowlist flag");
+  if (present == 0) return std::nullopt;
+  AllowlistMetrics a;
+  visit_figures(a, FigureReader{r});
+  return a;
 }
 
 void write_cidrs(ByteWriter& w, const std::vector<Cidr>& cidrs) {
@@ -66,7 +73,9 @@ std::string encode_report(const Report& report) {
   w.u64(report.load_balancers.size());
   for (const LoadBalancerReport& lb : report.load_balancers) {
     w.text(lb.id);
-    load_balancer_figures(lb, figures);
+    visit_figures(lb.addresses, figures);
+    write_allowlist(w, lb.allowlist);
+    visit_figures(lb.cost, figures);
     write_cidrs(w, lb.outside_cidrs);
     write_cidrs(w, lb.outside_aws_prefixes);
   }
@@ -77,7 +86,7 @@ std::string encode_report(const Report& report) {
     visit_figures(p, figures);
   }
   visit_figures(report.cost, figures);
-  visit_figures(report.allowlist, figures);
+  write_allowlist(w, report.allowlist);
   return w.take();
 }
 
@@ -89,7 +98,9 @@ Report decode_report(std::string_view bytes) {
   report.load_balancers.resize(r.count(8));
   for (LoadBalancerReport& lb : report.load_balancers) {
     lb.id = r.text();
-    load_balancer_figures(lb, figures);
+    visit_figures(lb.addresses, figures);
+    lb.allowlist = read_allowlist(r);
+    visit_figures(lb.cost, figures);
     lb.outside_cidrs = read_cidrs(r);
     lb.outside_aws_prefixes = read_cidrs(r);
   }
@@ -102,7 +113,7 @@ Report decode_report(std::string_view bytes) {
     visit_figures(p, figures);
   }
   visit_figures(report.cost, figures);
-  visit_figures(report.allowlist, figures);
+  report.allowlist = read_allowlist(r);
   r.expect_end();
   return report;
 }
@@ -110,13 +121,15 @@ Report decode_report(std::string_view bytes) {
 std::string report_schema_fingerprint() {
   Fnv1a64 hash;
   const FigureNames visit{hash};
-  const Report empty;
-  const LoadBalancerReport lb;
+  const AddressMetrics addresses;
+  const AllowlistMetrics allowlist;
+  const CostBreakdown cost;
   const PoolReport pool;
-  load_balancer_figures(lb, visit);
+  visit_figures(addresses, visit);
+  hash.add("allowlist?;");  // present or not
+  visit_figures(allowlist, visit);
+  visit_figures(cost, visit);
   visit_figures(pool, visit);
-  visit_figures(empty.cost, visit);
-  visit_figures(empty.allowlist, visit);
   return hash.hex();
 }
 

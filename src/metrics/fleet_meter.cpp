@@ -18,8 +18,10 @@ double seconds(SimTime t) {
 
 FleetMeter::FleetMeter(const Scenario& scenario)
     : lbs_(scenario.load_balancers.size()), pools_(scenario.pools.size()) {
-  for (std::size_t i = 0; i < lbs_.size(); ++i)
+  for (std::size_t i = 0; i < lbs_.size(); ++i) {
+    lbs_[i].has_allowlist = scenario.load_balancers[i].has_allowlist;
     lbs_[i].allowlist = merge_ranges(scenario.load_balancers[i].allowlist);
+  }
 }
 
 void FleetMeter::mark(std::size_t lb) {
@@ -30,6 +32,7 @@ void FleetMeter::mark(std::size_t lb) {
 }
 
 bool FleetMeter::is_outside(std::size_t lb, std::uint32_t address) const {
+  if (!lbs_[lb].has_allowlist) return false;
   const auto& list = lbs_[lb].allowlist;
   auto it = std::upper_bound(list.begin(), list.end(), address,
                              [](std::uint32_t a, const auto& range) { return a < range.first; });
@@ -220,6 +223,7 @@ void FleetMeter::fill(Report& report) const {
                    hours(m.pool_held.integral(h)),
                    hours(m.managed_held.integral(h)),
                    m.acquisitions};
+    if (!m.has_allowlist) continue;  // no allowlist: no allowlist figures, not in the fleet's
     const double exposed = m.exposed.integral(h);
     const double inside = exposed - m.outside.integral(h);
     r.outside_cidrs = covering_cidrs(m.outside_addresses);
@@ -232,8 +236,9 @@ void FleetMeter::fill(Report& report) const {
     fleet_distinct += m.outside_addresses.size();
     fleet_dns += m.dns_changes;
   }
-  report.allowlist = allowlist_metrics(fleet_exposed, fleet_inside, fleet_breach_, fleet_distinct,
-                                       fleet_dns, fleet_lost, fleet_demand);
+  if (std::any_of(lbs_.begin(), lbs_.end(), [](const LbMeter& m) { return m.has_allowlist; }))
+    report.allowlist = allowlist_metrics(fleet_exposed, fleet_inside, fleet_breach_, fleet_distinct,
+                                         fleet_dns, fleet_lost, fleet_demand);
 
   report.pools.resize(pools_.size());
   for (std::size_t i = 0; i < pools_.size(); ++i) {

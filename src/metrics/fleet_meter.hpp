@@ -59,6 +59,7 @@ class FleetMeter final : public SettledObserver {
 
  private:
   struct LbMeter {
+    bool has_allowlist = false;           // else no address is outside, and no figure kept
     std::vector<AddressRange> allowlist;  // merged, ascending
     StepIntegral pool_held, managed_held, exposed, outside, demand, lost_demand;
     std::uint64_t acquisitions = 0;

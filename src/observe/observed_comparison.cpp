@@ -123,7 +123,7 @@ void print_observed_comparison(std::ostream& out, const Report& run, const Json&
       };
     };
     visit_figures(lb.addresses, row("addresses"));
-    visit_figures(lb.allowlist, row("allowlist"));
+    if (lb.allowlist) visit_figures(*lb.allowlist, row("allowlist"));  // none: no allowlist
   }
 }
 

@@ -34,7 +34,8 @@ Status judge(const Interval& i, double target, bool upper) {
 RunFigures run_figures(const Report& report, const std::vector<std::size_t>& load_balancers) {
   RunFigures f;
   for (const std::size_t j : load_balancers) {
-    const AllowlistMetrics& a = report.load_balancers[j].allowlist;
+    // A planned load balancer always has an allowlist: the planned pool's (candidates.cpp).
+    const AllowlistMetrics& a = report.load_balancers[j].allowlist.value();
     f.breached = f.breached || a.breach_episodes > 0;
     f.in_allowlist = std::min(f.in_allowlist, a.in_allowlist_ratio.value_or(1.0));
     f.breach_minutes_per_month =

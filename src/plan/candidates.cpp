@@ -293,9 +293,17 @@ class Builder {
     c.result.kind = CandidateKind::managed_only;
     c.result.name = "managed-only";
     std::vector<Override> o;
-    if (!target_.new_pool)
-      for (const std::size_t j : target_.load_balancers)
-        o.push_back({"/load_balancers/" + std::to_string(j) + "/pool", "null"});
+    for (const std::size_t j : target_.load_balancers) {
+      const std::string at = "/load_balancers/" + std::to_string(j);
+      if (!target_.new_pool) o.push_back({at + "/pool", "null"});
+      // Their clients keep the allowlist they hold (the planned pool's CIDRs; none for a new
+      // pool): every managed address breaches it. Without it a load balancer on no pool would
+      // have no allowlist at all.
+      if (document_.at("load_balancers").at(j).contains("allowlist")) continue;
+      Json list = Json::array();
+      for (const Cidr& cidr : base_.load_balancers[j].allowlist) list.push_back(cidr.to_string());
+      o.push_back({at + "/allowlist", json_text(list)});
+    }
     auto scenario = load(o);
     if (!scenario) {
       c.result.not_possible = last_error_;

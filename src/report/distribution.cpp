@@ -69,9 +69,13 @@ Json distribution_json(const Json& first, std::vector<std::vector<double>> colum
   std::size_t next = 0;
   Json out = distribution_of(first, columns, next, reports.size());
   for (std::size_t lb = 0; lb < reports.front().load_balancers.size(); ++lb) {
+    if (!reports.front().load_balancers[lb].allowlist) {  // no allowlist to breach
+      out["load_balancers"][lb]["breach_probability"] = nullptr;
+      continue;
+    }
     std::size_t breached = 0;
     for (const Report& r : reports)
-      if (r.load_balancers[lb].allowlist.breach_episodes > 0) ++breached;
+      if (r.load_balancers[lb].allowlist->breach_episodes > 0) ++breached;
     const Estimate p = wilson_interval(breached, reports.size());
     out["load_balancers"][lb]["breach_probability"] = Json{{"estimate", p.estimate},
                                                            {"low", p.low},

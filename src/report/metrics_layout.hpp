@@ -15,8 +15,8 @@
 namespace albsim {
 
 // Sink calls, in document order: open_object(key) / open_array(key) ... close(); number(key, v)
-// for an integer or a double; maybe(key, optional) for a number or null; text(key, s). `key` is
-// "" for an array's elements.
+// for an integer or a double; maybe(key, optional) for a number or null; none(key) for an object
+// that is not there (null); text(key, s). `key` is "" for an array's elements.
 
 // Tells `out` each figure a visit_*() of albsim/report.hpp names; a figure that accrues times
 // `factor` (a month's share of a cost).
@@ -33,15 +33,26 @@ auto figures_to(Sink& out, double factor = 1.0) {
   };
 }
 
+// The allowlist figures under `key`, or null when there are none (no allowlist). Whether there
+// are is the scenario's, the same in every replication, so the leaves line up.
+template <class Sink>
+void describe_allowlist(const char* key, const std::optional<AllowlistMetrics>& a, Sink& out) {
+  if (!a) {
+    out.none(key);
+    return;
+  }
+  out.open_object(key);
+  visit_figures(*a, figures_to(out));
+  out.close();
+}
+
 template <class Sink>
 void describe_load_balancer(const LoadBalancerReport& lb, double monthly, Sink& out) {
   out.text("id", lb.id);
   out.open_object("addresses");
   visit_figures(lb.addresses, figures_to(out));
   out.close();
-  out.open_object("allowlist");
-  visit_figures(lb.allowlist, figures_to(out));
-  out.close();
+  describe_allowlist("allowlist", lb.allowlist, out);
   out.open_object("cost");
   visit_load_balancer_cost(lb.cost, figures_to(out));
   out.open_object("monthly");
@@ -81,9 +92,7 @@ void describe_metrics(const Report& report, Sink& out) {
   visit_figures(report.cost, figures_to(out, monthly));
   out.close();
   out.close();
-  out.open_object("allowlist");
-  visit_figures(report.allowlist, figures_to(out));
-  out.close();
+  describe_allowlist("allowlist", report.allowlist, out);
 }
 
 // Builds the metrics as ordered JSON, integers as integers.
@@ -99,6 +108,7 @@ class MetricsJson {
   void maybe(const char* key, const std::optional<double>& v) {
     add(key, v ? Json(*v) : Json(nullptr));
   }
+  void none(const char* key) { add(key, nullptr); }
   void text(const char* key, const std::string& v) { add(key, v); }
   Json take() { return std::move(root_); }
 
@@ -128,6 +138,7 @@ class MetricsLeaves {
     std::vector<double>& c = column();
     if (v) c.push_back(*v);
   }
+  void none(const char*) { column(); }  // a null leaf, as a null number
   void text(const char*, const std::string&) {}
   std::size_t leaves() const { return next_; }
 

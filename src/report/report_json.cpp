@@ -62,8 +62,9 @@ std::string report_to_json(const Scenario& scenario, const std::vector<Report>& 
   const Json metrics = first.take();
   for (const auto& [key, value] : metrics.items()) j[key] = value;
   if (observed) {  // no demand is observed, so no traffic share can be said to be lost
-    j["allowlist"]["client_failure_ratio"] = nullptr;
-    for (Json& lb : j["load_balancers"]) lb["allowlist"]["client_failure_ratio"] = nullptr;
+    if (j["allowlist"].is_object()) j["allowlist"]["client_failure_ratio"] = nullptr;
+    for (Json& lb : j["load_balancers"])
+      if (lb["allowlist"].is_object()) lb["allowlist"]["client_failure_ratio"] = nullptr;
   }
   for (std::size_t i = 0; i < report.load_balancers.size(); ++i) {
     const LoadBalancerReport& lb = report.load_balancers[i];

@@ -20,15 +20,8 @@ std::string seconds_text(double s) {
   return fmt("%.2fh", s / 3600);
 }
 
-// Whether load balancer i has an allowlist to breach: a pool it draws from, or an explicit
-// list. Without either every address is AWS-managed and "breach" would say nothing.
-bool has_allowlist(const Scenario& scenario, std::size_t i) {
-  return !scenario.load_balancers[i].allowlist.empty();
-}
-
 // Across replications: breach probability, breach minutes per month, peak addresses, cost.
-void print_distribution(std::ostream& out, const Scenario& scenario,
-                        const std::vector<Report>& replications) {
+void print_distribution(std::ostream& out, const std::vector<Report>& replications) {
   const std::size_t n = replications.size();
   const double monthly = monthly_factor(replications.front());
   out << "\nAcross " << n << " replications (replication 0 above):\n"
@@ -39,20 +32,20 @@ void print_distribution(std::ostream& out, const Scenario& scenario,
     std::vector<double> minutes, peaks;
     for (const Report& r : replications) {
       const LoadBalancerReport& l = r.load_balancers[lb];
-      if (l.allowlist.breach_episodes > 0) ++breached;
-      minutes.push_back(l.allowlist.breach_seconds / 60.0 * monthly);
+      if (l.allowlist && l.allowlist->breach_episodes > 0) ++breached;
+      if (l.allowlist) minutes.push_back(l.allowlist->breach_seconds / 60.0 * monthly);
       peaks.push_back(static_cast<double>(l.addresses.peak_total));
     }
     const Estimate p = wilson_interval(breached, n);
-    const SampleSummary m = summarize(minutes);
     const SampleSummary k = summarize(peaks);
     out << pad(replications.front().load_balancers[lb].id, 18);
-    if (has_allowlist(scenario, lb))
+    if (!minutes.empty()) {
+      const SampleSummary m = summarize(minutes);
       out << pad(fmt("%.1f%%", p.estimate * 100) + fmt(" [%.1f%%", p.low * 100) +
                      fmt(", %.1f%%]", p.high * 100),
                  26)
           << pad(fmt("%.1f", m.mean) + fmt(" %.1f", m.p95), 27);
-    else
+    } else
       out << pad("no pool", 26) << pad("-", 27);
     out << fmt("%.0f", k.p50) << fmt(" %.0f", k.p95) << fmt(" %.0f", k.max) << "\n";
   }
@@ -64,8 +57,7 @@ void print_distribution(std::ostream& out, const Scenario& scenario,
 }
 
 // The tables of replication 0 (lost traffic "-" when `observed`: an observation has no demand).
-void print_tables(std::ostream& out, const Scenario& scenario, const Report& report,
-                  bool observed) {
+void print_tables(std::ostream& out, const Report& report, bool observed) {
   const double monthly = monthly_factor(report);
 
   out << pad("load balancer", 18) << pad("peak addr", 11) << pad("pool", 6) << pad("managed", 9)
@@ -76,13 +68,10 @@ void print_tables(std::ostream& out, const Scenario& scenario, const Report& rep
     out << pad(lb.id, 18) << pad(std::to_string(lb.addresses.peak_total), 11)
         << pad(std::to_string(lb.addresses.peak_pool), 6)
         << pad(std::to_string(lb.addresses.peak_managed), 9);
-    if (has_allowlist(scenario, i))
-      out << pad(percent(lb.allowlist.in_allowlist_ratio), 14)
-          << pad(std::to_string(lb.allowlist.breach_episodes), 10)
-          << pad(seconds_text(lb.allowlist.breach_seconds), 13)
-          << pad(observed ? std::string("-")
-                          : fmt("%.4f%%", lb.allowlist.client_failure_ratio * 100.0),
-                 14);
+    if (const auto& a = lb.allowlist)
+      out << pad(percent(a->in_allowlist_ratio), 14) << pad(std::to_string(a->breach_episodes), 10)
+          << pad(seconds_text(a->breach_seconds), 13)
+          << pad(observed ? std::string("-") : fmt("%.4f%%", a->client_failure_ratio * 100.0), 14);
     else
       out << pad("no pool", 14) << pad("-", 10) << pad("-", 13) << pad("-", 14);
     out << money(lb.cost.managed_ipv4 * monthly) << "\n";
@@ -107,22 +96,23 @@ void print_tables(std::ostream& out, const Scenario& scenario, const Report& rep
       << " vs managed-only " << money(c.managed_only * monthly)
       << (c.saving >= 0 ? ": saving " + money(c.saving * monthly) + " per month\n"
                         : ": the pools cost " + money(-c.saving * monthly) + " more per month\n");
-  bool any_allowlist = false;
-  for (std::size_t i = 0; i < report.load_balancers.size(); ++i)
-    any_allowlist = any_allowlist || has_allowlist(scenario, i);
-  const AllowlistMetrics& a = report.allowlist;
-  if (!any_allowlist)
-    out << "Allowlist (fleet): none (no load balancer draws from a pool or lists CIDRs); "
-        << a.distinct_outside_addresses << " AWS-managed address"
-        << (a.distinct_outside_addresses == 1 ? "" : "es") << ", " << a.dns_changes
-        << " DNS changes\n";
-  else
-    out << "Allowlist (fleet): " << percent(a.in_allowlist_ratio)
-        << " of exposed node-time inside, " << a.breach_episodes << " breach episode"
-        << (a.breach_episodes == 1 ? "" : "s") << " (" << seconds_text(a.breach_seconds) << "), "
-        << a.distinct_outside_addresses << " outside address"
-        << (a.distinct_outside_addresses == 1 ? "" : "es") << ", " << a.dns_changes
-        << " DNS changes\n";
+  std::size_t with_allowlist = 0;
+  for (const LoadBalancerReport& lb : report.load_balancers) with_allowlist += lb.allowlist ? 1 : 0;
+  if (!report.allowlist) {
+    out << "Allowlist (fleet): none (no load balancer draws from a pool or lists CIDRs)\n";
+    return;
+  }
+  const AllowlistMetrics& a = *report.allowlist;
+  out << "Allowlist (fleet"
+      << (with_allowlist < report.load_balancers.size()
+              ? ", the " + std::to_string(with_allowlist) + " load balancer" +
+                    (with_allowlist == 1 ? "" : "s") + " with one"
+              : std::string())
+      << "): " << percent(a.in_allowlist_ratio) << " of exposed node-time inside, "
+      << a.breach_episodes << " breach episode" << (a.breach_episodes == 1 ? "" : "s") << " ("
+      << seconds_text(a.breach_seconds) << "), " << a.distinct_outside_addresses
+      << " outside address" << (a.distinct_outside_addresses == 1 ? "" : "es") << ", "
+      << a.dns_changes << " DNS changes\n";
 }
 
 }  // namespace
@@ -132,8 +122,8 @@ void print_summary(std::ostream& out, const Scenario& scenario,
   out << "albsim " << ALBSIM_VERSION << ": "
       << (scenario.name.empty() ? std::string("(unnamed scenario)") : scenario.name) << " ("
       << scenario.region << "), horizon " << format_duration(scenario.horizon) << "\n\n";
-  print_tables(out, scenario, replications.front(), false);
-  if (replications.size() > 1) print_distribution(out, scenario, replications);
+  print_tables(out, replications.front(), false);
+  if (replications.size() > 1) print_distribution(out, replications);
 }
 
 void print_observed_summary(std::ostream& out, const Scenario& scenario, const Report& report,
@@ -147,7 +137,7 @@ void print_observed_summary(std::ostream& out, const Scenario& scenario, const R
       << format_duration(scenario.horizon) << ")\n";
   for (const std::string& hidden : observed.hides) out << "  hidden: " << hidden << "\n";
   out << "\n";
-  print_tables(out, scenario, report, true);
+  print_tables(out, report, true);
 }
 
 }  // namespace albsim

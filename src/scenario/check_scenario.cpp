@@ -237,9 +237,12 @@ class Checker {
     fail(pointer, "no load balancer it applies to has AZ \"" + az + "\"");
   }
 
+  // An explicit allowlist stands; else a load balancer's allowlist is every CIDR of every pool it
+  // draws from, and one that draws from no pool has none (no allowlist figures). A pool that
+  // never holds a CIDR gives its load balancers an empty allowlist: a breach all run, warned.
   void resolve_allowlists() {
+    std::vector<std::vector<std::string>> drawn_by(s_.pools.size());
     for (std::size_t i = 0; i < s_.load_balancers.size(); ++i) {
-      if (p_.allowlist_given[i]) continue;
       LoadBalancerSpec& lb = s_.load_balancers[i];
       std::set<std::size_t> used;
       if (lb.pool) used.insert(*lb.pool);
@@ -247,9 +250,21 @@ class Checker {
         if (const auto* attach = e.as<AttachPoolEvent>();
             attach && attach->pool && (!attach->lb || *attach->lb == i))
           used.insert(*attach->pool);
+      for (const std::size_t pool : used) drawn_by[pool].push_back(lb.id);
+      lb.has_allowlist = p_.allowlist_given[i] || !used.empty();
+      if (p_.allowlist_given[i]) continue;
       for (const std::size_t pool : used)
         for (const PlacedCidr& c : placed_[pool]) lb.allowlist.push_back(c.cidr);
       std::sort(lb.allowlist.begin(), lb.allowlist.end());
+    }
+    for (std::size_t pool = 0; pool < s_.pools.size(); ++pool) {
+      if (!placed_[pool].empty() || drawn_by[pool].empty()) continue;
+      std::string names;
+      for (const std::string& id : drawn_by[pool]) names += (names.empty() ? "" : ", ") + id;
+      warn(pool_ptr(pool) + "/cidrs",
+           "pool \"" + s_.pools[pool].id + "\" holds no CIDR, so " + names +
+               " take only AWS-managed addresses, all outside their allowlist: a breach for the "
+               "whole run; give its CIDRs (albsim import aws: --pool-cidrs)");
     }
   }
 

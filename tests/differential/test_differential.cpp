@@ -75,7 +75,7 @@ struct FeatureTally {
     }
     for (const LoadBalancerReport& lb : report.load_balancers) {
       if (lb.addresses.managed_acquisitions > 0) features.insert("outcome: managed fallback");
-      if (lb.allowlist.breach_episodes > 0) features.insert("outcome: breach");
+      if (lb.allowlist->breach_episodes > 0) features.insert("outcome: breach");
     }
     for (const PoolReport& pool : report.pools)
       if (pool.exhaustion_episodes > 0 && pool.capacity > 0) features.insert("outcome: exhaustion");
@@ -117,7 +117,7 @@ TEST_CASE("a partial scale-in starts a new low timer at the next evaluation (MOD
   check_minutes(runs, 81, 120, exposed, 2);
   // In DNS: 6 nodes until 1h10m, 4 until 1h21m, 2 until 2h: (6 x 70 + 4 x 11 + 2 x 39) / 60.
   for (const Report* report : {&runs.fast.report, &runs.plain.report})
-    CHECK(report->load_balancers[0].allowlist.exposed_node_hours ==
+    CHECK(report->load_balancers[0].allowlist->exposed_node_hours ==
           Approx(542.0 / 60).epsilon(1e-12));
   check_minutes(runs, 60, 75, az1, 3);  // a draining node holds its address and its AZ slot
   check_minutes(runs, 75, 86, az1, 2);
@@ -183,11 +183,11 @@ TEST_CASE("an address in DNS only within one instant is never an outside address
     CHECK(lb.addresses.managed_acquisitions == 2);
     CHECK(lb.addresses.peak_managed == 0);
     CHECK(lb.addresses.managed_address_hours == 0.0);
-    CHECK(lb.allowlist.distinct_outside_addresses == 0);
+    CHECK(lb.allowlist->distinct_outside_addresses == 0);
     CHECK(lb.outside_cidrs.empty());
-    CHECK(lb.allowlist.dns_changes == 0);
-    CHECK(lb.allowlist.breach_episodes == 0);
-    CHECK(lb.allowlist.exposed_node_hours == 2.0);  // 2 nodes in DNS for the hour
+    CHECK(lb.allowlist->dns_changes == 0);
+    CHECK(lb.allowlist->breach_episodes == 0);
+    CHECK(lb.allowlist->exposed_node_hours == 2.0);  // 2 nodes in DNS for the hour
   }
 }
 

@@ -15,8 +15,8 @@ TEST_CASE("example quickstart: a /29 that is just enough on weekday evenings") {
   CHECK(web.addresses.peak_total == 6);
   CHECK(web.addresses.peak_managed == 0);
   CHECK(web.addresses.pool_address_hours == Approx(3 * 168 + 5 * 3 * 499 / 60.0));  // 628.75
-  CHECK(web.allowlist.dns_changes == 30);
-  CHECK(web.allowlist.breach_episodes == 0);
+  CHECK(web.allowlist->dns_changes == 30);
+  CHECK(web.allowlist->breach_episodes == 0);
   const auto& use1 = r.pools[1];
   CHECK(use1.peak_in_use == 8);
   CHECK(use1.exhausted_seconds == 5 * 29940.0);
@@ -35,9 +35,9 @@ TEST_CASE("example amazon-29-maintenance-storm: replacing 6 nodes needs 12 addre
   CHECK(p.addresses.peak_managed == 4);
   CHECK(p.addresses.managed_address_hours == Approx(4 * 48.0));
   CHECK(p.addresses.pool_address_hours == Approx(6 * 86820 / 3600.0 + 2 * 48));
-  CHECK(p.allowlist.first_breach_s.value() == 86520.0);
-  CHECK(p.allowlist.breach_seconds == 172680.0);
-  CHECK(p.allowlist.in_allowlist_ratio.value() == Approx(1 - 4 * 172680.0 / (6 * 259200.0)));
+  CHECK(p.allowlist->first_breach_s.value() == 86520.0);
+  CHECK(p.allowlist->breach_seconds == 172680.0);
+  CHECK(p.allowlist->in_allowlist_ratio.value() == Approx(1 - 4 * 172680.0 / (6 * 259200.0)));
   CHECK(r.pools[0].exhausted_seconds == 420.0);
   CHECK(r.cost.amazon_blocks == Approx(8 * 72 * 0.008));  // $4.608
   CHECK(r.cost.managed_ipv4 == Approx(192 * 0.005));      // $0.96
@@ -50,7 +50,7 @@ TEST_CASE("example byoip-regional-split: three ALBs share a /26 through replacem
   CHECK(r.load_balancers[0].addresses.pool_address_hours == Approx(12 * per_node));
   CHECK(r.load_balancers[1].addresses.pool_address_hours == Approx(6 * per_node));
   CHECK(r.load_balancers[2].addresses.pool_address_hours == Approx(2 * per_node));
-  CHECK(r.load_balancers[0].allowlist.dns_changes == 72);
+  CHECK(r.load_balancers[0].allowlist->dns_changes == 72);
   const auto& use1 = r.pools[1];
   CHECK(use1.peak_in_use == 6 + 2 * 20);
   CHECK(use1.min_free == 18);
@@ -66,11 +66,11 @@ TEST_CASE("example az-outage: the surviving AZs overflow a /28") {
   const auto& api = r.load_balancers[0];
   CHECK(api.addresses.peak_total == 16);
   CHECK(api.addresses.managed_address_hours == Approx(2 * 4800 / 3600.0));
-  CHECK(api.allowlist.first_breach_s.value() == 7320.0);
-  CHECK(api.allowlist.breach_seconds == 4380.0);
-  CHECK(api.allowlist.dns_changes == 16);
-  CHECK(api.allowlist.in_allowlist_ratio.value() == Approx(1 - 8760.0 / 1039920.0));
-  CHECK(api.allowlist.client_failure_ratio == Approx((2.0 / 12 * 3480 + 2.0 / 16 * 900) / 86400));
+  CHECK(api.allowlist->first_breach_s.value() == 7320.0);
+  CHECK(api.allowlist->breach_seconds == 4380.0);
+  CHECK(api.allowlist->dns_changes == 16);
+  CHECK(api.allowlist->in_allowlist_ratio.value() == Approx(1 - 8760.0 / 1039920.0));
+  CHECK(api.allowlist->client_failure_ratio == Approx((2.0 / 12 * 3480 + 2.0 / 16 * 900) / 86400));
   CHECK(r.pools[1].exhausted_seconds == 4800.0);
 }
 
@@ -84,8 +84,8 @@ TEST_CASE(
   CHECK(block.addresses.peak_total == 9);
   CHECK(byoip.addresses.peak_total == 9);
   CHECK(block.addresses.peak_managed == 1);
-  CHECK(block.allowlist.breach_episodes >= 1);
-  CHECK(byoip.allowlist.breach_episodes == 0);
+  CHECK(block.allowlist->breach_episodes >= 1);
+  CHECK(byoip.allowlist->breach_episodes == 0);
   CHECK(byoip.addresses.managed_acquisitions == 0);
   CHECK(r.pools[0].capacity == 8);
   CHECK(r.pools[2].capacity == 32);
@@ -101,6 +101,6 @@ TEST_CASE("example pool-migration: attaching a pool changes nothing until nodes 
   const auto& l = r.load_balancers[0];
   CHECK(l.addresses.managed_address_hours == Approx(4 * (72 + 420 / 3600.0)));
   CHECK(l.addresses.pool_address_hours == Approx(4 * (72 + 420 / 3600.0) + 4 * 24));
-  CHECK(l.allowlist.first_breach_s.value() == 0.0);
-  CHECK(l.allowlist.breach_seconds == 3 * 86400.0 + 120);
+  CHECK(l.allowlist->first_breach_s.value() == 0.0);
+  CHECK(l.allowlist->breach_seconds == 3 * 86400.0 + 120);
 }

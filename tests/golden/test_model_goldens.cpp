@@ -37,8 +37,8 @@ TEST_CASE("golden: replacement every 1d overlaps old and new node for launch + d
   CHECK(a.addresses.peak_total == 4);
   CHECK(a.addresses.peak_managed == 0);
   CHECK(a.addresses.pool_address_hours == Approx(520080 / 3600.0));
-  CHECK(a.allowlist.dns_changes == 8);  // 4 at 86520 s, 4 at 172920 s
-  CHECK(a.allowlist.in_allowlist_ratio.value() == 1.0);
+  CHECK(a.allowlist->dns_changes == 8);  // 4 at 86520 s, 4 at 172920 s
+  CHECK(a.allowlist->in_allowlist_ratio.value() == 1.0);
   CHECK(r.pools[0].peak_in_use == 4);
   CHECK(r.pools[0].min_free == 252);
   CHECK(r.pools[0].utilization.value() == Approx(520080.0 / (256.0 * 259200.0)));
@@ -64,13 +64,13 @@ TEST_CASE("golden: a maintenance storm exhausts a /30 Amazon block") {
     CHECK(a.addresses.managed_acquisitions == 2);
     CHECK(a.addresses.managed_address_hours == Approx(46.0));  // 2 x (86400 - 3600) s
     CHECK(a.addresses.pool_address_hours == Approx((3 * 4020 + 82800) / 3600.0));
-    CHECK(a.allowlist.breach_episodes == 1);
-    CHECK(a.allowlist.first_breach_s.value() == 3720.0);
-    CHECK(a.allowlist.breach_seconds == 82680.0);
-    CHECK(a.allowlist.dns_changes == 6);
-    CHECK(a.allowlist.distinct_outside_addresses == 2);
-    CHECK(a.allowlist.in_allowlist_ratio.value() == Approx(93840.0 / 259200.0));
-    CHECK(a.allowlist.client_failure_ratio == Approx(2.0 / 3.0 * 82680.0 / 86400.0));
+    CHECK(a.allowlist->breach_episodes == 1);
+    CHECK(a.allowlist->first_breach_s.value() == 3720.0);
+    CHECK(a.allowlist->breach_seconds == 82680.0);
+    CHECK(a.allowlist->dns_changes == 6);
+    CHECK(a.allowlist->distinct_outside_addresses == 2);
+    CHECK(a.allowlist->in_allowlist_ratio.value() == Approx(93840.0 / 259200.0));
+    CHECK(a.allowlist->client_failure_ratio == Approx(2.0 / 3.0 * 82680.0 / 86400.0));
     CHECK(r.pools[0].capacity == 4);
     CHECK(r.pools[0].exhausted_seconds == 420.0);
     CHECK(r.pools[0].exhaustion_episodes == 1);
@@ -90,10 +90,10 @@ TEST_CASE("golden: a maintenance storm exhausts a /30 Amazon block") {
     CHECK(a.addresses.managed_address_hours == Approx(2 * 840 / 3600.0));
     CHECK(a.addresses.pool_address_hours == Approx((3 * 4020 + 82800 + 2 * 82380) / 3600.0));
     CHECK(a.addresses.peak_total == 6);
-    CHECK(a.allowlist.breach_seconds == 420.0);
-    CHECK(a.allowlist.dns_changes == 10);
-    CHECK(a.allowlist.in_allowlist_ratio.value() == Approx(1.0 - 840.0 / 259200.0));
-    CHECK(a.allowlist.client_failure_ratio == Approx(2.0 / 3.0 * 420.0 / 86400.0));
+    CHECK(a.allowlist->breach_seconds == 420.0);
+    CHECK(a.allowlist->dns_changes == 10);
+    CHECK(a.allowlist->in_allowlist_ratio.value() == Approx(1.0 - 840.0 / 259200.0));
+    CHECK(a.allowlist->client_failure_ratio == Approx(2.0 / 3.0 * 420.0 / 86400.0));
     CHECK(r.pools[0].exhausted_seconds == 420.0);
     CHECK(r.pools[0].min_free == 0);
   }
@@ -112,10 +112,10 @@ TEST_CASE("golden: an AZ outage shifts demand to the healthy AZs and back") {
   const auto& a = r.load_balancers[0];
   CHECK(a.addresses.peak_total == 8);
   CHECK(a.addresses.pool_address_hours == Approx(144 + 2 * 8400 / 3600.0));
-  CHECK(a.allowlist.dns_changes == 8);  // -2, +2, +2, -2
-  CHECK(a.allowlist.breach_episodes == 0);
-  CHECK(a.allowlist.client_failure_ratio == 0.0);
-  CHECK(r.allowlist.in_allowlist_ratio.value() == 1.0);
+  CHECK(a.allowlist->dns_changes == 8);  // -2, +2, +2, -2
+  CHECK(a.allowlist->breach_episodes == 0);
+  CHECK(a.allowlist->client_failure_ratio == 0.0);
+  CHECK(r.allowlist->in_allowlist_ratio.value() == 1.0);
 }
 
 TEST_CASE("golden: attach_pool then maintenance migrates a load balancer into its pool") {
@@ -131,11 +131,11 @@ TEST_CASE("golden: attach_pool then maintenance migrates a load balancer into it
   CHECK(a.addresses.managed_acquisitions == 2);
   CHECK(a.addresses.managed_address_hours == Approx(2 * 7620 / 3600.0));
   CHECK(a.addresses.pool_address_hours == Approx(44.0));
-  CHECK(a.allowlist.first_breach_s.value() == 0.0);
-  CHECK(a.allowlist.breach_seconds == 7320.0);
-  CHECK(a.allowlist.dns_changes == 4);
-  CHECK(a.allowlist.in_allowlist_ratio.value() == Approx(158160.0 / 172800.0));
-  CHECK(a.allowlist.client_failure_ratio == Approx(7320.0 / 86400.0));
+  CHECK(a.allowlist->first_breach_s.value() == 0.0);
+  CHECK(a.allowlist->breach_seconds == 7320.0);
+  CHECK(a.allowlist->dns_changes == 4);
+  CHECK(a.allowlist->in_allowlist_ratio.value() == Approx(158160.0 / 172800.0));
+  CHECK(a.allowlist->client_failure_ratio == Approx(7320.0 / 86400.0));
 }
 
 TEST_CASE("golden: attach_pool null detaches: new nodes fall back to managed addresses") {
@@ -150,8 +150,8 @@ TEST_CASE("golden: attach_pool null detaches: new nodes fall back to managed add
   CHECK(a.addresses.managed_acquisitions == 2);
   CHECK(a.addresses.managed_address_hours == Approx(2 * 22.0));
   CHECK(a.addresses.pool_address_hours == Approx(2 * 7620 / 3600.0));
-  CHECK(a.allowlist.first_breach_s.value() == 7320.0);
-  CHECK(a.allowlist.breach_seconds == 86400.0 - 7320);
+  CHECK(a.allowlist->first_breach_s.value() == 7320.0);
+  CHECK(a.allowlist->breach_seconds == 86400.0 - 7320);
 }
 
 TEST_CASE("golden: reservations, add_cidr and every cost category") {
@@ -180,10 +180,10 @@ TEST_CASE("golden: reservations, add_cidr and every cost category") {
   const auto& a = r.load_balancers[0];
   CHECK(a.addresses.managed_address_hours == Approx(43620 / 3600.0));
   CHECK(a.addresses.pool_address_hours == Approx(60.0));
-  CHECK(a.allowlist.breach_seconds == 43320.0);
-  CHECK(a.allowlist.dns_changes == 2);
-  CHECK(a.allowlist.in_allowlist_ratio.value() == Approx(215880.0 / 259200.0));
-  CHECK(a.allowlist.client_failure_ratio == Approx(14440.0 / 86400.0));
+  CHECK(a.allowlist->breach_seconds == 43320.0);
+  CHECK(a.allowlist->dns_changes == 2);
+  CHECK(a.allowlist->in_allowlist_ratio.value() == Approx(215880.0 / 259200.0));
+  CHECK(a.allowlist->client_failure_ratio == Approx(14440.0 / 86400.0));
   const auto& use1 = r.pools[1];
   CHECK(use1.capacity == 16);
   CHECK(use1.peak_in_use == 8);
@@ -235,8 +235,8 @@ TEST_CASE("golden: add_cidr reclaims managed nodes into the new space") {
   const auto& a = r.load_balancers[0];
   CHECK(a.addresses.managed_address_hours == Approx(2 * 4020 / 3600.0));
   CHECK(a.addresses.pool_address_hours == Approx(96 + 2 * 82800 / 3600.0));
-  CHECK(a.allowlist.breach_seconds == 3720.0);
-  CHECK(a.allowlist.in_allowlist_ratio.value() == Approx(1.0 - 2 * 3720.0 / (6 * 86400.0)));
+  CHECK(a.allowlist->breach_seconds == 3720.0);
+  CHECK(a.allowlist->in_allowlist_ratio.value() == Approx(1.0 - 2 * 3720.0 / (6 * 86400.0)));
   CHECK(r.pools[1].capacity == 8);
   CHECK(r.pools[0].capacity == 248);
 }
@@ -253,7 +253,7 @@ TEST_CASE("golden: a surge scales out at its start and in after the cooldown") {
   const auto& a = r.load_balancers[0];
   CHECK(a.addresses.peak_total == 4);
   CHECK(a.addresses.pool_address_hours == Approx(48 + 2 * 4800 / 3600.0));
-  CHECK(a.allowlist.dns_changes == 4);
+  CHECK(a.allowlist->dns_changes == 4);
 }
 
 TEST_CASE("golden: a capacity reservation is a floor spread over every AZ") {

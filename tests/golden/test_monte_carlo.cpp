@@ -56,8 +56,8 @@ TEST_CASE("adding a random surge process does not change a load balancer's repla
   for (int i = 0; i < 3; ++i)
     CHECK(report_to_json(plain, {a[static_cast<std::size_t>(i)]}) ==
           report_to_json(plain, {b[static_cast<std::size_t>(i)]}));
-  CHECK(a[0].load_balancers[0].allowlist.dns_changes !=
-        a[1].load_balancers[0].allowlist.dns_changes);
+  CHECK(a[0].load_balancers[0].allowlist->dns_changes !=
+        a[1].load_balancers[0].allowlist->dns_changes);
 }
 
 TEST_CASE("exponential replacement: the count matches a Poisson process of rate 1/mean") {
@@ -68,7 +68,7 @@ TEST_CASE("exponential replacement: the count matches a Poisson process of rate 
   const auto reports = replicate(s, 20, 2);
   double total = 0;
   for (const Report& r : reports)
-    total += static_cast<double>(r.load_balancers[0].allowlist.dns_changes) / 2;
+    total += static_cast<double>(r.load_balancers[0].allowlist->dns_changes) / 2;
   CHECK(std::abs(total / 20 - 200) < 4 * std::sqrt(10.0));
 }
 
@@ -119,7 +119,7 @@ TEST_CASE("random AZ outages arrive as a Poisson process") {
   const auto reports = replicate(test::scenario_from(doc), 10, 2);
   double total = 0;
   for (const Report& r : reports)
-    total += static_cast<double>(r.load_balancers[0].allowlist.dns_changes) / 2;
+    total += static_cast<double>(r.load_balancers[0].allowlist->dns_changes) / 2;
   CHECK(std::abs(total / 10 - 400) < 4 * std::sqrt(40.0));
 }
 
@@ -132,13 +132,13 @@ TEST_CASE("random allocation spreads addresses over the pool") {
   // about 52 distinct outside addresses; fewer than 25 has a probability far below 1e-9.
   json doc = two_az({{"replacement", {{"every", "1d"}}}, {"allowlist", {"203.0.113.0/30"}}}, "30d");
   const Report lowest = test::run_checked(test::scenario_from(doc));
-  CHECK(lowest.load_balancers[0].allowlist.distinct_outside_addresses == 0);
+  CHECK(lowest.load_balancers[0].allowlist->distinct_outside_addresses == 0);
   CHECK(lowest.load_balancers[0].addresses.peak_total == 4);
 
   doc["pools"][0]["allocation"] = "random";
   const Report r = test::run_checked(test::scenario_from(doc));
   CHECK(r.load_balancers[0].addresses.peak_total == 4);
   CHECK(r.pools[0].peak_in_use == 4);
-  CHECK(r.load_balancers[0].allowlist.distinct_outside_addresses >= 25);
-  CHECK(r.load_balancers[0].allowlist.distinct_outside_addresses <= 60);
+  CHECK(r.load_balancers[0].allowlist->distinct_outside_addresses >= 25);
+  CHECK(r.load_balancers[0].allowlist->distinct_outside_addresses <= 60);
 }

@@ -73,13 +73,13 @@ TEST_CASE("a bootstrap of days draws the one spike day with probability 1 - (6/7
   const std::vector<Report> runs = simulate_replications(s, options);
   int breached = 0;
   for (const Report& r : runs)
-    breached += r.load_balancers[0].allowlist.breach_episodes > 0 ? 1 : 0;
+    breached += r.load_balancers[0].allowlist->breach_episodes > 0 ? 1 : 0;
   const double p = 1 - std::pow(6.0 / 7.0, 7);               // 0.6601
   const double standard_error = std::sqrt(p * (1 - p) / n);  // 0.0150
   CHECK(std::abs(breached / static_cast<double>(n) - p) < 4 * standard_error);
   // The fixed trace plays the spike day every time: certainty, as before.
   const Scenario fixed = write_and_load(week_trace({3}, 300), json::object(), 1);
-  CHECK(simulate(fixed, {}).load_balancers[0].allowlist.breach_episodes > 0);
+  CHECK(simulate(fixed, {}).load_balancers[0].allowlist->breach_episodes > 0);
 }
 
 TEST_CASE("weekdays come from weekdays: a weekend spike never lands on a weekday") {

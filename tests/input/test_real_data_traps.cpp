@@ -51,3 +51,31 @@ TEST_CASE("an ISO-timed trace plays at the scenario's start, not from its first 
   folder.write("s.json", doc.dump());
   CHECK(test::run_checked(load_scenario(file)).load_balancers[0].addresses.peak_total == 2);
 }
+
+TEST_CASE("no pool, no allowlist, and a pool with no CIDR is a warned full breach") {
+  // 10 LCU over 2 AZs: one node per AZ, 2 addresses, all day. on-pool holds 2 of use1's /28:
+  // all inside. no-pool has no allowlist: no figures, and it is left out of the fleet's.
+  // on-empty draws from a pool with no CIDR: 2 managed addresses outside its (empty) allowlist
+  // for the whole 86,400 s. The fleet (on-pool and on-empty): 2 x 2 nodes x 24 h = 96
+  // node-hours exposed, on-pool's 48 inside: 50%, one episode of 24 h (on-empty's).
+  const test::ScratchFolder folder("mixed-pools");
+  const auto r = test::run_albsim(
+      {"run", test::source_path("tests/input/data/mixed_pools.json"), "-o", folder.dir.string()});
+  REQUIRE(r.code == 0);
+  CHECK(r.err.find("/pools/2/cidrs: pool \"empty\" holds no CIDR, so on-empty take only "
+                   "AWS-managed addresses") != std::string::npos);
+  const json report = json::parse(test::read_text(folder.dir / "report.json"));
+  const json& lbs = report["load_balancers"];
+  CHECK(lbs[0]["allowlist"]["in_allowlist_ratio"] == 1.0);
+  CHECK(lbs[1]["allowlist"].is_null());
+  CHECK(lbs[2]["allowlist"]["in_allowlist_ratio"] == 0.0);
+  CHECK(lbs[2]["allowlist"]["breach_seconds"] == 86400.0);
+  CHECK(report["allowlist"]["in_allowlist_ratio"] == 0.5);
+  CHECK(report["allowlist"]["breach_episodes"] == 1);
+  CHECK(report["allowlist"]["exposed_node_hours"] == 96.0);
+  CHECK(report["distribution"]["load_balancers"][1]["breach_probability"].is_null());
+  CHECK(report["distribution"]["load_balancers"][2]["breach_probability"]["estimate"] == 1.0);
+  CHECK(r.out.find("no-pool           2          0     2        no pool") != std::string::npos);
+  CHECK(r.out.find("Allowlist (fleet, the 2 load balancers with one): 50.000% of exposed "
+                   "node-time inside, 1 breach episode (24.00h)") != std::string::npos);
+}

@@ -164,11 +164,11 @@ TEST_CASE("observe: IPAM address history in the AWS CLI's shape, two pages, valu
   CHECK(lb.addresses.pool_address_hours == Approx(6 + 12));
   CHECK(lb.addresses.managed_address_hours == Approx(1));
   CHECK(lb.addresses.managed_acquisitions == 1);
-  CHECK(lb.allowlist.breach_episodes == 1);
-  CHECK(lb.allowlist.breach_seconds == Approx(3600));
-  CHECK(*lb.allowlist.first_breach_s == Approx(7200));
-  CHECK(lb.allowlist.dns_changes == 3);  // 02:00 in, 03:00 out, 06:00 out
-  CHECK(*lb.allowlist.in_allowlist_ratio == Approx(18.0 / 19.0));
+  CHECK(lb.allowlist->breach_episodes == 1);
+  CHECK(lb.allowlist->breach_seconds == Approx(3600));
+  CHECK(*lb.allowlist->first_breach_s == Approx(7200));
+  CHECK(lb.allowlist->dns_changes == 3);  // 02:00 in, 03:00 out, 06:00 out
+  CHECK(*lb.allowlist->in_allowlist_ratio == Approx(18.0 / 19.0));
   CHECK(lb.outside_cidrs == std::vector<Cidr>{*parse_cidr("3.3.3.3/32").cidr});
   CHECK(lb.cost.managed_ipv4 == Approx(0.005));  // 1 address-hour at $0.005
   CHECK(r.pools[1].peak_in_use == 2);
@@ -193,16 +193,16 @@ TEST_CASE("observe: the IPAM history of a simulated run gives back its address m
     const Report observed = observe_with(scenario, request);
     check_addresses_equal(observed, simulated);
     for (std::size_t i = 0; i < simulated.load_balancers.size(); ++i) {
-      const AllowlistMetrics& o = observed.load_balancers[i].allowlist;
-      const AllowlistMetrics& s = simulated.load_balancers[i].allowlist;
+      const AllowlistMetrics& o = observed.load_balancers[i].allowlist.value();
+      const AllowlistMetrics& s = simulated.load_balancers[i].allowlist.value();
       // An address counts as in DNS while held: launch and drain time make an upper bound.
       CHECK(o.breach_seconds >= s.breach_seconds);
       CHECK(o.distinct_outside_addresses == s.distinct_outside_addresses);
     }
     if (document["name"] == "a") {  // no delays: held is exactly in DNS
       CHECK(simulated.load_balancers[0].addresses.peak_managed > 0);
-      const AllowlistMetrics& o = observed.load_balancers[0].allowlist;
-      const AllowlistMetrics& s = simulated.load_balancers[0].allowlist;
+      const AllowlistMetrics& o = observed.load_balancers[0].allowlist.value();
+      const AllowlistMetrics& s = simulated.load_balancers[0].allowlist.value();
       CHECK(o.breach_episodes == s.breach_episodes);
       CHECK(o.breach_seconds == s.breach_seconds);
       CHECK(o.longest_breach_s == s.longest_breach_s);
@@ -262,9 +262,9 @@ TEST_CASE("observe: a DNS log that lists a subset now and then, within the sampl
   CHECK(o.peak_total == s.peak_total);
   CHECK(std::abs(o.pool_address_hours - s.pool_address_hours) <=
         static_cast<double>(log.addresses.size()) * step / 3.6e6);
-  CHECK(std::abs(observed.load_balancers[0].allowlist.breach_seconds -
-                 simulated.load_balancers[0].allowlist.breach_seconds) <=
-        2.0 * static_cast<double>(simulated.load_balancers[0].allowlist.breach_episodes) * 60);
+  CHECK(std::abs(observed.load_balancers[0].allowlist->breach_seconds -
+                 simulated.load_balancers[0].allowlist->breach_seconds) <=
+        2.0 * static_cast<double>(simulated.load_balancers[0].allowlist->breach_episodes) * 60);
   // Outside addresses: those in DNS at some sampled instant (a shorter stay is not seen).
   std::set<std::uint32_t> sampled_outside;
   const Cidr pool = *parse_cidr("198.51.100.0/29").cidr;
@@ -272,7 +272,7 @@ TEST_CASE("observe: a DNS log that lists a subset now and then, within the sampl
     for (const auto& [from, to] : a.exposed)
       if (!pool.contains(Ipv4{a.address}) && (from + step - 1) / step * step < to)
         sampled_outside.insert(a.address);
-  CHECK(observed.load_balancers[0].allowlist.distinct_outside_addresses == sampled_outside.size());
+  CHECK(observed.load_balancers[0].allowlist->distinct_outside_addresses == sampled_outside.size());
 }
 
 TEST_CASE("observe: a DNS log stamped by date --rfc-3339=seconds reads as one in ISO-8601") {

@@ -105,7 +105,7 @@ TEST_CASE("Markov screen: breach probability and in-allowlist against simulation
     int breached = 0;
     double in_allowlist = 0;
     for (const Report& report : simulate_replications(s, r)) {
-      const AllowlistMetrics& a = report.load_balancers[0].allowlist;
+      const AllowlistMetrics& a = report.load_balancers[0].allowlist.value();
       breached += a.breach_episodes > 0 ? 1 : 0;
       in_allowlist += a.in_allowlist_ratio.value_or(1.0) / r.replications;
     }

@@ -321,7 +321,7 @@ TEST_CASE("plan: a larger pool never has a higher breach probability on the same
     r.replications = 40;
     std::vector<bool> runs;
     for (const Report& report : simulate_replications(s, r))
-      runs.push_back(report.load_balancers[0].allowlist.breach_episodes > 0);
+      runs.push_back(report.load_balancers[0].allowlist->breach_episodes > 0);
     breached.push_back(runs);
     if (n > 24)
       CHECK(c.breach_probability.estimate >=

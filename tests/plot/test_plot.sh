@@ -13,6 +13,9 @@ trap 'rm -rf "$work"' EXIT
 /usr/bin/python3 "$src/tools/plot/albsim_plot.py" "$work/many" >/dev/null
 "$albsim" plan "$src/tests/plan/two_nodes.json" --pool edge --out "$work/plan" --quiet --plot \
   >/dev/null
+# A load balancer without an allowlist (no pool) beside ones with: its panels say so.
+"$albsim" run "$src/tests/input/data/mixed_pools.json" --out "$work/mixed" --quiet --plot \
+  2>/dev/null
 
 # --plot-window draws a part of the run (and implies --plot); a bad window is exit 2 before the
 # run writes anything.
@@ -91,6 +94,7 @@ import os, struct, sys
 work = sys.argv[1]
 expected = {"one": ["addresses.png", "demand_nodes.png", "cost.png"],
             "many": ["addresses.png", "demand_nodes.png", "cost.png", "distribution.png"],
+            "mixed": ["addresses.png", "demand_nodes.png", "cost.png", "distribution.png"],
             "plan": ["plan.png"], "calibration": ["calibration.png"], "window": ["addresses.png", "demand_nodes.png", "cost.png"]}
 for run, names in expected.items():
     for name in names:

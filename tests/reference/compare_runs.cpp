@@ -86,6 +86,14 @@ const auto kLoadBalancerCost = [](const CostBreakdown& c, Figures& out) {
   visit_load_balancer_cost(c, out);
 };
 
+// Both without allowlist figures, or both with the same.
+void compare_allowlists(Differences& d, const std::string& at,
+                        const std::optional<AllowlistMetrics>& a,
+                        const std::optional<AllowlistMetrics>& b) {
+  d.exact(at + "present", a.has_value(), b.has_value());
+  if (a && b) compare(d, at, *a, *b, kFigures);
+}
+
 }  // namespace
 
 std::vector<std::string> report_differences(const Report& a, const Report& b, std::size_t limit) {
@@ -100,7 +108,7 @@ std::vector<std::string> report_differences(const Report& a, const Report& b, st
     const std::string at = "load_balancers/" + std::to_string(i) + "/";
     d.exact(at + "id", x.id, y.id);
     compare(d, at + "addresses/", x.addresses, y.addresses, kFigures);
-    compare(d, at + "allowlist/", x.allowlist, y.allowlist, kFigures);
+    compare_allowlists(d, at + "allowlist/", x.allowlist, y.allowlist);
     compare(d, at + "cost/", x.cost, y.cost, kLoadBalancerCost);
     d.exact(at + "outside/cidrs", x.outside_cidrs, y.outside_cidrs);
   }
@@ -112,7 +120,7 @@ std::vector<std::string> report_differences(const Report& a, const Report& b, st
     compare(d, at, x, y, kFigures);
   }
   compare(d, "cost/", a.cost, b.cost, kFigures);
-  compare(d, "allowlist/", a.allowlist, b.allowlist, kFigures);
+  compare_allowlists(d, "allowlist/", a.allowlist, b.allowlist);
   return d.lines;
 }
 

@@ -23,7 +23,10 @@ void Episodes::hold(std::int64_t from, std::int64_t to, bool on) {
 }
 
 PlainMeter::PlainMeter(const Scenario& scenario, SimTime timeseries_step)
-    : step_(timeseries_step), lbs_(scenario.load_balancers.size()), pools_(scenario.pools.size()) {}
+    : step_(timeseries_step), lbs_(scenario.load_balancers.size()), pools_(scenario.pools.size()) {
+  for (std::size_t i = 0; i < lbs_.size(); ++i)
+    lbs_[i].has_allowlist = scenario.load_balancers[i].has_allowlist;
+}
 
 void PlainMeter::hold(const SettledState& state, std::int64_t from, std::int64_t to) {
   const auto length = static_cast<double>(to - from);
@@ -116,6 +119,7 @@ Report PlainMeter::finish(SimTime horizon) {
     LoadBalancerReport& r = report.load_balancers.emplace_back();
     r.addresses = {m.peak_total,      m.peak_pool,          m.peak_managed,
                    m.pool_ms / 3.6e6, m.managed_ms / 3.6e6, m.acquisitions};
+    if (!m.has_allowlist) continue;
     r.allowlist = allowlist(m.exposed_ms, m.outside_ms, m.breach, m.outside_seen.size(),
                             m.dns_changes, m.lost_ms, m.demand_ms);
     r.outside_cidrs = covering_cidrs({m.outside_seen.begin(), m.outside_seen.end()});
@@ -126,7 +130,8 @@ Report PlainMeter::finish(SimTime horizon) {
     distinct += m.outside_seen.size();
     dns += m.dns_changes;
   }
-  report.allowlist = allowlist(exposed, outside, fleet_breach_, distinct, dns, lost, demand);
+  if (std::any_of(lbs_.begin(), lbs_.end(), [](const LbTotals& m) { return m.has_allowlist; }))
+    report.allowlist = allowlist(exposed, outside, fleet_breach_, distinct, dns, lost, demand);
   for (const PoolTotals& m : pools_) {
     PoolReport& r = report.pools.emplace_back();
     r.capacity = last_->pool_capacity[report.pools.size() - 1];

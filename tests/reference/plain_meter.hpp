@@ -56,6 +56,7 @@ class PlainMeter {
     std::uint64_t dns_changes = 0;
     std::set<std::uint32_t> outside_seen;
     Episodes breach;
+    bool has_allowlist = false;  // else no allowlist figures, and not in the fleet's
   };
   struct PoolTotals {
     double in_use_ms = 0, capacity_ms = 0, reserved_ms = 0;

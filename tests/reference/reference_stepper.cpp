@@ -440,7 +440,9 @@ class Stepper {
       // In DNS: in service, unless its AZ is impaired.
       if (n.state == State::in_service && lbs_[n.lb].impaired[n.az] == 0) {
         out.exposed.insert(n.address);
-        if (!allowlisted(n.lb, n.address)) out.outside.insert(n.address);
+        // Outside: no CIDR of its allowlist holds it (one without an allowlist has none outside).
+        if (s_.load_balancers[n.lb].has_allowlist && !allowlisted(n.lb, n.address))
+          out.outside.insert(n.address);
       }
     }
     for (std::size_t p = 0; p < s_.pools.size(); ++p) {

@@ -32,14 +32,15 @@ Report sample_report() {
   LoadBalancerReport lb;
   lb.id = "web, \"east\"";
   lb.addresses = {7, 5, 2, 1234.25, -0.0, 3};
-  lb.allowlist.in_allowlist_ratio = 0.1 + 0.2;  // not a short decimal
-  lb.allowlist.breach_episodes = 4;
-  lb.allowlist.breach_seconds = 1e-300;
-  lb.allowlist.longest_breach_s = std::numeric_limits<double>::infinity();
-  lb.allowlist.first_breach_s = std::nullopt;
-  lb.allowlist.distinct_outside_addresses = std::numeric_limits<std::uint64_t>::max();
-  lb.allowlist.dns_changes = 9;
-  lb.allowlist.client_failure_ratio = std::nan("");
+  lb.allowlist.emplace();
+  lb.allowlist->in_allowlist_ratio = 0.1 + 0.2;  // not a short decimal
+  lb.allowlist->breach_episodes = 4;
+  lb.allowlist->breach_seconds = 1e-300;
+  lb.allowlist->longest_breach_s = std::numeric_limits<double>::infinity();
+  lb.allowlist->first_breach_s = std::nullopt;
+  lb.allowlist->distinct_outside_addresses = std::numeric_limits<std::uint64_t>::max();
+  lb.allowlist->dns_changes = 9;
+  lb.allowlist->client_failure_ratio = std::nan("");
   lb.cost = {1, 2, 3, 4, 5, 6, 7, 8};
   lb.outside_cidrs = {{Ipv4{0xC6336400}, 24}, {Ipv4{0}, 0}, {Ipv4{0xFFFFFFFF}, 32}};
   r.load_balancers = {lb, LoadBalancerReport{}};
@@ -51,7 +52,7 @@ Report sample_report() {
   pool.exhausted_seconds = 60.000000000000007;
   r.pools = {pool};
   r.cost.total = 99.99;
-  r.allowlist.first_breach_s = 3600;
+  r.allowlist.emplace().first_breach_s = 3600;
   return r;
 }
 
@@ -80,19 +81,20 @@ TEST_CASE("a report survives encoding bit for bit") {
   CHECK(same_bits(out.horizon_hours, 720.5));
   CHECK(b.addresses.peak_total == 7);
   CHECK(same_bits(b.addresses.managed_address_hours, -0.0));
-  CHECK(same_bits(*b.allowlist.in_allowlist_ratio, 0.1 + 0.2));
-  CHECK(same_bits(b.allowlist.breach_seconds, 1e-300));
-  CHECK(std::isinf(b.allowlist.longest_breach_s));
-  CHECK_FALSE(b.allowlist.first_breach_s.has_value());
-  CHECK(b.allowlist.distinct_outside_addresses == std::numeric_limits<std::uint64_t>::max());
-  CHECK(std::isnan(b.allowlist.client_failure_ratio));
+  CHECK(same_bits(*b.allowlist->in_allowlist_ratio, 0.1 + 0.2));
+  CHECK(same_bits(b.allowlist->breach_seconds, 1e-300));
+  CHECK(std::isinf(b.allowlist->longest_breach_s));
+  CHECK_FALSE(b.allowlist->first_breach_s.has_value());
+  CHECK(b.allowlist->distinct_outside_addresses == std::numeric_limits<std::uint64_t>::max());
+  CHECK(std::isnan(b.allowlist->client_failure_ratio));
   CHECK(same_bits(b.cost.saving, 8));
   CHECK(b.outside_cidrs == a.outside_cidrs);
+  CHECK_FALSE(out.load_balancers[1].allowlist.has_value());  // one without an allowlist
   CHECK(out.pools[0].source == PoolSource::amazon);
   CHECK_FALSE(out.pools[0].utilization.has_value());
   CHECK(same_bits(out.pools[0].exhausted_seconds, 60.000000000000007));
   CHECK(same_bits(out.cost.total, 99.99));
-  CHECK(*out.allowlist.first_breach_s == 3600);
+  CHECK(*out.allowlist->first_breach_s == 3600);
   CHECK(encode_report(out) == encode_report(in));
 }
 

@@ -77,7 +77,7 @@ TEST_CASE("a run with managed_ranges reports the AWS prefixes an allowlist would
                     {{"/managed_ranges", R"({"ip_ranges_file": "../)" + kRanges + R"("})"}});
   const Report r = test::run_checked(s);
   const auto& lb = r.load_balancers[0];
-  CHECK(lb.allowlist.distinct_outside_addresses == 4);
+  CHECK(lb.allowlist->distinct_outside_addresses == 4);
   CHECK(lb.outside_cidrs.size() == 4);  // random /32s: nothing to merge
   REQUIRE_FALSE(lb.outside_aws_prefixes.empty());
   for (const Cidr& c : lb.outside_cidrs)

@@ -157,6 +157,13 @@ def breaches(count):
     return f"{count} breach" + ("" if count == 1 else "es")
 
 
+def allowlist_text(lb):
+    """The breaches of one load balancer, or that it has no allowlist (no pool)."""
+    if lb["allowlist"] is None:
+        return "no pool, no allowlist"
+    return breaches(lb["allowlist"]["breach_episodes"])
+
+
 def minutes(seconds):
     return f"{seconds / 60:.0f} min" if seconds < 7200 else f"{seconds / 3600:.1f} h"
 
@@ -180,13 +187,16 @@ def plot_addresses(report, ts, x, xlabel, out):
                        label=f"pool capacity ({pools[pool]['capacity']})")
         mark_breaches(ax, x, outside)
         reports = [lb for lb in report["load_balancers"] if lb["id"] in lbs]
-        episodes = sum(lb["allowlist"]["breach_episodes"] for lb in reports)
-        breach_s = sum(lb["allowlist"]["breach_seconds"] for lb in reports)
+        allowlisted = [lb["allowlist"] for lb in reports if lb["allowlist"] is not None]
+        episodes = sum(a["breach_episodes"] for a in allowlisted)
+        breach_s = sum(a["breach_seconds"] for a in allowlisted)
         managed_h = sum(lb["addresses"]["managed_address_hours"] for lb in reports)
         title = (f"pool {pool}: peak {pools[pool]['peak_in_use']} of {pools[pool]['capacity']}"
                  if pool is not None else "no pool")
         names = f"{', '.join(lbs[:4])}{' ...' if len(lbs) > 4 else ''}"
-        ax.set_title(f"{title}; {names}: {breaches(episodes)} ({minutes(breach_s)}), "
+        breach_text = (f"{breaches(episodes)} ({minutes(breach_s)})" if allowlisted
+                       else "no allowlist")
+        ax.set_title(f"{title}; {names}: {breach_text}, "
                      f"{managed_h:.1f} managed address-hours (whole run)", loc="left")
         format_time_axis(ax, x)
         ax.set_ylabel("addresses")
@@ -220,7 +230,7 @@ def plot_demand_nodes(report, ts, x, xlabel, out):
         peak_demand = max(demand) if demand else 0
         ax.set_title(f"load balancer {lb['id']}: peak {peak_demand:.1f} LCU in view, "
                      f"peak {lb['addresses']['peak_total']} addresses, "
-                     f"{breaches(lb['allowlist']['breach_episodes'])} (whole run)", loc="left")
+                     f"{allowlist_text(lb)} (whole run)", loc="left")
         format_time_axis(ax, x)
     axes[-1].set_xlabel(xlabel)
     fig.tight_layout()
@@ -276,6 +286,8 @@ def plot_cost(report, ts, x, xlabel, out):
 def percentile_bars(ax, names, stats, unit):
     ys = list(range(len(names)))
     for y, s in zip(ys, stats):
+        if not s:  # nothing to draw (a load balancer without an allowlist)
+            continue
         ax.plot([s["min"], s["max"]], [y, y], color="tab:gray", lw=1)
         ax.plot([s["p50"], s["p95"]], [y, y], color="tab:blue", lw=6, solid_capstyle="butt")
         ax.plot(s["p99"], y, "|", color="tab:red", ms=14, mew=2)
@@ -290,13 +302,15 @@ def plot_distribution(report, out):
     names = [lb["id"] for lb in dist]
     factor = 730.0 / report["scenario"]["horizon_hours"] / 60.0
     minutes = [{k: v * factor for k, v in lb["allowlist"]["breach_seconds"].items()
-                if k in ("mean", "min", "p50", "p95", "p99", "max")} for lb in dist]
+                if k in ("mean", "min", "p50", "p95", "p99", "max")} if "allowlist" in lb else {}
+               for lb in dist]
     peaks = [lb["addresses"]["peak_total"] for lb in dist]
     height = max(3.0, 0.45 * len(names) + 1.5)
     fig, axes = plt.subplots(1, 2, figsize=(WIDTH_IN, height))
     percentile_bars(axes[0], names, minutes, "breach minutes per month")
     percentile_bars(axes[1], names, peaks, "peak addresses held")
     probability = ", ".join(f"{lb['id']} {100 * lb['breach_probability']['estimate']:.1f}%"
+                            if lb["breach_probability"] is not None else f"{lb['id']} no pool"
                             for lb in dist[:4])
     fig.suptitle(f"Across {report['scenario']['replications']} replications; P(breach): "
                  f"{probability}", x=0.01, ha="left")
