@@ -19,13 +19,13 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-// The array `key` of every page, with its JSON pointer; notes a last page that says more follow.
-std::vector<std::pair<Json, std::string>> items(const std::vector<std::string>& files,
-                                                const std::string& key,
-                                                std::vector<std::string>& notes) {
-  std::vector<std::pair<Json, std::string>> out;
-  const bool continues = for_each_paged_item(
-      files, key, [&](PagedItem& item) { out.emplace_back(std::move(item.value), item.pointer); });
+// The array `key` of every page, each item with its file and JSON pointer; notes a last page
+// that says more follow.
+std::vector<PagedItem> items(const std::vector<std::string>& files, const std::string& key,
+                             std::vector<std::string>& notes) {
+  std::vector<PagedItem> out;
+  const bool continues =
+      for_each_paged_item(files, key, [&](PagedItem& item) { out.push_back(std::move(item)); });
   if (continues)
     notes.push_back(files.back() + " ends with a NextToken: pass every page (repeat the option)");
   return out;
@@ -54,6 +54,13 @@ class Importer {
     read_pool_cidrs();
     read_load_balancers();
     read_allocations();
+    if (metrics_ && !lbs_.empty() && traces_ == 0)
+      throw InputError(*in_.metrics, "",
+                       "no metric result names a load balancer of the import (" +
+                           metrics_->results_named() +
+                           "): CloudWatch labels a query with its metric's name unless the query "
+                           "sets a Label; give each query its load balancer's name as Label, or "
+                           "choose with --metric LB=ID");
     AwsImportResult result;
     Json& s = result.scenario;
     s["name"] = "imported from AWS";
@@ -72,9 +79,9 @@ class Importer {
   void read_pools() {
     const auto list = items(in_.ipam_pools, "IpamPools", notes_);
     std::map<std::string, std::string> parent_of;
-    for (const auto& [pool, pointer] : list) {
+    for (const auto& [pool, file, pointer] : list) {
       const std::string id = text(pool, "IpamPoolId");
-      if (id.empty()) throw InputError(in_.ipam_pools.front(), pointer + "/IpamPoolId", "missing");
+      if (id.empty()) throw InputError(file, pointer + "/IpamPoolId", "missing");
       if (text(pool, "AddressFamily") == "ipv6" || text(pool, "IpamScopeType") == "private") {
         notes_.push_back("skipped pool " + id + ": " +
                          (text(pool, "AddressFamily") == "ipv6" ? "IPv6" : "private scope") +
@@ -148,7 +155,7 @@ class Importer {
     for (const std::string& arg : in_.allocations) {
       const auto [pool, file] = pool_and_file(arg, pool_order_, "--allocations");
       if (!pools_.count(pool)) throw InputError("--allocations", arg, "unknown pool " + pool);
-      for (const auto& [a, pointer] : items({file}, "IpamPoolAllocations", notes_)) {
+      for (const auto& [a, from, pointer] : items({file}, "IpamPoolAllocations", notes_)) {
         const std::string type = text(a, "ResourceType");
         const std::string about = lower(text(a, "Description") + " " + text(a, "ResourceId") + " " +
                                         text(a, "ServiceManaged"));
@@ -173,7 +180,7 @@ class Importer {
   void read_load_balancers() {
     lbs_ = Json::array();
     const auto list = items(in_.load_balancers, "LoadBalancers", notes_);
-    for (const auto& [lb, pointer] : list) {
+    for (const auto& [lb, file, pointer] : list) {
       const std::string name = text(lb, "LoadBalancerName");
       if (text(lb, "Type") != "application") {
         notes_.push_back("skipped " + name + ": a " + text(lb, "Type") + " load balancer");
@@ -208,11 +215,17 @@ class Importer {
         const std::string pool = text(lb["IpamPools"], "Ipv4IpamPoolId");
         if (pools_.count(pool) && text(pools_[pool], "locale") == region_) {
           out["pool"] = pool;
+        } else if (!pool.empty() && !pools_.count(pool)) {
+          // On no pool it would look like an ALB without an allowlist, and cost managed IPv4.
+          throw InputError(file, pointer + "/IpamPools/Ipv4IpamPoolId",
+                           name + " draws from " + pool +
+                               ", which is not among the pools given; pass its pool with "
+                               "--ipam-pools (describe-ipam-pools output) and its CIDRs with "
+                               "--pool-cidrs " +
+                               pool + "=FILE");
         } else if (!pool.empty()) {
-          notes_.push_back(
-              name + ": pool " + pool +
-              (pools_.count(pool) ? " is not in " + region_ : " is not among the pools given") +
-              "; imported without a pool");
+          notes_.push_back(name + ": pool " + pool + " is not in " + region_ +
+                           "; imported without a pool");
         }
       }
       out["demand"] = demand_for(name);
@@ -232,6 +245,7 @@ class Importer {
                                      in_.metric_as, in_.statistic});
     const std::optional<Json> trace = metrics_->trace_for(lb, notes_);
     if (!trace) return Json{{"constant", 0}};
+    ++traces_;
     return Json{{"trace", *trace}};
   }
 
@@ -244,6 +258,7 @@ class Importer {
   Json reservations_ = Json::array();
   Json lbs_ = Json::array();
   std::vector<std::string> notes_;
+  std::size_t traces_ = 0;               // load balancers given a metric
   std::optional<MetricSource> metrics_;  // the CloudWatch output, read once
 
   // With --metrics, `start` at the traces' first sample, so that the run plays and labels

@@ -134,6 +134,17 @@ std::vector<MetricSource::Series> MetricSource::candidates_for(const std::string
   return out;
 }
 
+std::string MetricSource::results_named() const {
+  if (datapoints_) return "the datapoints' Label \"" + text(doc_, "Label") + "\"";
+  std::vector<MetricDataResult> listed;
+  for (const Json& r : doc_["MetricDataResults"])
+    listed.push_back({text(r, "Id"), text(r, "Label"), text(r, "StatusCode")});
+  std::string names;
+  for (const MetricDataSeries& s : group_metric_data(listed))
+    names += (names.empty() ? "results \"" : ", \"") + s.id + "\" (Label \"" + s.label + "\")";
+  return names.empty() ? "no results" : names;
+}
+
 MetricSource::Kind MetricSource::kind_of(const Series& s) const {
   if (options_.as) return *options_.as == "lcu" ? Kind::lcu : Kind::requests;
   const std::string name = lower(s.label + " " + s.id);

@@ -39,6 +39,9 @@ class MetricSource {
   };
   std::optional<TraceSpan> span() const { return span_; }
 
+  // The results, for a message: `"ID" (Label "LABEL")`, ... (the datapoints: their Label).
+  std::string results_named() const;
+
  private:
   enum class Kind { lcu, requests, unknown };
   struct Series {

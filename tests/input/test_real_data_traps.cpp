@@ -79,3 +79,85 @@ TEST_CASE("no pool, no allowlist, and a pool with no CIDR is a warned full breac
   CHECK(r.out.find("Allowlist (fleet, the 2 load balancers with one): 50.000% of exposed "
                    "node-time inside, 1 breach episode (24.00h)") != std::string::npos);
 }
+
+namespace {
+
+// describe-load-balancers output with internet-facing ALBs in us-east-1, each on `pool` ("" for
+// none).
+json albs(const std::vector<std::pair<std::string, std::string>>& name_and_pool) {
+  json list = json::array();
+  for (const auto& [name, pool] : name_and_pool) {
+    json lb = {
+        {"LoadBalancerName", name},
+        {"Type", "application"},
+        {"Scheme", "internet-facing"},
+        {"LoadBalancerArn",
+         "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/" + name + "/1"},
+        {"AvailabilityZones", {{{"ZoneName", "us-east-1a"}}, {{"ZoneName", "us-east-1b"}}}}};
+    if (!pool.empty()) lb["IpamPools"] = {{"Ipv4IpamPoolId", pool}};
+    list.push_back(lb);
+  }
+  return {{"LoadBalancers", list}};
+}
+
+}  // namespace
+
+TEST_CASE("import refuses metrics that name no load balancer") {
+  // Two get-metric-data queries left with CloudWatch's default Label, the metric's name: which
+  // is web's and which is api's cannot be told, so neither may become a constant 0 LCU.
+  const test::ScratchFolder folder("unnamed-metrics");
+  const std::string lbs = folder.write("lbs.json", albs({{"web", ""}, {"api", ""}}).dump());
+  json result = {{"Label", "ConsumedLCUs"},
+                 {"Timestamps", {"2026-11-23T00:00:00Z"}},
+                 {"Values", {12.0}},
+                 {"StatusCode", "Complete"}};
+  json metrics = {{"MetricDataResults", json::array()}};
+  for (const char* id : {"m1", "m2"}) {
+    result["Id"] = id;
+    metrics["MetricDataResults"].push_back(result);
+  }
+  const std::string file = folder.write("metrics.json", metrics.dump());
+  const auto r = test::run_albsim({"import", "aws", "--load-balancers", lbs, "--metrics", file,
+                                   "-o", (folder.dir / "s.json").string()});
+  CHECK(r.code == 2);
+  CHECK(r.err.find("metrics.json: no metric result names a load balancer of the import (results "
+                   "\"m1\" (Label \"ConsumedLCUs\"), \"m2\" (Label \"ConsumedLCUs\"))") !=
+        std::string::npos);
+  CHECK(r.err.find("choose with --metric LB=ID") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(folder.dir / "s.json"));
+  // Choosing decides.
+  CHECK(test::run_albsim({"import", "aws", "--load-balancers", lbs, "--metrics", file, "--metric",
+                          "web=m1", "--metric", "api=m2", "-o", (folder.dir / "s.json").string()})
+            .code == 0);
+}
+
+TEST_CASE(
+    "import refuses an ALB whose IPAM pool it was not given, and warns of a pool with no CIDR") {
+  const test::ScratchFolder folder("missing-pool");
+  const std::string lbs = folder.write("lbs.json", albs({{"web", "ipam-pool-0a1"}}).dump());
+  const std::string out = (folder.dir / "s.json").string();
+  const auto r = test::run_albsim({"import", "aws", "--load-balancers", lbs, "-o", out});
+  CHECK(r.code == 2);
+  CHECK(r.err.find("lbs.json: /LoadBalancers/0/IpamPools/Ipv4IpamPoolId: web draws from "
+                   "ipam-pool-0a1, which is not among the pools given; pass its pool with "
+                   "--ipam-pools") != std::string::npos);
+
+  // The pool given without its CIDRs: the scenario holds a pool with none, and the run warns
+  // that web (2 nodes, managed addresses) breaches all day.
+  const std::string pools = folder.write("pools.json", json({{"IpamPools",
+                                                              {{{"IpamPoolId", "ipam-pool-0a1"},
+                                                                {"AddressFamily", "ipv4"},
+                                                                {"IpamScopeType", "public"},
+                                                                {"Locale", "us-east-1"},
+                                                                {"PublicIpSource", "byoip"}}}}})
+                                                           .dump());
+  REQUIRE(test::run_albsim({"import", "aws", "--load-balancers", lbs, "--ipam-pools", pools, "-o",
+                            out, "--horizon", "1d"})
+              .code == 0);
+  const auto run = test::run_albsim({"run", out, "-o", (folder.dir / "run").string(), "--quiet"});
+  REQUIRE(run.code == 0);
+  CHECK(run.err.find("pool \"ipam-pool-0a1\" holds no CIDR, so web take only AWS-managed "
+                     "addresses") != std::string::npos);
+  const json report = json::parse(test::read_text(folder.dir / "run" / "report.json"));
+  CHECK(report["load_balancers"][0]["allowlist"]["breach_seconds"] == 86400.0);
+}
