@@ -66,7 +66,11 @@ struct TraceSeries {
   // What the file held, before any `aggregate`: rows (or request timestamps) and their period.
   std::size_t rows = 0;
   std::int64_t file_period_ms = 0;
-  std::string metric;  // CloudWatch: the metric's Label (or Id)
+  std::string metric;     // CloudWatch: the metric's Label (or Id)
+  std::string statistic;  // CloudWatch: the statistic of the values (Sum, Average, ...)
+  // CloudWatch: a Sum over periods of this many minutes, divided by it to read each period's mean
+  // LCU (0: the values were read as they are).
+  std::int64_t summed_minutes = 0;
   // CloudWatch: periods inside the trace without a datapoint, each read as a 0 sample (CloudWatch
   // reports no datapoint for a period without data: for a load balancer, without requests).
   std::int64_t missing_periods = 0;
@@ -99,6 +103,7 @@ struct TraceSpec {
   bool scale_given = false;
   std::string file;    // as written in the scenario
   std::string format;  // "csv", "events" or "cloudwatch"
+  std::string to_lcu;  // how the file's values became LCU, in words
 };
 
 struct DemandSpec {
@@ -258,6 +263,9 @@ struct TraceInput {
   std::string lb;
   std::string file;                        // as written in the scenario
   std::string format;                      // csv, events, cloudwatch
+  std::string metric;                      // CloudWatch: the metric's Label (or Id)
+  std::string statistic;                   // CloudWatch: Sum, Average, ...
+  std::string to_lcu;                      // how its values became LCU, in words
   std::size_t rows = 0;                    // samples, or request timestamps, in the file
   std::int64_t first_ms = 0, last_ms = 0;  // first and last sample (trace time)
   bool epoch_times = false;
@@ -268,6 +276,7 @@ struct TraceInput {
   double peak_lcu = 0;              // after conversion, scale and aggregate
   double mean_lcu = 0;              // time-weighted over the span
   std::string draw;                 // fixed, random align, or bootstrap
+  std::int64_t plays_from_ms = 0;   // a fixed draw: the trace time played at t = 0
   std::int64_t restarts = 0;        // times a looping trace starts again within the horizon
 };
 

@@ -41,7 +41,9 @@ CLI::App* add_import_command(CLI::App& app, ImportCommand& c) {
       ->check(CLI::IsMember({"lcu", "requests"}));
   aws_cmd
       ->add_option("--statistic", c.input.statistic,
-                   "get-metric-statistics output: the statistic to read (default: the only one)")
+                   "The statistic of --metrics: for get-metric-statistics output, which of the "
+                   "datapoints' to read (default: the only one); for get-metric-data output, the "
+                   "one its queries used (default: the one each Label names; neither is exit 2)")
       ->check(CLI::IsMember({"Sum", "Average", "Maximum", "Minimum", "SampleCount"}));
   aws_cmd->add_option("--region", c.input.region,
                       "Region (default: from the load balancers' ARNs)");

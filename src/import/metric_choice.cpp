@@ -7,6 +7,7 @@
 #include "albsim/input_error.hpp"
 #include "core/calendar.hpp"
 #include "import/json_fields.hpp"
+#include "io/cloudwatch_trace.hpp"
 #include "io/metric_data_series.hpp"
 #include "io/read_file.hpp"
 #include "io/trace_loader.hpp"
@@ -51,10 +52,11 @@ MetricSource::MetricSource(MetricOptions options) : options_(std::move(options))
       throw InputError(options_.file, "/MetricDataResults",
                        "missing: give aws cloudwatch get-metric-data output (MetricDataResults) "
                        "or get-metric-statistics output (Datapoints)");
-    if (options_.statistic)
+    if (options_.statistic &&
+        std::find(std::begin(kCloudWatchStatistics), std::end(kCloudWatchStatistics),
+                  *options_.statistic) == std::end(kCloudWatchStatistics))
       throw InputError("--statistic", *options_.statistic,
-                       "is for get-metric-statistics output; " + options_.file +
-                           " is get-metric-data output (its queries chose the statistic)");
+                       "must be one of Sum, Average, Maximum, Minimum, SampleCount");
     return;
   }
   const Json& points = doc_["Datapoints"];
@@ -199,15 +201,22 @@ MetricSource::Json MetricSource::trace_of(const std::string& lb, const Series& s
                          " is RequestCount, not ConsumedLCUs: add --metric-as requests to "
                          "convert it (LCU = requests per second / 25, one new connection per "
                          "request), or export ConsumedLCUs");
-  if (kind == Kind::requests && datapoints_ && statistic_ != "Sum")
+  // get-metric-data does not say which statistic its queries used: --statistic, or the Label.
+  const std::string statistic =
+      datapoints_ ? statistic_ : options_.statistic.value_or(statistic_named_in(s.label));
+  if (statistic.empty())
+    throw InputError(options_.file, s.pointer,
+                     name +
+                         " does not say which statistic its query used: give --statistic (or "
+                         "name it in the query's Label). Export ConsumedLCUs with the Average "
+                         "(or Sum) statistic over 60-second periods (docs/real-data.md)");
+  if (kind == Kind::requests && statistic != "Sum")
     throw InputError(
         "--metric-as", "requests",
-        "needs the Sum statistic (requests per period); the datapoints give " + statistic_);
+        "needs the Sum statistic (requests per period); " + name + " gives " + statistic);
   Json trace{{"file", options_.reference}};
-  if (datapoints_)
-    trace["statistic"] = statistic_;
-  else
-    trace["metric"] = s.id;
+  if (!datapoints_) trace["metric"] = s.id;
+  trace["statistic"] = statistic;
   double period_s = period_s_of(s.timestamps);
   if (period_s <= 0) {
     period_s = 60;

@@ -1,6 +1,8 @@
 #include "io/cloudwatch_trace.hpp"
 
+#include <cctype>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <string>
 
 #include "core/calendar.hpp"
@@ -47,6 +49,7 @@ TraceColumns read_metric_statistics(const nlohmann::json& doc, const TraceReques
   }
   TraceColumns samples;
   samples.iso = true;
+  samples.statistic = statistic;
   samples.metric =
       doc.contains("Label") && doc["Label"].is_string() ? doc["Label"].get<std::string>() : "";
   for (std::size_t i = 0; i < points.size(); ++i) {
@@ -72,6 +75,31 @@ TraceColumns read_metric_statistics(const nlohmann::json& doc, const TraceReques
 
 }  // namespace
 
+std::string statistic_named_in(const std::string& label) {
+  std::set<std::string> found;
+  std::string word;
+  const auto take = [&] {
+    for (const char* name : kCloudWatchStatistics) {
+      std::string lower_name = name;
+      for (char& c : lower_name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (word == lower_name) found.insert(name);
+    }
+    // The console's and the AWS CLI examples' short forms ("Avg Total IOPS").
+    if (word == "avg") found.insert("Average");
+    if (word == "max") found.insert("Maximum");
+    if (word == "min") found.insert("Minimum");
+    word.clear();
+  };
+  for (const char c : label) {
+    if (std::isalnum(static_cast<unsigned char>(c)))
+      word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    else
+      take();
+  }
+  take();
+  return found.size() == 1 ? *found.begin() : "";
+}
+
 TraceColumns read_cloudwatch(std::string_view text, const TraceRequest& request) {
   nlohmann::json doc;
   try {
@@ -81,8 +109,6 @@ TraceColumns read_cloudwatch(std::string_view text, const TraceRequest& request)
   }
   if (doc.is_object() && doc.contains("Datapoints") && doc["Datapoints"].is_array())
     return read_metric_statistics(doc, request);
-  if (!request.statistic.empty())
-    throw TraceError(0, "\"statistic\" is for get-metric-statistics output (Datapoints)");
   if (!doc.is_object() || !doc.contains("MetricDataResults") ||
       !doc["MetricDataResults"].is_array())
     throw TraceError(0,
@@ -142,6 +168,15 @@ TraceColumns read_cloudwatch(std::string_view text, const TraceRequest& request)
       add(samples, *epoch, value.get<double>());
     }
   }
+  samples.statistic =
+      request.statistic.empty() ? statistic_named_in(chosen.label) : request.statistic;
+  if (samples.statistic.empty())
+    throw TraceError(
+        0, "get-metric-data output does not say which statistic its query used (Label \"" +
+               chosen.label +
+               "\"): give \"statistic\". Export ConsumedLCUs with the Average (or Sum) "
+               "statistic over 60-second periods: a Sum over 5 minutes adds up five minutes' "
+               "LCU, 5 times the load (docs/real-data.md has the command)");
   return samples;
 }
 

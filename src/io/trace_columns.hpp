@@ -16,6 +16,7 @@ struct TraceColumns {
   bool ascending = true;       // times never decrease in file order
   bool iso = false;            // ISO-8601 times (milliseconds since the epoch)
   std::string metric;          // CloudWatch: the metric's Label (or Id); else empty
+  std::string statistic;       // CloudWatch: Sum, Average, ... of the values; else empty
 };
 
 }  // namespace albsim

@@ -266,6 +266,7 @@ TraceSeries samples_to_series(const TraceRequest& request, TraceColumns c) {
   }
   series.times_ms = std::move(c.times_ms);
   series.metric = std::move(c.metric);
+  series.statistic = std::move(c.statistic);
   if (request.format == TraceRequest::Format::cloudwatch) zero_missing_periods(series);
   return series;
 }

@@ -53,14 +53,16 @@ struct TimeUnit {
 struct TraceRequest {
   std::string path;
   enum class Format { csv, cloudwatch, events } format = Format::csv;
-  std::string time_column;        // csv, events; empty: the first column
-  std::string value_column;       // csv; required unless `lcu`
-  TimeUnit time_unit;             // csv, events
-  std::string metric;             // cloudwatch get-metric-data: Id or Label; empty: the only result
-  std::string statistic;          // cloudwatch get-metric-statistics: Sum, Average, ...; empty: the
-                                  // only one the datapoints hold
-  std::optional<LcuColumns> lcu;  // csv: values are converted to LCU from these columns
-  SampleToLcu to_lcu;             // with `lcu`, and always for events (requests per bin)
+  std::string time_column;   // csv, events; empty: the first column
+  std::string value_column;  // csv; required unless `lcu`
+  TimeUnit time_unit;        // csv, events
+  std::string metric;        // cloudwatch get-metric-data: Id or Label; empty: the only result
+  // cloudwatch: Sum, Average, ...: for get-metric-statistics, which of the datapoints' (empty:
+  // the only one they hold); for get-metric-data, the one its query used (empty: the one its
+  // Label names; a trace that says none is refused).
+  std::string statistic;
+  std::optional<LcuColumns> lcu;          // csv: values are converted to LCU from these columns
+  SampleToLcu to_lcu;                     // with `lcu`, and always for events (requests per bin)
   std::optional<std::int64_t> period_ms;  // empty: the smallest gap (events: 1 s)
   double scale = 1;
 };

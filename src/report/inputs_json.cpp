@@ -11,20 +11,24 @@ nlohmann::ordered_json trace_inputs_json(const std::vector<TraceInput>& inputs) 
     auto time = [&](std::int64_t ms) {
       return t.epoch_times ? Json(format_iso8601_utc(ms)) : Json(static_cast<double>(ms) / 1000.0);
     };
-    list.push_back(Json{{"load_balancer", t.lb},
-                        {"file", t.file},
-                        {"format", t.format},
-                        {"rows", t.rows},
-                        {"first", time(t.first_ms)},
-                        {"last", time(t.last_ms)},
-                        {"file_period_s", static_cast<double>(t.file_period_ms) / 1000.0},
-                        {"aggregate", t.aggregate},
-                        {"period_s", static_cast<double>(t.period_ms) / 1000.0},
-                        {"span_s", static_cast<double>(t.span_ms) / 1000.0},
-                        {"peak_lcu", t.peak_lcu},
-                        {"mean_lcu", t.mean_lcu},
-                        {"draw", t.draw},
-                        {"restarts", t.restarts}});
+    Json entry{{"load_balancer", t.lb}, {"file", t.file}, {"format", t.format}};
+    if (!t.metric.empty()) entry["metric"] = t.metric;
+    if (!t.statistic.empty()) entry["statistic"] = t.statistic;
+    entry["to_lcu"] = t.to_lcu;
+    entry.update(Json{{"rows", t.rows},
+                      {"first", time(t.first_ms)},
+                      {"last", time(t.last_ms)},
+                      {"file_period_s", static_cast<double>(t.file_period_ms) / 1000.0},
+                      {"aggregate", t.aggregate},
+                      {"period_s", static_cast<double>(t.period_ms) / 1000.0},
+                      {"span_s", static_cast<double>(t.span_ms) / 1000.0},
+                      {"peak_lcu", t.peak_lcu},
+                      {"mean_lcu", t.mean_lcu},
+                      {"draw", t.draw}});
+    // Where a fixed draw starts: the trace time the run plays at its t = 0.
+    if (t.draw == "fixed") entry["plays_from"] = time(t.plays_from_ms);
+    entry["restarts"] = t.restarts;
+    list.push_back(std::move(entry));
   }
   return list;
 }

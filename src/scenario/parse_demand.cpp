@@ -7,10 +7,12 @@
 #include "demand/lcu_conversion.hpp"
 #include "io/trace_loader.hpp"
 #include "io/trace_resample.hpp"
+#include "scenario/trace_inputs.hpp"
 
 namespace albsim {
 namespace {
 
+constexpr std::int64_t kMinuteMs = 60'000;
 constexpr std::int64_t kDayMs = 86'400'000;
 constexpr std::int64_t kMinBlockMs = 60'000;
 constexpr std::int64_t kMaxBlocks = 1'000'000;
@@ -109,6 +111,49 @@ TraceRequest trace_request(const JsonReader& t, const std::string& file) {
   return request;
 }
 
+// A CloudWatch series as LCU per minute, the unit ConsumedLCUs is published in: a Sum over
+// periods of several minutes adds their minutes up, so each is divided by its minutes (the
+// period's mean, exactly); SampleCount counts datapoints, not load, and is refused. A trace with
+// "scale" converts its own values (RequestCount) and is left as it is.
+TraceSeries as_lcu_per_minute(const JsonReader& t, TraceSeries s) {
+  if (s.statistic == "SampleCount")
+    t.fail(
+        "SampleCount counts datapoints, not load: export ConsumedLCUs with the Average or Sum "
+        "statistic");
+  if (s.statistic != "Sum" || t.has("scale") || s.file_period_ms <= kMinuteMs) return s;
+  if (s.file_period_ms % kMinuteMs != 0)
+    t.fail("a Sum over " + short_duration(s.file_period_ms) +
+           " periods cannot be read as LCU per minute; export 60-second (or whole-minute) "
+           "periods");
+  s.summed_minutes = s.file_period_ms / kMinuteMs;
+  for (double& v : s.values) v /= static_cast<double>(s.summed_minutes);
+  return s;
+}
+
+// How the trace's values became LCU, in words, for the report's `inputs` and its stderr line.
+std::string to_lcu_words(const JsonReader& t, const TraceRequest& request, const TraceSeries& s) {
+  std::string words;
+  if (request.format == TraceRequest::Format::cloudwatch) {
+    words = s.statistic + " per " + short_duration(s.file_period_ms);
+    words += s.summed_minutes > 0
+                 ? " / " + std::to_string(s.summed_minutes) + " (each period's mean LCU per minute)"
+                 : " as LCU";
+  } else if (request.lcu || request.format == TraceRequest::Format::events) {
+    const nlohmann::json lcu = t.has("lcu") ? t.at("lcu").json() : nlohmann::json::object();
+    words = std::string(request.lcu ? "LCU from requests" : "LCU from the requests of each bin") +
+            (request.lcu && !request.lcu->bytes_column.empty() ? ", bytes" : "") +
+            (request.lcu && !request.lcu->active_connections_column.empty() ? ", active connections"
+                                                                            : "") +
+            " (" + short_number(lcu.value("new_connections_per_request", 1.0)) +
+            " new connections, " + short_number(lcu.value("rule_evaluations_per_request", 0.0)) +
+            " rule evaluations per request)";
+  } else {
+    words = "column \"" + request.value_column + "\" as LCU";
+  }
+  if (t.has("scale")) words += " x " + short_number(request.scale);
+  return words;
+}
+
 // The trace time at t = 0: ISO-8601 (for ISO traces), or a duration after the first sample.
 std::int64_t parse_align(const JsonReader& a, const TraceSeries& series) {
   const auto epoch = a.json().is_string() ? parse_iso8601(a.string()) : std::nullopt;
@@ -197,7 +242,7 @@ TraceSpec parse_trace(const JsonReader& t, TraceCache& traces, SimTime evaluatio
     fine = cached->second;
   } else {
     try {
-      fine = std::make_shared<const TraceSeries>(load_trace(request));
+      fine = std::make_shared<const TraceSeries>(as_lcu_per_minute(t, load_trace(request)));
     } catch (const TraceError& e) {
       t.at("file").fail(file + (e.line > 0 ? " line " + std::to_string(e.line) : "") + ": " +
                         e.what());
@@ -219,6 +264,7 @@ TraceSpec parse_trace(const JsonReader& t, TraceCache& traces, SimTime evaluatio
       t.at("loop").fail("a bootstrap fills the whole horizon with drawn blocks; drop \"loop\"");
   }
   spec.series = fine;
+  spec.to_lcu = to_lcu_words(t, request, *fine);
   if (spec.aggregate != TraceAggregate::last) {
     const std::string reduced_key = key + "\n" + aggregate + " from " +
                                     std::to_string(spec.align_ms) + " every " +

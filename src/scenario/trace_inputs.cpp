@@ -16,12 +16,6 @@ namespace {
 constexpr double kImplausibleLcu = 10'000;
 constexpr std::size_t kScanBlock = 4096;
 
-std::string number(double value) {
-  char text[48];
-  std::snprintf(text, sizeof text, value >= 100 && value < 1e15 ? "%.0f" : "%.3g", value);
-  return text;
-}
-
 bool mentions_lcu(std::string name) {
   for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return name.find("lcu") != std::string::npos;
@@ -55,6 +49,10 @@ TraceInput describe(const LoadBalancerSpec& lb, SimTime horizon) {
   in.lb = lb.id;
   in.file = t.file;
   in.format = t.format;
+  in.metric = s.metric;
+  in.statistic = s.statistic;
+  in.to_lcu = t.to_lcu;
+  in.plays_from_ms = t.align_ms;
   in.rows = s.rows;
   in.first_ms = s.times_ms.front();
   in.last_ms = s.times_ms.back();
@@ -150,7 +148,8 @@ class Describer {
       if (ends < s_.horizon.ms())
         warn(at, "the trace ends " +
                      short_duration(s_.horizon.ms() - std::max<std::int64_t>(ends, 0)) +
-                     " before the horizon and its last value (" + number(t.series->values.back()) +
+                     " before the horizon and its last value (" +
+                     short_number(t.series->values.back()) +
                      " LCU) holds to the end; set \"loop\" or shorten the horizon");
       if (t.align_ms < in.first_ms)
         warn(at, "demand is 0 for the first " + short_duration(in.first_ms - t.align_ms) +
@@ -166,7 +165,7 @@ class Describer {
                    "RequestCount summed per period P seconds: 1 / (25 x P)) or a ConsumedLCUs "
                    "trace");
     if (in.peak_lcu > kImplausibleLcu)
-      warn(at, "the trace peaks at " + number(in.peak_lcu) +
+      warn(at, "the trace peaks at " + short_number(in.peak_lcu) +
                    " LCU, above 10,000 LCU (more than most load balancers ever see): check "
                    "the file's unit and \"scale\"");
   }
@@ -176,21 +175,21 @@ class Describer {
         (lb.node_capacity_lcu * (lb.max_nodes_per_az * static_cast<double>(lb.azs.size()))).value();
     const double bound = peak_bound(lb.demand, s_.horizon);
     if (bound <= capacity) return;
-    const std::string limit = " LCU, above the " + number(capacity) +
+    const std::string limit = " LCU, above the " + short_number(capacity) +
                               " LCU that max_nodes_per_az " + std::to_string(lb.max_nodes_per_az) +
                               " x " + std::to_string(lb.azs.size()) + " AZs x node_capacity_lcu " +
-                              number(lb.node_capacity_lcu.value()) + " can serve";
+                              short_number(lb.node_capacity_lcu.value()) + " can serve";
     const std::string advice = "; the simulation caps the nodes there (raise max_nodes_per_az)";
     const TraceSpec& t = lb.demand.trace;
     if (lb.demand.kind == DemandSpec::Kind::trace && (t.random_align || t.bootstrap)) {
-      warn(at + "/max_nodes_per_az", "the trace peaks at " + number(bound) + limit + advice);
+      warn(at + "/max_nodes_per_az", "the trace peaks at " + short_number(bound) + limit + advice);
       return;
     }
     const Excess e =
         scan_above(lb, s_.start_epoch_ms.value_or(kDefaultStartEpochMs), s_.horizon, capacity);
     if (e.above_ms == 0) return;
     warn(at + "/max_nodes_per_az",
-         "demand reaches " + number(e.peak) + limit + ", for " + short_duration(e.above_ms) +
+         "demand reaches " + short_number(e.peak) + limit + ", for " + short_duration(e.above_ms) +
              " in all (first at t=" + short_duration(e.first_ms) + ")" + advice);
   }
 
@@ -201,6 +200,12 @@ class Describer {
 
 void describe_trace_inputs(Scenario& scenario) {
   Describer(scenario).run();
+}
+
+std::string short_number(double value) {
+  char text[48];
+  std::snprintf(text, sizeof text, value >= 100 && value < 1e15 ? "%.0f" : "%.3g", value);
+  return text;
 }
 
 std::string short_duration(std::int64_t ms) {
@@ -227,8 +232,11 @@ std::string trace_input_line(const TraceInput& in) {
                      trace_time(in.last_ms, in.epoch_times) + " every " +
                      short_duration(in.file_period_ms);
   if (in.aggregate != "last") line += ", " + in.aggregate + " per " + short_duration(in.period_ms);
-  line += ", span " + short_duration(in.span_ms) + ", peak " + number(in.peak_lcu) + " LCU, mean " +
-          number(in.mean_lcu) + " LCU, " + in.draw;
+  line += ", " + in.to_lcu + ", span " + short_duration(in.span_ms) + ", peak " +
+          short_number(in.peak_lcu) + " LCU, mean " + short_number(in.mean_lcu) + " LCU, " +
+          in.draw;
+  if (in.draw == "fixed" && in.plays_from_ms != in.first_ms)
+    line += " from " + trace_time(in.plays_from_ms, in.epoch_times);
   if (in.restarts > 0) line += ", restarts " + std::to_string(in.restarts) + "x in the horizon";
   return line;
 }

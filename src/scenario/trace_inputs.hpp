@@ -24,4 +24,7 @@ std::string trace_input_line(const TraceInput& input);
 // "90s", "15m", "1d2h": a duration in its largest whole units (at most two), for messages.
 std::string short_duration(std::int64_t ms);
 
+// A number as a line of text shows it: whole from 100 on, else 3 significant digits.
+std::string short_number(double value);
+
 }  // namespace albsim

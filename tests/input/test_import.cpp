@@ -168,7 +168,7 @@ TEST_CASE(
       put("metrics.json",
           {{"MetricDataResults",
             {{{"Id", "m1"},
-              {"Label", "checkout ConsumedLCUs"},
+              {"Label", "checkout ConsumedLCUs Average"},
               {"Timestamps", {"2026-11-23T00:05:00+00:00", "2026-11-23T00:00:00+00:00"}},
               {"Values", {12.5, 10.0}},
               {"StatusCode", "Complete"}},
@@ -277,16 +277,15 @@ TEST_CASE("import refuses to guess which metric is the demand, and what it count
   const fs::path out = dir() / "guess.json";
   fs::remove(out);
   // ConsumedLCUs and RequestCount both labelled for web: exit 2 naming both.
-  const std::string two =
-      put("two.json",
-          {{"MetricDataResults",
-            {data_result("lcu", "web ConsumedLCUs"), data_result("req", "web RequestCount")}}});
+  const std::string two = put("two.json", {{"MetricDataResults",
+                                            {data_result("lcu", "web ConsumedLCUs Average"),
+                                             data_result("req", "web RequestCount Sum")}}});
   auto r =
       cli({"import", "aws", "--load-balancers", one_alb(), "--metrics", two, "-o", out.string()});
   CHECK(r.code == 2);
-  CHECK(r.err.find("results \"lcu\" (Label \"web ConsumedLCUs\") and \"req\" (Label \"web "
-                   "RequestCount\") could both be web's demand; choose one with --metric ID") !=
-        std::string::npos);
+  CHECK(r.err.find("results \"lcu\" (Label \"web ConsumedLCUs Average\") and \"req\" (Label "
+                   "\"web RequestCount Sum\") could both be web's demand; choose one with "
+                   "--metric ID") != std::string::npos);
   CHECK_FALSE(fs::exists(out));
 
   // --metric chooses; no --ipam-pools needed (an account without IPAM).
@@ -297,7 +296,7 @@ TEST_CASE("import refuses to guess which metric is the demand, and what it count
   json s = read(out);
   CHECK(s["pools"].empty());
   CHECK(s["load_balancers"][0]["demand"]["trace"] ==
-        json({{"file", "two.json"}, {"metric", "lcu"}}));
+        json({{"file", "two.json"}, {"metric", "lcu"}, {"statistic", "Average"}}));
   CHECK(r.err.find("web: no IpamPools") != std::string::npos);
   // Run, the summary says "no pool" where a breach of an allowlist nobody has would be.
   const fs::path run_dir = dir() / "guess-run";
@@ -340,12 +339,12 @@ TEST_CASE("import takes every page of a get-metric-data query, and refuses a par
   auto page = [](const std::string& status, int newer, int older) {
     auto at = [](int m) { return "2026-11-23T00:0" + std::to_string(m) + ":00+00:00"; };
     return json::array({{{"Id", "lcu"},
-                         {"Label", "web ConsumedLCUs"},
+                         {"Label", "web ConsumedLCUs Average"},
                          {"StatusCode", status},
                          {"Timestamps", {at(newer), at(older)}},
                          {"Values", {newer, older}}},
                         {{"Id", "req"},
-                         {"Label", "web RequestCount"},
+                         {"Label", "web RequestCount Sum"},
                          {"StatusCode", status},
                          {"Timestamps", {at(newer)}},
                          {"Values", {60}}}});
@@ -377,8 +376,8 @@ TEST_CASE("import takes every page of a get-metric-data query, and refuses a par
   // Without --metric the two queries are named once each.
   r = cli({"import", "aws", "--load-balancers", one_alb(), "--metrics", whole, "-o", out.string()});
   CHECK(r.code == 2);
-  CHECK(r.err.find("results \"lcu\" (Label \"web ConsumedLCUs\") and \"req\" (Label \"web "
-                   "RequestCount\") could both be web's demand") != std::string::npos);
+  CHECK(r.err.find("results \"lcu\" (Label \"web ConsumedLCUs Average\") and \"req\" (Label "
+                   "\"web RequestCount Sum\") could both be web's demand") != std::string::npos);
   // The last page saved alone with --no-paginate: PartialData, refused at import.
   fs::remove(out);
   const std::string partial = put("partial-metrics.json", pages("PartialData"));

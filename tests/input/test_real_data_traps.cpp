@@ -127,7 +127,8 @@ TEST_CASE("import refuses metrics that name no load balancer") {
   CHECK_FALSE(std::filesystem::exists(folder.dir / "s.json"));
   // Choosing decides.
   CHECK(test::run_albsim({"import", "aws", "--load-balancers", lbs, "--metrics", file, "--metric",
-                          "web=m1", "--metric", "api=m2", "-o", (folder.dir / "s.json").string()})
+                          "web=m1", "--metric", "api=m2", "--statistic", "Average", "-o",
+                          (folder.dir / "s.json").string()})
             .code == 0);
 }
 
@@ -160,4 +161,69 @@ TEST_CASE(
                      "addresses") != std::string::npos);
   const json report = json::parse(test::read_text(folder.dir / "run" / "report.json"));
   CHECK(report["load_balancers"][0]["allowlist"]["breach_seconds"] == 86400.0);
+}
+
+namespace {
+
+// get-metric-data output: one query labelled `label`, six 5-minute datapoints of `value` from
+// 2026-11-23T00:00Z, newest first as CloudWatch lists them.
+std::string five_minute_data(const std::string& label, double value) {
+  json times = json::array(), values = json::array();
+  for (int i = 5; i >= 0; --i) {
+    times.push_back("2026-11-23T00:" + std::string(i < 2 ? "0" : "") + std::to_string(i * 5) +
+                    ":00+00:00");
+    values.push_back(value);
+  }
+  return json({{"MetricDataResults",
+                {{{"Id", "web"},
+                  {"Label", label},
+                  {"Timestamps", times},
+                  {"Values", values},
+                  {"StatusCode", "Complete"}}}}})
+      .dump();
+}
+
+}  // namespace
+
+TEST_CASE("a Sum over 5-minute periods is read as each period's mean LCU, not 5 times it") {
+  // ConsumedLCUs is published per minute: a Sum of 500 over 5 minutes is 100 LCU a minute. Over
+  // 2 AZs that is 50 per AZ, 2 nodes of 25 LCU each: 4 nodes (read as 500 LCU it would be 10 per
+  // AZ, 20). The same traffic as Average (100) gives the same 4.
+  const test::ScratchFolder folder("sum-periods");
+  json doc = one_lb({{"trace", {{"file", "m.json"}}}}, "30m");
+  doc["start"] = "2026-11-23T00:00:00Z";
+  const std::string file = folder.write("s.json", doc.dump());
+  const auto peak = [&](const std::string& metrics) {
+    folder.write("m.json", metrics);
+    return test::run_checked(load_scenario(file)).load_balancers[0].addresses.peak_total;
+  };
+  CHECK(peak(five_minute_data("web ConsumedLCUs Sum", 500)) == 4);
+  CHECK(peak(five_minute_data("web ConsumedLCUs Average", 100)) == 4);
+  // get-metric-statistics says its statistic itself.
+  json points = json::array();
+  for (int i = 0; i < 6; ++i)
+    points.push_back({{"Timestamp", "2026-11-23T00:" + std::string(i < 2 ? "0" : "") +
+                                        std::to_string(i * 5) + ":00Z"},
+                      {"Sum", 500.0}});
+  CHECK(peak(json({{"Label", "ConsumedLCUs"}, {"Datapoints", points}}).dump()) == 4);
+
+  // The report says how the values were read.
+  folder.write("m.json", five_minute_data("web ConsumedLCUs Sum", 500));
+  const auto run = test::run_albsim({"run", file, "-q", "-o", (folder.dir / "out").string()});
+  REQUIRE(run.code == 0);
+  const json input = json::parse(test::read_text(folder.dir / "out" / "report.json"))["inputs"][0];
+  CHECK(input["statistic"] == "Sum");
+  CHECK(input["to_lcu"] == "Sum per 5m / 5 (each period's mean LCU per minute)");
+  CHECK(input["plays_from"] == "2026-11-23T00:00:00Z");
+
+  // A query that does not say its statistic, or one that counts datapoints, is refused.
+  folder.write("m.json", five_minute_data("ConsumedLCUs", 500));
+  const auto unsaid = test::run_albsim({"validate", file});
+  CHECK(unsaid.code == 2);
+  CHECK(unsaid.err.find("does not say which statistic its query used (Label \"ConsumedLCUs\"): "
+                        "give \"statistic\". Export ConsumedLCUs with the Average (or Sum) "
+                        "statistic over 60-second periods") != std::string::npos);
+  folder.write("m.json", five_minute_data("web ConsumedLCUs SampleCount", 5));
+  CHECK(test::run_albsim({"validate", file}).err.find("SampleCount counts datapoints") !=
+        std::string::npos);
 }

@@ -1,9 +1,9 @@
 #include <catch2/catch.hpp>
 
 #include "core/calendar.hpp"
+#include "core/step_integral.hpp"
 #include "demand/active_surges.hpp"
 #include "demand/demand_profile.hpp"
-#include "core/step_integral.hpp"
 
 using namespace albsim;
 

@@ -8,6 +8,7 @@
 #include "core/calendar.hpp"
 #include "demand/demand_profile.hpp"
 #include "demand/lcu_conversion.hpp"
+#include "io/cloudwatch_trace.hpp"
 #include "io/trace_loader.hpp"
 #include "support.hpp"
 
@@ -133,7 +134,11 @@ TEST_CASE("CloudWatch get-metric-data: newest first, chosen by Id or Label") {
   r.path = write("cw.json", doc).string();
   r.format = TraceRequest::Format::cloudwatch;
   r.metric = "ConsumedLCUs";
+  CHECK(fault(r).find("does not say which statistic its query used (Label \"ConsumedLCUs\")") !=
+        std::string::npos);
+  r.statistic = "Average";
   const TraceSeries s = load_trace(r);
+  CHECK(s.statistic == "Average");
   CHECK(s.values == std::vector<double>{10, 20, 30.5});
   CHECK(s.period_ms == 300'000);
   r.metric = "req";
@@ -170,6 +175,7 @@ TEST_CASE("CloudWatch get-metric-data pages: one query's results are one series,
   TraceRequest r;
   r.format = TraceRequest::Format::cloudwatch;
   r.metric = "lcu";
+  r.statistic = "Average";
   r.path = write("paged.json", paged_metric_data("Complete")).string();
   const TraceSeries s = load_trace(r);
   CHECK(s.values == std::vector<double>{0, 1, 2, 3, 4, 5});  // every page, not the last alone
@@ -202,6 +208,7 @@ TEST_CASE("CloudWatch: a period without a datapoint is 0, not the value before i
   // listed nothing for them. The period is the smallest gap, 1 minute.
   TraceRequest r;
   r.format = TraceRequest::Format::cloudwatch;
+  r.statistic = "Average";
   r.path = write("quiet.json", R"({"MetricDataResults": [{"Id": "lcu", "StatusCode": "Complete",
     "Timestamps": ["2026-11-23T00:05:00Z", "2026-11-23T00:01:00Z", "2026-11-23T00:00:00Z"],
     "Values": [30, 20, 10]}]})")
@@ -214,6 +221,7 @@ TEST_CASE("CloudWatch: a period without a datapoint is 0, not the value before i
   CHECK(s.missing_periods == 3);
   CHECK(s.rows == 3);
   // get-metric-statistics alike; and a CSV keeps the MODEL.md rule (a gap holds).
+  r.statistic = "";
   r.path = write("quiet-stats.json", R"({"Label": "ConsumedLCUs", "Datapoints": [
     {"Timestamp": "2026-11-23T00:00:00Z", "Sum": 10}, {"Timestamp": "2026-11-23T00:01:00Z", "Sum": 20},
     {"Timestamp": "2026-11-23T00:05:00Z", "Sum": 30}]})")
@@ -249,10 +257,17 @@ TEST_CASE("CloudWatch get-metric-statistics: datapoints in any order, one statis
   r.statistic = "";
   r.metric = "ConsumedLCUs";
   CHECK(fault(r).find("holds one metric") != std::string::npos);
+  // get-metric-data: the statistic its Label names, as a word in any case.
   r.metric = "";
-  r.statistic = "Sum";
-  r.path = write("data-not-stats.json", R"({"MetricDataResults": []})").string();
-  CHECK(fault(r).find("\"statistic\" is for get-metric-statistics output") != std::string::npos);
+  r.statistic = "";
+  r.path = write("data-named.json", R"({"MetricDataResults": [{"Id": "m", "Label":
+    "web ConsumedLCUs sum", "StatusCode": "Complete", "Timestamps": ["2026-11-23T00:00:00Z"],
+    "Values": [5]}]})")
+               .string();
+  r.period_ms = 60'000;
+  CHECK(load_trace(r).statistic == "Sum");
+  CHECK(statistic_named_in("p99 of Sum and Average").empty());  // several: none
+  CHECK(statistic_named_in("Summary").empty());                 // a word, not a part
 }
 
 TEST_CASE("bad traces get one clear error naming the line") {

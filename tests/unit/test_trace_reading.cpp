@@ -188,13 +188,16 @@ TEST_CASE("a run says how each trace was read, and warns of what it cannot see")
   REQUIRE(r.code == 0);
   // One line per trace: 120 samples from 0 s to 119 s every second, span 2 min, peak 6, mean
   // (17 cycles of 21 and 0 (17 x 7 = 119 rows) plus row 119 (0)) / 120 = 357 / 120 = 2.975.
-  CHECK(r.err.find("trace a: t.csv: 120 samples 0s .. 1m59s every 1s, span 2m, peak 6 LCU, mean "
-                   "2.98 LCU, fixed, restarts 4x in the horizon") != std::string::npos);
+  CHECK(r.err.find("trace a: t.csv: 120 samples 0s .. 1m59s every 1s, column \"lcu\" as LCU, "
+                   "span 2m, peak 6 LCU, mean 2.98 LCU, fixed, restarts 4x in the horizon") !=
+        std::string::npos);
   CHECK(r.err.find("samples every 1s are read once per 1m evaluation") != std::string::npos);
   CHECK(r.err.find("starts again 4 times within the horizon (10m)") != std::string::npos);
   const json report = json::parse(test::read_text(out / "report.json"));
   const json& input = report["inputs"][0];
   CHECK(input["load_balancer"] == "a");
+  CHECK(input["to_lcu"] == "column \"lcu\" as LCU");
+  CHECK(input["plays_from"] == 0.0);
   CHECK(input["rows"] == 120);
   CHECK(input["first"] == 0.0);
   CHECK(input["last"] == 119.0);
@@ -253,7 +256,9 @@ TEST_CASE("a CloudWatch metric other than ConsumedLCUs read as LCU is a warning,
     "Timestamps": ["2026-11-23T00:00:00Z", "2026-11-23T00:01:00Z", "2026-11-23T00:05:00Z"],
     "Values": [10, 20, 30]}]})");
   const std::vector<std::string> w =
-      load(f, trace_scenario({{"file", "quiet.json"}, {"loop", true}}, "1h")).warnings;
+      load(f,
+           trace_scenario({{"file", "quiet.json"}, {"loop", true}, {"statistic", "Average"}}, "1h"))
+          .warnings;
   REQUIRE(w.size() == 2);  // and that it restarts 9 times in the hour
   CHECK_THAT(w[1], Catch::Contains("/load_balancers/0/demand/trace: 3 periods of 1m inside the "
                                    "trace have no datapoint and are read as 0"));
