@@ -71,9 +71,13 @@ struct TraceSeries {
   // CloudWatch: a Sum over periods of this many minutes, divided by it to read each period's mean
   // LCU (0: the values were read as they are).
   std::int64_t summed_minutes = 0;
-  // CloudWatch: periods inside the trace without a datapoint, each read as a 0 sample (CloudWatch
-  // reports no datapoint for a period without data: for a load balancer, without requests).
-  std::int64_t missing_periods = 0;
+  // Gaps: times between two samples longer than the period. Read by `gaps_zero` as no traffic (a
+  // 0 sample one period after the sample before; CloudWatch always, since it lists no datapoint
+  // for a period without data) or else by MODEL.md §5's rule, holding the sample before.
+  std::int64_t gaps = 0;
+  std::int64_t longest_gap_ms = 0;  // the time a gap leaves without a sample: next - last - period
+  bool gaps_zero = false;
+  std::int64_t missing_periods = 0;  // with gaps_zero: the whole periods read as 0
 };
 
 // How a trace sampled more finely than the evaluation interval is reduced (MODEL.md §5 reads
@@ -100,6 +104,7 @@ struct TraceSpec {
   std::optional<TraceBootstrap> bootstrap;
   TraceAggregate aggregate = TraceAggregate::last;
   bool aggregate_given = false;
+  bool gaps_given = false;  // "gaps" decided how gaps are read
   bool scale_given = false;
   std::string file;    // as written in the scenario
   std::string format;  // "csv", "events" or "cloudwatch"
@@ -275,6 +280,9 @@ struct TraceInput {
   std::int64_t span_ms = 0;         // last - first + period: one pass of the trace
   double peak_lcu = 0;              // after conversion, scale and aggregate
   double mean_lcu = 0;              // time-weighted over the span
+  std::int64_t gaps = 0;            // TraceSeries: gaps between samples, the longest, the rule
+  std::int64_t longest_gap_ms = 0;
+  std::string gap_rule;             // "hold" or "zero"
   std::string draw;                 // fixed, random align, or bootstrap
   std::int64_t plays_from_ms = 0;   // a fixed draw: the trace time played at t = 0
   std::int64_t restarts = 0;        // times a looping trace starts again within the horizon

@@ -213,10 +213,20 @@ void sort_rows(TraceColumns& c) {
   c.ascending = true;
 }
 
-// CloudWatch reports no datapoint for a period without data (a load balancer's metrics, for a
-// minute without requests), so a sample is followed by a 0 one period later when the next
-// sample comes later than that: the rule "a gap keeps the earlier value" would otherwise hold a
-// busy minute through a quiet night. Counts the periods so filled. Times ascend.
+// Counts the gaps (times between samples longer than the period) and the longest. Times ascend.
+void count_gaps(TraceSeries& s) {
+  for (std::size_t i = 0; i + 1 < s.times_ms.size(); ++i) {
+    const std::int64_t missing = s.times_ms[i + 1] - s.times_ms[i] - s.period_ms;
+    if (missing <= 0) continue;
+    ++s.gaps;
+    s.longest_gap_ms = std::max(s.longest_gap_ms, missing);
+  }
+}
+
+// Reads each gap as no traffic: a 0 sample one period after the sample before it (CloudWatch
+// lists no datapoint for a period without data, a log aggregated per minute no row for a minute
+// without requests), where the rule "a gap keeps the earlier value" would hold a busy minute
+// through a quiet night. Counts the periods so filled. Times ascend.
 void zero_missing_periods(TraceSeries& s) {
   const std::int64_t period = s.period_ms;
   std::vector<std::int64_t> times;
@@ -231,6 +241,7 @@ void zero_missing_periods(TraceSeries& s) {
   }
   s.times_ms = std::move(times);
   s.values = std::move(values);
+  s.gaps_zero = true;
 }
 
 // Sample rows to a series: sorted, the period found, each value converted to LCU and scaled.
@@ -267,7 +278,9 @@ TraceSeries samples_to_series(const TraceRequest& request, TraceColumns c) {
   series.times_ms = std::move(c.times_ms);
   series.metric = std::move(c.metric);
   series.statistic = std::move(c.statistic);
-  if (request.format == TraceRequest::Format::cloudwatch) zero_missing_periods(series);
+  count_gaps(series);
+  if (request.format == TraceRequest::Format::cloudwatch || request.gaps_zero)
+    zero_missing_periods(series);
   return series;
 }
 

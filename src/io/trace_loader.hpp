@@ -64,6 +64,9 @@ struct TraceRequest {
   std::optional<LcuColumns> lcu;          // csv: values are converted to LCU from these columns
   SampleToLcu to_lcu;                     // with `lcu`, and always for events (requests per bin)
   std::optional<std::int64_t> period_ms;  // empty: the smallest gap (events: 1 s)
+  // csv: read a gap between samples as no traffic (a 0 one period after the sample before)
+  // instead of holding the sample before; cloudwatch: always so.
+  bool gaps_zero = false;
   double scale = 1;
 };
 

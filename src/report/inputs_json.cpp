@@ -24,6 +24,10 @@ nlohmann::ordered_json trace_inputs_json(const std::vector<TraceInput>& inputs) 
                       {"span_s", static_cast<double>(t.span_ms) / 1000.0},
                       {"peak_lcu", t.peak_lcu},
                       {"mean_lcu", t.mean_lcu},
+                      {"gaps",
+                       {{"count", t.gaps},
+                        {"longest_s", static_cast<double>(t.longest_gap_ms) / 1000.0},
+                        {"read_as", t.gap_rule}}},
                       {"draw", t.draw}});
     // Where a fixed draw starts: the trace time the run plays at its t = 0.
     if (t.draw == "fixed") entry["plays_from"] = time(t.plays_from_ms);

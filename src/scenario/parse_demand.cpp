@@ -94,6 +94,14 @@ TraceRequest trace_request(const JsonReader& t, const std::string& file) {
     request.statistic =
         t.at("statistic").choice({"Sum", "Average", "Maximum", "Minimum", "SampleCount"});
   request.scale = t.non_negative_or("scale", 1);
+  if (t.has("gaps")) {
+    if (events) t.at("gaps").fail("an events trace has no gaps: a bin without requests is 0");
+    request.gaps_zero = t.at("gaps").choice({"hold", "zero"}) == "zero";
+    if (cloudwatch && !request.gaps_zero)
+      t.at("gaps").fail(
+          "CloudWatch lists no datapoint for a period without data: its gaps are no traffic "
+          "(\"zero\")");
+  }
   if (t.has("period")) {
     request.period_ms = t.at("period").duration().ms();
     if (*request.period_ms == 0) t.at("period").fail("must be greater than 0");
@@ -216,7 +224,7 @@ std::int64_t fixed_align(const JsonReader& t, const TraceSeries& series,
 TraceSpec parse_trace(const JsonReader& t, TraceCache& traces, SimTime evaluation_interval,
                       std::optional<std::int64_t> start_epoch_ms) {
   t.expect_object({"file", "format", "time_column", "time_unit", "step", "value_column", "metric",
-                   "statistic", "scale", "align", "loop", "period", "lcu", "aggregate",
+                   "statistic", "scale", "align", "loop", "period", "lcu", "aggregate", "gaps",
                    "bootstrap"});
   const std::string file = t.at("file").identifier();
   const TraceRequest request = trace_request(t, file);
@@ -227,6 +235,7 @@ TraceSpec parse_trace(const JsonReader& t, TraceCache& traces, SimTime evaluatio
                                                                    : "csv";
   // Events have no "last sample": their default is the rate over each interval.
   spec.aggregate_given = t.has("aggregate");
+  spec.gaps_given = t.has("gaps");
   spec.scale_given = t.has("scale");
   const std::string aggregate =
       spec.aggregate_given ? t.at("aggregate").choice({"last", "mean", "max"})

@@ -69,6 +69,9 @@ TraceInput describe(const LoadBalancerSpec& lb, SimTime horizon) {
     in.peak_lcu = std::max(in.peak_lcu, s.values[i]);
   }
   in.mean_lcu = weighted / static_cast<double>(in.span_ms);
+  in.gaps = s.gaps;
+  in.longest_gap_ms = s.longest_gap_ms;
+  in.gap_rule = s.gaps_zero ? "zero" : "hold";
   in.draw = draw_name(t);
   if (t.loop && !t.bootstrap) {
     const std::int64_t offset =
@@ -126,6 +129,27 @@ class Describer {
     s_.warnings.push_back(s_.file + ": " + pointer + ": " + text);
   }
 
+  // A CSV with gaps and no "gaps" rule: how many, the longest, and the mean LCU each rule gives.
+  void gaps(const TraceSpec& t, const TraceInput& in, const std::string& at) {
+    const TraceSeries& s = *t.series;
+    double zero_weighted = 0;  // each sample for at most one period
+    for (std::size_t i = 0; i < s.values.size(); ++i) {
+      const std::int64_t next =
+          i + 1 < s.values.size() ? s.times_ms[i + 1] : s.times_ms[i] + s.period_ms;
+      zero_weighted +=
+          s.values[i] * static_cast<double>(std::min(next - s.times_ms[i], s.period_ms));
+    }
+    const bool one = in.gaps == 1;
+    warn(at, std::to_string(in.gaps) + (one ? " gap" : " gaps") + " between samples (" +
+                 (one ? "" : "the longest ") + short_duration(in.longest_gap_ms) +
+                 " without one) hold" + (one ? "s" : "") + " the sample before" +
+                 (one ? " it" : " each") + ", MODEL.md's rule (mean " + short_number(in.mean_lcu) +
+                 " LCU); read as no traffic they give a mean of " +
+                 short_number(zero_weighted / static_cast<double>(in.span_ms)) +
+                 " LCU. Give \"gaps\": \"zero\" for an export that has no row for a quiet "
+                 "period (an access log counted per minute), or \"hold\" to keep the rule");
+  }
+
   void trace(const LoadBalancerSpec& lb, const std::string& at) {
     const TraceSpec& t = lb.demand.trace;
     const TraceInput in = describe(lb, s_.horizon);
@@ -155,7 +179,8 @@ class Describer {
         warn(at, "demand is 0 for the first " + short_duration(in.first_ms - t.align_ms) +
                      ": \"align\" falls before the trace's first sample");
     }
-    if (const std::int64_t missing = t.series->missing_periods; missing > 0)
+    if (in.gaps > 0 && !t.gaps_given && t.format == "csv") gaps(t, in, at);
+    if (const std::int64_t missing = t.series->missing_periods; missing > 0 && t.format != "csv")
       warn(at, std::to_string(missing) + " periods of " + short_duration(in.file_period_ms) +
                    " inside the trace have no datapoint and are read as 0: CloudWatch reports "
                    "none for a period without data (for a load balancer, without requests)");

@@ -227,3 +227,48 @@ TEST_CASE("a Sum over 5-minute periods is read as each period's mean LCU, not 5 
   CHECK(test::run_albsim({"validate", file}).err.find("SampleCount counts datapoints") !=
         std::string::npos);
 }
+
+TEST_CASE("gaps in a CSV of counts are a declared rule, and warned of when undeclared") {
+  // Per-minute counts as GROUP BY minute exports them: a 1-minute spike of 3,000 LCU at 00:00, 10
+  // LCU at 00:01, then no row until 06:01 (10 LCU). Over 2 AZs, 3,000 LCU needs 60 nodes per AZ,
+  // capped at 20: 40 nodes, and 10 LCU needs 1 per AZ. Read by MODEL.md's rule ("hold") the
+  // 00:01 row holds to 06:01, so the spike lasts one minute either way; the same file with the
+  // spike last (00:00 10 LCU, 00:01 3,000, 06:01 10) holds 3,000 LCU for 6 hours under "hold" and
+  // for one minute under "zero". Peak nodes alike; what differs is the node-hours: under "zero"
+  // the 00:01 minute's 40 nodes scale in after the cooldown, under "hold" they stay 6 h.
+  const test::ScratchFolder folder("gaps");
+  folder.write("t.csv",
+               "minute,lcu\n2026-11-23T00:00:00Z,10\n2026-11-23T00:01:00Z,3000\n"
+               "2026-11-23T06:01:00Z,10\n");
+  json trace = {{"file", "t.csv"}, {"value_column", "lcu"}};
+  json doc = one_lb({{"trace", trace}}, "6h");
+  doc["start"] = "2026-11-23T00:00:00Z";
+  doc["load_balancers"][0]["launch_delay"] = "0s";
+  doc["load_balancers"][0]["drain_time"] = "0s";
+  doc["load_balancers"][0]["scale_in_cooldown"] = "0s";
+  const std::string file = folder.write("s.json", doc.dump());
+
+  // No rule: a warning with the count, the longest gap and the mean each rule gives. The trace
+  // spans 00:00 to 06:02. Hold: 10 x 1 + 3,000 x 360 + 10 x 1 minutes = 1,080,020 / 362 =
+  // 2983.5 LCU. Zero: 10 + 3,000 + 10 = 3,020 / 362 = 8.34 LCU.
+  const auto warned = test::run_albsim({"validate", file});
+  CHECK(warned.code == 0);
+  CHECK(warned.err.find("1 gap between samples (5h59m without one) holds the sample before it, "
+                        "MODEL.md's rule (mean 2983 LCU); read as no traffic they give a mean of "
+                        "8.34 LCU") != std::string::npos);
+  // Under "hold", 40 nodes from 00:01 to the horizon: 40 x 359 min + 2 x 1 min of managed
+  // address-time. Under "zero", 40 nodes for the one minute 00:01-00:02, 2 nodes otherwise:
+  // (40 x 1 + 2 x 359) min.
+  const auto managed_minutes = [&](const char* rule) {
+    doc["load_balancers"][0]["demand"]["trace"]["gaps"] = rule;
+    folder.write("s.json", doc.dump());
+    const Report r = test::run_checked(load_scenario(file));
+    return r.load_balancers[0].addresses.managed_address_hours * 60;
+  };
+  CHECK(managed_minutes("hold") == Approx(40.0 * 359 + 2 * 1));
+  CHECK(managed_minutes("zero") == Approx(40.0 * 1 + 2 * 359));
+  doc["load_balancers"][0]["demand"]["trace"]["gaps"] = "zero";
+  folder.write("s.json", doc.dump());
+  const auto quiet = test::run_albsim({"validate", file});
+  CHECK(quiet.err.find("between samples") == std::string::npos);
+}
