@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "albsim/input_error.hpp"
+#include "albsim/load_scenario.hpp"
 #include "ipam/pool_forest.hpp"
 #include "scenario/demand_bound.hpp"
 #include "scenario/parse_scenario.hpp"
@@ -50,6 +51,7 @@ class Checker {
     check_work(s_);
     check_demand_bounds(s_);
     resolve_allowlists();
+    one_path_is_not_a_sample();
     warn_prices();
     warn_quotas();
     describe_trace_inputs(s_);
@@ -266,6 +268,24 @@ class Checker {
                " take only AWS-managed addresses, all outside their allowlist: a breach for the "
                "whole run; give its CIDRs (albsim import aws: --pool-cidrs)");
     }
+  }
+
+  // Replications of a scenario with no random element repeat one path: a Wilson interval over
+  // copies would read as evidence. Runs one, and says how to sample instead.
+  void one_path_is_not_a_sample() {
+    if (s_.replications <= 1 || has_random_timing(s_)) return;
+    const bool trace = std::any_of(
+        s_.load_balancers.begin(), s_.load_balancers.end(),
+        [](const LoadBalancerSpec& lb) { return lb.demand.kind == DemandSpec::Kind::trace; });
+    warn("/replications",
+         std::to_string(s_.replications) +
+             " replications of a scenario with no random element would repeat one path: "
+             "running 1, whose figures are exact for that path (a breach probability of 0 or "
+             "1, not an estimate); " +
+             (trace ? std::string("to sample traffic, give the trace \"bootstrap\": "
+                                  "{\"block\": \"1d\"} or \"align\": \"random\"")
+                    : std::string("to sample, add random_events, noise or random delays")));
+    s_.replications = 1;
   }
 
   // Prices typed in the wrong unit give a bill hundreds of times off with nothing else amiss.

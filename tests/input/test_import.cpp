@@ -307,7 +307,10 @@ TEST_CASE("import refuses to guess which metric is the demand, and what it count
         std::string::npos);  // 1,500 and 3,000 LCU: 40 nodes (2 AZs x 20), none from a pool
   CHECK(run.out.find("Allowlist (fleet): none (no load balancer draws from a pool") !=
         std::string::npos);
-  CHECK(run.out.find("web               no pool") != std::string::npos);
+  // One recorded path, replicated, is one path: run once, and said so.
+  CHECK(run.err.find("/replications: 3 replications of a scenario with no random element would "
+                     "repeat one path: running 1") != std::string::npos);
+  CHECK(run.out.find("Across") == std::string::npos);
 
   // RequestCount needs --metric-as requests; then LCU = requests / 60 s / 25 per sample.
   r = cli({"import", "aws", "--load-balancers", one_alb(), "--metrics", two, "--metric", "web=req",

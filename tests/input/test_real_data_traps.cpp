@@ -75,7 +75,9 @@ TEST_CASE("no pool, no allowlist, and a pool with no CIDR is a warned full breac
   CHECK(report["allowlist"]["exposed_node_hours"] == 96.0);
   CHECK(report["distribution"]["load_balancers"][1]["breach_probability"].is_null());
   CHECK(report["distribution"]["load_balancers"][2]["breach_probability"]["estimate"] == 1.0);
-  CHECK(r.out.find("no-pool           2          0     2        no pool") != std::string::npos);
+  const std::size_t row = r.out.find("\nno-pool ");
+  REQUIRE(row != std::string::npos);
+  CHECK(r.out.substr(row, r.out.find('\n', row + 1) - row).find("no pool") != std::string::npos);
   CHECK(r.out.find("Allowlist (fleet, the 2 load balancers with one): 50.000% of exposed "
                    "node-time inside, 1 breach episode (24.00h)") != std::string::npos);
 }
@@ -271,4 +273,28 @@ TEST_CASE("gaps in a CSV of counts are a declared rule, and warned of when undec
   folder.write("s.json", doc.dump());
   const auto quiet = test::run_albsim({"validate", file});
   CHECK(quiet.err.find("between samples") == std::string::npos);
+}
+
+TEST_CASE("one recorded path is not a sample: replications of it run once, and say how to sample") {
+  // 400 replications of a fixed trace would print a Wilson interval over identical copies,
+  // [0.0%, 1.0%] (z^2 / (400 + z^2) = 0.0095), as if it were evidence.
+  const test::ScratchFolder folder("one-path");
+  folder.write("t.csv", "time,lcu\n2021-08-01T00:00:00Z,10\n2021-08-01T01:00:00Z,10\n");
+  json doc = one_lb({{"trace", {{"file", "t.csv"}, {"value_column", "lcu"}}}}, "2h");
+  doc["replications"] = 400;
+  const std::string file = folder.write("s.json", doc.dump());
+  const auto r = test::run_albsim({"run", file, "-o", (folder.dir / "out").string()});
+  REQUIRE(r.code == 0);
+  CHECK(r.err.find("/replications: 400 replications of a scenario with no random element would "
+                   "repeat one path: running 1, whose figures are exact for that path") !=
+        std::string::npos);
+  CHECK(r.err.find("give the trace \"bootstrap\": {\"block\": \"1d\"} or \"align\": \"random\"") !=
+        std::string::npos);
+  CHECK(r.out.find("Across") == std::string::npos);  // no interval
+  const json report = json::parse(test::read_text(folder.dir / "out" / "report.json"));
+  CHECK_FALSE(report.contains("distribution"));
+  // With a random align the 400 are a sample.
+  doc["load_balancers"][0]["demand"]["trace"]["align"] = "random";
+  folder.write("s.json", doc.dump());
+  CHECK(load_scenario(file).replications == 400);
 }
