@@ -257,8 +257,9 @@ struct Pricing {
   UsdPerAddressHour ipam_advanced_per_ip_hour{0.00027};
   Usd byoip_price_per_address{0};  // the purchase of one address
   double byoip_amortize_months = 60;
-  // The planner's break-even: the BYOIP /24 (the smallest prefix AWS accepts) is already owned,
-  // so a candidate costs its share of it, not the purchase of a /24. No run figure depends on it.
+  // The BYOIP blocks are already owned: ownership counts the BYOIP pools load balancers draw from
+  // (their share), in run and plan alike, not every address of the top-level pools (the blocks
+  // to buy, at least a /24 each).
   bool byoip_owned = false;
 };
 

@@ -1,5 +1,6 @@
 #include "plan/plan_costs.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "report/cost.hpp"
@@ -8,15 +9,31 @@ namespace albsim {
 namespace {
 
 // Block and ownership charges of the planned pool, per month; they do not depend on the run.
+// A BYOIP candidate is charged as `albsim run` charges it: the whole block it is carved from
+// (the top-level pool) when that must be bought, its own addresses when `byoip_owned`.
 void add_pool_charges(const Scenario& scenario, const PlanTarget& target, CandidateKind kind,
                       MonthlyCost& c) {
   if (kind == CandidateKind::managed_only) return;
-  const AddressHours per_month =
-      pool_address_hours(scenario, target.pool) * kHoursPerMonth / scenario.horizon.hours_f();
-  if (kind == CandidateKind::amazon)
-    c.amazon_blocks = (per_month * scenario.pricing.amazon_block_per_ip_hour).value();
-  else
-    c.byoip_ownership = (per_month * byoip_ownership_per_address_hour(scenario.pricing)).value();
+  const auto per_month = [&](std::size_t pool) {
+    return pool_address_hours(scenario, pool) * kHoursPerMonth / scenario.horizon.hours_f();
+  };
+  if (kind == CandidateKind::amazon) {
+    c.amazon_blocks = (per_month(target.pool) * scenario.pricing.amazon_block_per_ip_hour).value();
+    return;
+  }
+  if (scenario.pricing.byoip_owned) {
+    c.byoip_ownership =
+        (per_month(target.pool) * byoip_ownership_per_address_hour(scenario.pricing)).value();
+    return;
+  }
+  // The block to buy: the top-level pool the candidate is carved from, at least a /24 (the most
+  // specific prefix AWS accepts; a new pool's placeholder space may be smaller).
+  std::size_t block = target.pool;
+  while (scenario.pools[block].parent) block = *scenario.pools[block].parent;
+  const AddressHours smallest_block(256.0 * kHoursPerMonth);
+  c.byoip_ownership = (std::max(per_month(block), smallest_block) *
+                       byoip_ownership_per_address_hour(scenario.pricing))
+                          .value();
 }
 
 void add_total(MonthlyCost& c) {
@@ -71,9 +88,14 @@ std::vector<AlternativeResult> alternative_costs(const Scenario& scenario, const
   const AddressHours eip_hours(static_cast<double>(azs) * kHoursPerMonth);
   nlb_amazon.managed_ipv4 = (eip_hours * scenario.pricing.public_ipv4_per_ip_hour).value();
   add_total(nlb_amazon);
+  // BYOIP Elastic IPs come from a /24 too: bought whole, or the EIPs' share of one owned.
   MonthlyCost nlb_byoip = nlb;
+  const AddressHours owned_hours =
+      scenario.pricing.byoip_owned
+          ? eip_hours
+          : AddressHours(static_cast<double>(std::max<std::size_t>(azs, 256)) * kHoursPerMonth);
   nlb_byoip.byoip_ownership =
-      (eip_hours * byoip_ownership_per_address_hour(scenario.pricing)).value();
+      (owned_hours * byoip_ownership_per_address_hour(scenario.pricing)).value();
   add_total(nlb_byoip);
   MonthlyCost accelerator;
   accelerator.accelerator = balancers * kHoursPerMonth * price.accelerator_per_hour +

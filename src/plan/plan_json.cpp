@@ -133,7 +133,8 @@ std::string plan_to_json(const PlanResult& p) {
          {"purchase", b.purchase},
          {"block_purchase", b.block_purchase},
          {"attributed", b.attributed},
-         {"basis", b.owned ? "owned /24: the candidate's share" : "the /24 purchase"},
+         {"basis", b.owned ? "owned block: the candidate's share"
+                           : "the purchase of the block it is carved from (at least a /24)"},
          {"month", b.month ? Json(*b.month) : Json()}});
   j["break_even"] = break_even;
   j["screen_not_applicable"] = p.screen_not_applicable ? Json(*p.screen_not_applicable) : Json();

@@ -111,8 +111,11 @@ void print_alternatives(std::ostream& out, const PlanResult& p) {
 void print_break_even(std::ostream& out, const PlanResult& p) {
   for (const BreakEven& b : p.break_even) {
     out << "Break-even: " << b.byoip << " ("
-        << (b.owned ? money(b.attributed) + ", its share of the /24 you own"
-                    : "buying the /24 it needs, " + money(b.block_purchase) + "; its own share " +
+        << (b.owned ? money(b.attributed) +
+                          ", its share of the block you own, as its monthly "
+                          "cost counts it"
+                    : "buying the block it is carved from, " + money(b.block_purchase) +
+                          ", as its monthly cost counts it and albsim run does; its own share " +
                           money(b.attributed))
         << ") beats " << b.versus
         << (b.versus_verdict == Verdict::meets   ? " (which meets the targets)"

@@ -74,9 +74,13 @@ std::optional<std::size_t> best_of(const std::vector<CandidateResult>& c, Candid
     }
     const CandidateResult& a = c[i];
     const CandidateResult& b = c[*best];
+    // The cheapest (at equal cost the smallest pool), or the one that breaches least.
+    const bool cheaper =
+        a.cost.total < b.cost.total - 1e-9 ||
+        (std::abs(a.cost.total - b.cost.total) <= 1e-9 && a.addresses < b.addresses);
     const bool better = rank(a) != rank(b) ? rank(a) < rank(b)
                         : rank(a) < 2
-                            ? a.cost.total < b.cost.total
+                            ? cheaper
                             : a.breach_probability.estimate < b.breach_probability.estimate;
     if (better) best = i;
   }
@@ -400,12 +404,15 @@ class Planner {
     const auto byoip = best_of(c, CandidateKind::byoip);
     if (!byoip) return;
     const CandidateResult& b = c[*byoip];
-    // BYOIP starts from a /24 you own and advertise (FACTS.md): buy it, unless it is owned.
+    // BYOIP starts from a /24 you own and advertise (FACTS.md). The purchase is what the
+    // candidate's monthly ownership amortizes, so the two never disagree: the block it is carved
+    // from when that must be bought, its own addresses when the block is owned (byoip_owned).
     const Usd price = base_.pricing.byoip_price_per_address;
     const Usd attributed = static_cast<double>(b.addresses) * price;
-    const Usd block = static_cast<double>(std::max<std::uint64_t>(b.addresses, 256)) * price;
     const bool owned = base_.pricing.byoip_owned;
-    const Usd purchase = owned ? attributed : block;
+    const Usd purchase(b.cost.byoip_ownership * base_.pricing.byoip_amortize_months);
+    const Usd block =
+        owned ? static_cast<double>(std::max<std::uint64_t>(b.addresses, 256)) * price : purchase;
     const double running = b.cost.total - b.cost.byoip_ownership;
     for (const CandidateKind versus : {CandidateKind::amazon, CandidateKind::managed_only}) {
       const auto other = best_of(c, versus);

@@ -14,6 +14,29 @@ AddressHours provisioned_address_hours(const Scenario& scenario, PoolSource sour
   return total;
 }
 
+// Whether a load balancer draws from `pool` (at t = 0 or after an `attach_pool`).
+bool drawn_from(const Scenario& scenario, std::size_t pool) {
+  for (const LoadBalancerSpec& lb : scenario.load_balancers)
+    if (lb.pool == pool) return true;
+  for (const EventSpec& e : scenario.events)
+    if (const auto* attach = e.as<AttachPoolEvent>(); attach && attach->pool == pool) return true;
+  return false;
+}
+
+// Owned BYOIP space: the address-hours of the BYOIP pools load balancers draw from, each counted
+// once (a pool inside one already counted is not), their share of the block already bought.
+AddressHours drawn_byoip_address_hours(const Scenario& scenario) {
+  AddressHours total;
+  for (const std::size_t i : scenario.pools_top_down) {
+    if (scenario.pools[i].source != PoolSource::byoip || !drawn_from(scenario, i)) continue;
+    bool inside_counted = false;
+    for (auto p = scenario.pools[i].parent; p && !inside_counted; p = scenario.pools[*p].parent)
+      inside_counted = drawn_from(scenario, *p);
+    if (!inside_counted) total += pool_address_hours(scenario, i);
+  }
+  return total;
+}
+
 }  // namespace
 
 AddressHours pool_address_hours(const Scenario& scenario, std::size_t pool) {
@@ -25,6 +48,11 @@ AddressHours pool_address_hours(const Scenario& scenario, std::size_t pool) {
     if (const auto* add = e.as<AddCidrEvent>(); add && add->pool == pool)
       total += static_cast<double>(add->cidr.size()) * (scenario.horizon - e.at).hours_f();
   return AddressHours(total);
+}
+
+AddressHours byoip_owned_address_hours(const Scenario& scenario) {
+  return scenario.pricing.byoip_owned ? drawn_byoip_address_hours(scenario)
+                                      : provisioned_address_hours(scenario, PoolSource::byoip);
 }
 
 UsdPerAddressHour byoip_ownership_per_address_hour(const Pricing& price) {
@@ -57,9 +85,8 @@ void price_report(const Scenario& scenario, Report& report) {
       (provisioned_address_hours(scenario, PoolSource::amazon) * price.amazon_block_per_ip_hour)
           .value();
   c.byoip = 0;
-  c.byoip_ownership = (provisioned_address_hours(scenario, PoolSource::byoip) *
-                       byoip_ownership_per_address_hour(price))
-                          .value();
+  c.byoip_ownership =
+      (byoip_owned_address_hours(scenario) * byoip_ownership_per_address_hour(price)).value();
   AddressHours pool_in_use_hours;
   for (const PoolReport& pool : report.pools)
     pool_in_use_hours += AddressHours(pool.in_use_address_hours);

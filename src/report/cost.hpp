@@ -13,6 +13,11 @@ void price_report(const Scenario& scenario, Report& report);
 // their time on.
 AddressHours pool_address_hours(const Scenario& scenario, std::size_t pool);
 
+// The BYOIP address-hours ownership is charged for (MODEL.md §6, and albsim's `byoip_owned`):
+// every address of the top-level BYOIP pools, the blocks to buy; with `byoip_owned` (the blocks
+// are already yours) only the pools load balancers draw from, their share.
+AddressHours byoip_owned_address_hours(const Scenario& scenario);
+
 // The amortized purchase price of one BYOIP address per hour (0 without a price).
 UsdPerAddressHour byoip_ownership_per_address_hour(const Pricing& price);
 

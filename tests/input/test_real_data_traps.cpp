@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "albsim/load_scenario.hpp"
+#include "albsim/plan.hpp"
 #include "support.hpp"
 
 using namespace albsim;
@@ -297,4 +298,33 @@ TEST_CASE("one recorded path is not a sample: replications of it run once, and s
   doc["load_balancers"][0]["demand"]["trace"]["align"] = "random";
   folder.write("s.json", doc.dump());
   CHECK(load_scenario(file).replications == 400);
+}
+
+TEST_CASE("one BYOIP story: run and plan charge the same ownership, and the break-even buys it") {
+  // tests/plan/two_nodes.json (a /28 carved from the corp /24, 730 h) at $25 an address over 60
+  // months. The /24 to buy: 256 x 25 / 60 = $106.67 a month, in run (MODEL.md §6: top-level
+  // pools) and for the plan's BYOIP /28 alike, and the break-even's purchase is 256 x 25 = $6,400.
+  // Owned: the /28's share, 16 x 25 / 60 = $6.67 a month, and a purchase of 16 x 25 = $400.
+  for (const bool owned : {false, true}) {
+    INFO(owned);
+    const std::vector<Override> prices = {{"/pricing/byoip_price_per_address", "25"},
+                                          {"/pricing/byoip_amortize_months", "60"},
+                                          {"/pricing/byoip_owned", owned ? "true" : "false"}};
+    const double monthly = (owned ? 16 : 256) * 25 / 60.0;
+    const Scenario scenario = load_scenario(test::source_path("tests/plan/two_nodes.json"), prices);
+    CHECK(test::run_checked(scenario).cost.byoip_ownership == Approx(monthly));  // 730 h
+    PlanOptions o;
+    o.scenario_path = test::source_path("tests/plan/two_nodes.json");
+    o.overrides = prices;
+    o.pool = "edge";
+    o.netmask_min = o.netmask_max = 28;
+    const PlanResult p = plan(o);
+    const auto byoip = std::find_if(p.candidates.begin(), p.candidates.end(),
+                                    [](const CandidateResult& c) { return c.name == "BYOIP /28"; });
+    REQUIRE(byoip != p.candidates.end());
+    CHECK(byoip->cost.byoip_ownership == Approx(monthly));
+    REQUIRE_FALSE(p.break_even.empty());
+    CHECK(p.break_even[0].purchase == Approx(owned ? 400 : 6400));
+    CHECK(p.break_even[0].owned == owned);
+  }
 }

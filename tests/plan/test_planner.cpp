@@ -45,8 +45,11 @@ PlanOptions two_nodes_options() {
 }
 
 // two_nodes.json: 2 AZs x ceil(20 / 25) = 2 nodes holding 2 addresses for 730 h, nothing random.
-// BYOIP at $24 over 12 months is $2 per address-month; IPAM advanced on 2 x 730 address-hours
-// is 1460 x 0.00027 = $0.3942 (half that for the /32, whose second node is managed).
+// BYOIP at $24 over 12 months is $2 per address-month, and a BYOIP candidate is charged the /24
+// it is carved from, which must be bought: 256 x $2 = $512, whatever its own size (as `albsim
+// run` charges the top-level pool). IPAM advanced on 2 x 730 address-hours is 1460 x 0.00027 =
+// $0.3942 (half that for the /32, whose second node is managed). The cheapest that meets is then
+// Amazon /30 x1; with the /24 owned, BYOIP /31 at its share, $4.
 TEST_CASE("plan: hand-derived monthly costs of a deterministic scenario") {
   const PlanResult p = plan(two_nodes_options());
   CHECK_FALSE(p.random);
@@ -57,10 +60,10 @@ TEST_CASE("plan: hand-derived monthly costs of a deterministic scenario") {
     Verdict verdict;
   };
   const Row rows[] = {
-      {"BYOIP /29", 0, 0, 16, 0.3942, Verdict::meets},
-      {"BYOIP /30", 0, 0, 8, 0.3942, Verdict::meets},
-      {"BYOIP /31", 0, 0, 4, 0.3942, Verdict::meets},
-      {"BYOIP /32", 3.65, 0, 2, 0.1971, Verdict::fails},       // 1 managed address x 730 h x 0.005
+      {"BYOIP /29", 0, 0, 512, 0.3942, Verdict::meets},
+      {"BYOIP /30", 0, 0, 512, 0.3942, Verdict::meets},
+      {"BYOIP /31", 0, 0, 512, 0.3942, Verdict::meets},
+      {"BYOIP /32", 3.65, 0, 512, 0.1971, Verdict::fails},     // 1 managed address x 730 h x 0.005
       {"Amazon /29 x1", 0, 46.72, 0, 0.3942, Verdict::meets},  // 8 x 730 x 0.008
       {"Amazon /29 x2", 0, 93.44, 0, 0.3942, Verdict::meets},
       {"Amazon /30 x1", 0, 23.36, 0, 0.3942, Verdict::meets},
@@ -82,8 +85,15 @@ TEST_CASE("plan: hand-derived monthly costs of a deterministic scenario") {
   CHECK(single.in_allowlist.estimate == Approx(0.5));  // one of two exposed nodes outside
   CHECK(single.breach_minutes_per_month.estimate == Approx(730 * 60));
   REQUIRE(p.recommendation);
-  CHECK(p.candidates[*p.recommendation].name == "BYOIP /31");
-  CHECK(p.candidates[*p.recommendation].cidrs ==
+  CHECK(p.candidates[*p.recommendation].name == "Amazon /30 x1");
+  PlanOptions owned = two_nodes_options();
+  owned.overrides.push_back({"/pricing/byoip_owned", "true"});
+  const PlanResult q = plan(owned);
+  CHECK(candidate(q, "BYOIP /29").cost.byoip_ownership == Approx(16));  // 8 x $2
+  CHECK(candidate(q, "BYOIP /31").cost.byoip_ownership == Approx(4));
+  REQUIRE(q.recommendation);
+  CHECK(q.candidates[*q.recommendation].name == "BYOIP /31");
+  CHECK(q.candidates[*q.recommendation].cidrs ==
         std::vector<Cidr>{*parse_cidr("203.0.113.0/31").cidr});
 }
 
@@ -96,8 +106,8 @@ TEST_CASE("plan: hand-derived alternatives") {
   CHECK(nlb_amazon.managed_ipv4 == Approx(2 * 730 * 0.005));      // an EIP per AZ
   CHECK(nlb_amazon.total == Approx(198.925));
   const MonthlyCost& nlb_byoip = p.alternative_options[1].cost;
-  CHECK(nlb_byoip.byoip_ownership == Approx(2 * 2.0));
-  CHECK(nlb_byoip.total == Approx(195.625));
+  CHECK(nlb_byoip.byoip_ownership == Approx(256 * 2.0));  // EIPs from a /24 to buy
+  CHECK(nlb_byoip.total == Approx(191.625 + 512));
   const MonthlyCost& accelerator = p.alternative_options[2].cost;
   CHECK(accelerator.accelerator == Approx(730 * 0.025 + 29200 * 0.015));
   CHECK(accelerator.total == Approx(456.25));
@@ -141,8 +151,10 @@ TEST_CASE("plan: break-even month by hand, on the /24 purchase or the owned shar
 
 TEST_CASE("plan: Terraform snippet in terraform fmt layout") {
   const fs::path dir = fresh_dir("tf");
-  const auto r = run_albsim({"plan", source_path("tests/plan/two_nodes.json"), "--pool", "edge",
-                             "--netmasks", "29-32", "--out", dir.string(), "--quiet"});
+  // The /24 owned: BYOIP /31 is the cheapest at its share.
+  const auto r =
+      run_albsim({"plan", source_path("tests/plan/two_nodes.json"), "--pool", "edge", "--netmasks",
+                  "29-32", "--set", "/pricing/byoip_owned=true", "--out", dir.string(), "--quiet"});
   REQUIRE(r.code == 0);
   CHECK(read_text(dir / "plan.tf") == R"(# albsim plan: two-nodes
 # Recommendation: BYOIP /31 (2 addresses) for pool edge.
@@ -221,10 +233,10 @@ resource "aws_vpc_ipam_pool_cidr" "edge_amazon_30" {
 
   // Real address space (not RFC 5737 documentation space) is the variable's default, and no
   // line of the file carries a bare placeholder.
-  const auto real =
-      run_albsim({"plan", source_path("tests/plan/two_nodes.json"), "--pool", "edge", "--netmasks",
-                  "29-32", "--set", "/pools/0/cidrs=[\"100.64.8.0/24\"]", "--set",
-                  "/pools/1/cidrs=[\"100.64.8.0/28\"]", "--out", dir.string(), "--quiet"});
+  const auto real = run_albsim(
+      {"plan", source_path("tests/plan/two_nodes.json"), "--pool", "edge", "--netmasks", "29-32",
+       "--set", "/pools/0/cidrs=[\"100.64.8.0/24\"]", "--set", "/pools/1/cidrs=[\"100.64.8.0/28\"]",
+       "--set", "/pricing/byoip_owned=true", "--out", dir.string(), "--quiet"});
   REQUIRE(real.code == 0);
   const std::string real_tf = read_text(dir / "plan.tf");
   CHECK(real_tf.find(R"(variable "byoip_cidr" {
@@ -364,7 +376,8 @@ TEST_CASE("plan: --fast judges by the Markov screen alone") {
   // 12 nodes, 18 in a surge (x1.6: 6 per AZ): a /28 (16) overflows in every surge.
   CHECK(candidate(p, "BYOIP /28").verdict == Verdict::fails);
   CHECK(candidate(p, "BYOIP /26").verdict == Verdict::meets);
-  CHECK(candidate(p, "BYOIP /26").cost.byoip_ownership == Approx(64 * 30 / 60.0));  // $32
+  // The /24 it is carved from, to buy: 256 x $30 over 60 months, $128 a month.
+  CHECK(candidate(p, "BYOIP /26").cost.byoip_ownership == Approx(256 * 30 / 60.0));
 }
 
 TEST_CASE("plan: a load balancer without a pool gets a new one; its managed-only is as is") {
