@@ -7,6 +7,7 @@
 #include "albsim/input_error.hpp"
 #include "core/calendar.hpp"
 #include "import/json_fields.hpp"
+#include "io/aws_pages.hpp"
 #include "io/cloudwatch_trace.hpp"
 #include "io/metric_data_series.hpp"
 #include "io/read_file.hpp"
@@ -51,7 +52,8 @@ MetricSource::MetricSource(MetricOptions options) : options_(std::move(options))
         !doc_["MetricDataResults"].is_array())
       throw InputError(options_.file, "/MetricDataResults",
                        "missing: give aws cloudwatch get-metric-data output (MetricDataResults) "
-                       "or get-metric-statistics output (Datapoints)");
+                       "or get-metric-statistics output (Datapoints)" +
+                           what_aws_output_is(doc_, {"MetricDataResults", "Datapoints"}));
     if (options_.statistic &&
         std::find(std::begin(kCloudWatchStatistics), std::end(kCloudWatchStatistics),
                   *options_.statistic) == std::end(kCloudWatchStatistics))

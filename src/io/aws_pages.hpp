@@ -30,6 +30,16 @@ nlohmann::ordered_json& page_items(nlohmann::ordered_json& page, const std::stri
                                    const std::string& key);
 bool page_continues(const nlohmann::ordered_json& page);
 
+// Why `doc` has no `key` array, and what to pass instead: "missing: ..." naming the AWS CLI
+// command that prints `key`, and what `doc` is when it can tell (another command's output, or
+// the output wrapped by a tool under "data", "Data", "body", "result" or "response").
+std::string missing_aws_array(const nlohmann::ordered_json& doc, const std::string& key);
+
+// "; this file is the output of aws ec2 describe-addresses (\"Addresses\")", or "; here it is
+// wrapped under \"data\" ...", for a document that holds none of `keys`; "" when it cannot tell.
+std::string what_aws_output_is(const nlohmann::ordered_json& doc,
+                               std::initializer_list<const char*> keys);
+
 template <class Visit>
 bool for_each_paged_item(const std::vector<std::string>& files, const std::string& key,
                          Visit&& visit) {

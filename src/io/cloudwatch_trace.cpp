@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/calendar.hpp"
+#include "io/aws_pages.hpp"
 #include "io/metric_data_series.hpp"
 #include "io/read_file.hpp"
 
@@ -113,7 +114,8 @@ TraceColumns read_cloudwatch(std::string_view text, const TraceRequest& request)
       !doc["MetricDataResults"].is_array())
     throw TraceError(0,
                      "not the output of aws cloudwatch get-metric-data (no MetricDataResults) "
-                     "or get-metric-statistics (no Datapoints)");
+                     "or get-metric-statistics (no Datapoints)" +
+                         what_aws_output_is(doc, {"MetricDataResults", "Datapoints"}));
   const auto& results = doc["MetricDataResults"];
   std::vector<MetricDataResult> listed;
   for (std::size_t i = 0; i < results.size(); ++i) {

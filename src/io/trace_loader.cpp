@@ -67,7 +67,33 @@ class CsvReader {
  private:
   enum Wanted { kTime, kValue, kBytes, kActive, kWanted };
 
+  // Whether `line` is only numbers, separated by blanks or commas: counts without a header.
+  static bool bare_numbers(std::string_view line) {
+    std::size_t tokens = 0;
+    while (!line.empty()) {
+      const std::size_t start = line.find_first_not_of(" \t,");
+      if (start == std::string_view::npos) break;
+      line.remove_prefix(start);
+      const std::size_t end = std::min(line.find_first_of(" \t,"), line.size());
+      double value = 0;
+      const auto [ptr, ec] = std::from_chars(line.data(), line.data() + end, value);
+      if (ec != std::errc() || ptr != line.data() + end) return false;
+      ++tokens;
+      line.remove_prefix(end);
+    }
+    return tokens > 0;
+  }
+
   void read_header(std::string_view line) {
+    if (!events_ && bare_numbers(line))
+      throw TraceError(
+          line_no_,
+          "holds numbers, not column names: a trace is a CSV whose first line names its "
+          "columns, with a time column. For counts one per period (a line each, or all on one "
+          "line), number them: tr -s ' \\t' '\\n' < FILE | grep . | awk 'BEGIN {print \"i,count\"} "
+          "{print NR-1 \",\" $1}' > counts.csv, then give \"time_unit\": \"index\", \"step\" "
+          "(the period, like \"1s\") and \"value_column\": \"count\" (or an \"lcu\" conversion "
+          "for requests)");
     std::vector<std::string_view> names;
     for (CsvFields fields(line, line_no_); fields.more();) names.push_back(fields.next());
     header_count_ = names.size();
@@ -158,11 +184,16 @@ class CsvReader {
         out_.iso = true;
         return *epoch;
       }
-      if (parse_iso8601(std::string(field) + "Z"))
+      if (const auto utc = parse_iso8601(std::string(field) + "Z")) {
+        if (request_.utc_offset_ms) {
+          out_.iso = true;
+          return *utc - *request_.utc_offset_ms;
+        }
         throw TraceError(line_no_, "\"" + std::string(field) +
-                                       "\" has no zone, so it could be UTC "
-                                       "or any local time: append Z if it is UTC, else its offset "
-                                       "(like +02:00)");
+                                       "\" has no zone, so it could be UTC or any local time: "
+                                       "give the trace \"time_zone\" (\"Z\", or an offset like "
+                                       "\"+02:00\") for the whole file");
+      }
       throw TraceError(line_no_, "\"" + std::string(field) + "\" is not a timestamp" +
                                      (numeric ? kNeedsUnit : " (ISO-8601 with a zone)"));
     }

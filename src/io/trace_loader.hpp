@@ -56,7 +56,10 @@ struct TraceRequest {
   std::string time_column;   // csv, events; empty: the first column
   std::string value_column;  // csv; required unless `lcu`
   TimeUnit time_unit;        // csv, events
-  std::string metric;        // cloudwatch get-metric-data: Id or Label; empty: the only result
+  // csv, events: the zone of ISO-8601 times written without one, as milliseconds east of UTC
+  // (none: such a time is refused). A time with its own zone keeps it.
+  std::optional<std::int64_t> utc_offset_ms;
+  std::string metric;  // cloudwatch get-metric-data: Id or Label; empty: the only result
   // cloudwatch: Sum, Average, ...: for get-metric-statistics, which of the datapoints' (empty:
   // the only one they hold); for get-metric-data, the one its query used (empty: the one its
   // Label names; a trace that says none is refused).

@@ -7,6 +7,7 @@
 #include "albsim/input_error.hpp"
 #include "albsim/ipv4.hpp"
 #include "core/calendar.hpp"
+#include "io/aws_pages.hpp"
 #include "io/read_file.hpp"
 
 namespace albsim {
@@ -148,8 +149,9 @@ Observation read_ipam_history(const std::vector<std::string>& files,
     } catch (const ReadError& e) {
       throw InputError(file, "", e.what());
     }
-    if (!page.has_records)
-      throw InputError(file, "/HistoryRecords", "missing: is this the right AWS CLI output?");
+    if (!page.has_records)  // read whole to say what it is instead (the error path only)
+      throw InputError(file, "/HistoryRecords",
+                       missing_aws_array(read_json_file(file), "HistoryRecords"));
     continues = page.continues;
   }
   if (continues)

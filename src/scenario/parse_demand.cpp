@@ -88,6 +88,19 @@ TraceRequest trace_request(const JsonReader& t, const std::string& file) {
     t.at("value_column").fail("an events trace has no values: each row is one request");
   request.time_column = t.string_if("time_column").value_or("");
   request.time_unit = parse_time_unit(t);
+  if (t.has("time_zone")) {
+    if (cloudwatch) t.at("time_zone").fail("CloudWatch output has its zone in every timestamp");
+    std::string zone = t.at("time_zone").string();
+    if (zone == "UTC") zone = "Z";
+    const auto midnight = parse_iso8601("1970-01-01T00:00:00" + zone);
+    if (!midnight || zone.empty())
+      t.at("time_zone")
+          .fail("\"" + t.at("time_zone").string() +
+                "\" is not a zone albsim reads: give \"Z\" (or \"UTC\") or a fixed offset like "
+                "\"+02:00\"; a named zone (Europe/Paris) changes its offset with daylight saving "
+                "time, so export UTC times, or split the file at the change");
+    request.utc_offset_ms = -*midnight;
+  }
   request.value_column = t.string_if("value_column").value_or("");
   request.metric = t.string_if("metric").value_or("");
   if (t.has("statistic"))
@@ -223,9 +236,9 @@ std::int64_t fixed_align(const JsonReader& t, const TraceSeries& series,
 
 TraceSpec parse_trace(const JsonReader& t, TraceCache& traces, SimTime evaluation_interval,
                       std::optional<std::int64_t> start_epoch_ms) {
-  t.expect_object({"file", "format", "time_column", "time_unit", "step", "value_column", "metric",
-                   "statistic", "scale", "align", "loop", "period", "lcu", "aggregate", "gaps",
-                   "bootstrap"});
+  t.expect_object({"file", "format", "time_column", "time_unit", "time_zone", "step",
+                   "value_column", "metric", "statistic", "scale", "align", "loop", "period", "lcu",
+                   "aggregate", "gaps", "bootstrap"});
   const std::string file = t.at("file").identifier();
   const TraceRequest request = trace_request(t, file);
   TraceSpec spec;

@@ -328,3 +328,66 @@ TEST_CASE("one BYOIP story: run and plan charge the same ownership, and the brea
     CHECK(p.break_even[0].owned == owned);
   }
 }
+
+TEST_CASE("dead ends: a zoneless trace takes a time_zone, bare counts say how to convert") {
+  // The Azure LLM trace's shape: timestamps without a zone. "+02:00" puts 10:00 local at 08:00
+  // UTC; with "start" at 08:00Z the run plays the 100 LCU row at once: 50 per AZ, 2 nodes each,
+  // 4 (the 10 LCU rows need 1 per AZ).
+  const test::ScratchFolder folder("zones");
+  folder.write("t.csv",
+               "TIMESTAMP,lcu\n2026-11-23 09:00:00.000,10\n2026-11-23 10:00:00.000,100\n"
+               "2026-11-23 11:00:00.000,10\n");
+  json doc = one_lb({{"trace", {{"file", "t.csv"}, {"value_column", "lcu"}}}}, "1h");
+  doc["start"] = "2026-11-23T08:00:00Z";
+  const std::string file = folder.write("s.json", doc.dump());
+  const auto zoneless = test::run_albsim({"validate", file});
+  CHECK(zoneless.code == 2);
+  CHECK(zoneless.err.find("has no zone, so it could be UTC or any local time: give the trace "
+                          "\"time_zone\"") != std::string::npos);
+  doc["load_balancers"][0]["demand"]["trace"]["time_zone"] = "+02:00";
+  folder.write("s.json", doc.dump());
+  CHECK(test::run_checked(load_scenario(file)).load_balancers[0].addresses.peak_total == 4);
+  doc["load_balancers"][0]["demand"]["trace"]["time_zone"] = "Europe/Paris";
+  folder.write("s.json", doc.dump());
+  CHECK(test::run_albsim({"validate", file})
+            .err.find("a named zone (Europe/Paris) changes its "
+                      "offset with daylight saving time") != std::string::npos);
+
+  // Per-second counts, whitespace-separated on one line: no header to name a column.
+  folder.write("counts.txt", "12 15 9 30 22\n");
+  doc["load_balancers"][0]["demand"]["trace"] = {{"file", "counts.txt"}, {"value_column", "n"}};
+  folder.write("s.json", doc.dump());
+  const auto bare = test::run_albsim({"validate", file});
+  CHECK(bare.code == 2);
+  CHECK(bare.err.find("counts.txt line 1: holds numbers, not column names") != std::string::npos);
+  CHECK(bare.err.find("\"time_unit\": \"index\"") != std::string::npos);
+}
+
+TEST_CASE("dead ends: wrapped AWS output and a neighbouring command are named, with the fix") {
+  const test::ScratchFolder folder("wrapped");
+  const json pools = {{"IpamPools",
+                       {{{"IpamPoolId", "ipam-pool-1"},
+                         {"AddressFamily", "ipv4"},
+                         {"IpamScopeType", "public"},
+                         {"Locale", "us-east-1"}}}}};
+  const std::string wrapped =
+      folder.write("wrapped.json", json({{"status_code", 200}, {"data", pools}}).dump());
+  const std::string out = (folder.dir / "s.json").string();
+  const std::string lbs = folder.write("lbs.json", R"({"LoadBalancers": []})");
+  auto r = test::run_albsim(
+      {"import", "aws", "--ipam-pools", wrapped, "--load-balancers", lbs, "-o", out});
+  CHECK(r.code == 2);
+  CHECK(r.err.find("wrapped.json: /IpamPools: missing: this option takes the output of aws ec2 "
+                   "describe-ipam-pools (\"IpamPools\": [...]); here it is wrapped under \"data\" "
+                   "by the tool that ran it: pass that object alone (jq '.data' FILE)") !=
+        std::string::npos);
+  const std::string addresses = folder.write(
+      "addresses.json",
+      json({{"Addresses", {{{"PublicIp", "203.0.113.7"}, {"AllocationId", "eipalloc-1"}}}}})
+          .dump());
+  r = test::run_albsim(
+      {"import", "aws", "--ipam-pools", addresses, "--load-balancers", lbs, "-o", out});
+  CHECK(r.code == 2);
+  CHECK(r.err.find("this file is the output of aws ec2 describe-addresses (\"Addresses\")") !=
+        std::string::npos);
+}
