@@ -3,6 +3,7 @@
 #include "albsim/load_scenario.hpp"
 #include "albsim/plan.hpp"
 #include "report/inputs_json.hpp"
+#include "report/text_format.hpp"
 
 namespace albsim {
 namespace {
@@ -101,6 +102,7 @@ std::string plan_to_json(const PlanResult& p) {
   j["inputs"] = trace_inputs_json(p.trace_inputs);
   j["warnings"] = p.warnings;
   j["horizon_hours"] = p.horizon_hours;
+  j["monthly_basis"] = monthly_basis(p.horizon_hours);  // every cost is per 730-hour month
   j["method"] = p.fast ? "markov_screen" : "simulation";
   j["replications_per_candidate_at_most"] = p.budget;
   j["random"] = p.random;

@@ -7,6 +7,7 @@
 #include "report/distribution.hpp"
 #include "report/inputs_json.hpp"
 #include "report/metrics_layout.hpp"
+#include "report/text_format.hpp"
 
 namespace albsim {
 namespace {
@@ -55,6 +56,11 @@ std::string report_to_json(const Scenario& scenario, const std::vector<Report>& 
                             {"sampling_s", static_cast<double>(observed->sampling_ms) / 1000.0},
                             {"azs_known", observed->azs_known},
                             {"hides", observed->hides}};
+  // Where every `monthly` figure comes from: the run's totals scaled to a 730-hour month.
+  j["monthly"] = Json{{"hours_per_month", kHoursPerMonth},
+                      {"from_hours", report.horizon_hours},
+                      {"factor", monthly_factor(report)},
+                      {"basis", monthly_basis(report.horizon_hours)}};
   j["inputs"] = trace_inputs_json(scenario.trace_inputs);
   j["warnings"] = report_warnings(scenario);
   MetricsJson first;

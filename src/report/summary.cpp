@@ -89,11 +89,12 @@ void print_tables(std::ostream& out, const Report& report, bool observed) {
   }
 
   const CostBreakdown& c = report.cost;
-  out << "\nIPv4 cost per " << kHoursPerMonth << "-hour month: managed "
-      << money(c.managed_ipv4 * monthly) << ", Amazon blocks " << money(c.amazon_blocks * monthly)
-      << ", IPAM " << money(c.ipam * monthly) << ", BYOIP ownership "
-      << money(c.byoip_ownership * monthly) << "\n  total " << money(c.total * monthly)
-      << " vs managed-only " << money(c.managed_only * monthly)
+  out << "\nIPv4 cost per " << kHoursPerMonth << "-hour month ("
+      << monthly_basis(report.horizon_hours) << "): managed " << money(c.managed_ipv4 * monthly)
+      << ", Amazon blocks " << money(c.amazon_blocks * monthly) << ", IPAM "
+      << money(c.ipam * monthly) << ", BYOIP ownership " << money(c.byoip_ownership * monthly)
+      << "\n  total " << money(c.total * monthly) << " vs managed-only "
+      << money(c.managed_only * monthly)
       << (c.saving >= 0 ? ": saving " + money(c.saving * monthly) + " per month\n"
                         : ": the pools cost " + money(-c.saving * monthly) + " more per month\n");
   std::size_t with_allowlist = 0;

@@ -1,9 +1,13 @@
 // Small helpers for the tables printed for people.
 #pragma once
 
+#include <cmath>
 #include <cstdio>
 #include <string>
 #include <vector>
+
+#include "albsim/report.hpp"
+#include "albsim/sim_time.hpp"
 
 namespace albsim {
 
@@ -26,6 +30,15 @@ inline std::string pad(const std::string& s, std::size_t width) {
 // `s` right-aligned in `width` columns, with one space after it.
 inline std::string pad_left(const std::string& s, std::size_t width) {
   return (s.size() >= width ? s : std::string(width - s.size(), ' ') + s) + " ";
+}
+
+// How a monthly figure is made from a run of `horizon_hours`: "x4.345 from 7d simulated" (a
+// month of 730 hours, kHoursPerMonth), so no extrapolation goes unsaid.
+inline std::string monthly_basis(double horizon_hours) {
+  std::string text = fmt("x%.4g from ", kHoursPerMonth / horizon_hours);
+  text += format_duration(SimTime::from_ms(std::llround(horizon_hours * 3'600'000.0)));
+  text += " simulated";
+  return text;
 }
 
 // The items separated by ", ".

@@ -214,7 +214,9 @@ TEST_CASE("a Sum over 5-minute periods is read as each period's mean LCU, not 5 
   folder.write("m.json", five_minute_data("web ConsumedLCUs Sum", 500));
   const auto run = test::run_albsim({"run", file, "-q", "-o", (folder.dir / "out").string()});
   REQUIRE(run.code == 0);
-  const json input = json::parse(test::read_text(folder.dir / "out" / "report.json"))["inputs"][0];
+  const json report = json::parse(test::read_text(folder.dir / "out" / "report.json"));
+  CHECK(report["monthly"]["basis"] == "x1460 from 30m simulated");  // 730 h / 0.5 h
+  const json& input = report["inputs"][0];
   CHECK(input["statistic"] == "Sum");
   CHECK(input["to_lcu"] == "Sum per 5m / 5 (each period's mean LCU per minute)");
   CHECK(input["plays_from"] == "2026-11-23T00:00:00Z");
