@@ -35,7 +35,8 @@ std::int64_t floor_mod(std::int64_t a, std::int64_t b) {
 // The offset from UTC, in minutes, of a zone designator: "Z" (or "z"), or a sign and hours with
 // optional minutes, "+hh:mm", "+hhmm" or "+hh" (what %z, RFC 3339 and PostgreSQL print).
 std::optional<std::int64_t> parse_zone(std::string_view zone) {
-  if (zone == "Z" || zone == "z") return 0;
+  // Athena and other SQL engines print "2026-11-23 00:00:00.000 UTC".
+  if (zone == "Z" || zone == "z" || zone == " UTC" || zone == "UTC" || zone == " GMT") return 0;
   if (zone.empty() || (zone[0] != '+' && zone[0] != '-')) return std::nullopt;
   unsigned hours = 0, minutes = 0;
   if (!read_fixed(zone, 1, 2, hours)) return std::nullopt;

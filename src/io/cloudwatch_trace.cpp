@@ -74,6 +74,20 @@ TraceColumns read_metric_statistics(const nlohmann::json& doc, const TraceReques
   return samples;
 }
 
+// What a JSON document that is no CloudWatch output is, when it is a time series albsim meets
+// elsewhere, with the line that makes it a CSV trace; "" otherwise.
+std::string other_series_json(const nlohmann::json& doc) {
+  if (doc.contains("data") && doc["data"].is_object() && doc["data"].contains("resultType"))
+    return "; this is a Prometheus query answer: make it a CSV with jq -r '\"t,value\", "
+           "(.data.result[0].values[] | \"\\(.[0]),\\(.[1])\")' FILE > trace.csv and give "
+           "\"time_unit\": \"unix_s\", \"value_column\": \"value\"";
+  if (doc.contains("results") && doc["results"].is_array() && doc.contains("status"))
+    return "; this is CloudWatch Logs Insights output (aws logs get-query-results): export the "
+           "query's results as CSV (the console's Export, or jq) and give \"time_column\" (like "
+           "\"bin(1m)\") and \"time_zone\": \"Z\" (its times have no zone)";
+  return "";
+}
+
 }  // namespace
 
 std::string statistic_named_in(const std::string& label) {
@@ -115,7 +129,8 @@ TraceColumns read_cloudwatch(std::string_view text, const TraceRequest& request)
     throw TraceError(0,
                      "not the output of aws cloudwatch get-metric-data (no MetricDataResults) "
                      "or get-metric-statistics (no Datapoints)" +
-                         what_aws_output_is(doc, {"MetricDataResults", "Datapoints"}));
+                         what_aws_output_is(doc, {"MetricDataResults", "Datapoints"}) +
+                         other_series_json(doc));
   const auto& results = doc["MetricDataResults"];
   std::vector<MetricDataResult> listed;
   for (std::size_t i = 0; i < results.size(); ++i) {

@@ -207,6 +207,7 @@ class CsvReader {
     if (std::abs(ms) > kMaxOffsetMs)
       throw TraceError(line_no_, "the timestamp " + std::string(field) +
                                      " is too far from 0: offsets are at most 31,700 years");
+    if (unit.epoch) out_.iso = true;
     // A request belongs to the millisecond it falls in; a sample to the nearest one.
     return events_ ? static_cast<std::int64_t>(std::floor(ms)) : std::llround(ms);
   }

@@ -48,6 +48,7 @@ struct TimeUnit {
   std::string name;  // "ms", "s", "m", "h" or "index"; empty: ISO-8601 only
   std::int64_t unit_ms = 0;
   bool index = false;
+  bool epoch = false;  // a Unix time (since 1970-01-01T00:00Z): the trace has dates
 };
 
 struct TraceRequest {

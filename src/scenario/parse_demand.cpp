@@ -23,8 +23,14 @@ TimeUnit parse_time_unit(const JsonReader& t) {
     if (t.has("step")) t.at("step").fail("\"step\" goes with \"time_unit\": \"index\"");
     return unit;
   }
-  unit.name = t.at("time_unit").choice({"ms", "s", "m", "h", "index"});
+  unit.name = t.at("time_unit").choice({"ms", "s", "m", "h", "index", "unix_s", "unix_ms"});
   unit.index = unit.name == "index";
+  if (unit.name == "unix_s" || unit.name == "unix_ms") {  // Prometheus, Grafana: dates
+    if (t.has("step")) t.at("step").fail("\"step\" goes with \"time_unit\": \"index\"");
+    unit.epoch = true;
+    unit.unit_ms = unit.name == "unix_s" ? 1000 : 1;
+    return unit;
+  }
   if (unit.index) {
     if (!t.has("step"))
       t.at("time_unit").fail("\"index\" needs \"step\", the time between rows (like \"1m\")");
@@ -165,9 +171,10 @@ std::string to_lcu_words(const JsonReader& t, const TraceRequest& request, const
             (request.lcu && !request.lcu->bytes_column.empty() ? ", bytes" : "") +
             (request.lcu && !request.lcu->active_connections_column.empty() ? ", active connections"
                                                                             : "") +
-            " (" + short_number(lcu.value("new_connections_per_request", 1.0)) +
-            " new connections, " + short_number(lcu.value("rule_evaluations_per_request", 0.0)) +
-            " rule evaluations per request)";
+            " (new connections per request " +
+            short_number(lcu.value("new_connections_per_request", 1.0)) +
+            ", rule evaluations per request " +
+            short_number(lcu.value("rule_evaluations_per_request", 0.0)) + ")";
   } else {
     words = "column \"" + request.value_column + "\" as LCU";
   }

@@ -5,6 +5,7 @@
 
 #include "albsim/load_scenario.hpp"
 #include "albsim/plan.hpp"
+#include "core/calendar.hpp"
 #include "support.hpp"
 
 using namespace albsim;
@@ -391,5 +392,53 @@ TEST_CASE("dead ends: wrapped AWS output and a neighbouring command are named, w
       {"import", "aws", "--ipam-pools", addresses, "--load-balancers", lbs, "-o", out});
   CHECK(r.code == 2);
   CHECK(r.err.find("this file is the output of aws ec2 describe-addresses (\"Addresses\")") !=
+        std::string::npos);
+}
+
+TEST_CASE("shapes users keep: Athena, Logs Insights, Prometheus and Grafana exports") {
+  // Each holds the same two minutes: 1,500 then 3,000 requests at 2025-11-23T00:00Z and 00:01Z,
+  // 1 and 2 LCU at one new connection per request (1,500 / 60 s / 25). Played from the trace's
+  // first sample (the scenario's start), the run's first minute is 1 LCU, its second 2.
+  const test::ScratchFolder folder("shapes");
+  const auto series = [&](const std::string& file, const std::string& text, json trace) {
+    folder.write(file, text);
+    trace["file"] = file;
+    json doc = one_lb({{"trace", trace}}, "2m");
+    doc["start"] = "2025-11-23T00:00:00Z";
+    const std::string path = folder.write("s.json", doc.dump());
+    return *load_scenario(path).load_balancers[0].demand.trace.series;
+  };
+  const json requests = {{"requests_column", "requests"}};
+  const std::int64_t t0 = *parse_iso8601("2025-11-23T00:00:00Z");
+  const auto check = [&](const TraceSeries& s) {
+    CHECK(s.epoch_times);
+    CHECK(s.times_ms == std::vector<std::int64_t>{t0, t0 + 60'000});
+    REQUIRE(s.values.size() == 2);
+    CHECK(s.values[0] == Approx(1.0));
+    CHECK(s.values[1] == Approx(2.0));
+  };
+  // Athena over the ALB access logs (timestamp with time zone prints " UTC"), quoted.
+  check(series("athena.csv",
+               "\"minute\",\"requests\"\n\"2025-11-23 00:00:00.000 UTC\",\"1500\"\n"
+               "\"2025-11-23 00:01:00.000 UTC\",\"3000\"\n",
+               {{"lcu", requests}}));
+  // CloudWatch Logs Insights exported as CSV: `stats count(*) as requests by bin(1m)`, times
+  // without a zone (UTC).
+  check(series("insights.csv",
+               "bin(1m),requests\n2025-11-23 00:00:00.000,1500\n2025-11-23 00:01:00.000,3000\n",
+               {{"time_column", "bin(1m)"}, {"time_zone", "Z"}, {"lcu", requests}}));
+  // A Prometheus range query made CSV (Unix seconds), and Grafana's CSV (Unix milliseconds).
+  check(series("prometheus.csv", "t,requests\n1763856000,1500\n1763856060,3000\n",
+               {{"time_unit", "unix_s"}, {"lcu", requests}}));
+  check(series("grafana.csv", "Time,requests\n1763856000000,1500\n1763856060000,3000\n",
+               {{"time_unit", "unix_ms"}, {"lcu", requests}}));
+  // The Prometheus answer as it comes, and Logs Insights JSON, are named with the way out.
+  folder.write("prometheus.json",
+               R"({"status": "success", "data": {"resultType": "matrix", "result": [)"
+               R"({"metric": {}, "values": [[1763856000, "1"]]}]}})");
+  json doc = one_lb({{"trace", {{"file", "prometheus.json"}}}}, "2m");
+  const std::string file = folder.write("s.json", doc.dump());
+  CHECK(test::run_albsim({"validate", file})
+            .err.find("this is a Prometheus query answer: make it a CSV with jq") !=
         std::string::npos);
 }
