@@ -22,6 +22,21 @@ json one_lb(const json& demand, const std::string& horizon) {
            json::array({{{"id", "web"}, {"azs", {"az1", "az2"}}, {"demand", demand}}})}};
 }
 
+// A scenario replaying the "lcu" column of `csv` (written as t.csv) from `start`, written as
+// s.json into `folder`: the document, to change, and its path.
+struct TraceScenario {
+  json doc;
+  std::string file;
+};
+TraceScenario lcu_trace(const test::ScratchFolder& folder, const std::string& csv,
+                        const std::string& start, const std::string& horizon) {
+  folder.write("t.csv", csv);
+  json doc = one_lb({{"trace", {{"file", "t.csv"}, {"value_column", "lcu"}}}}, horizon);
+  doc["start"] = start;
+  const std::string file = folder.write("s.json", doc.dump());
+  return {doc, file};
+}
+
 }  // namespace
 
 TEST_CASE("an ISO-timed trace plays at the scenario's start, not from its first sample") {
@@ -30,12 +45,10 @@ TEST_CASE("an ISO-timed trace plays at the scenario's start, not from its first 
   // address-hours and a peak of 4. Played from the first sample it would see 10 LCU (1 node per
   // AZ): 4 address-hours, a peak of 2.
   const test::ScratchFolder folder("trace-dates");
-  folder.write("t.csv",
-               "time,lcu\n2021-08-01T00:00:00Z,10\n2021-08-01T01:00:00Z,10\n"
-               "2021-08-01T02:00:00Z,100\n2021-08-01T03:00:00Z,100\n");
-  json doc = one_lb({{"trace", {{"file", "t.csv"}, {"value_column", "lcu"}}}}, "2h");
-  doc["start"] = "2021-08-01T02:00:00Z";
-  const std::string file = folder.write("s.json", doc.dump());
+  auto [doc, file] = lcu_trace(folder,
+                               "time,lcu\n2021-08-01T00:00:00Z,10\n2021-08-01T01:00:00Z,10\n"
+                               "2021-08-01T02:00:00Z,100\n2021-08-01T03:00:00Z,100\n",
+                               "2021-08-01T02:00:00Z", "2h");
   const Report r = test::run_checked(load_scenario(file));
   CHECK(r.load_balancers[0].addresses.peak_total == 4);
   CHECK(r.load_balancers[0].addresses.managed_address_hours == Approx(8.0));
@@ -337,12 +350,10 @@ TEST_CASE("dead ends: a zoneless trace takes a time_zone, bare counts say how to
   // UTC; with "start" at 08:00Z the run plays the 100 LCU row at once: 50 per AZ, 2 nodes each,
   // 4 (the 10 LCU rows need 1 per AZ).
   const test::ScratchFolder folder("zones");
-  folder.write("t.csv",
-               "TIMESTAMP,lcu\n2026-11-23 09:00:00.000,10\n2026-11-23 10:00:00.000,100\n"
-               "2026-11-23 11:00:00.000,10\n");
-  json doc = one_lb({{"trace", {{"file", "t.csv"}, {"value_column", "lcu"}}}}, "1h");
-  doc["start"] = "2026-11-23T08:00:00Z";
-  const std::string file = folder.write("s.json", doc.dump());
+  auto [doc, file] = lcu_trace(folder,
+                               "TIMESTAMP,lcu\n2026-11-23 09:00:00.000,10\n2026-11-23 "
+                               "10:00:00.000,100\n2026-11-23 11:00:00.000,10\n",
+                               "2026-11-23T08:00:00Z", "1h");
   const auto zoneless = test::run_albsim({"validate", file});
   CHECK(zoneless.code == 2);
   CHECK(zoneless.err.find("has no zone, so it could be UTC or any local time: give the trace "
