@@ -19,6 +19,10 @@ struct Override {
 // allocation. Without any, every replication gives the same figures.
 bool has_random_timing(const Scenario& scenario);
 
+// How to make a scenario without random elements a sample, in words: a trace's "bootstrap" or
+// random "align" when it replays one, else random events, noise or random delays.
+std::string how_to_sample(const Scenario& scenario);
+
 // Reads, overrides, validates and resolves a scenario file. Throws InputError (one line naming
 // the file, the JSON pointer and the fix) on any fault.
 Scenario load_scenario(const std::string& path, const std::vector<Override>& overrides = {});

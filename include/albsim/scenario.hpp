@@ -283,11 +283,17 @@ struct TraceInput {
   double mean_lcu = 0;              // time-weighted over the span
   std::int64_t gaps = 0;            // TraceSeries: gaps between samples, the longest, the rule
   std::int64_t longest_gap_ms = 0;
-  std::string gap_rule;             // "hold" or "zero"
-  std::string draw;                 // fixed, random align, or bootstrap
-  std::int64_t plays_from_ms = 0;   // a fixed draw: the trace time played at t = 0
-  std::int64_t restarts = 0;        // times a looping trace starts again within the horizon
+  std::string gap_rule;            // "hold" or "zero"
+  std::string draw;                // fixed, random align, or bootstrap
+  std::int64_t plays_from_ms = 0;  // a fixed draw: the trace time played at t = 0
+  std::int64_t restarts = 0;       // times a looping trace starts again within the horizon
 };
+
+struct Scenario;
+
+// The pools load balancer `lb` draws from during the run: its `pool`, and those `attach_pool`
+// events give it (ascending, each once).
+std::vector<std::size_t> pools_drawn_by(const Scenario& scenario, std::size_t lb);
 
 struct Scenario {
   std::string file;  // where it was read from, for messages

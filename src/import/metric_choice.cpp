@@ -104,10 +104,7 @@ std::vector<MetricSource::Series> MetricSource::candidates_for(const std::string
     return out;
   }
   const Json& results = doc_["MetricDataResults"];
-  std::vector<MetricDataResult> listed;
-  for (const Json& r : results)
-    listed.push_back({text(r, "Id"), text(r, "Label"), text(r, "StatusCode")});
-  const std::vector<MetricDataSeries> all = group_metric_data(listed);
+  const std::vector<MetricDataSeries> all = metric_data_series();
   const bool next_token = !text(doc_, "NextToken").empty();
   const auto chosen = choice_for(lb);
   for (const MetricDataSeries& s : all) {
@@ -138,13 +135,17 @@ std::vector<MetricSource::Series> MetricSource::candidates_for(const std::string
   return out;
 }
 
-std::string MetricSource::results_named() const {
-  if (datapoints_) return "the datapoints' Label \"" + text(doc_, "Label") + "\"";
+std::vector<MetricDataSeries> MetricSource::metric_data_series() const {
   std::vector<MetricDataResult> listed;
   for (const Json& r : doc_["MetricDataResults"])
     listed.push_back({text(r, "Id"), text(r, "Label"), text(r, "StatusCode")});
+  return group_metric_data(listed);
+}
+
+std::string MetricSource::results_named() const {
+  if (datapoints_) return "the datapoints' Label \"" + text(doc_, "Label") + "\"";
   std::string names;
-  for (const MetricDataSeries& s : group_metric_data(listed))
+  for (const MetricDataSeries& s : metric_data_series())
     names += (names.empty() ? "results \"" : ", \"") + s.id + "\" (Label \"" + s.label + "\")";
   return names.empty() ? "no results" : names;
 }

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "io/metric_data_series.hpp"
+
 namespace albsim {
 
 struct MetricOptions {
@@ -53,6 +55,8 @@ class MetricSource {
   };
 
   std::optional<std::string> choice_for(const std::string& lb) const;
+  // get-metric-data: its results grouped by query (io/metric_data_series.hpp).
+  std::vector<MetricDataSeries> metric_data_series() const;
   std::vector<Series> candidates_for(const std::string& lb) const;
   Json trace_of(const std::string& lb, const Series& s, std::vector<std::string>& notes);
   Kind kind_of(const Series& s) const;

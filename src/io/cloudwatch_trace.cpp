@@ -4,6 +4,8 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
+#include <string_view>
+#include <utility>
 
 #include "core/calendar.hpp"
 #include "io/aws_pages.hpp"
@@ -91,18 +93,18 @@ std::string other_series_json(const nlohmann::json& doc) {
 }  // namespace
 
 std::string statistic_named_in(const std::string& label) {
+  // Each word a label may use for a statistic, lower case: the names, and the short forms of
+  // the console and the AWS CLI examples ("Avg Total IOPS").
+  static constexpr std::pair<std::string_view, const char*> kWords[] = {
+      {"sum", "Sum"},     {"average", "Average"},
+      {"avg", "Average"}, {"maximum", "Maximum"},
+      {"max", "Maximum"}, {"minimum", "Minimum"},
+      {"min", "Minimum"}, {"samplecount", "SampleCount"}};
   std::set<std::string> found;
   std::string word;
   const auto take = [&] {
-    for (const char* name : kCloudWatchStatistics) {
-      std::string lower_name = name;
-      for (char& c : lower_name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      if (word == lower_name) found.insert(name);
-    }
-    // The console's and the AWS CLI examples' short forms ("Avg Total IOPS").
-    if (word == "avg") found.insert("Average");
-    if (word == "max") found.insert("Maximum");
-    if (word == "min") found.insert("Minimum");
+    for (const auto& [spelled, statistic] : kWords)
+      if (word == spelled) found.insert(statistic);
     word.clear();
   };
   for (const char c : label) {

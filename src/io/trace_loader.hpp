@@ -45,7 +45,7 @@ inline constexpr const char* kCloudWatchStatistics[] = {"Sum", "Average", "Maxim
 // How a numeric time column is read: a count of `unit_ms` milliseconds (ms, s, m, h), or with
 // `index` a whole row number times `unit_ms` (the `step`). ISO-8601 columns need none.
 struct TimeUnit {
-  std::string name;  // "ms", "s", "m", "h" or "index"; empty: ISO-8601 only
+  std::string name;  // "ms", "s", "m", "h", "unix_s", "unix_ms" or "index"; empty: ISO-8601 only
   std::int64_t unit_ms = 0;
   bool index = false;
   bool epoch = false;  // a Unix time (since 1970-01-01T00:00Z): the trace has dates

@@ -171,16 +171,11 @@ class Planner {
       r.notes.push_back(
           "BYOIP ownership not priced (set /pricing/byoip_price_per_address): BYOIP candidates "
           "are ranked on running cost alone, and no break-even is computed");
-    const bool trace = std::any_of(
-        base_.load_balancers.begin(), base_.load_balancers.end(),
-        [](const LoadBalancerSpec& lb) { return lb.demand.kind == DemandSpec::Kind::trace; });
     if (!r.random)
       r.notes.push_back(
-          std::string("the scenario has no random element: one run per candidate is exact for "
-                      "its one path, and each verdict is about that path alone") +
-          (trace ? "; to judge the traffic's variation, give the trace \"bootstrap\": "
-                   "{\"block\": \"1d\"} or \"align\": \"random\""
-                 : ""));
+          "the scenario has no random element: one run per candidate is exact for its one path, "
+          "and each verdict is about that path alone; to judge variation, " +
+          how_to_sample(base_));
     if (r.random && !options_.fast) note_replications_needed();
     for (BuiltCandidate& c : set_.candidates) {
       if (!c.scenario) c.result.verdict = Verdict::not_possible;

@@ -14,24 +14,18 @@ AddressHours provisioned_address_hours(const Scenario& scenario, PoolSource sour
   return total;
 }
 
-// Whether a load balancer draws from `pool` (at t = 0 or after an `attach_pool`).
-bool drawn_from(const Scenario& scenario, std::size_t pool) {
-  for (const LoadBalancerSpec& lb : scenario.load_balancers)
-    if (lb.pool == pool) return true;
-  for (const EventSpec& e : scenario.events)
-    if (const auto* attach = e.as<AttachPoolEvent>(); attach && attach->pool == pool) return true;
-  return false;
-}
-
 // Owned BYOIP space: the address-hours of the BYOIP pools load balancers draw from, each counted
 // once (a pool inside one already counted is not), their share of the block already bought.
 AddressHours drawn_byoip_address_hours(const Scenario& scenario) {
+  std::vector<bool> drawn(scenario.pools.size(), false);
+  for (std::size_t lb = 0; lb < scenario.load_balancers.size(); ++lb)
+    for (const std::size_t pool : pools_drawn_by(scenario, lb)) drawn[pool] = true;
   AddressHours total;
   for (const std::size_t i : scenario.pools_top_down) {
-    if (scenario.pools[i].source != PoolSource::byoip || !drawn_from(scenario, i)) continue;
+    if (scenario.pools[i].source != PoolSource::byoip || !drawn[i]) continue;
     bool inside_counted = false;
     for (auto p = scenario.pools[i].parent; p && !inside_counted; p = scenario.pools[*p].parent)
-      inside_counted = drawn_from(scenario, *p);
+      inside_counted = drawn[*p];
     if (!inside_counted) total += pool_address_hours(scenario, i);
   }
   return total;
@@ -90,8 +84,7 @@ void price_report(const Scenario& scenario, Report& report) {
   AddressHours pool_in_use_hours;
   for (const PoolReport& pool : report.pools)
     pool_in_use_hours += AddressHours(pool.in_use_address_hours);
-  c.ipam =
-      price.ipam_advanced ? (pool_in_use_hours * price.ipam_advanced_per_ip_hour).value() : 0.0;
+  c.ipam = (pool_in_use_hours * ipam_rate(price)).value();
   c.total = c.managed_ipv4 + c.amazon_blocks + c.byoip + c.byoip_ownership + c.ipam;
   c.managed_only = (lb_hours * price.public_ipv4_per_ip_hour).value();
   c.saving = c.managed_only - c.total;

@@ -28,18 +28,22 @@ void print_distribution(std::ostream& out, const std::vector<Report>& replicatio
       << pad("load balancer", 18) << pad("P(breach) [95% CI]", 26)
       << pad("breach min/month mean p95", 27) << "peak addr p50 p95 max\n";
   for (std::size_t lb = 0; lb < replications.front().load_balancers.size(); ++lb) {
+    // Whether it has an allowlist is the scenario's: the same in every replication.
+    const bool has_allowlist = replications.front().load_balancers[lb].allowlist.has_value();
     std::size_t breached = 0;
     std::vector<double> minutes, peaks;
     for (const Report& r : replications) {
       const LoadBalancerReport& l = r.load_balancers[lb];
-      if (l.allowlist && l.allowlist->breach_episodes > 0) ++breached;
-      if (l.allowlist) minutes.push_back(l.allowlist->breach_seconds / 60.0 * monthly);
+      if (has_allowlist) {
+        breached += l.allowlist->breach_episodes > 0 ? 1 : 0;
+        minutes.push_back(l.allowlist->breach_seconds / 60.0 * monthly);
+      }
       peaks.push_back(static_cast<double>(l.addresses.peak_total));
     }
     const Estimate p = wilson_interval(breached, n);
     const SampleSummary k = summarize(peaks);
     out << pad(replications.front().load_balancers[lb].id, 18);
-    if (!minutes.empty()) {
+    if (has_allowlist) {
       const SampleSummary m = summarize(minutes);
       out << pad(fmt("%.1f%%", p.estimate * 100) + fmt(" [%.1f%%", p.low * 100) +
                      fmt(", %.1f%%]", p.high * 100),

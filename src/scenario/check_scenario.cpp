@@ -246,12 +246,7 @@ class Checker {
     std::vector<std::vector<std::string>> drawn_by(s_.pools.size());
     for (std::size_t i = 0; i < s_.load_balancers.size(); ++i) {
       LoadBalancerSpec& lb = s_.load_balancers[i];
-      std::set<std::size_t> used;
-      if (lb.pool) used.insert(*lb.pool);
-      for (const EventSpec& e : s_.events)
-        if (const auto* attach = e.as<AttachPoolEvent>();
-            attach && attach->pool && (!attach->lb || *attach->lb == i))
-          used.insert(*attach->pool);
+      const std::vector<std::size_t> used = pools_drawn_by(s_, i);
       for (const std::size_t pool : used) drawn_by[pool].push_back(lb.id);
       lb.has_allowlist = p_.allowlist_given[i] || !used.empty();
       if (p_.allowlist_given[i]) continue;
@@ -274,17 +269,11 @@ class Checker {
   // copies would read as evidence. Runs one, and says how to sample instead.
   void one_path_is_not_a_sample() {
     if (s_.replications <= 1 || has_random_timing(s_)) return;
-    const bool trace = std::any_of(
-        s_.load_balancers.begin(), s_.load_balancers.end(),
-        [](const LoadBalancerSpec& lb) { return lb.demand.kind == DemandSpec::Kind::trace; });
-    warn("/replications",
-         std::to_string(s_.replications) +
-             " replications of a scenario with no random element would repeat one path: "
-             "running 1, whose figures are exact for that path (a breach probability of 0 or "
-             "1, not an estimate); " +
-             (trace ? std::string("to sample traffic, give the trace \"bootstrap\": "
-                                  "{\"block\": \"1d\"} or \"align\": \"random\"")
-                    : std::string("to sample, add random_events, noise or random delays")));
+    warn("/replications", std::to_string(s_.replications) +
+                              " replications of a scenario with no random element would repeat "
+                              "one path: running 1, whose figures are exact for that path (a "
+                              "breach probability of 0 or 1, not an estimate); to sample, " +
+                              how_to_sample(s_));
     s_.replications = 1;
   }
 

@@ -96,9 +96,8 @@ TraceRequest trace_request(const JsonReader& t, const std::string& file) {
   request.time_unit = parse_time_unit(t);
   if (t.has("time_zone")) {
     if (cloudwatch) t.at("time_zone").fail("CloudWatch output has its zone in every timestamp");
-    std::string zone = t.at("time_zone").string();
-    if (zone == "UTC") zone = "Z";
-    const auto midnight = parse_iso8601("1970-01-01T00:00:00" + zone);
+    const std::string zone = t.at("time_zone").string();
+    const auto midnight = parse_iso8601("1970-01-01T00:00:00" + zone);  // "Z", "UTC", "+02:00"
     if (!midnight || zone.empty())
       t.at("time_zone")
           .fail("\"" + t.at("time_zone").string() +
@@ -279,12 +278,11 @@ TraceSpec parse_trace(const JsonReader& t, TraceCache& traces, SimTime evaluatio
     traces.emplace(key, fine);
   }
   spec.random_align = t.has("align") && t.at("align").json() == "random";
-  // Random draws and bootstrap blocks start from the first sample (or `align`); they claim no
-  // dates.
-  const bool drawn = spec.random_align || t.has("bootstrap");
-  spec.align_ms = drawn ? (t.has("align") && !spec.random_align ? parse_align(t.at("align"), *fine)
-                                                                : fine->times_ms.front())
-                        : fixed_align(t, *fine, start_epoch_ms);
+  // Random draws and bootstrap blocks claim no dates: they start from the first sample (or a
+  // bootstrap's `align`), not from the scenario's start.
+  spec.align_ms = spec.random_align
+                      ? fine->times_ms.front()
+                      : fixed_align(t, *fine, t.has("bootstrap") ? std::nullopt : start_epoch_ms);
   spec.loop = spec.random_align || (t.has("loop") && t.at("loop").boolean());
   if (t.has("bootstrap")) {
     if (spec.random_align)

@@ -19,4 +19,12 @@ bool has_random_timing(const Scenario& scenario) {
   return random_lb || random_pool || !scenario.random_events.empty();
 }
 
+std::string how_to_sample(const Scenario& scenario) {
+  const bool trace = std::any_of(
+      scenario.load_balancers.begin(), scenario.load_balancers.end(),
+      [](const LoadBalancerSpec& lb) { return lb.demand.kind == DemandSpec::Kind::trace; });
+  return trace ? "give the trace \"bootstrap\": {\"block\": \"1d\"} or \"align\": \"random\""
+               : "add random_events, noise or random delays";
+}
+
 }  // namespace albsim

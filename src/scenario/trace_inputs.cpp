@@ -180,7 +180,8 @@ class Describer {
                      ": \"align\" falls before the trace's first sample");
     }
     if (in.gaps > 0 && !t.gaps_given && t.format == "csv") gaps(t, in, at);
-    if (const std::int64_t missing = t.series->missing_periods; missing > 0 && t.format != "csv")
+    if (const std::int64_t missing = t.series->missing_periods;
+        missing > 0 && t.format == "cloudwatch")
       warn(at, std::to_string(missing) + " periods of " + short_duration(in.file_period_ms) +
                    " inside the trace have no datapoint and are read as 0: CloudWatch reports "
                    "none for a period without data (for a load balancer, without requests)");
