@@ -78,7 +78,7 @@ Recorded record(const char* folder, bool snapshots) {
         {{"file", (dir / "lcu.csv").string()}, {"time_unit", "s"}, {"value_column", "lcu"}}}});
   model["load_balancers"][0]["replacement"] = {{"every", "30d"}};
   Recorded r{load_scenario_text(model.dump(), "model.json"), {}};
-  test::write_observation(r.request, dir, log, scenario, snapshots, log.addresses.size() + 1);
+  test::write_observation(r.request, dir, log, scenario, snapshots, log.addresses().size() + 1);
   return r;
 }
 

@@ -63,7 +63,7 @@ Recorded record(std::size_t count, const char* horizon, const char* folder, bool
   options.address_log = &log;
   simulate(r.scenario, options);
   test::write_observation(r.request, dir, log, r.scenario, snapshots,
-                          log.addresses.size() / count + 1);
+                          log.addresses().size() / count + 1);
   return r;
 }
 

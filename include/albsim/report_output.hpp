@@ -17,8 +17,14 @@ struct ObservedSource {
   std::string kind;  // ipam-history, eni-snapshots or dns-log
   std::size_t files = 0;
   std::size_t records = 0;
-  std::size_t ignored = 0;       // records about other resources
-  std::int64_t sampling_ms = 0;  // median gap between samples; 0: AWS's own times
+  std::size_t ignored = 0;        // records about other resources
+  std::size_t unattributed = 0;   // records given to a load balancer by their pool alone
+  std::int64_t sampling_ms = 0;   // median gap between samples; 0: AWS's own times
+  std::int64_t time_grid_ms = 0;  // IPAM history: times rounded up to this; 0: exact
+  std::int64_t dns_gap_ms = 0;    // DNS log: an absence shorter than this is no end
+  std::size_t answer_limit = 0;   // DNS log: addresses per answer at most
+  double covered_share = 1;       // of the window asked for
+  bool sees_managed = true;       // AWS-managed addresses are seen (IPAM: asked for)
   bool azs_known = false;
   std::vector<std::string> hides;
 };

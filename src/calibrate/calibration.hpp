@@ -30,6 +30,7 @@
 #include "albsim/scenario.hpp"
 #include "calibrate/node_series.hpp"
 #include "calibrate/oldest_releases.hpp"
+#include "observe/observation.hpp"
 
 namespace albsim {
 
@@ -46,6 +47,13 @@ struct CalibrationTarget {
   NodeCount count = NodeCount::held;
   SimTime step;
   std::vector<HeldInterval> intervals;  // addresses held (in DNS, for a DNS log)
+  // The source's eyes (kind, flags, sampling; no holdings): every simulation is seen through
+  // them (observe/observation_model.hpp) before it is compared.
+  Observation source;
+  ObservedWindow window;  // the scenario's, since the epoch
+  // The samples compared: those the source covered, [first_sample, end_sample).
+  std::size_t first_sample = 0, end_sample = 0;
+  SimTime resolution;  // how finely the source places a change in time
 };
 
 // One fitted value and its interval: LCU for capacity, seconds otherwise. Replacement: the age
@@ -54,6 +62,7 @@ struct FittedValue {
   std::string key;  // the scenario key
   double value = 0, low = 0, high = 0;
   bool identified = true;
+  std::string method;  // how the interval was found; when not identified, why not
 };
 
 struct CalibrationFit {

@@ -29,16 +29,9 @@ Json number_or_null(double v) {
 }
 
 Json value_json(const FittedValue& v, const char* unit) {
-  return Json{{"value", number_or_null(v.value)},
-              {"low", number_or_null(v.low)},
-              {"high", number_or_null(v.high)},
-              {"unit", unit},
-              {"identified", v.identified}};
-}
-
-// "every" or "mean" (none: the kind a fit would have, mean).
-const char* kind_name(const ReplacementSpec& r) {
-  return r.kind == ReplacementSpec::Kind::every ? "every" : "mean";
+  return Json{{"value", number_or_null(v.value)}, {"low", number_or_null(v.low)},
+              {"high", number_or_null(v.high)},   {"unit", unit},
+              {"identified", v.identified},       {"method", v.method}};
 }
 
 Json lifetimes_json(const LifetimeSample& s) {
@@ -48,6 +41,11 @@ Json lifetimes_json(const LifetimeSample& s) {
 }
 
 }  // namespace
+
+// "every" or "mean" (none: the kind a fit would have, mean).
+const char* kind_name(const ReplacementSpec& r) {
+  return r.kind == ReplacementSpec::Kind::every ? "every" : "mean";
+}
 
 std::vector<Override> fitted_overrides(std::size_t lb, const Calibration& c) {
   const std::string at = "/load_balancers/" + std::to_string(lb) + "/";

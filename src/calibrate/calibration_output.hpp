@@ -26,6 +26,9 @@ struct CalibrationContext {
 
 // The overrides setting every identified value at load balancer `lb` (capacity to 4 significant
 // digits, durations to whole seconds); values not identified are left as the scenario has them.
+// "every" or "mean" (none: the kind a fit would have, mean).
+const char* kind_name(const ReplacementSpec& r);
+
 std::vector<Override> fitted_overrides(std::size_t lb, const Calibration& calibration);
 
 // calibration.json ("schema": "albsim.calibration/1"), deterministic byte for byte.

@@ -32,12 +32,16 @@ void print_calibration(std::ostream& out, const CalibrationContext& context, con
       << "95% interval\n";
   for (const FittedValue& v : c.values) {
     const char* unit = v.key == "node_capacity_lcu" ? "LCU" : "s";
-    out << std::setw(20) << v.key << std::setw(16) << shown(v.value, unit);
+    const std::string key =
+        v.key == "replacement" ? v.key + " (" + kind_name(c.fitted.replacement) + ")" : v.key;
+    out << std::setw(20) << key << std::setw(16) << shown(v.value, unit);
     if (v.identified)
       out << shown(v.low, unit) << " .. " << shown(v.high, unit) << "\n";
     else
       out << "not identified from this source (the scenario's value kept)\n";
   }
+  out << "\nhow each interval was found:\n";
+  for (const FittedValue& v : c.values) out << "  " << v.key << ": " << v.method << "\n";
   out << "\nfit                 observed        simulated\n";
   const auto row = [&](const char* name, auto observed, auto simulated) {
     out << std::setw(20) << name << std::setw(16) << observed << simulated << "\n";

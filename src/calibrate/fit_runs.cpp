@@ -5,31 +5,31 @@
 
 #include "albsim/simulation.hpp"
 #include "calibrate/calibration.hpp"
+#include "calibrate/observed_target.hpp"
+#include "observe/observation_model.hpp"
+#include "observe/replay.hpp"
 
 namespace albsim {
 
 FitRuns::FitRuns(const Scenario& scenario, std::size_t lb, const CalibrationTarget& target)
     : scenario_(scenario), lb_(lb), target_(target) {}
 
-NodeSeries FitRuns::simulate_run(const ModelParameters& p, AddressLog* address_log) {
-  ++runs_;
-  NodeSeriesCollector nodes(lb_, target_.count);
-  SimulationOptions options;
-  options.timeseries_step = target_.step;
-  options.timeseries = &nodes;
-  options.address_log = address_log;
-  simulate(with_parameters(scenario_, lb_, p), options);
-  return nodes.take();
-}
-
 FitRun FitRuns::run(const ModelParameters& p) {
-  HeldIntervalRecorder intervals(lb_, target_.count == NodeCount::in_dns);
-  NodeSeries nodes = simulate_run(p, &intervals);
-  return {std::move(nodes), intervals.take()};
+  ++runs_;
+  const Scenario scenario = with_parameters(scenario_, lb_, p);
+  SimulatedAddressLog log;
+  SimulationOptions options;
+  options.address_log = &log;
+  simulate(scenario, options);
+  const Observation seen = observe_run(log.addresses(), target_.window.from_ms, target_.source,
+                                       scenario, lb_, scenario.seed);
+  NodeSeriesCollector nodes(lb_, target_.count);
+  replay_seen(scenario, seen, target_.window, target_.step, &nodes);
+  return {nodes.take(), held_intervals(seen, lb_, target_.window)};
 }
 
 NodeSeries FitRuns::nodes(const ModelParameters& p) {
-  return simulate_run(p, nullptr);
+  return run(p).nodes;
 }
 
 double FitRuns::sse(const NodeSeries& simulated) const {
@@ -41,7 +41,7 @@ double FitRuns::sse(const NodeSeries& simulated) const {
 std::vector<double> FitRuns::column_sse(const NodeSeries& simulated) const {
   const NodeSeries& observed = target_.nodes;
   std::vector<double> out(observed.columns(), 0.0);
-  for (std::size_t i = 0; i < samples(simulated); ++i)
+  for (std::size_t i = target_.first_sample; i < samples(simulated); ++i)
     for (std::size_t c = 0; c < out.size(); ++c) {
       const double d =
           static_cast<double>(simulated.rows[i][c]) - static_cast<double>(observed.rows[i][c]);
@@ -51,17 +51,22 @@ std::vector<double> FitRuns::column_sse(const NodeSeries& simulated) const {
 }
 
 std::size_t FitRuns::samples(const NodeSeries& simulated) const {
-  return std::min(simulated.rows.size(), target_.nodes.rows.size());
+  return std::min({simulated.rows.size(), target_.nodes.rows.size(), target_.end_sample});
 }
 
 std::int64_t FitRuns::censored_before_ms() const {
-  return target_.step.ms();
+  return target_.step.ms() * static_cast<std::int64_t>(target_.first_sample + 1);
+}
+
+std::size_t FitRuns::compared(const NodeSeries& simulated) const {
+  const std::size_t end = samples(simulated);
+  return end > target_.first_sample ? end - target_.first_sample : 0;
 }
 
 std::size_t FitRuns::disagreements(const NodeSeries& simulated) const {
   std::size_t runs = 0;
   bool inside = false;
-  for (std::size_t i = 0; i < samples(simulated); ++i) {
+  for (std::size_t i = target_.first_sample; i < samples(simulated); ++i) {
     const bool differs = simulated.rows[i] != target_.nodes.rows[i];
     if (differs && !inside) ++runs;
     inside = differs;

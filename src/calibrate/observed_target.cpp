@@ -5,6 +5,7 @@
 
 #include "albsim/input_error.hpp"
 #include "core/calendar.hpp"
+#include "observe/observe.hpp"
 #include "observe/observed_lb.hpp"
 #include "observe/replay.hpp"
 
@@ -46,6 +47,17 @@ void check_calibration_window(const Scenario& scenario, const ObservedWindow& wi
                          " .. " + format_iso8601_utc(to) + ": " + kHowToWindow);
 }
 
+std::vector<HeldInterval> held_intervals(const Observation& observation, std::size_t lb,
+                                         const ObservedWindow& window) {
+  std::vector<HeldInterval> out;
+  for (const ObservedHolding& h : observation.holdings) {
+    if (h.lb != lb || h.to_ms <= window.from_ms || h.from_ms >= window.to_ms) continue;
+    out.push_back({std::max<std::int64_t>(0, h.from_ms - window.from_ms),
+                   h.to_ms >= window.to_ms ? kHeldToTheEnd : h.to_ms - window.from_ms});
+  }
+  return out;
+}
+
 CalibrationTarget observed_target(const Scenario& scenario, std::size_t lb,
                                   const Observation& observation, const ObservedWindow& window) {
   CalibrationTarget target;
@@ -56,15 +68,21 @@ CalibrationTarget observed_target(const Scenario& scenario, std::size_t lb,
       observation.sampling_ms > 0
           ? SimTime::from_seconds(std::max<std::int64_t>(1, (observation.sampling_ms + 500) / 1000))
           : scenario.load_balancers[lb].evaluation_interval;
+  target.resolution = std::max(target.step, SimTime::from_ms(observation.sampling.grid_ms));
   NodeSeriesCollector nodes(lb, target.count);
   replay_observation(scenario, observation, window, target.step, &nodes);
   target.nodes = nodes.take();
-  for (const ObservedHolding& h : observation.holdings) {
-    if (h.lb != lb || h.to_ms <= window.from_ms || h.from_ms >= window.to_ms) continue;
-    target.intervals.push_back(
-        {std::max<std::int64_t>(0, h.from_ms - window.from_ms),
-         h.to_ms >= window.to_ms ? kHeldToTheEnd : h.to_ms - window.from_ms});
-  }
+  target.intervals = held_intervals(observation, lb, window);
+  target.source = observation;
+  target.source.holdings.clear();
+  target.window = window;
+  const Coverage covered = coverage_of(observation, window);
+  const auto sample_at_or_after = [&](std::int64_t t) {
+    const std::int64_t step = target.step.ms(), from = t - window.from_ms;
+    return static_cast<std::size_t>(std::max<std::int64_t>(0, (from + step - 1) / step));
+  };
+  target.first_sample = sample_at_or_after(covered.window.from_ms);
+  target.end_sample = std::min(target.nodes.rows.size(), sample_at_or_after(covered.window.to_ms));
   return target;
 }
 

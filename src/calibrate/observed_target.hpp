@@ -27,9 +27,15 @@ void check_calibration_window(const Scenario& scenario, const ObservedWindow& wi
 
 // The target for load balancer `lb` over `window` (`scenario` is the window's). Sampled at the
 // source's own sampling interval (whole seconds), or at the load balancer's evaluation interval
-// for IPAM history, whose times are AWS's own.
+// for IPAM history, whose times are AWS's own; compared only where the source covered the
+// window (observe.hpp's coverage_of).
 CalibrationTarget observed_target(const Scenario& scenario, std::size_t lb,
                                   const Observation& observation, const ObservedWindow& window);
+
+// The intervals `observation` shows load balancer `lb` holding addresses (in DNS, for a DNS
+// log), in ms since the window's start, clipped to it (kHeldToTheEnd: past its end).
+std::vector<HeldInterval> held_intervals(const Observation& observation, std::size_t lb,
+                                         const ObservedWindow& window);
 
 // What the target's counts are, for people: "addresses held per AZ" and so on.
 std::string count_name(NodeCount count);

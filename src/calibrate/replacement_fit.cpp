@@ -2,6 +2,8 @@
 
 #include <cmath>
 #include <limits>
+#include <string>
+#include <tuple>
 #include <vector>
 
 namespace albsim {
@@ -69,7 +71,7 @@ ReplacementSpec replacement_of(double age_s, ReplacementSpec::Kind kind) {
 
 FittedValue fit_replacement(FitRuns& runs, const ModelParameters& p, ReplacementSpec::Kind kind,
                             SimTime drain_time, const ReplacementEvidence& evidence) {
-  FittedValue v{"replacement", kNone, evidence.node_seconds / 3, kNone, false};
+  FittedValue v{"replacement", kNone, evidence.node_seconds / 3, kNone, false, ""};
   LifetimeCurve curve(runs, p, kind, drain_time);
   const LifetimeSample& seen = evidence.observed;
   if (seen.count == 0 || curve.empty()) return v;
@@ -84,6 +86,56 @@ FittedValue fit_replacement(FitRuns& runs, const ModelParameters& p, Replacement
   v.high = curve.age_for(seen.mean_s + spread + evidence.launch_below_s);
   v.identified = !(v.low <= curve.shortest() && v.high >= curve.longest());
   return v;
+}
+
+ReplacementChoice choose_replacement(FitRuns& runs, JointSearch& search, const ModelParameters& p,
+                                     SimTime drain_time, const ReplacementEvidence& evidence) {
+  struct Candidate {
+    ReplacementSpec::Kind kind;
+    FittedValue value;
+    double error = kNone, variance_gap = kNone;
+  };
+  std::vector<Candidate> candidates;
+  for (const auto kind : {ReplacementSpec::Kind::every, ReplacementSpec::Kind::mean}) {
+    Candidate c{kind, fit_replacement(runs, p, kind, drain_time, evidence)};
+    if (c.value.identified) {
+      ModelParameters q = p;
+      q.replacement = replacement_of(c.value.value, kind);
+      c.error = search.error(q);
+      const LifetimeSample simulated =
+          oldest_release_lifetimes(runs.run(q).intervals, runs.censored_before_ms());
+      c.variance_gap =
+          std::abs(std::sqrt(simulated.variance_s2) - std::sqrt(evidence.observed.variance_s2));
+    }
+    candidates.push_back(std::move(c));
+  }
+  const Candidate& every = candidates[0];
+  const Candidate& mean = candidates[1];
+  const bool every_wins =
+      std::tie(every.error, every.variance_gap) <= std::tie(mean.error, mean.variance_gap);
+  const Candidate& best = every_wins ? every : mean;
+  const Candidate& other = every_wins ? mean : every;
+  ReplacementChoice choice{p.replacement, best.value};
+  if (!best.value.identified) {
+    choice.value.value =
+        p.replacement.kind == ReplacementSpec::Kind::none ? kNone : p.replacement.age.seconds();
+    choice.value.method =
+        "not identified: no oldest address was given back in the window (a replacement ends "
+        "the oldest node's holding); the interval's low end is node-time / 3, the rule of three";
+    return choice;
+  }
+  choice.spec = replacement_of(best.value.value, best.kind);
+  const char* name = best.kind == ReplacementSpec::Kind::every ? "every" : "mean";
+  const char* other_name = best.kind == ReplacementSpec::Kind::every ? "mean" : "every";
+  choice.value.method = std::string(
+                            "oldest-address lifetimes (simulated mean within 1.96 standard "
+                            "errors of the observed); the form `") +
+                        name + "` fits better than `" + other_name + "` (squared error " +
+                        std::to_string(std::llround(best.error)) + " against " +
+                        (other.value.identified ? std::to_string(std::llround(other.error))
+                                                : std::string("not identified")) +
+                        ")";
+  return choice;
 }
 
 }  // namespace albsim

@@ -3,6 +3,7 @@
 
 #include "calibrate/calibration.hpp"
 #include "calibrate/fit_runs.hpp"
+#include "calibrate/joint_search.hpp"
 
 namespace albsim {
 
@@ -20,6 +21,17 @@ struct ReplacementEvidence {
 // rule-of-three bound (node-time / 3: fewer replacements than 3 in that time, at 95%) to none.
 FittedValue fit_replacement(FitRuns& runs, const ModelParameters& p, ReplacementSpec::Kind kind,
                             SimTime drain_time, const ReplacementEvidence& evidence);
+
+// The replacement form fitted best: `every` and `mean` are each fitted (fit_replacement), and the
+// one whose run at its fitted age has the lower count error is kept (on a tie, the one whose
+// oldest-address lifetimes vary most like the observed ones: a fixed period's hardly do, an
+// exponential's as much as their mean). Neither identified: `p`'s replacement is kept.
+struct ReplacementChoice {
+  ReplacementSpec spec;
+  FittedValue value;  // its method names the form and why
+};
+ReplacementChoice choose_replacement(FitRuns& runs, JointSearch& search, const ModelParameters& p,
+                                     SimTime drain_time, const ReplacementEvidence& evidence);
 
 // The spec of a fitted age (infinity: none).
 ReplacementSpec replacement_of(double age_s, ReplacementSpec::Kind kind);

@@ -17,7 +17,8 @@ namespace albsim {
 CLI::App* add_observe_command(CLI::App& app, ObserveCommand& c) {
   CLI::App* cmd = app.add_subcommand(
       "observe",
-      "Measure what a real load balancer did (IPAM address history, ENI snapshots or a DNS log) "
+      "Measure what a real load balancer did (IPAM address history, ENI snapshots, Public IP "
+      "Insights or a DNS log) "
       "as a simulation of the same window: DIR/report.json (\"source\": \"observed\") and "
       "DIR/timeseries.csv");
   add_common(*cmd, c.common);
@@ -38,10 +39,14 @@ int run_observe_command(const ObserveCommand& c, std::ostream& out, std::ostream
   if (c.plot) plot_script = find_plot_script();
   const ScenarioInput input =
       load_scenario_input(c.common.scenario, parse_sets(c.common.sets), err);
-  const ObservedScenario observed = observed_scenario(input.scenario, c.request);
+  const ObservedScenario asked = observed_scenario(input.scenario, c.request);
+  const Observation observation = read_observation(c.request, asked);
+  const Coverage coverage = coverage_of(observation, asked.window);
+  if (const std::string warning = coverage_warning(observation, coverage); !warning.empty())
+    err << warning << "\n";
+  const ObservedScenario observed = covered_scenario(asked, coverage);
   const Scenario& scenario = observed.scenario;
   const SimTime step = parse_timeseries_step(c.timeseries_step, scenario);
-  const Observation observation = read_observation(c.request, observed);
 
   const std::filesystem::path dir(c.out_dir);
   create_output_directory(dir);
@@ -50,7 +55,7 @@ int run_observe_command(const ObserveCommand& c, std::ostream& out, std::ostream
   TimeseriesCsv timeseries(timeseries_file.stream(), scenario);
   const Report report = assemble_report(
       scenario, replay_observation(scenario, observation, observed.window, step, &timeseries));
-  const ObservedSource source = observed_source(observation);
+  const ObservedSource source = observed_source(observation, coverage);
   report_file.stream() << report_to_json(scenario, {report}, &source);
   commit_together({&report_file, &timeseries_file});
   if (!c.quiet) {

@@ -12,6 +12,16 @@ void add_observation_options(CLI::App& command, ObserveRequest& request) {
   command.add_option("--dns-log", request.dns_log,
                      "Lines of \"<time> <ip> <ip> ...\" for one load balancer's DNS name "
                      "(tools/observe/dns-log.sh)");
+  command.add_option("--public-ips", request.public_ips,
+                     "aws ec2 get-ipam-discovered-public-addresses outputs (Public IP Insights), "
+                     "one file per discovery");
+  command.add_option("--enis", request.enis,
+                     "aws ec2 describe-network-interfaces outputs that describe the network "
+                     "interfaces of --ipam-history records (\"ELB app/<name>/<id>\"), so each is "
+                     "attributed by evidence, not by its pool");
+  command.add_option("--ipam-sampling", request.ipam_sampling,
+                     "How late IPAM records a change, like 5m: simulated times are rounded up to "
+                     "its multiples (default: the grid the history's times show, else exact)");
   command.add_option("--lb", request.lb,
                      "The load balancer observed: needed when the source does not name it and the "
                      "scenario has several, and for calibrate when the source holds several");

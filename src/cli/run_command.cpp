@@ -6,10 +6,11 @@
 #include "albsim/input_error.hpp"
 #include "albsim/report_output.hpp"
 #include "cli/cli_common.hpp"
-#include "observe/observed_comparison.hpp"
 #include "cli/plots.hpp"
 #include "cli/progress.hpp"
 #include "distribute/run_job.hpp"
+#include "observe/observed_comparison.hpp"
+#include "observe/seen_as_observed.hpp"
 
 namespace albsim {
 
@@ -90,7 +91,10 @@ int run_run_command(const RunCommand& c, Peers& peers, std::ostream& out, std::o
         << outcome.written.string() << "\nmerge every shard with: albsim merge DIR... --out DIR\n";
   if (!c.quiet && !shard) {
     print_summary(out, input.scenario, outcome.reports);
-    if (c.compare_observed) print_observed_comparison(out, outcome.reports.front(), observed);
+    if (c.compare_observed)
+      print_observed_comparison(
+          out, seen_as_observed(input.scenario, source_of_report(observed, input.scenario)),
+          observed);
     out << "\nwrote " << outcome.written.string() << " and "
         << (job.out_dir / "timeseries.csv").string() << "\n";
   }

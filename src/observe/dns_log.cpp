@@ -14,12 +14,6 @@
 namespace albsim {
 namespace {
 
-struct Answer {
-  std::int64_t time_ms = 0;
-  std::size_t line = 0;
-  std::vector<std::uint32_t> addresses;  // ascending, distinct
-};
-
 std::vector<std::string_view> tokens_of(std::string_view line) {
   std::vector<std::string_view> out;
   std::size_t i = 0;
@@ -35,14 +29,14 @@ std::vector<std::string_view> tokens_of(std::string_view line) {
 // The answers of the log; `failed` counts lookups that got no answer (dig prints ";; ..." then,
 // as in ";; connection timed out; no servers could be reached"), which are skipped: a failed
 // lookup says nothing of which nodes are in DNS.
-std::vector<Answer> read_answers(const std::string& file, std::size_t& failed) {
+std::vector<DnsAnswer> read_answers(const std::string& file, std::size_t& failed) {
   std::string text;
   try {
     text = read_file(file, "cannot open the DNS log");
   } catch (const ReadError& e) {
     throw InputError(file, "", e.what());
   }
-  std::vector<Answer> answers;
+  std::vector<DnsAnswer> answers;
   std::size_t line_number = 0;
   for (std::size_t pos = 0; pos < text.size();) {
     const std::size_t end = std::min(text.find('\n', pos), text.size());
@@ -75,7 +69,7 @@ std::vector<Answer> read_answers(const std::string& file, std::size_t& failed) {
       ++failed;
       continue;
     }
-    Answer answer{*time, line_number, {}};
+    DnsAnswer answer{*time, line_number, {}};
     for (std::size_t k = 1; k < tokens.size(); ++k) {
       if (tokens[k].back() == '.') continue;  // a CNAME that dig +short prints first
       const auto address = Ipv4::parse(tokens[k]);
@@ -93,46 +87,28 @@ std::vector<Answer> read_answers(const std::string& file, std::size_t& failed) {
 
 }  // namespace
 
-Observation read_dns_log(const std::string& file, const ObservedLbResolver& lbs,
-                         std::int64_t gap_ms, std::int64_t window_end_ms) {
-  std::size_t failed = 0;
-  const std::vector<Answer> answers = read_answers(file, failed);
-  const auto first = std::find_if(answers.begin(), answers.end(),
-                                  [](const Answer& a) { return !a.addresses.empty(); });
-  if (first == answers.end())
-    throw InputError(file, "", "no line lists an address (each line is <time> <ip> <ip> ...)");
-  const std::size_t lb =
-      lbs.for_address(first->addresses.front(), file, "line " + std::to_string(first->line));
-
-  Observation observation;
-  observation.kind = "dns-log";
-  observation.shows_dns = true;
-  observation.files = {file};
-  observation.records = answers.size() + failed;
-  observation.ignored = failed;
-  std::vector<std::int64_t> times;
-  for (const Answer& a : answers) times.push_back(a.time_ms);
-  observation.sampling_ms = median_gap_ms(times);
-  const std::int64_t gap = gap_ms > 0 ? gap_ms : 5 * observation.sampling_ms;
-
+std::vector<ObservedHolding> holdings_from_answers(const std::vector<DnsAnswer>& answers,
+                                                   std::size_t lb, std::int64_t gap_ms,
+                                                   std::int64_t end_ms, const std::string& file) {
   struct Run {
     std::int64_t from = 0;
     std::int64_t last_seen = 0;
     std::optional<std::int64_t> next_after_last;  // the first answer after the last sighting
     std::size_t line = 0;
   };
+  std::vector<ObservedHolding> holdings;
   std::map<std::uint32_t, Run> open;
   const auto close = [&](std::uint32_t address, const Run& run, std::int64_t to) {
-    observation.holdings.push_back(
-        {lb, std::nullopt, address, run.from, to, file + ": line " + std::to_string(run.line)});
+    holdings.push_back({lb, std::nullopt, address, run.from, to,
+                        file + ": line " + std::to_string(run.line), std::nullopt});
   };
-  for (const Answer& answer : answers) {
+  for (const DnsAnswer& answer : answers) {
     for (auto it = open.begin(); it != open.end();) {
       Run& run = it->second;
       const bool listed =
           std::binary_search(answer.addresses.begin(), answer.addresses.end(), it->first);
       if (!listed && !run.next_after_last) run.next_after_last = answer.time_ms;
-      if (!listed && answer.time_ms - run.last_seen > gap) {
+      if (!listed && answer.time_ms - run.last_seen > gap_ms) {
         close(it->first, run, *run.next_after_last);
         it = open.erase(it);
       } else {
@@ -146,8 +122,35 @@ Observation read_dns_log(const std::string& file, const ObservedLbResolver& lbs,
       it->second.next_after_last.reset();
     }
   }
-  const std::int64_t end = std::max(window_end_ms, answers.back().time_ms);
-  for (const auto& [address, run] : open) close(address, run, end);
+  for (const auto& [address, run] : open) close(address, run, end_ms);
+  return holdings;
+}
+
+Observation read_dns_log(const std::string& file, const ObservedLbResolver& lbs,
+                         std::int64_t gap_ms) {
+  std::size_t failed = 0;
+  const std::vector<DnsAnswer> answers = read_answers(file, failed);
+  const auto first = std::find_if(answers.begin(), answers.end(),
+                                  [](const DnsAnswer& a) { return !a.addresses.empty(); });
+  if (first == answers.end())
+    throw InputError(file, "", "no line lists an address (each line is <time> <ip> <ip> ...)");
+  const std::size_t lb =
+      lbs.for_address(first->addresses.front(), file, "line " + std::to_string(first->line));
+
+  Observation observation;
+  observation.kind = "dns-log";
+  observation.shows_dns = true;
+  observation.files = {file};
+  observation.records = answers.size() + failed;
+  observation.ignored = failed;
+  for (const DnsAnswer& a : answers) observation.sampling.times_ms.push_back(a.time_ms);
+  observation.sampling_ms = median_gap_ms(observation.sampling.times_ms);
+  const std::int64_t gap = gap_ms > 0 ? gap_ms : 5 * observation.sampling_ms;
+  observation.sampling.dns_gap_ms = gap;
+  observation.sampling.covered = {answers.front().time_ms,
+                                  answers.back().time_ms + observation.sampling_ms};
+  observation.holdings =
+      holdings_from_answers(answers, lb, gap, observation.sampling.covered.to_ms, file);
   check_holdings(observation.holdings);
   observation.hides = {
       "a DNS answer lists the nodes in DNS, at most 8 of them and possibly a subset: a node "

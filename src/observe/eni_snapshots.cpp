@@ -12,6 +12,7 @@
 #include "core/calendar.hpp"
 #include "import/json_fields.hpp"
 #include "io/aws_pages.hpp"
+#include "observe/snapshot_holdings.hpp"
 
 namespace albsim {
 namespace {
@@ -21,20 +22,12 @@ struct Snapshot {
   std::string file;
 };
 
-// A node as one snapshot shows it.
-struct SeenNode {
-  std::size_t lb = 0;
-  std::size_t az = 0;
-  std::uint32_t address = 0;
-  std::string origin;
-};
-
-using NodeKey = std::pair<std::string, std::uint32_t>;  // ENI id, address
-
-std::map<NodeKey, SeenNode> read_snapshot(const Snapshot& snapshot, const ObservedLbResolver& lbs,
-                                          const Scenario& scenario, Observation& observation,
-                                          std::set<std::string>& other_albs) {
-  std::map<NodeKey, SeenNode> nodes;
+std::map<SnapshotKey, ObservedHolding> read_snapshot(const Snapshot& snapshot,
+                                                     const ObservedLbResolver& lbs,
+                                                     const Scenario& scenario,
+                                                     Observation& observation,
+                                                     std::set<std::string>& other_albs) {
+  std::map<SnapshotKey, ObservedHolding> nodes;
   const auto visit = [&](const PagedItem& item) {
     ++observation.records;
     const auto name = alb_name_of_eni(text(item.value, "Description"));
@@ -60,9 +53,14 @@ std::map<NodeKey, SeenNode> read_snapshot(const Snapshot& snapshot, const Observ
                                         " has no public address (an internet-facing ALB's "
                                         "nodes always have one; is this an internal one?)"
                                   : "\"" + ip + "\" is not an IPv4 address");
-    SeenNode node{*lb, static_cast<std::size_t>(az - spec.azs.begin()), address->value,
-                  snapshot.file + ": " + item.pointer};
-    nodes.emplace(NodeKey{text(item.value, "NetworkInterfaceId"), address->value}, node);
+    ObservedHolding node{*lb,
+                         static_cast<std::size_t>(az - spec.azs.begin()),
+                         address->value,
+                         0,
+                         0,
+                         snapshot.file + ": " + item.pointer,
+                         std::nullopt};
+    nodes.emplace(SnapshotKey{text(item.value, "NetworkInterfaceId"), address->value}, node);
   };
   if (for_each_paged_item({snapshot.file}, "NetworkInterfaces", visit))
     throw InputError(snapshot.file, "/NextToken",
@@ -105,7 +103,7 @@ std::optional<std::int64_t> snapshot_time_of(const std::string& path) {
 }
 
 Observation read_eni_snapshots(const std::vector<std::string>& files, const ObservedLbResolver& lbs,
-                               const Scenario& scenario, std::int64_t window_end_ms) {
+                               const Scenario& scenario) {
   std::vector<Snapshot> snapshots;
   for (const std::string& file : files) {
     const auto time = snapshot_time_of(file);
@@ -127,28 +125,19 @@ Observation read_eni_snapshots(const std::vector<std::string>& files, const Obse
   observation.kind = "eni-snapshots";
   observation.azs_known = true;
   std::set<std::string> other_albs;
-  std::map<NodeKey, std::pair<SeenNode, std::int64_t>> open;  // node -> (it, held since)
-  const auto close = [&](const SeenNode& node, std::int64_t from, std::int64_t to) {
-    observation.holdings.push_back({node.lb, node.az, node.address, from, to, node.origin});
-  };
+  std::vector<TimedSnapshot> timed;
   std::vector<std::int64_t> times;
   for (const Snapshot& snapshot : snapshots) {
     observation.files.push_back(snapshot.file);
     times.push_back(snapshot.time_ms);
-    std::map<NodeKey, SeenNode> seen =
-        read_snapshot(snapshot, lbs, scenario, observation, other_albs);
-    for (auto it = open.begin(); it != open.end();) {
-      if (seen.count(it->first)) {
-        ++it;
-        continue;
-      }
-      close(it->second.first, it->second.second, snapshot.time_ms);
-      it = open.erase(it);
-    }
-    for (auto& [key, node] : seen) open.try_emplace(key, std::move(node), snapshot.time_ms);
+    timed.push_back(
+        {snapshot.time_ms, read_snapshot(snapshot, lbs, scenario, observation, other_albs)});
   }
-  const std::int64_t end = std::max(window_end_ms, times.empty() ? window_end_ms : times.back());
-  for (const auto& [key, held] : open) close(held.first, held.second, end);
+  observation.sampling_ms = median_gap_ms(times);
+  observation.sampling.times_ms = times;
+  if (!times.empty())
+    observation.sampling.covered = {times.front(), times.back() + observation.sampling_ms};
+  observation.holdings = holdings_from_snapshots(timed, observation.sampling.covered.to_ms);
   if (observation.holdings.empty()) {
     std::string seen;
     for (const std::string& name : other_albs) seen += (seen.empty() ? "" : ", ") + name;
@@ -158,7 +147,6 @@ Observation read_eni_snapshots(const std::vector<std::string>& files, const Obse
                                        : " (ALBs seen: " + seen + ")"));
   }
   check_holdings(observation.holdings);
-  observation.sampling_ms = median_gap_ms(times);
   observation.hides = {
       "a node that came and went between two snapshots is not seen, and every change is seen "
       "up to one snapshot interval late",

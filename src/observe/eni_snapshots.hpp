@@ -2,7 +2,8 @@
 // snapshot; its time is the UTC time in its name (enis-2025-03-01T12:05:00Z.json, or the basic
 // form 20250301T120500Z, as tools/observe/eni-snapshots.sh names them). An ALB node is an ENI
 // described "ELB app/<name>/<id>"; its AZ and Association.PublicIp give the node's AZ and
-// address. A snapshot's state holds until the next one; the last one's until the window's end.
+// address. A snapshot's state holds until the next one; the last one's for one sampling interval
+// (the median gap between snapshots), where the observation's coverage ends.
 #pragma once
 
 #include <cstdint>
@@ -23,6 +24,6 @@ std::optional<std::int64_t> snapshot_time_of(const std::string& path);
 // address or in an AZ the load balancer does not list, or no ENI of the scenario's load
 // balancers in any snapshot.
 Observation read_eni_snapshots(const std::vector<std::string>& files, const ObservedLbResolver& lbs,
-                               const Scenario& scenario, std::int64_t window_end_ms);
+                               const Scenario& scenario);
 
 }  // namespace albsim

@@ -1,7 +1,9 @@
 #include "observe/ipam_history.hpp"
 
+#include <algorithm>
 #include <functional>
 #include <limits>
+#include <set>
 #include <string_view>
 
 #include "albsim/input_error.hpp"
@@ -15,7 +17,7 @@ namespace {
 
 // One record of HistoryRecords: the string fields albsim reads (others are ignored).
 struct HistoryRecord {
-  std::string type, cidr, start, end;
+  std::string type, id, cidr, start, end;
   bool end_given = false;  // a SampledEndTime other than null
 };
 
@@ -82,6 +84,7 @@ class HistoryPage final : public nlohmann::json_sax<nlohmann::json> {
     if (!in_records_ || depth_ != 3) return true;
     const std::string text = value ? *value : std::string();
     if (field_ == "ResourceType") record_.type = text;
+    if (field_ == "ResourceId") record_.id = text;
     if (field_ == "ResourceCidr") record_.cidr = text;
     if (field_ == "SampledStartTime") record_.start = text;
     if (field_ == "SampledEndTime") {
@@ -101,6 +104,9 @@ class HistoryPage final : public nlohmann::json_sax<nlohmann::json> {
   std::size_t index_ = 0;
 };
 
+// Fewer distinct times than this may share a grid by chance.
+constexpr std::size_t kTimesToSeeAGrid = 4;
+
 std::int64_t time_of(const std::string& value, const std::string& file, const std::string& pointer,
                      const char* key) {
   const auto ms = parse_iso8601(value);
@@ -112,9 +118,34 @@ std::int64_t time_of(const std::string& value, const std::string& file, const st
 
 }  // namespace
 
-Observation read_ipam_history(const std::vector<std::string>& files,
-                              const ObservedLbResolver& lbs) {
+std::int64_t time_grid_of(const std::vector<ObservedHolding>& holdings) {
+  std::set<std::int64_t> times;
+  for (const ObservedHolding& h : holdings) {
+    times.insert(h.from_ms);
+    if (h.to_ms != std::numeric_limits<std::int64_t>::max()) times.insert(h.to_ms);
+  }
+  if (times.size() < kTimesToSeeAGrid) return 0;
+  for (const std::int64_t grid : {3'600'000, 1'800'000, 900'000, 600'000, 300'000, 60'000, 1'000})
+    if (std::all_of(times.begin(), times.end(), [&](std::int64_t t) { return t % grid == 0; }))
+      return grid;
+  return 0;
+}
+
+Observation read_ipam_history(const std::vector<std::string>& files, const ObservedLbResolver& lbs,
+                              const EniDirectory& enis, std::int64_t grid_ms) {
   Observation observation;
+  // The load balancer of a network interface's record: by its description in --enis, else by
+  // its pool alone (counted as unattributed).
+  const auto attribute = [&](const HistoryRecord& r, std::uint32_t address, const std::string& file,
+                             const std::string& pointer) -> std::optional<std::size_t> {
+    if (const DescribedEni* eni = enis.find(r.id)) {
+      const auto name = alb_name_of_eni(eni->description);
+      return name ? lbs.by_name(*name) : std::nullopt;
+    }
+    const auto lb = lbs.by_pool(address, file, pointer);
+    if (lb) ++observation.unattributed;
+    return lb;
+  };
   observation.kind = "ipam-history";
   observation.files = files;
   bool continues = false;
@@ -137,7 +168,12 @@ Observation read_ipam_history(const std::vector<std::string>& files,
                          "\"" + r.cidr + "\" is not one IPv4 address like 3.5.140.7/32");
       ObservedHolding h;
       h.address = cidr.cidr->base.value;
-      h.lb = lbs.for_address(h.address, file, pointer);
+      const std::optional<std::size_t> lb = attribute(r, h.address, file, pointer);
+      if (!lb) {
+        ++observation.ignored;  // another load balancer's node, a NAT gateway, an EIP's ENI
+        return;
+      }
+      h.lb = *lb;
       h.from_ms = time_of(r.start, file, pointer, "SampledStartTime");
       h.to_ms = r.end_given ? time_of(r.end, file, pointer, "SampledEndTime")
                             : std::numeric_limits<std::int64_t>::max();
@@ -165,6 +201,9 @@ Observation read_ipam_history(const std::vector<std::string>& files,
                          " records of other resources); ask for the history of each address of "
                          "the pool, as tools/observe/ipam-history.sh does");
   check_holdings(observation.holdings);
+  observation.sampling.grid_ms = grid_ms > 0 ? grid_ms : time_grid_of(observation.holdings);
+  observation.sampling.covered = {std::numeric_limits<std::int64_t>::min(),
+                                  std::numeric_limits<std::int64_t>::max()};
   observation.hides = {
       "IPAM samples associations periodically: a start or end may have happened up to one "
       "sampling interval earlier than recorded",
@@ -172,6 +211,12 @@ Observation read_ipam_history(const std::vector<std::string>& files,
       "held (launch and drain time included), so breach seconds are an upper bound",
       "only the addresses whose history was asked for are seen: AWS-managed fallback addresses "
       "are outside the pool's CIDRs, so without their history managed figures are lower bounds"};
+  if (observation.unattributed > 0)
+    observation.hides.push_back(
+        std::to_string(observation.unattributed) +
+        " records name network interfaces that no --enis file describes: they are given to the "
+        "load balancer drawing from their pool, so any other resource holding a pool address "
+        "(a NAT gateway, an EIP) counts as one of its nodes");
   return observation;
 }
 

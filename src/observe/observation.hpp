@@ -21,6 +21,9 @@ struct ObservedHolding {
   std::int64_t from_ms = 0;
   std::int64_t to_ms = 0;
   std::string origin;  // "<file>: <pointer or line>", for messages
+  // Whether the source says the address is AWS-managed (Public IP Insights does); none: it is
+  // managed unless a pool of the scenario owns it.
+  std::optional<bool> managed;
 };
 
 // The window a report covers, [from_ms, to_ms) since the epoch.
@@ -29,16 +32,35 @@ struct ObservedWindow {
   std::int64_t to_ms = 0;
 };
 
+// How a source looks: what the observation model (observation_model.hpp) needs to see a
+// simulated run as the source would have recorded it.
+struct SourceSampling {
+  // When the source looked: the snapshot times (ENI snapshots, Public IP Insights) or lookup
+  // times (DNS log), ascending. A change is recorded at the first of them at or after it.
+  std::vector<std::int64_t> times_ms;
+  // IPAM history: recorded times are multiples of this (a change is recorded at the first
+  // multiple at or after it, as IPAM's sampled times lag the change); 0: exact.
+  std::int64_t grid_ms = 0;
+  // IPAM history: whether AWS-managed addresses' history was asked for too (some record holds
+  // an address outside every pool); without it, only pool addresses are seen.
+  bool sees_managed = true;
+  std::int64_t dns_gap_ms = 0;       // DNS log: an absence shorter than this is not an end
+  std::size_t dns_answer_limit = 8;  // DNS log: the most addresses one answer lists
+  ObservedWindow covered;            // the span the source recorded
+};
+
 struct Observation {
   std::string kind;  // "ipam-history", "eni-snapshots" or "dns-log"
   std::vector<std::string> files;
   std::vector<ObservedHolding> holdings;  // any order; replay clips them to the window
   std::size_t records = 0;                // rows, records or snapshot entries read
   std::size_t ignored = 0;  // of them, not about the scenario's load balancers (other resources)
-  std::int64_t sampling_ms = 0;    // the median gap between samples; 0 when times are AWS's own
-  bool azs_known = false;          // every holding has its AZ
-  bool shows_dns = false;          // holdings are times in DNS (a DNS log), not addresses held
+  std::size_t unattributed = 0;  // holdings given to a load balancer by its pool alone, no evidence
+  std::int64_t sampling_ms = 0;  // the median gap between samples; 0 when times are AWS's own
+  bool azs_known = false;        // every holding has its AZ
+  bool shows_dns = false;        // holdings are times in DNS (a DNS log), not addresses held
   std::vector<std::string> hides;  // what this source cannot see, one sentence each
+  SourceSampling sampling;
 };
 
 // Drops exact repeats (the same record given twice, as overlapping pages do) and sorts the

@@ -16,10 +16,13 @@ struct ObserveRequest {
   std::vector<std::string> ipam_history;   // get-ipam-address-history pages
   std::vector<std::string> eni_snapshots;  // describe-network-interfaces, one file per time
   std::optional<std::string> dns_log;
-  std::optional<std::string> lb;       // --lb: the load balancer observed
-  std::optional<std::string> from;     // ISO-8601; none: the scenario's start
-  std::optional<std::string> to;       // ISO-8601; none: from + the scenario's horizon
-  std::optional<std::string> dns_gap;  // a duration; none: five sampling intervals
+  std::vector<std::string> public_ips;       // get-ipam-discovered-public-addresses, one per time
+  std::vector<std::string> enis;             // describe-network-interfaces: IPAM history's evidence
+  std::optional<std::string> ipam_sampling;  // a duration; none: the grid the times show
+  std::optional<std::string> lb;             // --lb: the load balancer observed
+  std::optional<std::string> from;           // ISO-8601; none: the scenario's start
+  std::optional<std::string> to;             // ISO-8601; none: from + the scenario's horizon
+  std::optional<std::string> dns_gap;        // a duration; none: five sampling intervals
 };
 
 // The scenario of the observed window: its start the window's start, its horizon the window's
@@ -34,7 +37,20 @@ ObservedScenario observed_scenario(Scenario scenario, const ObserveRequest& requ
 // Reads the request's source about `observed`'s load balancers.
 Observation read_observation(const ObserveRequest& request, const ObservedScenario& observed);
 
+// The part of `window` the source covered, and that part's share of it (1: all).
+struct Coverage {
+  ObservedWindow window;
+  double share = 1;
+};
+Coverage coverage_of(const Observation& observation, const ObservedWindow& window);
+
+// The sentence warning that a source covers only part of the window; empty when it covers it.
+std::string coverage_warning(const Observation& observation, const Coverage& coverage);
+
 // What report.json says of an observation.
-ObservedSource observed_source(const Observation& observation);
+ObservedSource observed_source(const Observation& observation, const Coverage& coverage);
+
+// `observed` with its window cut to the source's coverage (observe measures only that part).
+ObservedScenario covered_scenario(ObservedScenario observed, const Coverage& coverage);
 
 }  // namespace albsim

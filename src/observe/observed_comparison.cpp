@@ -93,7 +93,8 @@ void print_observed_comparison(std::ostream& out, const Report& run, const Json&
       << ", window " << observed["scenario"]["start"].get<std::string>() << " for "
       << format_duration(SimTime::from_ms(
              static_cast<std::int64_t>(observed["scenario"]["horizon_s"].get<double>() * 1000)))
-      << "; the run's replication 0; difference = simulated - observed):\n";
+      << "; the run's replication 0 seen through the same source; difference = simulated - "
+         "observed):\n";
   for (const Json& hidden : observed["observation"]["hides"])
     out << "  observed source hides: " << hidden.get<std::string>() << "\n";
   out << pad("load balancer", 18) << pad("metric", 30) << pad_left("simulated", 12)

@@ -15,7 +15,8 @@ namespace albsim {
 // it is not a report of `albsim observe`.
 nlohmann::ordered_json read_observed_report(const std::string& path);
 
-// Per load balancer of the run that the observed report has too (by id): each metric simulated,
+// Per load balancer of `run` (the run seen through the observed source: seen_as_observed.hpp)
+// that the observed report has too (by id): each metric simulated,
 // observed and their difference, for every address and allowlist figure of the schema
 // (albsim/report.hpp). Figures that accrue are per 730-hour month, so windows of different
 // lengths compare; levels and ratios are as they are.

@@ -1,6 +1,9 @@
 #include "observe/observed_lb.hpp"
 
+#include <vector>
+
 #include "albsim/input_error.hpp"
+#include "albsim/ipv4.hpp"
 
 namespace albsim {
 
@@ -49,6 +52,38 @@ std::size_t ObservedLbResolver::for_address(std::uint32_t address, const std::st
                        (matches == 0 ? std::string("no load balancer's pool holds it")
                                      : std::to_string(matches) + " load balancers share its pool") +
                        "; pass --lb ID (one observation per load balancer)");
+}
+
+std::optional<std::size_t> ObservedLbResolver::by_pool(std::uint32_t address,
+                                                       const std::string& file,
+                                                       const std::string& pointer) const {
+  std::vector<std::size_t> drawing;
+  for (std::size_t i = 0; i < scenario_.load_balancers.size(); ++i) {
+    const auto& pool = scenario_.load_balancers[i].pool;
+    if (!pool) continue;
+    for (const Cidr& cidr : scenario_.pools[*pool].cidrs)
+      if (cidr.contains(Ipv4{address})) {
+        drawing.push_back(i);
+        break;
+      }
+  }
+  const auto ask_for_evidence = [&](const std::string& why) {
+    return InputError(file, pointer,
+                      Ipv4{address}.to_string() + ": " + why +
+                          ", and this record does not say which holds it; pass --enis FILE... "
+                          "(aws ec2 describe-network-interfaces output) to attribute each "
+                          "network interface by its description \"ELB app/<name>/<id>\"");
+  };
+  if (drawing.size() > 1)
+    throw ask_for_evidence(std::to_string(drawing.size()) + " load balancers draw from its pool");
+  if (drawing.size() == 1) {
+    if (chosen_ && *chosen_ != drawing.front()) return std::nullopt;
+    return drawing.front();
+  }
+  if (chosen_) return chosen_;
+  if (scenario_.load_balancers.size() == 1) return 0;
+  throw ask_for_evidence("no pool of the scenario holds it and it has " +
+                         std::to_string(scenario_.load_balancers.size()) + " load balancers");
 }
 
 std::optional<std::string> alb_name_of_eni(const std::string& description) {

@@ -26,6 +26,15 @@ class ObservedLbResolver {
   std::size_t for_address(std::uint32_t address, const std::string& file,
                           const std::string& pointer) const;
 
+  // For a record that carries no evidence of its load balancer (IPAM history without --enis, or
+  // an ENI the --enis files do not describe): the one load balancer drawing from the pool that
+  // holds `address` (--lb then must be it, else none: another load balancer's), or for an
+  // address no pool holds, --lb or the only load balancer. Throws InputError at `file` and
+  // `pointer` naming --enis when several load balancers draw from the address's pool (or, for
+  // an address outside every pool, several exist and no --lb is given).
+  std::optional<std::size_t> by_pool(std::uint32_t address, const std::string& file,
+                                     const std::string& pointer) const;
+
   // The load balancer --lb names; none without --lb.
   std::optional<std::size_t> chosen() const { return chosen_; }
 

@@ -18,7 +18,8 @@ struct Change {
 };
 
 // The holdings' acquisitions and releases inside the window, in time order.
-std::vector<Change> changes_in(const Observation& observation, const ObservedWindow& window) {
+std::vector<Change> changes_in(const Observation& observation, const ObservedWindow& window,
+                               bool require_one) {
   std::vector<Change> changes;
   std::int64_t first = 0, last = 0;
   for (std::size_t i = 0; i < observation.holdings.size(); ++i) {
@@ -31,7 +32,7 @@ std::vector<Change> changes_in(const Observation& observation, const ObservedWin
     changes.push_back({SimTime::from_ms(from - window.from_ms), true, i});
     if (to < window.to_ms) changes.push_back({SimTime::from_ms(to - window.from_ms), false, i});
   }
-  if (changes.empty()) {
+  if (changes.empty() && require_one) {
     const std::string span =
         observation.holdings.empty()
             ? std::string("there is none")
@@ -69,7 +70,7 @@ class Replay {
   }
 
   Report run(const std::vector<Change>& changes) {
-    if (changes.front().t.ms() > 0) meter_.on_settled(SimTime());
+    if (changes.empty() || changes.front().t.ms() > 0) meter_.on_settled(SimTime());
     for (std::size_t i = 0; i < changes.size();) {
       const SimTime now = changes[i].t;
       rows_before(now);
@@ -88,7 +89,9 @@ class Replay {
     const ObservedHolding& h = observation_.holdings[change.holding];
     const SimTime now = change.t;
     const int delta = change.acquire ? 1 : -1;
-    if (change.acquire) owner_[change.holding] = space_.find_owner(h.address);
+    if (change.acquire)
+      owner_[change.holding] =
+          h.managed.value_or(false) ? std::nullopt : space_.find_owner(h.address);
     const std::optional<std::size_t> pool = owner_[change.holding];
     const bool managed = !pool;
     if (change.acquire) {
@@ -139,8 +142,14 @@ class Replay {
 Report replay_observation(const Scenario& scenario, const Observation& observation,
                           const ObservedWindow& window, SimTime step,
                           TimeseriesObserver* timeseries) {
-  const std::vector<Change> changes = changes_in(observation, window);
+  const std::vector<Change> changes = changes_in(observation, window, true);
   return Replay(scenario, observation, step, timeseries).run(changes);
+}
+
+Report replay_seen(const Scenario& scenario, const Observation& seen, const ObservedWindow& window,
+                   SimTime step, TimeseriesObserver* timeseries) {
+  const std::vector<Change> changes = changes_in(seen, window, false);
+  return Replay(scenario, seen, step, timeseries).run(changes);
 }
 
 }  // namespace albsim

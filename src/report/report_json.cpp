@@ -53,7 +53,13 @@ std::string report_to_json(const Scenario& scenario, const std::vector<Report>& 
                             {"files", observed->files},
                             {"records", observed->records},
                             {"ignored_records", observed->ignored},
+                            {"unattributed_records", observed->unattributed},
                             {"sampling_s", static_cast<double>(observed->sampling_ms) / 1000.0},
+                            {"time_grid_s", static_cast<double>(observed->time_grid_ms) / 1000.0},
+                            {"dns_gap_s", static_cast<double>(observed->dns_gap_ms) / 1000.0},
+                            {"answer_limit", observed->answer_limit},
+                            {"covered_share", observed->covered_share},
+                            {"sees_managed", observed->sees_managed},
                             {"azs_known", observed->azs_known},
                             {"hides", observed->hides}};
   // Where every `monthly` figure comes from: the run's totals scaled to a 730-hour month.

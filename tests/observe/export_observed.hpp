@@ -18,41 +18,13 @@
 #include "albsim/scenario.hpp"
 #include "core/calendar.hpp"
 #include "observe/observe.hpp"
+#include "observe/simulated_addresses.hpp"
 
 namespace albsim::test {
 
-inline constexpr std::int64_t kStillHeld = std::numeric_limits<std::int64_t>::max();
-
-struct LoggedAddress {
-  std::size_t lb = 0, az = 0;
-  std::uint32_t address = 0;
-  std::int64_t acquired_ms = 0, released_ms = kStillHeld;
-  std::vector<std::pair<std::int64_t, std::int64_t>> exposed;  // [from, to), to kStillHeld
-};
-
-class RecordingLog final : public AddressLog {
- public:
-  std::vector<LoggedAddress> addresses;
-
-  void acquired(SimTime t, std::size_t lb, std::size_t az, std::uint32_t address) override {
-    open_[{lb, address}] = addresses.size();
-    addresses.push_back({lb, az, address, t.ms(), kStillHeld, {}});
-  }
-  void exposure(SimTime t, std::size_t lb, std::uint32_t address, bool exposed) override {
-    LoggedAddress& a = addresses[open_.at({lb, address})];
-    if (exposed)
-      a.exposed.emplace_back(t.ms(), kStillHeld);
-    else
-      a.exposed.back().second = t.ms();
-  }
-  void released(SimTime t, std::size_t lb, std::uint32_t address) override {
-    addresses[open_.at({lb, address})].released_ms = t.ms();
-    open_.erase({lb, address});
-  }
-
- private:
-  std::map<std::pair<std::size_t, std::uint32_t>, std::size_t> open_;
-};
+inline constexpr std::int64_t kStillHeld = kStillHeldMs;
+using RecordingLog = SimulatedAddressLog;
+using LoggedAddress = SimulatedAddress;
 
 inline void write_json(const std::filesystem::path& path, const nlohmann::ordered_json& j) {
   std::ofstream(path) << j.dump(2) << "\n";
@@ -63,10 +35,14 @@ inline void write_json(const std::filesystem::path& path, const nlohmann::ordere
 // twice). Times are the run's plus `start_ms`. Returns the page files.
 inline std::vector<std::string> write_ipam_history(const std::filesystem::path& dir,
                                                    const RecordingLog& log, std::int64_t start_ms,
-                                                   std::size_t per_page) {
+                                                   std::size_t per_page, std::int64_t grid_ms = 0) {
+  const auto sampled = [&](std::int64_t t) {  // rounded up to the grid, as IPAM's lag
+    const std::int64_t at = start_ms + t;
+    return grid_ms > 0 ? (at + grid_ms - 1) / grid_ms * grid_ms : at;
+  };
   std::vector<nlohmann::ordered_json> records;
-  for (std::size_t i = 0; i < log.addresses.size(); ++i) {
-    const LoggedAddress& a = log.addresses[i];
+  for (std::size_t i = 0; i < log.addresses().size(); ++i) {
+    const LoggedAddress& a = log.addresses()[i];
     nlohmann::ordered_json r;
     r["ResourceOwnerId"] = "123456789012";
     r["ResourceRegion"] = "us-east-1";
@@ -74,9 +50,11 @@ inline std::vector<std::string> write_ipam_history(const std::filesystem::path& 
     r["ResourceId"] = "eni-" + std::to_string(i);
     r["ResourceCidr"] = Ipv4{a.address}.to_string() + "/32";
     r["VpcId"] = "vpc-0123";
-    r["SampledStartTime"] = format_iso8601_utc(start_ms + a.acquired_ms);
+    if (a.released_ms != kStillHeld && sampled(a.acquired_ms) == sampled(a.released_ms))
+      continue;  // came and went between two samples
+    r["SampledStartTime"] = format_iso8601_utc(sampled(a.acquired_ms));
     if (a.released_ms != kStillHeld)
-      r["SampledEndTime"] = format_iso8601_utc(start_ms + a.released_ms);
+      r["SampledEndTime"] = format_iso8601_utc(sampled(a.released_ms));
     records.push_back(r);
     if (i % 3 == 0) {
       r["ResourceType"] = "instance";
@@ -109,8 +87,8 @@ inline std::vector<std::string> write_eni_snapshots(const std::filesystem::path&
                     {"Description", "Primary network interface"},
                     {"AvailabilityZone", "us-east-1a"},
                     {"Association", {{"PublicIp", "192.0.2.1"}}}});
-    for (std::size_t i = 0; i < log.addresses.size(); ++i) {
-      const LoggedAddress& a = log.addresses[i];
+    for (std::size_t i = 0; i < log.addresses().size(); ++i) {
+      const LoggedAddress& a = log.addresses()[i];
       if (a.acquired_ms > t || a.released_ms <= t) continue;
       const LoadBalancerSpec& lb = scenario.load_balancers[a.lb];
       enis.push_back({{"NetworkInterfaceId", "eni-" + std::to_string(i)},
@@ -121,6 +99,48 @@ inline std::vector<std::string> write_eni_snapshots(const std::filesystem::path&
     files.push_back(
         (dir / ("enis-" + format_iso8601_utc(*scenario.start_epoch_ms + t) + ".json")).string());
     write_json(files.back(), {{"NetworkInterfaces", enis}});
+  }
+  return files;
+}
+
+// get-ipam-discovered-public-addresses outputs at 0, step, 2 step, ... before the horizon, one
+// file each, every record sampled at that time: the load balancers' addresses (a pool's as
+// service-managed-byoip with the pool's id, any other as service-managed-ip), and a NAT
+// gateway's, which observe must not count.
+inline std::vector<std::string> write_public_ips(const std::filesystem::path& dir,
+                                                 const RecordingLog& log, const Scenario& scenario,
+                                                 std::int64_t step) {
+  std::vector<std::string> files;
+  for (std::int64_t t = 0; t < scenario.horizon.ms(); t += step) {
+    const std::string when = format_iso8601_utc(*scenario.start_epoch_ms + t);
+    nlohmann::ordered_json records = nlohmann::ordered_json::array();
+    records.push_back({{"Address", "192.0.2.9"},
+                       {"AssociationStatus", "associated"},
+                       {"AddressType", "service-managed-ip"},
+                       {"Service", "nat-gateway"},
+                       {"NetworkInterfaceId", "eni-nat"},
+                       {"NetworkInterfaceDescription", "Interface for NAT Gateway nat-0abc"},
+                       {"SampleTime", when}});
+    for (std::size_t i = 0; i < log.addresses().size(); ++i) {
+      const LoggedAddress& a = log.addresses()[i];
+      if (a.acquired_ms > t || a.released_ms <= t) continue;
+      const LoadBalancerSpec& lb = scenario.load_balancers[a.lb];
+      bool in_pool = false;
+      for (const PoolSpec& pool : scenario.pools)
+        for (const Cidr& cidr : pool.cidrs) in_pool = in_pool || cidr.contains(Ipv4{a.address});
+      nlohmann::ordered_json r = {
+          {"Address", Ipv4{a.address}.to_string()},
+          {"AssociationStatus", "associated"},
+          {"AddressType", in_pool ? "service-managed-byoip" : "service-managed-ip"},
+          {"Service", "load-balancer"},
+          {"NetworkInterfaceId", "eni-" + std::to_string(i)},
+          {"NetworkInterfaceDescription", "ELB app/" + lb.id + "/50dc6c495c0c9188"},
+          {"SampleTime", when}};
+      if (in_pool) r["PublicIpv4PoolId"] = "ipv4pool-ec2-0123";
+      records.push_back(r);
+    }
+    files.push_back((dir / ("public-ips-" + std::to_string(files.size()) + ".json")).string());
+    write_json(files.back(), {{"IpamDiscoveredPublicAddresses", records}});
   }
   return files;
 }
@@ -147,7 +167,7 @@ std::string write_dns_log(const std::filesystem::path& path, const RecordingLog&
   std::size_t line = 0;
   for (std::int64_t t = 0; t < scenario.horizon.ms(); t += step, ++line) {
     out << format_iso8601_utc(*scenario.start_epoch_ms + t);
-    for (const LoggedAddress& a : log.addresses)
+    for (const LoggedAddress& a : log.addresses())
       for (const auto& [from, to] : a.exposed)
         if (a.lb == lb && from <= t && t < to && !drop(line, a.address))
           out << ' ' << Ipv4{a.address}.to_string();

@@ -228,7 +228,7 @@ TEST_CASE("observe: ENI snapshots of a simulated run, within one snapshot interv
       const AddressMetrics& o = observed.load_balancers[i].addresses;
       const AddressMetrics& s = simulated.load_balancers[i].addresses;
       std::size_t held = 0;
-      for (const auto& a : log.addresses) held += a.lb == i ? 1 : 0;
+      for (const auto& a : log.addresses()) held += a.lb == i ? 1 : 0;
       // Each start and end is seen up to one interval late: a holding's length moves < step.
       CHECK(std::abs(o.pool_address_hours - s.pool_address_hours) <=
             static_cast<double>(held) * step / 3.6e6);
@@ -261,14 +261,14 @@ TEST_CASE("observe: a DNS log that lists a subset now and then, within the sampl
   const AddressMetrics& s = simulated.load_balancers[0].addresses;
   CHECK(o.peak_total == s.peak_total);
   CHECK(std::abs(o.pool_address_hours - s.pool_address_hours) <=
-        static_cast<double>(log.addresses.size()) * step / 3.6e6);
+        static_cast<double>(log.addresses().size()) * step / 3.6e6);
   CHECK(std::abs(observed.load_balancers[0].allowlist->breach_seconds -
                  simulated.load_balancers[0].allowlist->breach_seconds) <=
         2.0 * static_cast<double>(simulated.load_balancers[0].allowlist->breach_episodes) * 60);
   // Outside addresses: those in DNS at some sampled instant (a shorter stay is not seen).
   std::set<std::uint32_t> sampled_outside;
   const Cidr pool = *parse_cidr("198.51.100.0/29").cidr;
-  for (const auto& a : log.addresses)
+  for (const auto& a : log.addresses())
     for (const auto& [from, to] : a.exposed)
       if (!pool.contains(Ipv4{a.address}) && (from + step - 1) / step * step < to)
         sampled_outside.insert(a.address);
