@@ -12,8 +12,10 @@ namespace albsim {
 namespace {
 
 constexpr double kChiSquare95 = 3.841;
-constexpr int kSearchRuns = 120;   // per start of the joint search
-constexpr int kProfileRuns = 30;   // re-optimising the others at one profile point
+constexpr int kSearchRuns = 120;  // per start of the joint search
+constexpr int kProfileRuns = 30;
+constexpr int kRounds = 2;  // of the replacement and the others fitted in turn   // re-optimising
+                            // the others at one profile point
 constexpr int kProfileSteps = 12;  // doublings out from the fit, at most
 
 // A profile: the values of one parameter at which the others, re-optimised, keep the error within
@@ -24,13 +26,13 @@ template <class Set>
 std::pair<double, double> profile(JointSearch& search, const ModelParameters& fit,
                                   FreeParameters others, double value, double unit,
                                   double resolution, double lowest, double highest,
-                                  double threshold, Set set) {
+                                  double threshold, Measure measure, Set set) {
   ModelParameters warm = fit;  // the last re-optimised point, where the next search starts
   const auto inside = [&](double v) {
     ModelParameters q = warm;
     set(q, v);
-    q = search.minimise(q, others, kProfileRuns);
-    const bool in = search.error(q) <= threshold;
+    q = search.minimise(q, others, kProfileRuns, measure);
+    const bool in = search.error(q, measure) <= threshold;
     if (in) warm = q;
     return in;
   };
@@ -108,77 +110,78 @@ Calibration calibrate(const Scenario& scenario, std::size_t lb, const Calibratio
   const ModelParameters given = scenario_parameters(spec);
   JointSearch search(runs, spec.evaluation_interval, given);
   const bool launch_shows = target.count == NodeCount::in_dns;
-  const FreeParameters joint{true, true, launch_shows};
+  const LifetimeSample lifetimes =
+      oldest_release_lifetimes(target.intervals, runs.censored_before_ms());
 
-  ReplacementEvidence evidence;
-  evidence.observed = oldest_release_lifetimes(target.intervals, runs.censored_before_ms());
-  evidence.node_seconds = target.nodes.node_hours(target.step) * 3600;
-  evidence.step_s = target.resolution.seconds();
-  if (!launch_shows) {
-    evidence.launch_below_s = given.launch_delay.seconds();
-    evidence.launch_above_s = JointSearch::kLongestLaunchS - given.launch_delay.seconds();
-  }
-
-  // The replacement first (it moves node counts little), at the scenario's other values; then
-  // the joint search from several cooldowns; then the replacement again at the fit.
-  ModelParameters p = given;
-  ReplacementChoice replacement = choose_replacement(runs, search, p, spec.drain_time, evidence);
-  p.replacement = replacement.spec;
-  ModelParameters best = search.minimise(p, {true, false, false}, kSearchRuns);
+  // Capacity scanned first (the error is flat where every capacity gives the minimum nodes),
+  // then the joint search from several cooldowns, then the replacement's form and age at that
+  // fit and the others again, twice.
+  ModelParameters best = search.scan(given, Axis::capacity, Measure::counts, 1).front();
+  const ModelParameters scanned = best;
   for (const double minutes : {given.scale_in_cooldown.seconds() / 60, 2.0, 10.0, 30.0}) {
-    ModelParameters start = best;
+    ModelParameters start = scanned;
     start.scale_in_cooldown = SimTime::from_seconds(std::llround(minutes * 60));
-    const ModelParameters found = search.minimise(start, joint, kSearchRuns);
+    const ModelParameters found =
+        search.minimise(start, {true, true, launch_shows, false}, kSearchRuns);
     if (search.error(found) < search.error(best)) best = found;
   }
-  replacement = choose_replacement(runs, search, best, spec.drain_time, evidence);
-  best.replacement = replacement.spec;
-  best = search.minimise(best, joint, kSearchRuns);
-  p = best;
+  // The replacement and the others, in turn: each fit moves the other's optimum a little.
+  ReplacementChoice replacement = choose_replacement(runs, search, best, lifetimes);
+  ModelParameters p =
+      search.minimise(replacement.fitted, {true, true, launch_shows, false}, kSearchRuns);
+  for (int round = 1; round < kRounds; ++round) {
+    replacement = choose_replacement(runs, search, p, lifetimes);
+    p = search.minimise(replacement.fitted, {true, true, launch_shows, false}, kSearchRuns);
+  }
 
-  const NodeSeries at_fit = runs.nodes(p);
-  const double sse = runs.sse(at_fit);
+  const FitRun at_fit = runs.run(p);
   const double threshold =
-      sse * (1 + kChiSquare95 / static_cast<double>(runs.disagreements(at_fit))) + 1e-9;
+      runs.error(at_fit) *
+          (1 + kChiSquare95 / static_cast<double>(runs.disagreements(at_fit.nodes))) +
+      1e-9;
+  const std::string how =
+      "profile (the others re-optimised at each point), error within SSE_min (1 + 3.84/n)";
+  const std::string widened =
+      how + ", widened by the source's resolution " + format_duration(target.resolution);
   const double widen = target.resolution.seconds();
-  const std::string how = "profile (the others re-optimised at each point), error within " +
-                          std::string("SSE_min (1 + 3.84/n)");
+  const FreeParameters all{true, true, launch_shows, false};
+  // The parameters re-optimised while `profiled` is held.
+  const auto others = [&](FreeParameters profiled) {
+    return FreeParameters{all.capacity && !profiled.capacity, all.cooldown && !profiled.cooldown,
+                          all.launch && !profiled.launch, all.replacement && !profiled.replacement};
+  };
 
   FittedValue capacity{"node_capacity_lcu", p.node_capacity_lcu, 0, 0, true, how};
   {
-    const auto [low, high] = profile(
-        search, p, {false, true, launch_shows}, std::log(p.node_capacity_lcu), std::log(1.01), 1e-5,
-        std::log(given.node_capacity_lcu / 40), std::log(given.node_capacity_lcu * 40), threshold,
-        [](ModelParameters& q, double v) { q.node_capacity_lcu = std::exp(v); });
+    const auto [low, high] =
+        profile(search, p, others({true, false, false, false}), std::log(p.node_capacity_lcu),
+                std::log(1.01), 1e-5, std::log(search.capacity_low()),
+                std::log(search.capacity_high()), threshold, Measure::counts,
+                [](ModelParameters& q, double v) { q.node_capacity_lcu = std::exp(v); });
     capacity.low = std::exp(low);
     capacity.high = std::exp(high);
     capacity.identified = capacity.high / capacity.low < 3.5;
     if (!capacity.identified)
       capacity.method =
-          "not identified: capacities a factor of 3.5 apart fit as well (the window "
-          "has too little scaling)";
+          "not identified: capacities a factor of 3.5 apart fit as well (the window has too "
+          "little scaling)";
   }
-  const double unit = spec.evaluation_interval.seconds();
-  FittedValue cooldown{
-      "scale_in_cooldown",
-      p.scale_in_cooldown.seconds(),
-      0,
-      0,
-      true,
-      how + ", widened by the source's resolution " + format_duration(target.resolution)};
+  FittedValue cooldown{"scale_in_cooldown", p.scale_in_cooldown.seconds(), 0, 0, true, widened};
   {
-    const auto [low, high] =
-        profile(search, p, {true, false, launch_shows}, cooldown.value, unit, unit * 1.5, 0,
-                JointSearch::kLongestCooldownS, threshold, [](ModelParameters& q, double v) {
-                  q.scale_in_cooldown = SimTime::from_ms(std::llround(v * 1000));
-                });
+    const double unit = spec.evaluation_interval.seconds();
+    const auto [low, high] = profile(search, p, others({false, true, false, false}), cooldown.value,
+                                     unit, unit * 1.5, 0, JointSearch::kLongestCooldownS, threshold,
+                                     Measure::counts, [](ModelParameters& q, double v) {
+                                       q.scale_in_cooldown =
+                                           SimTime::from_ms(std::llround(v * 1000));
+                                     });
     cooldown.low = std::max(0.0, low - widen);
     cooldown.high = high + widen;
     cooldown.identified = !(low <= 0 && high >= JointSearch::kLongestCooldownS);
     if (!cooldown.identified)
       cooldown.method =
-          "not identified: every cooldown from 0 to 2h fits as well (no scale-in "
-          "that a cooldown would delay)";
+          "not identified: every cooldown from 0 to 2h fits as well (no scale-in that a "
+          "cooldown would delay)";
   }
   FittedValue launch{"launch_delay",
                      given.launch_delay.seconds(),
@@ -189,26 +192,62 @@ Calibration calibrate(const Scenario& scenario, std::size_t lb, const Calibratio
                      "log shows the launch delay"};
   if (launch_shows) {
     launch.value = p.launch_delay.seconds();
-    launch.method = cooldown.method;
-    const auto [low, high] =
-        profile(search, p, {true, true, false}, launch.value, 1, 1.5, 0,
-                JointSearch::kLongestLaunchS, threshold, [](ModelParameters& q, double v) {
-                  q.launch_delay = SimTime::from_seconds(std::llround(v));
-                });
+    const auto [low, high] = profile(search, p, others({false, false, true, false}), launch.value,
+                                     1, 1.5, 0, JointSearch::kLongestLaunchS, threshold,
+                                     Measure::counts, [](ModelParameters& q, double v) {
+                                       q.launch_delay = SimTime::from_seconds(std::llround(v));
+                                     });
     launch.low = std::max(0.0, low - widen);
     launch.high = high + widen;
     launch.identified = !(low <= 0 && high >= JointSearch::kLongestLaunchS);
-    launch.method = launch.identified ? how + ", widened by the source's resolution " +
-                                            format_duration(target.resolution)
-                                      : "not identified: every launch delay from 0 to 15m fits "
-                                        "as well";
+    launch.method = launch.identified
+                        ? widened
+                        : "not identified: every launch delay from 0 to 15m fits as well";
+  }
+  // The replacement's profile is on the turnover error, the others held (they show in the
+  // counts, which a replacement's age hardly moves).
+  FittedValue age{
+      "replacement",
+      p.replacement.age.seconds(),
+      0,
+      0,
+      true,
+      "profile of the turnover error (oldest addresses given back; the others held), within "
+      "its minimum (1 + 3.84/n), n the episodes where they differ, widened by the "
+      "source's resolution " +
+          format_duration(target.resolution) + "; " + replacement.reason};
+  {
+    const double turnover = search.error(p, Measure::turnover);
+    const double episodes = static_cast<double>(runs.turnover_disagreements(at_fit.intervals));
+    const auto [low, high] = profile(
+        search, p, FreeParameters{false, false, false, false}, std::log(age.value), std::log(1.02),
+        1e-5, std::log(JointSearch::kShortestAgeS), std::log(JointSearch::kLongestAgeS),
+        turnover * (1 + kChiSquare95 / episodes) + 1e-9, Measure::turnover,
+        [](ModelParameters& q, double v) {
+          q.replacement.age = SimTime::from_seconds(std::llround(std::exp(v)));
+        });
+    age.low = std::exp(low) - widen;
+    age.high = std::exp(high) + widen;
+    if (high >= std::log(JointSearch::kLongestAgeS) - 1e-9) {  // no replacement need have happened
+      age.identified = false;
+      age.high = std::numeric_limits<double>::infinity();
+      age.method =
+          "not identified: every age from the low end to 90d fits as well (no replacement "
+          "shows in the window); the low end is a bound";
+    }
   }
   // Not identified: the scenario's value is kept (every value tried fits as well).
   if (!launch.identified) launch.value = (p.launch_delay = given.launch_delay).seconds();
   if (!cooldown.identified)
     cooldown.value = (p.scale_in_cooldown = given.scale_in_cooldown).seconds();
+  if (!age.identified) {
+    p.replacement = given.replacement;
+    age.value = given.replacement.kind == ReplacementSpec::Kind::none
+                    ? std::numeric_limits<double>::infinity()
+                    : given.replacement.age.seconds();
+  }
   Calibration c;
-  c.values = {capacity, launch, cooldown, replacement.value};
+  c.values = {capacity, launch, cooldown, age};
   c.fitted = p;
 
   FitRun fitted = runs.run(p);

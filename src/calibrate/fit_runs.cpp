@@ -12,7 +12,37 @@
 namespace albsim {
 
 FitRuns::FitRuns(const Scenario& scenario, std::size_t lb, const CalibrationTarget& target)
-    : scenario_(scenario), lb_(lb), target_(target) {}
+    : scenario_(scenario),
+      lb_(lb),
+      target_(target),
+      target_turnover_(turnover_by_sample(target.intervals)) {}
+
+std::vector<std::uint32_t> FitRuns::turnover_by_sample(
+    const std::vector<HeldInterval>& intervals) const {
+  const std::vector<std::int64_t> releases = oldest_release_times(intervals);
+  std::vector<std::uint32_t> turnover;
+  std::size_t next = 0;
+  const std::size_t end = std::min(target_.end_sample, target_.nodes.rows.size());
+  const std::int64_t from = static_cast<std::int64_t>(target_.first_sample) * target_.step.ms();
+  while (next < releases.size() && releases[next] <= from) ++next;
+  const std::size_t before = next;
+  for (std::size_t i = target_.first_sample; i < end; ++i) {
+    const std::int64_t t = static_cast<std::int64_t>(i) * target_.step.ms();
+    while (next < releases.size() && releases[next] <= t) ++next;
+    turnover.push_back(static_cast<std::uint32_t>(next - before));
+  }
+  return turnover;
+}
+
+double FitRuns::turnover_sse(const std::vector<HeldInterval>& simulated) const {
+  const std::vector<std::uint32_t> taken = turnover_by_sample(simulated);
+  double total = 0;
+  for (std::size_t i = 0; i < taken.size() && i < target_turnover_.size(); ++i) {
+    const double d = static_cast<double>(taken[i]) - static_cast<double>(target_turnover_[i]);
+    total += d * d;
+  }
+  return total;
+}
 
 FitRun FitRuns::run(const ModelParameters& p) {
   ++runs_;
@@ -30,6 +60,18 @@ FitRun FitRuns::run(const ModelParameters& p) {
 
 NodeSeries FitRuns::nodes(const ModelParameters& p) {
   return run(p).nodes;
+}
+
+std::size_t FitRuns::turnover_disagreements(const std::vector<HeldInterval>& simulated) const {
+  const std::vector<std::uint32_t> taken = turnover_by_sample(simulated);
+  std::size_t runs = 0;
+  bool inside = false;
+  for (std::size_t i = 0; i < taken.size() && i < target_turnover_.size(); ++i) {
+    const bool differs = taken[i] != target_turnover_[i];
+    if (differs && !inside) ++runs;
+    inside = differs;
+  }
+  return std::max<std::size_t>(1, runs);
 }
 
 double FitRuns::sse(const NodeSeries& simulated) const {

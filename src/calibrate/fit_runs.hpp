@@ -27,11 +27,20 @@ class FitRuns {
   // and the intervals its addresses were seen held (what the replacement fit needs).
   FitRun run(const ModelParameters& p);
   NodeSeries nodes(const ModelParameters& p);
+  // The squared count differences of a run (sse).
   double error(const ModelParameters& p) { return sse(nodes(p)); }
+  double error(const FitRun& run) const { return sse(run.nodes); }
 
   // Squared count differences over the common samples: in total, and per column.
   double sse(const NodeSeries& simulated) const;
   std::vector<double> column_sse(const NodeSeries& simulated) const;
+  // Over the compared samples, the squared differences of the turnover: the number of oldest
+  // addresses given back since the first sample (oldest_release_times), which marks the
+  // replacements, which leave the counts as they were (a new node's address for an old one's)
+  // and which scaling, draining the newest nodes first, hardly makes.
+  double turnover_sse(const std::vector<HeldInterval>& simulated) const;
+  // Maximal runs of samples at which the turnovers differ (at least 1).
+  std::size_t turnover_disagreements(const std::vector<HeldInterval>& simulated) const;
   // The end of the compared samples, and how many there are (from the first covered one).
   std::size_t samples(const NodeSeries& simulated) const;
   std::size_t compared(const NodeSeries& simulated) const;
@@ -45,7 +54,11 @@ class FitRuns {
  private:
   const Scenario& scenario_;
   std::size_t lb_;
+  // The turnover of `intervals` at each compared sample.
+  std::vector<std::uint32_t> turnover_by_sample(const std::vector<HeldInterval>& intervals) const;
+
   const CalibrationTarget& target_;
+  std::vector<std::uint32_t> target_turnover_;
   std::size_t runs_ = 0;
 };
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <nlopt.hpp>
+#include <utility>
 
 namespace albsim {
 namespace {
@@ -13,6 +14,7 @@ constexpr double kCapacityRange = 40;
 // best point seen (NLopt may stop on a plateau with a worse one).
 struct Objective {
   JointSearch* search;
+  Measure measure;
   ModelParameters base;
   FreeParameters free;
   ModelParameters best;
@@ -28,6 +30,7 @@ ModelParameters point(const Objective& o, const std::vector<double>& x) {
     p.scale_in_cooldown =
         SimTime::from_ms(o.search->interval().ms() * std::llround(std::max(0.0, x[i++])));
   if (o.free.launch) p.launch_delay = SimTime::from_seconds(std::llround(std::max(0.0, x[i++])));
+  if (o.free.replacement) p.replacement.age = SimTime::from_seconds(std::llround(std::exp(x[i++])));
   return p;
 }
 
@@ -35,7 +38,7 @@ double objective(const std::vector<double>& x, std::vector<double>&, void* data)
   auto& o = *static_cast<Objective*>(data);
   if (o.left-- <= 0) throw nlopt::forced_stop();
   const ModelParameters p = point(o, x);
-  const double e = o.search->error(p);
+  const double e = o.search->error(p, o.measure);
   if (e < o.best_error) o.best = p, o.best_error = e;
   return e;
 }
@@ -55,18 +58,22 @@ ModelParameters JointSearch::rounded(ModelParameters p) const {
   return p;
 }
 
-double JointSearch::error(const ModelParameters& given) {
+double JointSearch::error(const ModelParameters& given, Measure measure) {
   const ModelParameters p = rounded(given);
   const Key key{std::llround(std::log(p.node_capacity_lcu) * 1e7), p.scale_in_cooldown.ms(),
                 p.launch_delay.ms(), p.replacement.age.ms(), static_cast<int>(p.replacement.kind)};
-  const auto it = cache_.find(key);
-  if (it != cache_.end()) return it->second;
-  return cache_[key] = runs_.error(p);
+  auto it = cache_.find(key);
+  if (it == cache_.end()) {
+    const FitRun run = runs_.run(p);
+    it = cache_.emplace(key, std::pair(runs_.error(run), runs_.turnover_sse(run.intervals))).first;
+  }
+  return measure == Measure::counts ? it->second.first : it->second.second;
 }
 
 ModelParameters JointSearch::minimise(const ModelParameters& start, FreeParameters free,
-                                      int evaluations) {
-  Objective o{this, rounded(start), free, rounded(start), error(start), evaluations};
+                                      int evaluations, Measure measure) {
+  Objective o{this,       measure, rounded(start), free, rounded(start), error(start, measure),
+              evaluations};
   std::vector<double> x, low, high, step;
   const auto add = [&](double value, double lo, double hi, double s) {
     x.push_back(std::clamp(value, lo, hi));
@@ -81,6 +88,11 @@ ModelParameters JointSearch::minimise(const ModelParameters& start, FreeParamete
     add(start.scale_in_cooldown.seconds() / units, 0, kLongestCooldownS / units,
         std::max(2.0, 300 / units));
   if (free.launch) add(start.launch_delay.seconds(), 0, kLongestLaunchS, 60);
+  free.replacement = free.replacement && start.replacement.kind != ReplacementSpec::Kind::none;
+  o.free.replacement = free.replacement;
+  if (free.replacement)
+    add(std::log(start.replacement.age.seconds()), std::log(kShortestAgeS), std::log(kLongestAgeS),
+        0.2);
   if (x.empty()) return o.best;
   nlopt::opt opt(nlopt::LN_NELDERMEAD, static_cast<unsigned>(x.size()));
   opt.set_lower_bounds(low);
@@ -96,6 +108,35 @@ ModelParameters JointSearch::minimise(const ModelParameters& start, FreeParamete
   } catch (const nlopt::roundoff_limited&) {
   }
   return o.best;
+}
+
+std::vector<ModelParameters> JointSearch::scan(const ModelParameters& start, Axis axis,
+                                               Measure measure, std::size_t count) {
+  const bool capacity = axis == Axis::capacity;
+  const double low = capacity ? capacity_low_ : kShortestAgeS;
+  const double high = capacity ? capacity_high_ : kLongestAgeS;
+  const double ratio = capacity ? 1.1 : 1.03;
+  std::vector<std::pair<double, ModelParameters>> grid;  // (error, point), ascending values
+  for (double v = low; v <= high * 1.0001; v *= ratio) {
+    ModelParameters p = start;
+    if (capacity)
+      p.node_capacity_lcu = v;
+    else
+      p.replacement.age = SimTime::from_seconds(std::llround(v));
+    grid.emplace_back(error(p, measure), p);
+  }
+  std::vector<std::pair<double, ModelParameters>> minima;
+  for (std::size_t i = 0; i < grid.size(); ++i)
+    if ((i == 0 || grid[i].first <= grid[i - 1].first) &&
+        (i + 1 == grid.size() || grid[i].first < grid[i + 1].first))
+      minima.push_back(grid[i]);
+  std::stable_sort(minima.begin(), minima.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<ModelParameters> out;
+  for (std::size_t i = 0; i < minima.size() && out.size() < count; ++i)
+    if (minima[i].first < error(start, measure)) out.push_back(minima[i].second);
+  if (out.empty()) out.push_back(start);
+  return out;
 }
 
 }  // namespace albsim

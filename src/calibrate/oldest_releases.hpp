@@ -9,10 +9,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <limits>
-#include <map>
 #include <vector>
-
-#include "albsim/run_options.hpp"
 
 namespace albsim {
 
@@ -37,25 +34,9 @@ struct LifetimeSample {
 LifetimeSample oldest_release_lifetimes(std::vector<HeldInterval> intervals,
                                         std::int64_t censored_before_ms);
 
-// Records load balancer `lb`'s intervals of a run: addresses held, or (`in_dns`) in DNS.
-class HeldIntervalRecorder final : public AddressLog {
- public:
-  HeldIntervalRecorder(std::size_t lb, bool in_dns) : lb_(lb), in_dns_(in_dns) {}
-  void acquired(SimTime t, std::size_t lb, std::size_t az, std::uint32_t address) override;
-  void exposure(SimTime t, std::size_t lb, std::uint32_t address, bool exposed) override;
-  void released(SimTime t, std::size_t lb, std::uint32_t address) override;
-  std::vector<HeldInterval> take() { return std::move(intervals_); }
-  std::uint64_t acquisitions() const { return acquisitions_; }  // after t = 0
-
- private:
-  void open(SimTime t, std::uint32_t address);
-  void close(SimTime t, std::uint32_t address);
-
-  std::size_t lb_;
-  bool in_dns_;
-  std::vector<HeldInterval> intervals_;
-  std::map<std::uint32_t, std::size_t> open_;  // address -> index into intervals_
-  std::uint64_t acquisitions_ = 0;
-};
+// The times (ascending) at which an interval ends while no interval held then started earlier:
+// the oldest address given back, which (scale-in draining the newest first) marks a
+// replacement.
+std::vector<std::int64_t> oldest_release_times(const std::vector<HeldInterval>& intervals);
 
 }  // namespace albsim
