@@ -12,11 +12,10 @@ namespace albsim {
 namespace {
 
 constexpr double kChiSquare95 = 3.841;
-constexpr int kSearchRuns = 120;  // per start of the joint search
-constexpr int kProfileRuns = 30;
-constexpr int kRounds = 2;  // of the replacement and the others fitted in turn   // re-optimising
-                            // the others at one profile point
+constexpr int kSearchRuns = 120;   // per start of the joint search
+constexpr int kProfileRuns = 30;   // re-optimising the others at one profile point
 constexpr int kProfileSteps = 12;  // doublings out from the fit, at most
+constexpr int kRounds = 2;         // of the replacement and the others fitted in turn
 
 // A profile: the values of one parameter at which the others, re-optimised, keep the error within
 // `threshold`. Walks out from the fit in doubling steps (`unit`, 2 unit, ...) until a point is

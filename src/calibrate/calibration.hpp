@@ -1,25 +1,22 @@
 // Calibration: the scaling model of one load balancer (node capacity, launch delay, scale-in
-// cooldown, replacement age) fitted to what an observation shows of it.
+// cooldown, replacement form and age) fitted to what an observation shows of it. Every run is
+// seen through the observation's source (observe/observation_model.hpp) before it is compared.
 //
 // Capacity, cooldown and launch delay minimise the squared error between simulated and observed
-// node counts (per AZ when the source records AZs), sampled every `step`: capacity by a geometric
-// grid (wide in the first sweep, near the fit after) refined by golden-section search, cooldown and
-// launch delay over grids of sensible values (cooldown refined to the evaluation interval), in
-// coordinate sweeps (until one changes nothing, at most five). Launch delay shows only in DNS (a
-// launching node holds its address but is not yet in DNS), so it is fitted only to a DNS log; from
-// address holdings it is not identified. Replacement is random or unaligned in time, so it is
-// fitted to the lifetimes of the oldest addresses instead (oldest_releases.hpp): the age at which
-// the simulated mean lifetime equals the observed one, by bisection in log-age.
+// node counts (per AZ when the source records AZs), sampled every `step`, jointly
+// (joint_search.hpp: a capacity scan, then Nelder-Mead from several cooldowns). Launch delay shows
+// only in DNS (a launching node holds its address but is not yet in DNS), so it is fitted only to
+// a DNS log; from address holdings it is not identified. Replacement hardly moves the counts, so
+// its form and age minimise the turnover error instead (FitRuns::turnover_sse: the oldest
+// addresses given back; replacement_fit.hpp). The two fits alternate twice.
 //
-// Uncertainty. A value's interval is every value of its profile (the others held at the fit)
-// whose error stays within SSE_min (1 + 3.84 / n): the profile-likelihood bound for Gaussian
-// residuals, with n the episodes of disagreement (maximal runs of samples where the counts
-// differ) standing for the independent residuals (samples within an episode repeat each other;
-// 3.84 is chi-square's 95% point for one degree of freedom). For replacement, the ages whose
-// simulated mean lifetime stays within 1.96 standard errors of the observed mean (the spread of
-// both samples and the sampling step), widened by the launch delay's interval when the
-// lifetimes include it. A value whose interval spans every value tried is not identified: the
-// observation does not show it, and the scenario's value is kept.
+// Uncertainty. A value's interval is its profile: the values at which the error, the other
+// values re-optimised (for replacement, held), stays within E_min (1 + 3.84 / n), the
+// profile-likelihood bound for Gaussian residuals, n the episodes of disagreement (maximal runs of
+// samples where the series differ) standing for the independent residuals (samples within an
+// episode repeat each other; 3.84 is chi-square's 95% point for one degree of freedom); times are
+// widened by the source's resolution. A value whose interval spans every value tried is not
+// identified: the observation does not show it, and the scenario's value is kept.
 #pragma once
 
 #include <cstddef>

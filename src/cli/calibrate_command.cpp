@@ -31,7 +31,8 @@ CLI::App* add_calibrate_command(CLI::App& app, CalibrateCommand& c) {
   CLI::App* cmd = app.add_subcommand(
       "calibrate",
       "Fit a load balancer's node capacity, launch delay, scale-in cooldown and replacement "
-      "age to what the real one did (the sources of observe; the scenario's demand the "
+      "form and age to what the real one did, every run seen through the source (the sources "
+      "of observe; the scenario's demand the "
       "observed window's, e.g. a CloudWatch ConsumedLCUs trace): DIR/calibration.json, "
       "DIR/calibrated.json and DIR/calibration_nodes.csv");
   add_common(*cmd, c.common);
@@ -53,6 +54,9 @@ int run_calibrate_command(const CalibrateCommand& c, std::ostream& out, std::ost
   const ObservedScenario observed = observed_scenario(input.scenario, c.request);
   check_calibration_window(input.scenario, observed.window);
   const Observation observation = read_observation(c.request, observed);
+  const Coverage coverage = coverage_of(observation, observed.window);
+  if (const std::string warning = coverage_warning(observation, coverage); !warning.empty())
+    err << warning << "; calibrate fits that part\n";
   CalibrationContext context;
   context.scenario_path = c.common.scenario;
   context.scenario = &observed.scenario;

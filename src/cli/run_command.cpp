@@ -11,8 +11,35 @@
 #include "distribute/run_job.hpp"
 #include "observe/observed_comparison.hpp"
 #include "observe/seen_as_observed.hpp"
+#include "report/atomic_file.hpp"
+#include "report/timeseries_csv.hpp"
 
 namespace albsim {
+namespace {
+
+// The run seen through the observed source (seen_as_observed.hpp): its figures for the summary,
+// its rows in DIR/seen_as_observed.csv, and DIR/comparison.json naming both sides' rows for the
+// comparison chart.
+Report write_seen_as_observed(const Scenario& scenario, const nlohmann::ordered_json& observed,
+                              const std::string& observed_path, const std::filesystem::path& dir,
+                              SimTime step) {
+  AtomicFile rows(dir / "seen_as_observed.csv");
+  AtomicFile comparison(dir / "comparison.json");
+  TimeseriesCsv csv(rows.stream(), scenario);
+  const Report seen = seen_as_observed(scenario, source_of_report(observed, scenario), step, &csv);
+  const std::filesystem::path given(observed_path);
+  const std::filesystem::path observed_dir =
+      std::filesystem::is_directory(given) ? given : given.parent_path();
+  const nlohmann::ordered_json names = {
+      {"observed_report", std::filesystem::absolute(observed_dir / "report.json").string()},
+      {"observed_timeseries", std::filesystem::absolute(observed_dir / "timeseries.csv").string()},
+      {"seen_as_observed", "seen_as_observed.csv"}};
+  comparison.stream() << names.dump(2) << "\n";
+  commit_together({&rows, &comparison});
+  return seen;
+}
+
+}  // namespace
 
 CLI::App* add_run_command(CLI::App& app, RunCommand& c) {
   CLI::App* cmd = app.add_subcommand(
@@ -38,7 +65,9 @@ CLI::App* add_run_command(CLI::App& app, RunCommand& c) {
                   "JOB_COMPLETION_INDEX, AWS_BATCH_JOB_ARRAY_INDEX or SLURM_ARRAY_TASK_ID");
   cmd->add_option("--compare-observed", c.compare_observed,
                   "The report.json (or its folder) of `albsim observe` for this scenario's load "
-                  "balancers: the summary adds each metric observed and its difference");
+                  "balancers: the summary adds each metric observed and its difference, the run "
+                  "seen through the same source (also DIR/seen_as_observed.csv; with --plot, "
+                  "DIR/comparison.png)");
   cmd->add_flag("-q,--quiet", c.quiet, "Print no summary and no progress bar");
   cmd->add_flag("--plot", c.plot,
                 "Also draw PNG charts into DIR with tools/plot/albsim_plot.py (needs Debian's "
@@ -89,12 +118,13 @@ int run_run_command(const RunCommand& c, Peers& peers, std::ostream& out, std::o
     out << "shard " << shard->index << " of " << shard->count << ": " << outcome.replications
         << " of " << input.scenario.replications << " replications; wrote "
         << outcome.written.string() << "\nmerge every shard with: albsim merge DIR... --out DIR\n";
+  std::optional<Report> seen;  // the run seen through the observed source
+  if (c.compare_observed)
+    seen = write_seen_as_observed(input.scenario, observed, *c.compare_observed, job.out_dir,
+                                  job.timeseries_step);
   if (!c.quiet && !shard) {
     print_summary(out, input.scenario, outcome.reports);
-    if (c.compare_observed)
-      print_observed_comparison(
-          out, seen_as_observed(input.scenario, source_of_report(observed, input.scenario)),
-          observed);
+    if (seen) print_observed_comparison(out, *seen, observed);
     out << "\nwrote " << outcome.written.string() << " and "
         << (job.out_dir / "timeseries.csv").string() << "\n";
   }

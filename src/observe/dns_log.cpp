@@ -147,8 +147,8 @@ Observation read_dns_log(const std::string& file, const ObservedLbResolver& lbs,
   observation.sampling_ms = median_gap_ms(observation.sampling.times_ms);
   const std::int64_t gap = gap_ms > 0 ? gap_ms : 5 * observation.sampling_ms;
   observation.sampling.dns_gap_ms = gap;
-  observation.sampling.covered = {answers.front().time_ms,
-                                  answers.back().time_ms + observation.sampling_ms};
+  observation.sampling.covered = {
+      answers.front().time_ms, covered_end(observation.sampling.times_ms, observation.sampling_ms)};
   observation.holdings =
       holdings_from_answers(answers, lb, gap, observation.sampling.covered.to_ms, file);
   check_holdings(observation.holdings);

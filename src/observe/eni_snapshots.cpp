@@ -136,7 +136,7 @@ Observation read_eni_snapshots(const std::vector<std::string>& files, const Obse
   observation.sampling_ms = median_gap_ms(times);
   observation.sampling.times_ms = times;
   if (!times.empty())
-    observation.sampling.covered = {times.front(), times.back() + observation.sampling_ms};
+    observation.sampling.covered = {times.front(), covered_end(times, observation.sampling_ms)};
   observation.holdings = holdings_from_snapshots(timed, observation.sampling.covered.to_ms);
   if (observation.holdings.empty()) {
     std::string seen;

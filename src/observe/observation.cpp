@@ -1,6 +1,7 @@
 #include "observe/observation.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <tuple>
 
 #include "albsim/input_error.hpp"
@@ -35,6 +36,11 @@ void check_holdings(std::vector<ObservedHolding>& holdings) {
                            " holds it until " + format_iso8601_utc(before.to_ms) +
                            ": one address cannot be held twice at once");
   }
+}
+
+std::int64_t covered_end(const std::vector<std::int64_t>& sorted_times, std::int64_t sampling_ms) {
+  return sorted_times.size() < 2 ? std::numeric_limits<std::int64_t>::max()
+                                 : sorted_times.back() + sampling_ms;
 }
 
 std::int64_t median_gap_ms(const std::vector<std::int64_t>& sorted_times) {

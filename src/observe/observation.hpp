@@ -68,6 +68,11 @@ struct Observation {
 // address is held twice at once, or a holding ends before it starts.
 void check_holdings(std::vector<ObservedHolding>& holdings);
 
+// Where a source sampled at `sorted_times` (not empty) stops covering: one sampling interval
+// (`sampling_ms`, their median gap) after the last; with a single sample, no end (its state
+// holds to the window's end, as nothing says otherwise).
+std::int64_t covered_end(const std::vector<std::int64_t>& sorted_times, std::int64_t sampling_ms);
+
 // The median gap between sorted sample times (0 with fewer than two).
 std::int64_t median_gap_ms(const std::vector<std::int64_t>& sorted_times);
 

@@ -94,7 +94,7 @@ Observation read_public_ips(const std::vector<std::string>& files, const Observe
   for (const TimedSnapshot& s : snapshots) observation.sampling.times_ms.push_back(s.time_ms);
   const std::vector<std::int64_t>& times = observation.sampling.times_ms;
   observation.sampling_ms = median_gap_ms(times);
-  observation.sampling.covered = {times.front(), times.back() + observation.sampling_ms};
+  observation.sampling.covered = {times.front(), covered_end(times, observation.sampling_ms)};
   observation.holdings = holdings_from_snapshots(snapshots, observation.sampling.covered.to_ms);
   if (observation.holdings.empty())
     throw InputError(files.front(), "/" + std::string(kRecords),

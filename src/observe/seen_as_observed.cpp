@@ -38,7 +38,8 @@ Observation source_of_report(const nlohmann::ordered_json& observed, const Scena
   return source;
 }
 
-Report seen_as_observed(const Scenario& scenario, const Observation& source) {
+Report seen_as_observed(const Scenario& scenario, const Observation& source, SimTime step,
+                        TimeseriesObserver* timeseries) {
   SimulatedAddressLog log;
   SimulationOptions options;
   options.address_log = &log;
@@ -47,7 +48,7 @@ Report seen_as_observed(const Scenario& scenario, const Observation& source) {
   const Observation seen =
       observe_run(log.addresses(), from, source, scenario, std::nullopt, scenario.seed);
   return assemble_report(scenario, replay_seen(scenario, seen, {from, from + scenario.horizon.ms()},
-                                               SimTime(), nullptr));
+                                               step, timeseries));
 }
 
 }  // namespace albsim

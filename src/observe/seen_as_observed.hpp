@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "albsim/report.hpp"
+#include "albsim/run_options.hpp"
 #include "albsim/scenario.hpp"
 #include "observe/observation.hpp"
 
@@ -16,7 +17,9 @@ namespace albsim {
 Observation source_of_report(const nlohmann::ordered_json& observed, const Scenario& scenario);
 
 // Replication 0 of `scenario`, seen through `source`, measured as observe measures (the
-// address and allowlist figures; no costs).
-Report seen_as_observed(const Scenario& scenario, const Observation& source);
+// address and allowlist figures; no costs); with `timeseries`, its rows every `step` as
+// observe writes them.
+Report seen_as_observed(const Scenario& scenario, const Observation& source, SimTime step = {},
+                        TimeseriesObserver* timeseries = nullptr);
 
 }  // namespace albsim

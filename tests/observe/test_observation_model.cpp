@@ -69,14 +69,38 @@ void check_same_figures(const Report& observed, const Report& seen) {
         seen.load_balancers[0].allowlist->dns_changes);
 }
 
+// The model scenario's run, its address changes logged.
+struct LoggedRun {
+  Scenario scenario = test::scenario_from(scenario_doc());
+  test::RecordingLog log;
+  LoggedRun() {
+    SimulationOptions options;
+    options.address_log = &log;
+    simulate(scenario, options);
+  }
+};
+
+// `command` (observe or calibrate) of the model scenario on its ENI snapshots every 5 minutes
+// from 00:00 to 18:00 of its day: a recorder that stopped there.
+test::CliResult run_on_stopped_snapshots(const std::string& command,
+                                         const test::ScratchFolder& folder) {
+  const LoggedRun run;
+  std::vector<std::string> files =
+      test::write_eni_snapshots(folder.dir, run.log, run.scenario, 300'000);
+  files.resize(18 * 12 + 1);
+  const std::string doc = folder.write("s.json", scenario_doc().dump());
+  std::vector<std::string> args = {command,          doc, "-q", "-o", (folder.dir / "out").string(),
+                                   "--eni-snapshots"};
+  args.insert(args.end(), files.begin(), files.end());
+  return test::run_albsim(args);
+}
+
 }  // namespace
 
 TEST_CASE("observation model: each source's export, read back, gives the run seen through it") {
-  const Scenario scenario = test::scenario_from(scenario_doc());
-  test::RecordingLog log;
-  SimulationOptions options;
-  options.address_log = &log;
-  simulate(scenario, options);
+  const LoggedRun run;
+  const Scenario& scenario = run.scenario;
+  const test::RecordingLog& log = run.log;
   const test::ScratchFolder folder("observation-model");
 
   SECTION("ENI snapshots every 5 minutes") {
@@ -114,13 +138,10 @@ TEST_CASE("observation model: each source's export, read back, gives the run see
 TEST_CASE("observation model: the exact model compared with its own DNS log differs by nothing") {
   const test::ScratchFolder folder("observation-model-compare");
   const std::string file = folder.write("s.json", scenario_doc().dump());
-  const Scenario scenario = test::scenario_from(scenario_doc());
-  test::RecordingLog log;
-  SimulationOptions options;
-  options.address_log = &log;
-  simulate(scenario, options);
-  const std::string dns = test::write_dns_log(folder.dir / "dns.log", log, scenario, 0, 60'000,
-                                              [](std::size_t, std::uint32_t) { return false; });
+  const LoggedRun logged;
+  const std::string dns =
+      test::write_dns_log(folder.dir / "dns.log", logged.log, logged.scenario, 0, 60'000,
+                          [](std::size_t, std::uint32_t) { return false; });
   const auto observed = test::run_albsim(
       {"observe", file, "-q", "--dns-log", dns, "-o", (folder.dir / "obs").string()});
   REQUIRE(observed.code == 0);
@@ -147,19 +168,8 @@ TEST_CASE("observation model: the exact model compared with its own DNS log diff
 }
 
 TEST_CASE("observation model: a snapshot recorder that stopped at 18:00 ends the observation") {
-  const Scenario scenario = test::scenario_from(scenario_doc());
-  test::RecordingLog log;
-  SimulationOptions options;
-  options.address_log = &log;
-  simulate(scenario, options);
   const test::ScratchFolder folder("observation-model-coverage");
-  std::vector<std::string> files = test::write_eni_snapshots(folder.dir, log, scenario, 300'000);
-  files.resize(18 * 12 + 1);  // 00:00 .. 18:00
-  const std::string doc = folder.write("s.json", scenario_doc().dump());
-  std::vector<std::string> args = {"observe",        doc, "-q", "-o", (folder.dir / "out").string(),
-                                   "--eni-snapshots"};
-  args.insert(args.end(), files.begin(), files.end());
-  const auto r = test::run_albsim(args);
+  const auto r = run_on_stopped_snapshots("observe", folder);
   REQUIRE(r.code == 0);
   // Covered: 00:00 .. 18:05 (the last snapshot plus one interval) of 24 h: 75.3%.
   CHECK(r.err.find("warning: the eni-snapshots covers only 75.3% of the window: "
@@ -248,4 +258,19 @@ TEST_CASE("observation model: IPAM history records are attributed only with evid
     CHECK(r["load_balancers"][1]["addresses"]["pool_address_hours"] == Approx(6));
     CHECK(r["observation"]["ignored_records"] == 1);
   }
+}
+
+TEST_CASE("observation model: calibrate fits only the part a stopped recorder covered") {
+  const test::ScratchFolder folder("observation-model-calibrate-coverage");
+  const auto r = run_on_stopped_snapshots("calibrate", folder);
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  CHECK(r.err.find("covers only 75.3% of the window") != std::string::npos);
+  CHECK(r.err.find("calibrate fits that part") != std::string::npos);
+  const Json c = Json::parse(test::read_text(folder.dir / "out" / "calibration.json"));
+  // Samples every 5 minutes from 00:00 to 18:00, the last snapshot: 217 of the day's 288.
+  CHECK(c["fit"]["samples"] == 217);
+  // The truth's own parameters fit what was covered: capacity 20 within its interval.
+  CHECK(c["values"]["node_capacity_lcu"]["low"].get<double>() <= 20);
+  CHECK(20 <= c["values"]["node_capacity_lcu"]["high"].get<double>());
 }

@@ -49,6 +49,25 @@ with open(sys.argv[1], "w") as f:
         f.write(f"{i * 300},{n},{n + 1},{n},{n + (i % 7 == 0)}\n")
 PY
 /usr/bin/python3 "$src/tools/plot/albsim_plot.py" "$work/calibration" >/dev/null
+# An observation (a DNS log of a two-AZ load balancer): its demand_nodes.png shows the addresses
+# held and in DNS (no demand is observed); a run compared with it draws comparison.png.
+cat > "$work/observed.json" <<'JSON'
+{"start": "2025-03-01T00:00:00Z", "horizon": "2h", "seed": 3,
+ "pools": [{"id": "corp", "source": "byoip", "cidrs": ["198.51.100.0/24"]},
+           {"id": "p", "parent": "corp", "locale": "us-east-1", "cidrs": ["198.51.100.0/28"]}],
+ "load_balancers": [{"id": "web", "pool": "p", "azs": ["us-east-1a", "us-east-1b"],
+                     "node_capacity_lcu": 10, "demand": {"constant": 30}}]}
+JSON
+for minute in $(seq 0 119); do
+  line=$(printf '2025-03-01T%02d:%02d:00Z 198.51.100.1 198.51.100.2' $((minute / 60)) $((minute % 60)))
+  if [ "$minute" -ge 30 ] && [ "$minute" -lt 90 ]; then line="$line 198.51.100.3 198.51.100.4"; fi
+  echo "$line"
+done > "$work/dns.log"
+"$albsim" observe "$work/observed.json" --dns-log "$work/dns.log" --out "$work/observed" --quiet \
+  --plot >/dev/null
+"$albsim" run "$work/observed.json" --out "$work/compared" --quiet --plot \
+  --compare-observed "$work/observed" >/dev/null
+test -s "$work/compared/seen_as_observed.csv"
 
 # The script's own pieces, on numbers worked out by hand: breaches as runs of samples with an
 # outside node, and the window's rows (the row in force at FROM included).
@@ -95,7 +114,9 @@ work = sys.argv[1]
 expected = {"one": ["addresses.png", "demand_nodes.png", "cost.png"],
             "many": ["addresses.png", "demand_nodes.png", "cost.png", "distribution.png"],
             "mixed": ["addresses.png", "demand_nodes.png", "cost.png", "distribution.png"],
-            "plan": ["plan.png"], "calibration": ["calibration.png"], "window": ["addresses.png", "demand_nodes.png", "cost.png"]}
+            "plan": ["plan.png"], "calibration": ["calibration.png"], "window": ["addresses.png", "demand_nodes.png", "cost.png"],
+            "observed": ["addresses.png", "demand_nodes.png", "cost.png"],
+            "compared": ["addresses.png", "demand_nodes.png", "cost.png", "comparison.png"]}
 for run, names in expected.items():
     for name in names:
         path = os.path.join(work, run, name)

@@ -11,7 +11,12 @@ calibration.json from `albsim calibrate` (or several). Writes into DIR (default 
                     of red triangles (one per breach, visible at any zoom); totals in the titles
   demand_nodes.png  per load balancer (the first 8): demand in LCU and nodes per AZ (AZ lines
                     offset by a few hundredths of a node and dashed differently, so equal
-                    counts stay distinguishable)
+                    counts stay distinguishable); for an observed report (no demand), the
+                    addresses held and in DNS, and the nodes per AZ when the source records them
+  comparison.png    with comparison.json (`albsim run --compare-observed OBS`): per load balancer
+                    in both, the addresses held and in DNS observed against the run seen through
+                    the same source (seen_as_observed.csv), each over hours from its window's
+                    start
   cost.png          cumulative IPv4 cost by category against the managed-only counterfactual
   distribution.png  with replications: breach minutes per month and peak addresses across them
   calibration.png   from calibration.json and calibration_nodes.csv (`albsim calibrate`): the
@@ -31,6 +36,7 @@ import argparse
 import csv
 import datetime
 import json
+import math
 import os
 import re
 import sys
@@ -208,7 +214,80 @@ def plot_addresses(report, ts, x, xlabel, out):
     plt.close(fig)
 
 
+def held_and_in_dns(ax, x, series, key, prefix, colors, styles):
+    """Steps of a load balancer's addresses held (pool and managed) and of its nodes in DNS."""
+    held = [p + m for p, m in zip(series[key + "pool_addresses"], series[key + "managed_addresses"])]
+    ax.step(x, held, where="post", color=colors[0], ls=styles[0], lw=1.2,
+            label=prefix + "addresses held")
+    ax.step(x, series[key + "exposed_nodes"], where="post", color=colors[1], ls=styles[1], lw=0.8,
+            label=prefix + "in DNS")
+
+
+def plot_observed_nodes(report, ts, x, xlabel, out):
+    """demand_nodes.png of an observation: no demand is observed, so the addresses held and in
+    DNS, and the nodes per AZ when the source records AZs."""
+    lbs = report["load_balancers"][:MAX_LB_PANELS]
+    fig, axes = figure(len(lbs))
+    for ax, lb in zip(axes, lbs):
+        key = f"lb:{lb['id']}:"
+        held_and_in_dns(ax, x, ts, key, "", ("black", "tab:blue"), ("-", "--"))
+        for az in lb["azs"]:
+            counts = ts.get(key + f"az:{az}:nodes", [])
+            if counts and not all(math.isnan(v) for v in counts):
+                ax.step(x, counts, where="post", lw=0.8, ls=":", label=f"nodes in {az}")
+        ax.set_ylabel("addresses / nodes")
+        ax.set_ylim(bottom=0)
+        ax.legend(loc="upper right", fontsize="small")
+        ax.set_title(f"load balancer {lb['id']} (observed; no demand is observed): peak "
+                     f"{lb['addresses']['peak_total']} addresses", loc="left")
+        format_time_axis(ax, x)
+    axes[-1].set_xlabel(xlabel)
+    fig.tight_layout()
+    fig.savefig(os.path.join(out, "demand_nodes.png"), dpi=DPI)
+    plt.close(fig)
+
+
+def plot_comparison(run_dir, report, out):
+    """comparison.png: the observed rows against the run seen through the same source."""
+    with open(os.path.join(run_dir, "comparison.json")) as f:
+        names = json.load(f)
+    if not os.path.exists(names["observed_timeseries"]):
+        print("albsim_plot: no comparison.png: " + names["observed_timeseries"] + " is missing")
+        return False
+    with open(names["observed_report"]) as f:
+        observed_report = json.load(f)
+    seen = read_timeseries(os.path.join(run_dir, names["seen_as_observed"]))
+    observed = read_timeseries(names["observed_timeseries"])
+    ids = [lb["id"] for lb in observed_report["load_balancers"]]
+    lbs = [lb for lb in report["load_balancers"] if lb["id"] in ids][:MAX_LB_PANELS]
+    if not lbs:
+        print("albsim_plot: no comparison.png: no load balancer is in both reports")
+        return False
+    fig, axes = figure(len(lbs))
+    kind = observed_report["observation"]["kind"]
+    for ax, lb in zip(axes, lbs):
+        key = f"lb:{lb['id']}:"
+        for series, label, color, style in ((observed, "observed", "black", "-"),
+                                            (seen, "simulated, seen as observed", "tab:orange",
+                                             "--")):
+            hours = [t / 3600 for t in series["t_s"]]
+            held_and_in_dns(ax, hours, series, key, label + ": ", (color, color), (style, style))
+        ax.set_ylabel("addresses")
+        ax.set_ylim(bottom=0)
+        ax.legend(loc="best", fontsize="small")
+        ax.set_title(f"load balancer {lb['id']}: the run against what {kind} recorded, both "
+                     f"through {kind}'s eyes", loc="left")
+    axes[-1].set_xlabel("hours from each window's start")
+    fig.tight_layout()
+    fig.savefig(os.path.join(out, "comparison.png"), dpi=DPI)
+    plt.close(fig)
+    return True
+
+
 def plot_demand_nodes(report, ts, x, xlabel, out):
+    if report.get("source") == "observed":
+        plot_observed_nodes(report, ts, x, xlabel, out)
+        return
     lbs = report["load_balancers"][:MAX_LB_PANELS]
     fig, axes = figure(len(lbs))
     for ax, lb in zip(axes, lbs):
@@ -438,6 +517,9 @@ def plot_run(run_dir, out, window):
     plot_demand_nodes(report, ts, x, xlabel, out)
     plot_cost(report, ts, x, xlabel, out)
     written = ["addresses.png", "demand_nodes.png", "cost.png"]
+    if os.path.exists(os.path.join(run_dir, "comparison.json")) and plot_comparison(
+            run_dir, report, out):
+        written.append("comparison.png")
     if "distribution" in report:
         plot_distribution(report, out)
         written.append("distribution.png")
