@@ -13,9 +13,12 @@ namespace {
 
 constexpr double kChiSquare95 = 3.841;
 constexpr int kSearchRuns = 120;   // per start of the joint search
-constexpr int kProfileRuns = 30;   // re-optimising the others at one profile point
-constexpr int kProfileSteps = 12;  // doublings out from the fit, at most
-constexpr int kRounds = 2;         // of the replacement and the others fitted in turn
+constexpr int kCapacityRuns = 25;  // fitting the capacity alone at one start's cooldown
+constexpr int kStartCooldownMinutes[] = {0, 1, 2, 3, 5, 7, 10, 15, 20, 30, 45, 60, 90};
+constexpr std::size_t kJointStarts = 3;  // the best of those, searched jointly
+constexpr int kProfileRuns = 30;         // re-optimising the others at one profile point
+constexpr int kProfileSteps = 12;        // doublings out from the fit, at most
+constexpr int kRounds = 2;               // of the replacement and the others fitted in turn
 
 // A profile: the values of one parameter at which the others, re-optimised, keep the error within
 // `threshold`. Walks out from the fit in doubling steps (`unit`, 2 unit, ...) until a point is
@@ -113,15 +116,25 @@ Calibration calibrate(const Scenario& scenario, std::size_t lb, const Calibratio
       oldest_release_lifetimes(target.intervals, runs.censored_before_ms());
 
   // Capacity scanned first (the error is flat where every capacity gives the minimum nodes),
-  // then the joint search from several cooldowns, then the replacement's form and age at that
-  // fit and the others again, twice.
-  ModelParameters best = search.scan(given, Axis::capacity, Measure::counts, 1).front();
-  const ModelParameters scanned = best;
-  for (const double minutes : {given.scale_in_cooldown.seconds() / 60, 2.0, 10.0, 30.0}) {
+  // then the joint search from the best starts of a cooldown grid, then the replacement's form
+  // and age at that fit and the others again, twice.
+  // Capacity trades against cooldown (a longer cooldown holds nodes a larger capacity would not
+  // need), so the joint search starts from the best of a cooldown grid, each with its capacity.
+  const ModelParameters scanned = search.scan(given, Axis::capacity, Measure::counts, 1).front();
+  std::vector<ModelParameters> starts;
+  for (const int minutes : kStartCooldownMinutes) {
     ModelParameters start = scanned;
-    start.scale_in_cooldown = SimTime::from_seconds(std::llround(minutes * 60));
+    start.scale_in_cooldown = SimTime::from_seconds(60 * minutes);
+    starts.push_back(search.minimise(start, {true, false, false, false}, kCapacityRuns));
+  }
+  std::stable_sort(starts.begin(), starts.end(),
+                   [&](const ModelParameters& a, const ModelParameters& b) {
+                     return search.error(a) < search.error(b);
+                   });
+  ModelParameters best = scanned;
+  for (std::size_t i = 0; i < kJointStarts && i < starts.size(); ++i) {
     const ModelParameters found =
-        search.minimise(start, {true, true, launch_shows, false}, kSearchRuns);
+        search.minimise(starts[i], {true, true, launch_shows, false}, kSearchRuns);
     if (search.error(found) < search.error(best)) best = found;
   }
   // The replacement and the others, in turn: each fit moves the other's optimum a little.

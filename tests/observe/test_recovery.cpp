@@ -4,7 +4,7 @@
 // be within 2%, the cooldown within one sampling step and the replacement's form right. Two
 // documented limits are left out: DNS logs of more than 8 nodes in their answers (an answer
 // lists at most 8), and the interval of a random (`mean`) replacement, which the soak measures
-// covering 88% (its age must be within 10% here).
+// covering 88-93% of cases (its age must be within 15% here).
 #include <catch2/catch.hpp>
 
 #include "observe/recovery.hpp"
@@ -28,7 +28,7 @@ TEST_CASE("calibrate recovers random truths through every source") {
         INFO(names[k] << " = " << v.value << " in [" << v.low << ", " << v.high
                       << "]: " << v.method);
         if (k == 3 && !truth.every)
-          CHECK(std::abs(v.value / r.truth[3] - 1) <= 0.1);
+          CHECK(std::abs(v.value / r.truth[3] - 1) <= 0.15);
         else if (v.identified)
           CHECK(test::covers(r, k));
       }
