@@ -4,7 +4,7 @@
 // be within 2%, the cooldown within one sampling step and the replacement's form right. Two
 // documented limits are left out: DNS logs of more than 8 nodes in their answers (an answer
 // lists at most 8), and the interval of a random (`mean`) replacement, which the soak measures
-// covering 88-93% of cases (its age must be within 15% here).
+// covering 85% of cases (its age must be within 15% here).
 #include <catch2/catch.hpp>
 
 #include "observe/recovery.hpp"
