@@ -1,7 +1,7 @@
 #include "calibrate/replacement_fit.hpp"
 
 #include <cmath>
-#include <limits>
+#include <string>
 #include <tuple>
 #include <vector>
 
@@ -16,11 +16,6 @@ const char* form_name(ReplacementSpec::Kind kind) {
 }
 
 }  // namespace
-
-ReplacementSpec replacement_of(double age_s, ReplacementSpec::Kind kind) {
-  if (!std::isfinite(age_s)) return {};
-  return {kind, SimTime::from_seconds(std::llround(age_s))};
-}
 
 ReplacementChoice choose_replacement(FitRuns& runs, JointSearch& search, const ModelParameters& p,
                                      const LifetimeSample& observed) {

@@ -23,7 +23,4 @@ struct ReplacementChoice {
 ReplacementChoice choose_replacement(FitRuns& runs, JointSearch& search, const ModelParameters& p,
                                      const LifetimeSample& observed);
 
-// The spec of a fitted age (infinity: none).
-ReplacementSpec replacement_of(double age_s, ReplacementSpec::Kind kind);
-
 }  // namespace albsim
