@@ -10,6 +10,23 @@
 #include "observe/replay.hpp"
 
 namespace albsim {
+namespace {
+
+// Maximal runs of k in [0, count) at which `differs(k)`; at least 1 (the error's episodes of
+// disagreement, which stand for its independent residuals).
+template <class Differs>
+std::size_t episodes_of_difference(std::size_t count, Differs differs) {
+  std::size_t runs = 0;
+  bool inside = false;
+  for (std::size_t k = 0; k < count; ++k) {
+    const bool now = differs(k);
+    if (now && !inside) ++runs;
+    inside = now;
+  }
+  return std::max<std::size_t>(1, runs);
+}
+
+}  // namespace
 
 FitRuns::FitRuns(const Scenario& scenario, std::size_t lb, const CalibrationTarget& target)
     : scenario_(scenario),
@@ -58,20 +75,10 @@ FitRun FitRuns::run(const ModelParameters& p) {
   return {nodes.take(), held_intervals(seen, lb_, target_.window)};
 }
 
-NodeSeries FitRuns::nodes(const ModelParameters& p) {
-  return run(p).nodes;
-}
-
 std::size_t FitRuns::turnover_disagreements(const std::vector<HeldInterval>& simulated) const {
-  const std::vector<std::uint32_t> taken = turnover_by_sample(simulated);
-  std::size_t runs = 0;
-  bool inside = false;
-  for (std::size_t i = 0; i < taken.size() && i < target_turnover_.size(); ++i) {
-    const bool differs = taken[i] != target_turnover_[i];
-    if (differs && !inside) ++runs;
-    inside = differs;
-  }
-  return std::max<std::size_t>(1, runs);
+  const std::vector<std::uint32_t> turnover = turnover_by_sample(simulated);
+  return episodes_of_difference(std::min(turnover.size(), target_turnover_.size()),
+                                [&](std::size_t i) { return turnover[i] != target_turnover_[i]; });
 }
 
 double FitRuns::sse(const NodeSeries& simulated) const {
@@ -106,14 +113,10 @@ std::size_t FitRuns::compared(const NodeSeries& simulated) const {
 }
 
 std::size_t FitRuns::disagreements(const NodeSeries& simulated) const {
-  std::size_t runs = 0;
-  bool inside = false;
-  for (std::size_t i = target_.first_sample; i < samples(simulated); ++i) {
-    const bool differs = simulated.rows[i] != target_.nodes.rows[i];
-    if (differs && !inside) ++runs;
-    inside = differs;
-  }
-  return std::max<std::size_t>(1, runs);
+  const std::size_t first = target_.first_sample, end = samples(simulated);
+  return episodes_of_difference(end > first ? end - first : 0, [&](std::size_t i) {
+    return simulated.rows[first + i] != target_.nodes.rows[first + i];
+  });
 }
 
 }  // namespace albsim

@@ -26,9 +26,7 @@ class FitRuns {
   // A run seen through the target's source (observe/observation_model.hpp): its node series
   // and the intervals its addresses were seen held (what the replacement fit needs).
   FitRun run(const ModelParameters& p);
-  NodeSeries nodes(const ModelParameters& p);
   // The squared count differences of a run (sse).
-  double error(const ModelParameters& p) { return sse(nodes(p)); }
   double error(const FitRun& run) const { return sse(run.nodes); }
 
   // Squared count differences over the common samples: in total, and per column.

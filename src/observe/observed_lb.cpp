@@ -1,5 +1,6 @@
 #include "observe/observed_lb.hpp"
 
+#include <algorithm>
 #include <vector>
 
 #include "albsim/input_error.hpp"
@@ -33,40 +34,20 @@ std::size_t ObservedLbResolver::for_address(std::uint32_t address, const std::st
                                             const std::string& pointer) const {
   if (chosen_) return *chosen_;
   if (scenario_.load_balancers.size() == 1) return 0;
-  std::optional<std::size_t> found;
-  std::size_t matches = 0;
-  for (std::size_t i = 0; i < scenario_.load_balancers.size(); ++i) {
-    const auto& pool = scenario_.load_balancers[i].pool;
-    if (!pool) continue;
-    for (const Cidr& cidr : scenario_.pools[*pool].cidrs)
-      if (cidr.contains(Ipv4{address})) {
-        found = i;
-        ++matches;
-        break;
-      }
-  }
-  if (matches == 1) return *found;
-  throw InputError(file, pointer,
-                   Ipv4{address}.to_string() +
-                       ": this source does not say which load balancer holds it, and " +
-                       (matches == 0 ? std::string("no load balancer's pool holds it")
-                                     : std::to_string(matches) + " load balancers share its pool") +
-                       "; pass --lb ID (one observation per load balancer)");
+  const std::vector<std::size_t> drawing = drawing_from_pool_of(address);
+  if (drawing.size() == 1) return drawing.front();
+  throw InputError(
+      file, pointer,
+      Ipv4{address}.to_string() + ": this source does not say which load balancer holds it, and " +
+          (drawing.empty() ? std::string("no load balancer's pool holds it")
+                           : std::to_string(drawing.size()) + " load balancers share its pool") +
+          "; pass --lb ID (one observation per load balancer)");
 }
 
 std::optional<std::size_t> ObservedLbResolver::by_pool(std::uint32_t address,
                                                        const std::string& file,
                                                        const std::string& pointer) const {
-  std::vector<std::size_t> drawing;
-  for (std::size_t i = 0; i < scenario_.load_balancers.size(); ++i) {
-    const auto& pool = scenario_.load_balancers[i].pool;
-    if (!pool) continue;
-    for (const Cidr& cidr : scenario_.pools[*pool].cidrs)
-      if (cidr.contains(Ipv4{address})) {
-        drawing.push_back(i);
-        break;
-      }
-  }
+  const std::vector<std::size_t> drawing = drawing_from_pool_of(address);
   const auto ask_for_evidence = [&](const std::string& why) {
     return InputError(file, pointer,
                       Ipv4{address}.to_string() + ": " + why +
@@ -84,6 +65,19 @@ std::optional<std::size_t> ObservedLbResolver::by_pool(std::uint32_t address,
   if (scenario_.load_balancers.size() == 1) return 0;
   throw ask_for_evidence("no pool of the scenario holds it and it has " +
                          std::to_string(scenario_.load_balancers.size()) + " load balancers");
+}
+
+std::vector<std::size_t> ObservedLbResolver::drawing_from_pool_of(std::uint32_t address) const {
+  std::vector<std::size_t> drawing;
+  for (std::size_t i = 0; i < scenario_.load_balancers.size(); ++i) {
+    const auto& pool = scenario_.load_balancers[i].pool;
+    if (!pool) continue;
+    const std::vector<Cidr>& cidrs = scenario_.pools[*pool].cidrs;
+    if (std::any_of(cidrs.begin(), cidrs.end(),
+                    [&](const Cidr& cidr) { return cidr.contains(Ipv4{address}); }))
+      drawing.push_back(i);
+  }
+  return drawing;
 }
 
 std::optional<std::string> alb_name_of_eni(const std::string& description) {

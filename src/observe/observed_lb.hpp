@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "albsim/scenario.hpp"
 
@@ -39,6 +40,9 @@ class ObservedLbResolver {
   std::optional<std::size_t> chosen() const { return chosen_; }
 
  private:
+  // The load balancers whose pool's CIDRs hold `address`, ascending.
+  std::vector<std::size_t> drawing_from_pool_of(std::uint32_t address) const;
+
   const Scenario& scenario_;
   std::optional<std::size_t> chosen_;
 };

@@ -1,7 +1,6 @@
 #include "observe/public_ips.hpp"
 
 #include <algorithm>
-#include <limits>
 #include <optional>
 
 #include "albsim/input_error.hpp"
