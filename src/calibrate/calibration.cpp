@@ -1,6 +1,7 @@
 #include "calibrate/calibration.hpp"
 
 #include <algorithm>
+#include <boost/math/distributions/chi_squared.hpp>
 #include <cmath>
 #include <limits>
 
@@ -59,6 +60,28 @@ std::pair<double, double> profile(JointSearch& search, const ModelParameters& fi
     (direction < 0 ? range.first : range.second) = in;
   }
   return range;
+}
+
+// Node-hours in service over the covered samples: the exposure to replacement.
+double covered_node_hours(const CalibrationTarget& target) {
+  double total = 0;
+  const std::size_t end = std::min(target.end_sample, target.nodes.rows.size());
+  for (std::size_t i = target.first_sample; i < end; ++i)
+    for (const std::uint32_t n : target.nodes.rows[i]) total += n;
+  return total * target.step.seconds() / 3600;
+}
+
+// The exact 95% interval of an exponential mean `mean_s` seen as `events` replacements in the
+// exposure `events` x `mean_s` (a Poisson count, time-censored): [2T / chi2(0.975; 2N + 2),
+// 2T / chi2(0.025; 2N)]. The profile cannot show this spread: its runs share the truth's random
+// draws, which a real fleet does not.
+std::pair<double, double> exponential_mean_interval(double mean_s, double events) {
+  using boost::math::chi_squared;
+  using boost::math::quantile;
+  const double exposure = 2 * events * mean_s;
+  const double high = events > 0 ? exposure / quantile(chi_squared(2 * events), 0.025)
+                                 : std::numeric_limits<double>::infinity();
+  return {exposure / quantile(chi_squared(2 * events + 2), 0.975), high};
 }
 
 ModelParameters scenario_parameters(const LoadBalancerSpec& spec) {
@@ -227,7 +250,7 @@ Calibration calibrate(const Scenario& scenario, std::size_t lb, const Calibratio
       "profile of the turnover error (oldest addresses given back; the others held), within "
       "its minimum (1 + 3.84/n), n the episodes where they differ, widened by the "
       "source's resolution " +
-          format_duration(target.resolution) + "; " + replacement.reason};
+          format_duration(target.resolution)};
   {
     const double turnover = search.error(p, Measure::turnover);
     const double episodes = static_cast<double>(runs.turnover_disagreements(at_fit.intervals));
@@ -240,6 +263,17 @@ Calibration calibrate(const Scenario& scenario, std::size_t lb, const Calibratio
         });
     age.low = std::exp(low) - widen;
     age.high = std::exp(high) + widen;
+    if (p.replacement.kind == ReplacementSpec::Kind::mean) {
+      const double events = covered_node_hours(target) * 3600 / age.value;
+      const auto [count_low, count_high] = exponential_mean_interval(age.value, events);
+      age.low = std::min(age.low, count_low);
+      age.high = std::max(age.high, count_high);
+      age.method += "; joined with the exact interval of an exponential mean from about " +
+                    std::to_string(std::llround(events)) +
+                    " replacements (the node-hours over the mean), the spread of a fleet's own "
+                    "random ages";
+    }
+    age.method += "; " + replacement.reason;
     if (high >= std::log(JointSearch::kLongestAgeS) - 1e-9) {  // no replacement need have happened
       age.identified = false;
       age.high = std::numeric_limits<double>::infinity();
