@@ -1,6 +1,7 @@
 // Loading a scenario: JSON text, `--set` overrides, validation and resolution into a Scenario.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -8,11 +9,15 @@
 
 namespace albsim {
 
-// One `--set /json/pointer=value` override, applied to the document before validation.
+// One `--set /json/pointer=value` override, applied to the document before validation. Held to
+// what a scenario file may hold: at most kMaxOverrides of them, each pointer at most 64 tokens
+// deep, pointer and value each at most kMaxOverrideBytes (InputError naming --set otherwise).
 struct Override {
   std::string pointer;
   std::string value;  // JSON text; taken as a JSON string when it does not parse
 };
+inline constexpr std::size_t kMaxOverrides = 1000;
+inline constexpr std::size_t kMaxOverrideBytes = 64 * 1024;
 
 // Whether replications can differ in more than which AWS-managed fallback addresses are drawn:
 // random launch delays, exponential replacement, demand noise, random events or random

@@ -250,6 +250,12 @@ struct ManagedRangesSpec {
   std::vector<Cidr> prefixes;  // of the scenario region and that service, ascending
 };
 
+// The bounds of /pricing: wide of any real price (AWS charges $0.005 an IP-hour; addresses trade
+// for tens of dollars), narrow enough that no cost of 2^32 addresses over 10 years overflows.
+inline constexpr double kMaxPricePerAddressHour = 1000;  // USD
+inline constexpr double kMaxPricePerAddress = 1e6;       // USD
+inline constexpr double kMaxAmortizeMonths = 1200;       // 100 years; at least 1 month
+
 struct Pricing {
   UsdPerAddressHour public_ipv4_per_ip_hour{0.005};
   UsdPerAddressHour amazon_block_per_ip_hour{0.008};
@@ -294,6 +300,14 @@ struct Scenario;
 // The pools load balancer `lb` draws from during the run: its `pool`, and those `attach_pool`
 // events give it (ascending, each once).
 std::vector<std::size_t> pools_drawn_by(const Scenario& scenario, std::size_t lb);
+
+// The bounds of /seed (integers a JSON double holds exactly) and /replications, which --seed
+// and --replications share.
+inline constexpr std::int64_t kMaxSeed = std::int64_t{1} << 53;
+inline constexpr std::int64_t kMaxReplications = 1'000'000;
+// The longest horizon, and the longest window any command observes, calibrates or draws: 10 years
+// of 365.25 days.
+inline constexpr std::int64_t kMaxHorizonMs = 87'660LL * 3'600'000;
 
 struct Scenario {
   std::string file;  // where it was read from, for messages

@@ -10,6 +10,7 @@
 #include "cli/plots.hpp"
 #include "distribute/scenario_input.hpp"
 #include "report/atomic_file.hpp"
+#include "report/finite_json.hpp"
 #include "scenario/scenario_document.hpp"
 
 namespace albsim {
@@ -73,7 +74,9 @@ int run_calibrate_command(const CalibrateCommand& c, std::ostream& out, std::ost
   AtomicFile calibration_file(dir / "calibration.json");
   AtomicFile scenario_file(dir / "calibrated.json");
   AtomicFile nodes_file(dir / "calibration_nodes.csv");
-  calibration_file.stream() << calibration_json(context, calibration).dump(2) << "\n";
+  const nlohmann::ordered_json calibration_document = calibration_json(context, calibration);
+  require_finite_numbers(calibration_document, "calibration.json");
+  calibration_file.stream() << calibration_document.dump(2) << "\n";
   scenario_file.stream() << calibrated_document(c.common.scenario, overrides,
                                                 fitted_overrides(context.lb, calibration))
                                 .dump(2)

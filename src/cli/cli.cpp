@@ -10,11 +10,17 @@
 #include "cli/import_command.hpp"
 #include "cli/merge_command.hpp"
 #include "cli/observe_command.hpp"
+#include "cli/option_checks.hpp"
 #include "cli/plan_command.hpp"
 #include "cli/run_command.hpp"
 #include "cli/validate_command.hpp"
+#include "report/interrupt_cleanup.hpp"
 
 namespace albsim {
+
+void clean_up_on_interrupt(bool announce) {
+  install_interrupt_cleanup(announce);
+}
 
 int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& err, Peers& peers) {
   CLI::App app{
@@ -43,6 +49,10 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   ImportCommand import_command;
   CLI::App* aws_cmd = add_import_command(app, import_command);
 
+  if (const auto fault = argument_fault(argc, argv)) {
+    err << "albsim: " << printable_line(*fault) << "\n";
+    return 2;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {

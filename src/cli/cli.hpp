@@ -14,4 +14,9 @@ namespace albsim {
 int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
             Peers& peers = this_process_alone());
 
+// For the albsim process alone (not a test calling run_cli): SIGINT and SIGTERM remove the
+// output files being written and exit 130 or 143, with one line when `announce` (an MPI rank
+// other than 0, which mpirun stops when rank 0 exits, prints nothing).
+void clean_up_on_interrupt(bool announce);
+
 }  // namespace albsim

@@ -2,7 +2,9 @@
 
 #include <filesystem>
 
+#include "albsim/input_error.hpp"
 #include "albsim/load_scenario.hpp"
+#include "albsim/sim_time.hpp"
 #include "report/atomic_file.hpp"
 
 namespace albsim {
@@ -54,17 +56,41 @@ CLI::App* add_import_command(CLI::App& app, ImportCommand& c) {
   return aws_cmd;
 }
 
+namespace {
+
+// The imported scenario loaded as if it were at `destination` (its trace paths are relative to
+// it), before it is written: a fault names what was imported, not the file it was not written to.
+Scenario validated(const std::string& text, const std::filesystem::path& destination,
+                   const std::string& output) {
+  try {
+    return load_scenario_text(text, destination.string());
+  } catch (const InputError& e) {
+    std::string problem = e.what();
+    const std::string prefix = e.file() + (e.pointer().empty() ? "" : ": " + e.pointer()) + ": ";
+    if (problem.rfind(prefix, 0) == 0) problem.erase(0, prefix.size());
+    throw InputError("the scenario imported (" + output + " not written)", e.pointer(), problem);
+  }
+}
+
+}  // namespace
+
 int run_import_command(ImportCommand c, std::ostream& out, std::ostream& err) {
   AwsImportInput& input = c.input;
   const std::string& output = c.output;
   namespace fs = std::filesystem;
   const fs::path destination = fs::absolute(output);
+  if (input.horizon) {
+    const std::optional<SimTime> horizon = parse_duration(*input.horizon);
+    if (!horizon || horizon->ms() <= 0 || horizon->ms() > kMaxHorizonMs)
+      throw InputError("--horizon", *input.horizon,
+                       "not a duration from 1s to 10 years (87660h), like 30d");
+  }
   if (input.metrics)
     input.metrics_reference =
         fs::relative(fs::absolute(*input.metrics), destination.parent_path()).string();
   const AwsImportResult result = import_aws(input);
   const std::string text = result.scenario.dump(2) + "\n";
-  const Scenario check = load_scenario_text(text, destination.string());  // validate first
+  const Scenario check = validated(text, destination, output);
   for (const std::string& note : result.notes) err << "note: " << note << "\n";
   AtomicFile file(destination);
   file.stream() << text;

@@ -8,6 +8,7 @@
 
 #include "albsim/input_error.hpp"
 #include "cli/cli_common.hpp"
+#include "cli/option_checks.hpp"
 #include "cli/plots.hpp"
 #include "cli/progress.hpp"
 #include "distribute/spread.hpp"
@@ -96,8 +97,10 @@ CLI::App* add_plan_command(CLI::App& app, PlanCommand& c) {
   cmd->add_option("--max-breach-minutes-per-month", o.targets.max_breach_minutes_per_month,
                   "Target: mean breach minutes per month at most this (default: none)");
   cmd->add_option("--replications", o.replications,
-                  "Runs per candidate at most (default: the scenario's /replications)");
-  cmd->add_option("--seed", c.seed, "Master seed (overrides the scenario's /seed)");
+                  "Runs per candidate at most (default: the scenario's /replications)")
+      ->check(whole_number(1, kMaxReplications));
+  cmd->add_option("--seed", c.seed, "Master seed (overrides the scenario's /seed)")
+      ->check(whole_number(0, kMaxSeed));
   cmd->add_flag("--no-early-stop", c.no_early_stop,
                 "Run every candidate to the full budget (no sequential test)");
   cmd->add_option("--shard", c.shard,
@@ -108,7 +111,7 @@ CLI::App* add_plan_command(CLI::App& app, PlanCommand& c) {
                 "Markov screen only, no simulation (constant demand; see docs/planning.md)");
   cmd->add_option("--threads", o.threads,
                   "Threads (default: every core); results do not depend on it")
-      ->check(CLI::NonNegativeNumber);
+      ->check(whole_number(0, kMaxThreads));
   cmd->add_option("-o,--out", c.out_dir, "Output directory (created if missing)")
       ->capture_default_str();
   cmd->add_flag("--plot", c.plot, "Also draw DIR/plan.png (needs Debian's python3-matplotlib)");
@@ -117,27 +120,34 @@ CLI::App* add_plan_command(CLI::App& app, PlanCommand& c) {
   const char* group = "Alternatives (scenario prices: --set /pricing/...)";
   cmd->add_option("--nlb-per-hour", a.nlb_per_hour, "NLB hour (USD)")
       ->capture_default_str()
+      ->check(finite_number(0, kMaxAlternativePrice))
       ->group(group);
   cmd->add_option("--nlcu-per-hour", a.nlcu_per_hour, "NLCU hour (USD)")
       ->capture_default_str()
+      ->check(finite_number(0, kMaxAlternativePrice))
       ->group(group);
   cmd->add_option("--gb-per-nlcu-hour", a.gb_per_nlcu_hour, "GB processed per NLCU-hour")
       ->capture_default_str()
+      ->check(finite_number(0, kMaxAlternativePrice))
       ->group(group);
   cmd->add_option("--accelerator-per-hour", a.accelerator_per_hour, "Global Accelerator hour (USD)")
       ->capture_default_str()
+      ->check(finite_number(0, kMaxAlternativePrice))
       ->group(group);
   cmd->add_option("--accelerator-premium-per-gb", a.accelerator_premium_per_gb,
                   "Global Accelerator data-transfer premium per GB (USD)")
       ->capture_default_str()
+      ->check(finite_number(0, kMaxAlternativePrice))
       ->group(group);
   cmd->add_option("--cloudfront-anycast-per-month", a.cloudfront_anycast_per_month,
                   "CloudFront Anycast Static IP list, per month (USD)")
       ->capture_default_str()
+      ->check(finite_number(0, kMaxAlternativePrice))
       ->group(group);
   cmd->add_option("--gb-per-lcu-hour", a.gb_per_lcu_hour,
                   "Assumption: GB the ALB processes per LCU-hour of demand")
       ->capture_default_str()
+      ->check(finite_number(0, kMaxAlternativePrice))
       ->group(group);
 
   MergeCommand& m = c.merge;

@@ -58,6 +58,10 @@ std::string plot_window_seconds(const std::string& window, const Scenario& scena
     throw InputError("--plot-window", window, "the end is not after the start");
   if (bounded_below && low >= scenario.horizon.ms())
     throw InputError("--plot-window", window, "starts at or after the horizon");
+  if (bounded_above && high > scenario.horizon.ms())
+    throw InputError("--plot-window", window,
+                     "ends after the run's horizon (" + format_duration(scenario.horizon) +
+                         "); the window must lie within the run");
   std::string seconds = bounded_below ? seconds_text(low) : std::string();
   seconds += "..";
   if (bounded_above) seconds += seconds_text(high);

@@ -6,6 +6,7 @@
 #include "albsim/input_error.hpp"
 #include "albsim/report_output.hpp"
 #include "cli/cli_common.hpp"
+#include "cli/option_checks.hpp"
 #include "cli/plots.hpp"
 #include "cli/progress.hpp"
 #include "distribute/run_job.hpp"
@@ -47,14 +48,16 @@ CLI::App* add_run_command(CLI::App& app, RunCommand& c) {
   add_common(*cmd, c.common);
   cmd->add_option("-o,--out", c.out_dir, "Output directory (created if missing)")
       ->capture_default_str();
-  cmd->add_option("--seed", c.seed, "Master seed (overrides the scenario's /seed)");
+  cmd->add_option("--seed", c.seed, "Master seed (overrides the scenario's /seed)")
+      ->check(whole_number(0, kMaxSeed));
   cmd->add_option("--replications", c.replications,
                   "Replications (overrides /replications); report.json keeps replication 0 and "
-                  "adds their distribution");
+                  "adds their distribution")
+      ->check(whole_number(1, kMaxReplications));
   cmd->add_option("--threads", c.threads,
                   "Threads running replications (default: every core, shared among the MPI ranks "
                   "on this machine); results do not depend on it")
-      ->check(CLI::NonNegativeNumber);
+      ->check(whole_number(0, kMaxThreads));
   cmd->add_option("--timeseries-step", c.timeseries_step,
                   "Sample step of timeseries.csv, like 1m or 1h; auto = first of 1m 5m 15m 1h 6h "
                   "1d giving at most 10000 rows")

@@ -1,5 +1,6 @@
 #include "distribute/run_job.hpp"
 
+#include <algorithm>
 #include <memory>
 
 #include "albsim/report_output.hpp"
@@ -10,6 +11,7 @@
 #include "distribute/spread.hpp"
 #include "report/atomic_file.hpp"
 #include "report/timeseries_csv.hpp"
+#include "scenario/work_estimate.hpp"
 
 namespace albsim {
 namespace {
@@ -42,6 +44,11 @@ RunOutcome run_job(const ScenarioInput& input, const RunJob& job, Peers& peers) 
   std::unique_ptr<AtomicFile> report_file;
   std::unique_ptr<TimeseriesCsv> timeseries;
   agree(peers, [&] {
+    const bool given = std::any_of(job.overrides.begin(), job.overrides.end(),
+                                   [](const Override& o) { return o.pointer == "/replications"; });
+    check_replicated_work(scenario, share_of(peers, replications.size()), 1,
+                          static_cast<unsigned>(threads_for(peers, job.threads)),
+                          given ? "--replications" : scenario.file + ": /replications");
     if (!peers.is_root()) return;
     create_output_directory(dir);
     if (keeps_timeseries) {

@@ -7,6 +7,7 @@
 
 #include "albsim/input_error.hpp"
 #include "distribute/byte_codec.hpp"
+#include "io/read_file.hpp"
 #include "report/atomic_file.hpp"
 
 namespace albsim {
@@ -61,11 +62,12 @@ void write_shard_file(const std::filesystem::path& path, const nlohmann::json& h
 }
 
 ShardFile read_shard_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) fault(path, "cannot be read; give the directories the shards wrote (--out)");
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  const std::string bytes = std::move(buffer).str();
+  std::string bytes;
+  try {
+    bytes = read_file(path.string(), "shard file");
+  } catch (const ReadError& e) {
+    fault(path, std::string(e.what()) + "; give the directories the shards wrote (--out)");
+  }
   if (bytes.rfind(kMagic, 0) != 0) fault(path, "is not an albsim shard file");
   if (bytes.size() < kMagic.size() + 8 + 8)
     fault(path, "is truncated (" + std::to_string(bytes.size()) + " bytes); run the shard again");

@@ -53,13 +53,13 @@ Status read_status(ByteReader& r) {
   throw std::runtime_error(s.message);
 }
 
+}  // namespace
+
 int threads_for(const Peers& peers, int threads) {
   if (threads > 0) return threads;
   const int cores = static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
   return std::max(1, cores / std::max(1, peers.size_on_this_machine()));
 }
-
-}  // namespace
 
 std::size_t share_of(const Peers& peers, std::size_t count) {
   const auto rank = static_cast<std::size_t>(peers.rank());

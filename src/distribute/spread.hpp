@@ -21,6 +21,10 @@ std::vector<std::string> spread(Peers& peers, std::size_t count, int threads,
                                 const std::function<std::string(std::size_t)>& task,
                                 const std::function<void(std::size_t finished)>& on_done = {});
 
+// The threads this process runs tasks on: `threads`, or for 0 the cores of this machine divided
+// among the processes on it.
+int threads_for(const Peers& peers, int threads);
+
 // The number of tasks of `count` that this process runs.
 std::size_t share_of(const Peers& peers, std::size_t count);
 

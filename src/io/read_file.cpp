@@ -57,13 +57,19 @@ ReadError overflow(const nlohmann::json::out_of_range& e, std::string_view text)
                    ": the number " + token + " does not fit a double");
 }
 
-// Refuses nesting deeper than kMaxJsonDepth before the parser builds anything: one pass over the
-// bytes that counts brackets outside strings (a malformed text is left to the parser).
-void check_depth(std::string_view text) {
+// Refuses, before the parser builds anything, nesting deeper than kMaxJsonDepth and a NUL byte
+// anywhere (JSON text holds none; nlohmann's parser would stop at one and ignore what follows):
+// one pass over the bytes that counts brackets outside strings (a malformed text is otherwise
+// left to the parser).
+void check_structure(std::string_view text) {
   int depth = 0;
   bool in_string = false;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
+    if (c == '\0')
+      throw ReadError("malformed JSON at " + line_and_column(text, i) +
+                      ": a NUL byte (\\0), which JSON text never holds; the document must end "
+                      "at its last byte");
     if (in_string) {
       if (c == '\\')
         ++i;
@@ -83,7 +89,7 @@ void check_depth(std::string_view text) {
 
 template <class Json>
 Json parse(std::string_view text) {
-  check_depth(text);
+  check_structure(text);
   try {
     return Json::parse(text);
   } catch (const nlohmann::json::parse_error& e) {
@@ -96,6 +102,40 @@ Json parse(std::string_view text) {
 
 }  // namespace
 
+void check_regular_file(const std::string& path, std::string_view what, std::uint64_t max_bytes) {
+  namespace fs = std::filesystem;
+  std::error_code error;
+  const fs::file_status status = fs::status(path, error);
+  if (error || !fs::exists(status))
+    throw ReadError("cannot open the " + std::string(what) + ": " +
+                    (error ? error.message() : "no such file"));
+  const auto kind = [&]() -> const char* {
+    switch (status.type()) {
+      case fs::file_type::regular:
+        return nullptr;
+      case fs::file_type::directory:
+        return "a directory";
+      case fs::file_type::fifo:
+        return "a FIFO (a named pipe)";
+      case fs::file_type::character:
+        return "a character device";
+      case fs::file_type::block:
+        return "a block device";
+      case fs::file_type::socket:
+        return "a socket";
+      default:
+        return "not a regular file";
+    }
+  }();
+  if (kind)
+    throw ReadError(std::string("is ") + kind + ", not the " + std::string(what) +
+                    "; albsim reads regular files only (save a pipe's output to a file first)");
+  const std::uintmax_t size = fs::file_size(path, error);
+  if (!error && size > max_bytes)
+    throw ReadError("is " + std::to_string(size >> 20) + " MiB, larger than the limit of " +
+                    std::to_string(max_bytes >> 20) + " MiB for the " + std::string(what));
+}
+
 namespace {
 
 // Reads `path` in pieces of at most `chunk_bytes`, at most `max_bytes` in all, and hands each to
@@ -103,9 +143,7 @@ namespace {
 template <class Consume>
 void read_pieces(const std::string& path, std::string_view what, std::uint64_t max_bytes,
                  std::size_t chunk_bytes, Consume&& consume) {
-  std::error_code error;
-  if (std::filesystem::is_directory(path, error))
-    throw ReadError("is a directory, not the " + std::string(what));
+  check_regular_file(path, what, max_bytes);
   std::ifstream in(path, std::ios::binary);
   if (!in) throw ReadError("cannot open the " + std::string(what));
   std::vector<char> chunk(chunk_bytes);
@@ -172,7 +210,7 @@ nlohmann::ordered_json parse_ordered_json(std::string_view text) {
 }
 
 void parse_json_sax(std::string_view text, nlohmann::json_sax<nlohmann::json>& sax) {
-  check_depth(text);
+  check_structure(text);
   nlohmann::json::sax_parse(text, &sax);
 }
 

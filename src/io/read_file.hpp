@@ -5,9 +5,12 @@
 // pointer where it has one.
 //
 // Limits (documented in docs/robustness.md), each failing fast:
-// - a file is at most kMaxFileBytes (a JSON document at most kMaxJsonBytes), read in chunks, so
-//   a device or a pipe that never ends (/dev/zero) stops at the limit;
-// - JSON nests at most kMaxJsonDepth arrays and objects;
+// - a path must be a regular file (check_regular_file): a FIFO, a device or a directory is
+//   refused before it is opened, so nothing blocks on a pipe or reads /dev/zero;
+// - a file is at most kMaxFileBytes (a JSON document at most kMaxJsonBytes), checked from its
+//   size before reading, and again while reading in chunks (a file that grows meanwhile);
+// - JSON nests at most kMaxJsonDepth arrays and objects and holds no NUL byte (the document
+//   ends at its last byte: nothing is ignored after it);
 // - a number must fit a double (1e400 does not).
 // A leading UTF-8 byte-order mark is dropped.
 #pragma once
@@ -19,16 +22,25 @@
 #include <string>
 #include <string_view>
 
+#include "albsim/input_error.hpp"
+
 namespace albsim {
 
 inline constexpr std::uint64_t kMaxFileBytes = 1ULL << 30;   // 1 GiB: a year of per-second rows
 inline constexpr std::uint64_t kMaxJsonBytes = 64ULL << 20;  // 64 MiB
 inline constexpr int kMaxJsonDepth = 64;
 
+// Its message is one printable line (printable_line): text quoted from the input, a NUL or an
+// escape sequence included, survives what() whole.
 class ReadError : public std::runtime_error {
  public:
-  using std::runtime_error::runtime_error;
+  explicit ReadError(const std::string& what)
+      : std::runtime_error(printable_line(what, kMaxMessage)) {}
 };
+
+// Throws ReadError unless `path` names a regular file of at most `max_bytes` (from its size,
+// without reading it): "is a FIFO (a named pipe), not the trace file; ...".
+void check_regular_file(const std::string& path, std::string_view what, std::uint64_t max_bytes);
 
 // The whole file, at most `max_bytes`. `what` names it in the message ("cannot open the trace
 // file").

@@ -2,6 +2,7 @@
 
 #include "albsim/load_scenario.hpp"
 #include "albsim/plan.hpp"
+#include "report/finite_json.hpp"
 #include "report/inputs_json.hpp"
 #include "report/text_format.hpp"
 
@@ -156,6 +157,7 @@ std::string plan_to_json(const PlanResult& p) {
                       {"gb_per_lcu_hour", a.gb_per_lcu_hour},
                       {"cloudfront_anycast_per_month", a.cloudfront_anycast_per_month}};
   j["notes"] = p.notes;
+  require_finite_numbers(j, "plan.json");
   return j.dump(2) + "\n";
 }
 

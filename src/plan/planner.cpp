@@ -21,6 +21,7 @@
 #include "report/inputs_json.hpp"
 #include "report/text_format.hpp"
 #include "scenario/scenario_document.hpp"
+#include "scenario/work_estimate.hpp"
 #include "sim/run_simulation.hpp"
 
 namespace albsim {
@@ -292,11 +293,26 @@ class Planner {
     return runs;
   }
 
+  // The budget of every simulated candidate (early stopping may spend less) within the work
+  // limit of all of a process's replications, on every rank alike.
+  void check_budget() {
+    const auto simulated = static_cast<std::size_t>(
+        std::count_if(set_.candidates.begin(), set_.candidates.end(),
+                      [](const BuiltCandidate& c) { return c.scenario.has_value(); }));
+    agree(peers_, [&] {
+      check_replicated_work(
+          base_, share_of(peers_, static_cast<std::size_t>(result_.budget)), simulated,
+          static_cast<unsigned>(threads_for(peers_, options_.threads)),
+          options_.replications ? "--replications" : base_.file + ": /replications");
+    });
+  }
+
   // Rounds of runs: every open candidate gets runs up to the next look, spread over the threads
   // (and MPI ranks); then each is judged. An early look uses a Bonferroni-corrected interval
   // (overall error at most 5% across the looks) and stops a candidate it decides; rank 0's
   // decisions bind every rank. Only a small record of each run is kept.
   void simulate_candidates() {
+    check_budget();
     const std::vector<int> looks = looks_for(result_.budget, options_.early_stop);
     const double z_final = normal_quantile(1 - kAlpha / 2);
     const double z_early = normal_quantile(1 - kAlpha / (2 * static_cast<double>(looks.size())));

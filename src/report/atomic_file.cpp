@@ -36,7 +36,8 @@ void remove_stale_temporaries(const std::filesystem::path& destination) {
 
 AtomicFile::AtomicFile(std::filesystem::path destination)
     : destination_(std::move(destination)),
-      temporary_(destination_.string() + ".tmp." + std::to_string(::getpid())) {
+      temporary_(destination_.string() + ".tmp." + std::to_string(::getpid())),
+      registered_(std::filesystem::absolute(temporary_).string()) {
   remove_stale_temporaries(destination_);
   out_.open(temporary_, std::ios::binary | std::ios::trunc);
   if (!out_)

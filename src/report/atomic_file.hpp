@@ -1,12 +1,15 @@
 // AtomicFile: writes a file under a temporary name beside its destination
 // ("<name>.tmp.<pid>") and renames it into place on commit. If no commit happens, the temporary is
-// removed: a failed run leaves no half-written output. Temporaries left by runs that were killed
-// (their process is gone) are removed when a new AtomicFile opens beside them.
+// removed: a failed run leaves no half-written output; so does SIGINT or SIGTERM
+// (interrupt_cleanup.hpp). Temporaries left by runs that were killed (their process is gone) are
+// removed when a new AtomicFile opens beside them.
 #pragma once
 
 #include <filesystem>
 #include <fstream>
 #include <initializer_list>
+
+#include "report/interrupt_cleanup.hpp"
 
 namespace albsim {
 
@@ -31,6 +34,7 @@ class AtomicFile {
 
   std::filesystem::path destination_;
   std::filesystem::path temporary_;
+  RegisteredTemporary registered_;  // removed by SIGINT or SIGTERM until committed
   std::ofstream out_;
   bool committed_ = false;
 };

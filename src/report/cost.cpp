@@ -1,7 +1,24 @@
 #include "report/cost.hpp"
 
+#include <cmath>
+
+#include "albsim/input_error.hpp"
+
 namespace albsim {
 namespace {
+
+// Every figure of a priced report is finite (report.json would print an infinite one as null):
+// the scenario's bounds on prices and horizon keep them so, and this states it where money is
+// summed, naming the inputs that would be at fault.
+void check_finite(const Scenario& scenario, const Report& report) {
+  const CostBreakdown& c = report.cost;
+  for (const double usd : {c.managed_ipv4, c.amazon_blocks, c.byoip_ownership, c.ipam, c.total,
+                           c.managed_only, c.saving})
+    if (!std::isfinite(usd))
+      throw InputError(scenario.file, "/pricing",
+                       "the IPv4 cost does not fit a number (the prices times the address-hours "
+                       "overflow); give prices per IP-hour and per address as AWS states them");
+}
 
 // Address-hours provisioned in top-level pools of `source`. Child pools lie inside their
 // parents: not counted.
@@ -88,6 +105,7 @@ void price_report(const Scenario& scenario, Report& report) {
   c.total = c.managed_ipv4 + c.amazon_blocks + c.byoip + c.byoip_ownership + c.ipam;
   c.managed_only = (lb_hours * price.public_ipv4_per_ip_hour).value();
   c.saving = c.managed_only - c.total;
+  check_finite(scenario, report);
 }
 
 }  // namespace albsim

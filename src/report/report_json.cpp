@@ -5,6 +5,7 @@
 #include "albsim/version.hpp"
 #include "core/calendar.hpp"
 #include "report/distribution.hpp"
+#include "report/finite_json.hpp"
 #include "report/inputs_json.hpp"
 #include "report/metrics_layout.hpp"
 #include "report/text_format.hpp"
@@ -97,6 +98,7 @@ std::string report_to_json(const Scenario& scenario, const std::vector<Report>& 
     }
     j["distribution"] = distribution_json(metrics, std::move(columns), replications);
   }
+  require_finite_numbers(j, "report.json");
   return j.dump(2) + "\n";
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <vector>
 
 #include "albsim/input_error.hpp"
@@ -107,6 +108,16 @@ double JsonReader::positive() const {
   return v;
 }
 
+double JsonReader::number_in(double min, double max) const {
+  const double v = number();
+  if (v < min || v > max) {
+    char range[96];
+    std::snprintf(range, sizeof range, "must be from %.10g to %.10g", min, max);
+    fail(std::string(range) + " (found " + value_->dump() + ")");
+  }
+  return v;
+}
+
 std::int64_t JsonReader::integer(std::int64_t min, std::int64_t max) const {
   const double v = number();
   if (v != std::floor(v)) fail("expected a whole number, found " + value_->dump());
@@ -176,6 +187,11 @@ double JsonReader::non_negative_or(std::string_view key, double fallback) const 
 
 double JsonReader::positive_or(std::string_view key, double fallback) const {
   return has(key) ? at(key).positive() : fallback;
+}
+
+double JsonReader::number_in_or(std::string_view key, double fallback, double min,
+                                double max) const {
+  return has(key) ? at(key).number_in(min, max) : fallback;
 }
 
 SimTime JsonReader::duration_or(std::string_view key, SimTime fallback) const {

@@ -41,9 +41,10 @@ class JsonReader {
   std::size_t array_size() const;  // the value must be an array
 
   // Scalars (of this value).
-  double number() const;        // finite
-  double non_negative() const;  // finite, >= 0
-  double positive() const;      // finite, > 0
+  double number() const;                           // finite
+  double non_negative() const;                     // finite, >= 0
+  double positive() const;                         // finite, > 0
+  double number_in(double min, double max) const;  // finite, in [min, max]
   std::int64_t integer(std::int64_t min, std::int64_t max) const;
   std::string string() const;
   std::string identifier() const;  // non-empty string
@@ -54,6 +55,7 @@ class JsonReader {
   // Optional members with a default.
   double non_negative_or(std::string_view key, double fallback) const;
   double positive_or(std::string_view key, double fallback) const;
+  double number_in_or(std::string_view key, double fallback, double min, double max) const;
   SimTime duration_or(std::string_view key, SimTime fallback) const;
   std::int64_t integer_or(std::string_view key, std::int64_t fallback, std::int64_t min,
                           std::int64_t max) const;

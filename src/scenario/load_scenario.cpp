@@ -1,5 +1,6 @@
 #include "albsim/load_scenario.hpp"
 
+#include <algorithm>
 #include <filesystem>
 
 #include "albsim/input_error.hpp"
@@ -41,6 +42,16 @@ nlohmann::json override_value(const Override& o) {
   return o.value;
 }
 
+// nlohmann's reason for refusing a pointer, without its "[json.exception.parse_error.N] parse
+// error: " prefix.
+std::string pointer_fault(const nlohmann::json::exception& e) {
+  std::string reason = e.what();
+  if (const auto bracket = reason.find("] "); bracket != std::string::npos)
+    reason.erase(0, bracket + 2);
+  if (reason.rfind("parse error: ", 0) == 0) reason.erase(0, 13);
+  return reason;
+}
+
 // Creates the objects missing on the way to `parent` (the user's --set /pricing/x on a scenario
 // without `pricing`). Array elements are never created: an index past an array's end, or a
 // missing key under something that is not an object, is an error naming that ancestor.
@@ -64,7 +75,34 @@ void create_parents(nlohmann::json& document, const nlohmann::json::json_pointer
   }
 }
 
+// An override's pointer and value are held to what a scenario file may hold: a pointer of at
+// most kMaxJsonDepth tokens and kMaxOverrideBytes bytes, a value of at most kMaxOverrideBytes
+// (both checked before anything is created or parsed).
+void check_override_size(const Override& o) {
+  const auto depth = std::count(o.pointer.begin(), o.pointer.end(), '/');
+  if (depth > kMaxJsonDepth)
+    throw InputError("--set", o.pointer.substr(0, 60) + "...",
+                     "the pointer is " + std::to_string(depth) + " levels deep; a scenario nests " +
+                         "at most " + std::to_string(kMaxJsonDepth));
+  if (o.pointer.size() > kMaxOverrideBytes)
+    throw InputError("--set", o.pointer.substr(0, 60) + "...",
+                     "the pointer is " + std::to_string(o.pointer.size()) +
+                         " bytes long; at most " + std::to_string(kMaxOverrideBytes));
+  if (o.value.size() > kMaxOverrideBytes)
+    throw InputError("--set", o.pointer,
+                     "the value is " + std::to_string(o.value.size()) + " bytes long; at most " +
+                         std::to_string(kMaxOverrideBytes) + " (put a larger value in the file)");
+}
+
+// An array index as JSON Pointer writes one (RFC 6901): "0", or digits without a leading zero.
+bool is_array_index(const std::string& token) {
+  return !token.empty() && token.size() <= 9 &&
+         token.find_first_not_of("0123456789") == std::string::npos &&
+         (token == "0" || token[0] != '0');
+}
+
 void apply_override(nlohmann::json& document, const Override& o) {
+  check_override_size(o);
   const nlohmann::json value = override_value(o);
   try {
     const nlohmann::json::json_pointer pointer(o.pointer);
@@ -76,9 +114,13 @@ void apply_override(nlohmann::json& document, const Override& o) {
       throw InputError("--set", o.pointer,
                        parent.to_string() + " is a " + container.type_name() +
                            ", not an object or array that could hold " + pointer.back());
+    if (container.is_array() && pointer.back() != "-" && !is_array_index(pointer.back()))
+      throw InputError("--set", o.pointer,
+                       "\"" + pointer.back() +
+                           "\" is not an array index; write a whole number (0, 1, ...), or - to "
+                           "append");
     if (container.is_array() && pointer.back() != "-" &&
-        (pointer.back().empty() || pointer.back().size() > 9 ||
-         std::stoul(pointer.back()) > container.size()))
+        std::stoul(pointer.back()) > container.size())
       throw InputError("--set", o.pointer,
                        "the index is past the end of an array of " +
                            std::to_string(container.size()) + "; give an existing index, or " +
@@ -86,14 +128,16 @@ void apply_override(nlohmann::json& document, const Override& o) {
     document[pointer] = value;
   } catch (const nlohmann::json::exception& e) {
     throw InputError("--set", o.pointer,
-                     std::string("not a usable JSON pointer (") + e.what() +
+                     "not a usable JSON pointer (" + pointer_fault(e) +
                          "); write it like /load_balancers/0/max_nodes_per_az");
-  } catch (const std::logic_error&) {  // std::stoul of something that is not an index
-    throw InputError("--set", o.pointer, "not an array index; write a number, or - to append");
   }
 }
 
 nlohmann::json overridden(nlohmann::json document, const std::vector<Override>& overrides) {
+  if (overrides.size() > kMaxOverrides)
+    throw InputError("--set", "",
+                     std::to_string(overrides.size()) + " overrides; at most " +
+                         std::to_string(kMaxOverrides) + " (put them in the scenario file)");
   for (const Override& o : overrides) apply_override(document, o);
   return document;
 }

@@ -5,14 +5,12 @@
 
 #include "core/calendar.hpp"
 #include "io/ip_ranges.hpp"
+#include "io/read_file.hpp"
 #include "scenario/json_reader.hpp"
 #include "scenario/parse_demand.hpp"
 
 namespace albsim {
 
-namespace {
-constexpr std::int64_t kMaxHorizonMs = 87'660LL * 3'600'000;  // 10 years of 365.25 days
-}  // namespace
 namespace {
 
 class Parser {
@@ -39,8 +37,8 @@ class Parser {
     if (s.horizon.ms() == 0) root_.at("horizon").fail("must be greater than 0");
     if (s.horizon.ms() > kMaxHorizonMs)
       root_.at("horizon").fail("must not exceed 10 years (87660h)");
-    s.seed = static_cast<std::uint64_t>(root_.integer_or("seed", 0, 0, std::int64_t{1} << 53));
-    s.replications = static_cast<int>(root_.integer_or("replications", 1, 1, 1'000'000));
+    s.seed = static_cast<std::uint64_t>(root_.integer_or("seed", 0, 0, kMaxSeed));
+    s.replications = static_cast<int>(root_.integer_or("replications", 1, 1, kMaxReplications));
     if (root_.has("pricing")) parse_pricing(root_.at("pricing"));
     if (root_.has("managed_ranges")) parse_managed_ranges(root_.at("managed_ranges"));
 
@@ -74,18 +72,21 @@ class Parser {
                      "ipam_advanced_per_ip_hour", "byoip_price_per_address",
                      "byoip_amortize_months", "byoip_owned"});
     Pricing& price = out_.scenario.pricing;
-    price.public_ipv4_per_ip_hour = UsdPerAddressHour(
-        p.non_negative_or("public_ipv4_per_ip_hour", price.public_ipv4_per_ip_hour.value()));
-    price.amazon_block_per_ip_hour = UsdPerAddressHour(
-        p.non_negative_or("amazon_block_per_ip_hour", price.amazon_block_per_ip_hour.value()));
+    const auto hourly = [&](const char* key, UsdPerAddressHour fallback) {
+      return UsdPerAddressHour(p.number_in_or(key, fallback.value(), 0, kMaxPricePerAddressHour));
+    };
+    price.public_ipv4_per_ip_hour =
+        hourly("public_ipv4_per_ip_hour", price.public_ipv4_per_ip_hour);
+    price.amazon_block_per_ip_hour =
+        hourly("amazon_block_per_ip_hour", price.amazon_block_per_ip_hour);
     if (p.has("ipam_tier"))
       price.ipam_advanced = p.at("ipam_tier").choice({"free", "advanced"}) == "advanced";
-    price.ipam_advanced_per_ip_hour = UsdPerAddressHour(
-        p.non_negative_or("ipam_advanced_per_ip_hour", price.ipam_advanced_per_ip_hour.value()));
-    price.byoip_price_per_address =
-        Usd(p.non_negative_or("byoip_price_per_address", price.byoip_price_per_address.value()));
+    price.ipam_advanced_per_ip_hour =
+        hourly("ipam_advanced_per_ip_hour", price.ipam_advanced_per_ip_hour);
+    price.byoip_price_per_address = Usd(p.number_in_or(
+        "byoip_price_per_address", price.byoip_price_per_address.value(), 0, kMaxPricePerAddress));
     price.byoip_amortize_months =
-        p.positive_or("byoip_amortize_months", price.byoip_amortize_months);
+        p.number_in_or("byoip_amortize_months", price.byoip_amortize_months, 1, kMaxAmortizeMonths);
     if (p.has("byoip_owned")) price.byoip_owned = p.at("byoip_owned").boolean();
   }
 
@@ -101,7 +102,7 @@ class Parser {
     } else {
       try {
         spec.prefixes = load_ip_ranges(path, out_.scenario.region, spec.service);
-      } catch (const std::runtime_error& e) {
+      } catch (const ReadError& e) {
         file.fail(e.what());
       }
       files_.ip_ranges.emplace(key, spec.prefixes);

@@ -29,6 +29,8 @@ namespace {
 // - a reserved address drawn at random from a pool fragmented by millions of such draws about
 //   6 us (2^24 of them from a /8 took 99 s).
 constexpr double kMaxWorkSeconds = 60;
+constexpr double kMaxReplicatedSeconds = 24 * 3600;  // all of one process's replications
+constexpr double kSecondsPerRunAtLeast = 1e-4;
 constexpr double kSecondsPerGridPoint = 25e-9;
 constexpr double kSecondsPerNoisyGridPoint = 150e-9;
 constexpr double kSecondsPerEvent = 100e-9;
@@ -42,7 +44,9 @@ constexpr double kSecondsPerRandomReservedAddress = 6e-6;
 // "4.2 s", "7.5 min", "3.1 h", "12 days": how long `seconds` is, roughly.
 std::string rough_duration(double seconds) {
   char text[64];
-  if (seconds < 120)
+  if (seconds < 1)
+    std::snprintf(text, sizeof text, "%.2g s", seconds);
+  else if (seconds < 120)
     std::snprintf(text, sizeof text, "%.0f s", seconds);
   else if (seconds < 7200)
     std::snprintf(text, sizeof text, "%.0f min", seconds / 60);
@@ -72,13 +76,18 @@ class WorkEstimate {
  public:
   explicit WorkEstimate(const Scenario& s) : s_(s), horizon_(static_cast<double>(s.horizon.ms())) {}
 
-  void check() {
+  // The estimate of one run, in seconds.
+  double seconds() {
     for (std::size_t i = 0; i < s_.load_balancers.size(); ++i) load_balancer(i);
     random_events();
     scheduled_events();
     surge_products();
     reservations();
-    if (total_ <= kMaxWorkSeconds) return;
+    return total_;
+  }
+
+  void check() {
+    if (seconds() <= kMaxWorkSeconds) return;
     throw InputError(s_.file, largest_pointer_,
                      "the run would take about " + rough_duration(total_) + " (" +
                          rough_count(grid_points_) + " grid points, " + rough_count(events_) +
@@ -190,6 +199,27 @@ class WorkEstimate {
 
 void check_work(const Scenario& scenario) {
   WorkEstimate(scenario).check();
+}
+
+void check_replicated_work(const Scenario& scenario, std::uint64_t replications,
+                           std::uint64_t runs_each, unsigned workers, const std::string& option) {
+  // A run's fixed costs (loading, the report) where the estimate of its simulation is tiny.
+  const double each = std::max(WorkEstimate(scenario).seconds(), kSecondsPerRunAtLeast);
+  const double runs = static_cast<double>(replications) * static_cast<double>(runs_each);
+  const double threads = std::max(1U, workers);
+  const double wall = each * runs / threads;
+  if (wall <= kMaxReplicatedSeconds) return;
+  const double fitting = kMaxReplicatedSeconds * threads / each / static_cast<double>(runs_each);
+  std::string what = std::to_string(replications) + " replications";
+  if (runs_each > 1) what += " of " + std::to_string(runs_each) + " candidates";
+  throw InputError(
+      option, "",
+      what + " would take about " + rough_duration(wall) + " on " + std::to_string(workers) +
+          (workers == 1 ? " thread" : " threads") + " (about " + rough_duration(each) +
+          " a run); the limit is about " + rough_duration(kMaxReplicatedSeconds) +
+          ": give --replications " +
+          std::to_string(std::max<std::uint64_t>(1, static_cast<std::uint64_t>(fitting))) +
+          " or fewer, or spread them with --shard K/N or mpirun");
 }
 
 }  // namespace albsim

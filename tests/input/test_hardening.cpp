@@ -1,6 +1,8 @@
 // The input boundary and the outputs under hostile input (issue "Hardening"): each case is a
 // reproducer that once crashed, exited 1, ran away or wrote a broken file. Every refusal is exit
 // code 2 with one printable line that names the file and the JSON pointer or line.
+#include <sys/stat.h>
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -164,10 +166,17 @@ TEST_CASE("messages are one printable line: control bytes and bad UTF-8 escaped,
 TEST_CASE("files: directories, size limits, devices and nesting fail fast") {
   Folder f;
   expect_refused({"validate", f.dir.string()}, {f.dir.string() + ": is a directory"});
-  // /dev/zero never ends: the reader stops at the limit (here 1 MiB) instead of exhausting memory.
+  // /dev/zero never ends, and a FIFO may never be written: neither is opened.
   CHECK_THROWS_WITH(read_file("/dev/zero", "trace file", 1 << 20),
-                    Catch::Contains("larger than the limit of 1 MiB"));
-  expect_refused({"validate", "/dev/zero"}, {"larger than the limit of 64 MiB"});
+                    Catch::Contains("is a character device, not the trace file"));
+  expect_refused({"validate", "/dev/zero"}, {"/dev/zero: is a character device"});
+  const fs::path fifo = f.dir / "fifo.json";
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  expect_refused({"validate", fifo.string()}, {"fifo.json: is a FIFO (a named pipe)"});
+  // A file over the limit is refused from its size, before a byte is read (a sparse 65 MiB).
+  const std::string big = f.write("big.json", "{}");
+  fs::resize_file(big, (64 << 20) + (1 << 20));
+  expect_refused({"validate", big}, {"big.json: is 65 MiB, larger than the limit of 64 MiB"});
   const std::string deep = f.write("deep.json", std::string(100, '[') + std::string(100, ']'));
   expect_refused({"validate", deep}, {"nested deeper than 64"});
 }

@@ -286,7 +286,7 @@ TEST_CASE("bad traces get one clear error naming the line") {
   TraceRequest missing;
   missing.path = "/nonexistent/trace.csv";
   missing.value_column = "lcu";
-  CHECK(fault(missing) == "line 0: cannot open the trace file");
+  CHECK(fault(missing) == "line 0: cannot open the trace file: No such file or directory");
 }
 
 TEST_CASE("a trace in a scenario: path relative to the file, errors at the trace's pointer") {
