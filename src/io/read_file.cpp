@@ -124,7 +124,7 @@ void check_regular_file(const std::string& path, std::string_view what, std::uin
       case fs::file_type::socket:
         return "a socket";
       default:
-        return "not a regular file";
+        return "a special file";
     }
   }();
   if (kind)
