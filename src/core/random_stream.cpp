@@ -1,7 +1,8 @@
 #include "core/random_stream.hpp"
 
 #include <cmath>
-#include <numbers>
+
+#include "core/ziggurat.hpp"
 
 namespace albsim {
 
@@ -40,9 +41,7 @@ double RandomStream::exponential(double mean) {
 }
 
 double RandomStream::standard_normal() {
-  const double u1 = 1.0 - uniform01();  // (0, 1]
-  const double u2 = uniform01();
-  return std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * std::numbers::pi * u2);
+  return Ziggurat::tables().draw([this] { return (std::uint64_t{engine_()} << 32) | engine_(); });
 }
 
 std::uint64_t RandomStream::below(std::uint64_t n) {

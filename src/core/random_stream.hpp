@@ -24,7 +24,7 @@ class RandomStream {
   double uniform01();                       // [0, 1), 53 random bits
   double uniform(double low, double high);  // [low, high)
   double exponential(double mean);          // mean * -ln(1 - U)
-  double standard_normal();                 // Box-Muller, one value per two uniforms
+  double standard_normal();                 // ziggurat (core/ziggurat.hpp), about 1 64-bit draw
   std::uint64_t below(std::uint64_t n);     // uniform in [0, n), n > 0, unbiased
 
  private:
