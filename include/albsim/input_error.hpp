@@ -66,9 +66,12 @@ inline constexpr std::size_t kMaxMessage = 1000;
 
 class InputError : public std::runtime_error {
  public:
+  // An empty `file` (a path given as "") shows as "".
   InputError(const std::string& file, const std::string& pointer, const std::string& problem)
-      : std::runtime_error(printable_line(
-            file + (pointer.empty() ? "" : ": " + pointer) + ": " + problem, kMaxMessage)),
+      : std::runtime_error(printable_line((file.empty() ? std::string("\"\"") : file) +
+                                              (pointer.empty() ? "" : ": " + pointer) + ": " +
+                                              problem,
+                                          kMaxMessage)),
         file_(file),
         pointer_(pointer) {}
 

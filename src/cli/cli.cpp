@@ -1,6 +1,7 @@
 #include "cli/cli.hpp"
 
 #include <CLI/CLI.hpp>
+#include <filesystem>
 #include <string>
 
 #include "albsim/input_error.hpp"
@@ -75,6 +76,11 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     return 2;  // CLI11 requires one subcommand
   } catch (const InputError& e) {
     err << "albsim: " << e.what() << "\n";
+    return 2;
+  } catch (const std::filesystem::filesystem_error& e) {
+    // Every path albsim touches is one the user gave (an output folder, an input file): a fault
+    // there is bad input, named by the path, not an internal error.
+    err << "albsim: " << InputError(e.path1().string(), "", e.code().message()).what() << "\n";
     return 2;
   } catch (const std::exception& e) {
     err << "albsim: internal error: " << printable_line(e.what()) << "\n";

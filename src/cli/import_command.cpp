@@ -78,6 +78,10 @@ int run_import_command(ImportCommand c, std::ostream& out, std::ostream& err) {
   AwsImportInput& input = c.input;
   const std::string& output = c.output;
   namespace fs = std::filesystem;
+  if (output.empty())
+    throw InputError("-o", "", "an empty path names no file; give the scenario file to write");
+  if (input.metrics && input.metrics->empty())
+    throw InputError("--metrics", "", "an empty path names no file; give the CloudWatch output");
   const fs::path destination = fs::absolute(output);
   if (input.horizon) {
     const std::optional<SimTime> horizon = parse_duration(*input.horizon);

@@ -104,6 +104,8 @@ Json parse(std::string_view text) {
 
 void check_regular_file(const std::string& path, std::string_view what, std::uint64_t max_bytes) {
   namespace fs = std::filesystem;
+  if (path.empty())
+    throw ReadError("an empty path names no " + std::string(what) + "; give the file's path");
   std::error_code error;
   const fs::file_status status = fs::status(path, error);
   if (error || !fs::exists(status))

@@ -32,7 +32,7 @@ std::vector<std::string_view> tokens_of(std::string_view line) {
 std::vector<DnsAnswer> read_answers(const std::string& file, std::size_t& failed) {
   std::string text;
   try {
-    text = read_file(file, "cannot open the DNS log");
+    text = read_file(file, "DNS log");
   } catch (const ReadError& e) {
     throw InputError(file, "", e.what());
   }

@@ -205,3 +205,15 @@ TEST_CASE("import aws: a fault in the inputs names them, not the file it did not
                  {"--horizon: 99999d: not a duration from 1s to 10 years"});
   CHECK_FALSE(fs::exists(out));
 }
+
+TEST_CASE("empty paths are named as such, never an internal error") {
+  // Found by the command-line fuzzer: `import aws ... -o ""` was exit 1 ("cannot make absolute
+  // path"); the rest named a file "" with an empty prefix.
+  const std::string lbs = test::source_path("tests/data/aws/describe-load-balancers.json");
+  expect_refused({"import", "aws", "--load-balancers", lbs, "-o", ""},
+                 {"albsim: -o: an empty path names no file"});
+  expect_refused({"validate", ""}, {"albsim: \"\": an empty path names no scenario file"});
+  expect_refused({"observe", kQuickstart, "--dns-log", "", "-q"},
+                 {"albsim: \"\": an empty path names no DNS log"});
+  expect_refused({"run", kQuickstart, "-q", "-o", ""}, {"--out: cannot create directory"});
+}
