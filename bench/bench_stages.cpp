@@ -7,7 +7,8 @@
 //   a hand-over costs while demand is being lost).
 // - Requirement: the requirement of every point computed (required_nodes), against the demand
 //   band test the look-ahead uses for the same points.
-// - NoiseDraws: the lognormal multipliers of a noisy fleet-year, alone.
+// - NoiseDraws: the lognormal multipliers of a noisy fleet-year, alone; HostGauge: the host's
+//   speed, the same count of points through libm alone.
 // - Events: the engine's queue, in bench_event_queue (the hold model).
 // The whole run is bench_fleet_year.
 #include <benchmark/benchmark.h>
@@ -102,9 +103,8 @@ void BM_Requirement(benchmark::State& state) {
 }
 
 // The lognormal noise multipliers of a fleet-year with noise (52.6 million, one per point), drawn
-// as the demand driver draws them: exp(sigma Z - sigma^2 / 2), Z by Box-Muller from the load
-// balancer's stream. This is the floor of a noisy run while its bytes stay as they are: each draw
-// is a logarithm, a square root, a cosine and an exponential.
+// as the demand driver draws them: exp(sigma Z - sigma^2 / 2), Z by the ziggurat from the load
+// balancer's stream. This is the floor of a noisy run: one 64-bit draw and an exponential a point.
 void BM_NoiseDraws(benchmark::State& state) {
   const double sigma = 0.1;
   std::int64_t points = 0;
@@ -122,10 +122,35 @@ void BM_NoiseDraws(benchmark::State& state) {
       static_cast<double>(points), benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
 }
 
+// The host's speed gauge (docs/performance.md): the same 52.6 million points through glibc's libm
+// alone (a logarithm, a square root, a cosine and an exponential a point, as Box-Muller's
+// lognormal), no albsim code but the uniform draws. Its figure says how fast this hour is.
+void BM_HostGauge(benchmark::State& state) {
+  const double sigma = 0.1;
+  const double two_pi = 6.283185307179586;
+  std::int64_t points = 0;
+  for (auto _ : state) {
+    double sum = 0;
+    for (std::size_t lb = 0; lb < 100; ++lb) {
+      RandomStream draws(2027, 0, "load_balancers/lb" + std::to_string(lb) + "/noise");
+      for (int i = 0; i < 525'600; ++i) {
+        const double radius = std::sqrt(-2.0 * std::log(1.0 - draws.uniform01()));
+        const double z = radius * std::cos(two_pi * draws.uniform01());
+        sum += std::exp(sigma * z - sigma * sigma / 2);
+      }
+      points += 525'600;
+    }
+    benchmark::DoNotOptimize(sum);
+  }
+  state.counters["time_per_point"] = benchmark::Counter(
+      static_cast<double>(points), benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+}
+
 }  // namespace
 
 BENCHMARK(BM_DemandTrajectory)->Unit(benchmark::kMillisecond)->Iterations(3);
 BENCHMARK(BM_MetricsDemand)->Unit(benchmark::kMillisecond)->Iterations(3);
 BENCHMARK(BM_Requirement)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_NoiseDraws)->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK(BM_HostGauge)->Unit(benchmark::kMillisecond)->Iterations(3);
 BENCHMARK_MAIN();
