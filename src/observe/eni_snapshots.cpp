@@ -142,7 +142,8 @@ Observation read_eni_snapshots(const std::vector<std::string>& files, const Obse
     std::string seen;
     for (const std::string& name : other_albs) seen += (seen.empty() ? "" : ", ") + name;
     throw InputError(files.empty() ? "--eni-snapshots" : files.front(), "",
-                     "no ENI described \"ELB app/<id>/...\" for a load balancer of the scenario" +
+                     "no ENI described \"ELB app/<name>/<id>\" with <name> a load balancer of the "
+                     "scenario" +
                          (seen.empty() ? std::string(" (and no ALB ENI at all)")
                                        : " (ALBs seen: " + seen + ")"));
   }

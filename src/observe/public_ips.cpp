@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <string>
 
 #include "albsim/input_error.hpp"
 #include "albsim/ipv4.hpp"
@@ -97,8 +98,10 @@ Observation read_public_ips(const std::vector<std::string>& files, const Observe
   observation.holdings = holdings_from_snapshots(snapshots, observation.sampling.covered.to_ms);
   if (observation.holdings.empty())
     throw InputError(files.front(), "/" + std::string(kRecords),
-                     "no associated load-balancer address with NetworkInterfaceDescription "
-                     "\"ELB app/<id>/...\" for a load balancer of the scenario");
+                     "no associated load-balancer address among its " +
+                         std::to_string(observation.records) +
+                         " records (Service \"load-balancer\", NetworkInterfaceDescription "
+                         "\"ELB app/<name>/<id>\" with <name> a load balancer of the scenario)");
   check_holdings(observation.holdings);
   observation.hides = {
       "a node that came and went between two discoveries is not seen, and every change is seen "

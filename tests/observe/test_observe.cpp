@@ -1,8 +1,10 @@
 // albsim observe: hand-written AWS CLI outputs with values derived by hand, round trips through
 // a simulated run exported as AWS records it, and bad observations refused with exit 2.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <set>
 
 #include "albsim/input_error.hpp"
@@ -397,6 +399,50 @@ TEST_CASE("observe: bad observations exit 2 with one line naming the file and th
     refused({"--dns-log", file, "--ipam-history", file}, "give exactly one source");
   }
   CHECK(!std::filesystem::exists(folder.dir / "out" / "report.json"));
+}
+
+TEST_CASE("observe: the AWS CLI documentation's own outputs are named for what they lack") {
+  // Each source's example output as the AWS CLI documentation prints it (tests/data/aws): none
+  // holds an ALB node, and each says so in one line with what it did find.
+  const test::ScratchFolder folder("observe-cli-examples");
+  const std::string scenario = folder.write("s.json", scenario_a().dump());
+  const auto refused = [&](const std::string& option, const std::string& file,
+                           const std::string& message) {
+    const auto r = test::run_albsim(
+        {"observe", scenario, "-q", "-o", (folder.dir / "out").string(), option, file});
+    INFO(r.err);
+    CHECK(r.code == 2);
+    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+    CHECK(r.err.find(message) != std::string::npos);
+  };
+  const auto example = [](const std::string& name) {
+    return test::source_path("tests/data/aws/" + name);
+  };
+  const auto text_of = [](const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+  // The documentation's Public IP Insights output lacks the `]` that closes its list: its 47th
+  // line is the object's `}`.
+  const std::string printed = example("get-ipam-discovered-public-addresses.json");
+  refused("--public-ips", printed, "malformed JSON at line 47, column 1");
+  // With the `]` put back: two EC2 instances' public IPs, no load balancer's.
+  std::string repaired = text_of(printed);
+  repaired.insert(repaired.rfind('}'), "]\n");
+  refused("--public-ips", folder.write("public-ips.json", repaired),
+          "public-ips.json: /IpamDiscoveredPublicAddresses: no associated load-balancer address "
+          "among its 2 records");
+  // The IPAM history example is of three VPCs' CIDRs.
+  refused("--ipam-history", example("get-ipam-address-history.json"),
+          "/HistoryRecords: no record of a network interface holding an IPv4 address (3 records "
+          "of other resources)");
+  // The ENI example: an instance's interface and a primary one, no ALB node's. Snapshots carry
+  // their time in the file name.
+  refused("--eni-snapshots",
+          folder.write("enis-2025-03-01T00:05:00Z.json",
+                       text_of(example("describe-network-interfaces.json"))),
+          "no ENI described \"ELB app/<name>/<id>\" with <name> a load balancer of the scenario "
+          "(and no ALB ENI at all)");
 }
 
 TEST_CASE("observe writes report.json marked observed and a timeseries with the AZs it knows") {
