@@ -102,18 +102,16 @@ void BM_Requirement(benchmark::State& state) {
       benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
 }
 
-// The lognormal noise multipliers of a fleet-year with noise (52.6 million, one per point), drawn
-// as the demand driver draws them: exp(sigma Z - sigma^2 / 2), Z by the ziggurat from the load
-// balancer's stream. This is the floor of a noisy run: one 64-bit draw and an exponential a point.
-void BM_NoiseDraws(benchmark::State& state) {
-  const double sigma = 0.1;
+// Sums `multiplier(draws)` over a noisy fleet-year's 52.6 million points: a year of minutes on
+// each of 100 load balancers' noise streams.
+template <class Multiplier>
+void time_fleet_year_points(benchmark::State& state, Multiplier multiplier) {
   std::int64_t points = 0;
   for (auto _ : state) {
     double sum = 0;
     for (std::size_t lb = 0; lb < 100; ++lb) {
       RandomStream draws(2027, 0, "load_balancers/lb" + std::to_string(lb) + "/noise");
-      for (int i = 0; i < 525'600; ++i)
-        sum += std::exp(sigma * draws.standard_normal() - sigma * sigma / 2);
+      for (int i = 0; i < 525'600; ++i) sum += multiplier(draws);
       points += 525'600;
     }
     benchmark::DoNotOptimize(sum);
@@ -122,28 +120,25 @@ void BM_NoiseDraws(benchmark::State& state) {
       static_cast<double>(points), benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
 }
 
-// The host's speed gauge (docs/performance.md): the same 52.6 million points through glibc's libm
-// alone (a logarithm, a square root, a cosine and an exponential a point, as Box-Muller's
-// lognormal), no albsim code but the uniform draws. Its figure says how fast this hour is.
+constexpr double kSigma = 0.1;
+
+// The lognormal noise multipliers as the demand driver draws them: exp(sigma Z - sigma^2 / 2),
+// Z by the ziggurat. This is the floor of a noisy run: one 64-bit draw and an exponential a point.
+void BM_NoiseDraws(benchmark::State& state) {
+  time_fleet_year_points(state, [](RandomStream& draws) {
+    return std::exp(kSigma * draws.standard_normal() - kSigma * kSigma / 2);
+  });
+}
+
+// The host's speed gauge (docs/performance.md): the same points through glibc's libm alone (a
+// logarithm, a square root, a cosine and an exponential a point, Box-Muller's lognormal), no
+// albsim code but the uniform draws. Its figure says how fast this hour is.
 void BM_HostGauge(benchmark::State& state) {
-  const double sigma = 0.1;
-  const double two_pi = 6.283185307179586;
-  std::int64_t points = 0;
-  for (auto _ : state) {
-    double sum = 0;
-    for (std::size_t lb = 0; lb < 100; ++lb) {
-      RandomStream draws(2027, 0, "load_balancers/lb" + std::to_string(lb) + "/noise");
-      for (int i = 0; i < 525'600; ++i) {
-        const double radius = std::sqrt(-2.0 * std::log(1.0 - draws.uniform01()));
-        const double z = radius * std::cos(two_pi * draws.uniform01());
-        sum += std::exp(sigma * z - sigma * sigma / 2);
-      }
-      points += 525'600;
-    }
-    benchmark::DoNotOptimize(sum);
-  }
-  state.counters["time_per_point"] = benchmark::Counter(
-      static_cast<double>(points), benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+  time_fleet_year_points(state, [](RandomStream& draws) {
+    const double radius = std::sqrt(-2.0 * std::log(1.0 - draws.uniform01()));
+    const double z = radius * std::cos(6.283185307179586 * draws.uniform01());
+    return std::exp(kSigma * z - kSigma * kSigma / 2);
+  });
 }
 
 }  // namespace
