@@ -46,7 +46,8 @@ CLI::Validator finite_number(double low, double high) {
         errno = 0;
         char* stop = nullptr;
         const double value = std::strtod(text.c_str(), &stop);
-        if (text.empty() || stop != text.c_str() + text.size() || std::isspace(static_cast<unsigned char>(text[0])))
+        if (text.empty() || stop != text.c_str() + text.size() ||
+            std::isspace(static_cast<unsigned char>(text[0])))
           return "must be a number from " + range + " (found " + shown(text) + ")";
         if (!std::isfinite(value) || errno == ERANGE || value < low || value > high)
           return "must be a finite number from " + range + " (found " + shown(text) + ")";

@@ -2,8 +2,8 @@
 // moments, a Kolmogorov-Smirnov test, the tails against their closed forms, and the lognormal
 // multiplier of MODEL.md §5. Every bound is 4 standard errors (KS: significance 0.001), derived
 // from the distribution, not from the generator. Deliberately biased generators must fail.
-#include <catch2/catch.hpp>
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cmath>
 #include <functional>
 #include <vector>
