@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 packages=(cmake g++ make libboost-graph-dev libeigen3-dev libcli11-dev nlohmann-json3-dev
           catch2 librapidcheck-dev libbenchmark-dev libpcg-cpp-dev python3-matplotlib python3-yaml clang
-          libclang-rt-14-dev libopenmpi-dev openmpi-bin libnlopt-cxx-dev)
+          libclang-rt-14-dev libopenmpi-dev openmpi-bin libnlopt-cxx-dev zlib1g-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "albsim/charges.hpp"
 #include "albsim/report.hpp"
 #include "albsim/scenario.hpp"
 
@@ -39,6 +40,11 @@ std::string report_to_json(const Scenario& scenario, const std::vector<Report>& 
 // one replication, the distribution of the key figures.
 void print_summary(std::ostream& out, const Scenario& scenario,
                    const std::vector<Report>& replications);
+
+// The charges of a run (albsim/charges.hpp) summed per pool, consumer and usage type, per month
+// and over the run, with their total beside the report's.
+void print_charge_attribution(std::ostream& out, const Report& report,
+                              const std::vector<ChargeLine>& charges);
 
 // An observed report's summary: the source, the window and what the source hides, then the table.
 void print_observed_summary(std::ostream& out, const Scenario& scenario, const Report& report,

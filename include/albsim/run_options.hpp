@@ -42,11 +42,24 @@ class AddressLog {
   virtual void released(SimTime t, std::size_t lb, std::uint32_t address) = 0;
 };
 
+// The addresses each load balancer holds and each pool's reservations, as they change: what
+// the IPv4 charges are reckoned from (albsim run --charges, albsim reconcile). `managed`: an
+// AWS-managed address, else one of a pool's.
+class HoldingLog {
+ public:
+  virtual ~HoldingLog() = default;
+  virtual void address_held(SimTime t, std::size_t lb, std::uint32_t address, bool managed) = 0;
+  virtual void address_given_back(SimTime t, std::size_t lb, std::uint32_t address,
+                                  bool managed) = 0;
+  virtual void reserved_changed(SimTime t, std::size_t pool, std::uint64_t reserved) = 0;
+};
+
 struct SimulationOptions {
   std::uint64_t replication = 0;  // selects the random streams (MODEL.md §1)
   SimTime timeseries_step;        // rows at 0, step, 2*step, ... < horizon; 0: no rows
   TimeseriesObserver* timeseries = nullptr;
   AddressLog* address_log = nullptr;  // none: no log
+  HoldingLog* holding_log = nullptr;  // none: no log
   // After every settled instant, verify: each pool's held addresses match its in-use count, no
   // address is held twice, every exposed address is held. Throws std::logic_error on a breach.
   // O(nodes + pools) per instant: for tests.

@@ -13,6 +13,7 @@
 #include "cli/observe_command.hpp"
 #include "cli/option_checks.hpp"
 #include "cli/plan_command.hpp"
+#include "cli/reconcile_command.hpp"
 #include "cli/run_command.hpp"
 #include "cli/validate_command.hpp"
 #include "report/interrupt_cleanup.hpp"
@@ -50,6 +51,9 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   ImportCommand import_command;
   CLI::App* aws_cmd = add_import_command(app, import_command);
 
+  ReconcileCommand reconcile_command;
+  CLI::App* reconcile_cmd = add_reconcile_command(app, reconcile_command);
+
   if (const auto fault = argument_fault(argc, argv)) {
     err << "albsim: " << printable_line(*fault) << "\n";
     return 2;
@@ -72,6 +76,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     if (merge_cmd->parsed()) return run_merge_command(merge, out, err);
     if (observe_cmd->parsed()) return run_observe_command(observe, out, err);
     if (calibrate_cmd->parsed()) return run_calibrate_command(calibrate, out, err);
+    if (reconcile_cmd->parsed()) return run_reconcile_command(reconcile_command, out, err);
     if (run_cmd->parsed()) return run_run_command(run, peers, out, err);
     return 2;  // CLI11 requires one subcommand
   } catch (const InputError& e) {

@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "albsim/charges.hpp"
 #include "albsim/input_error.hpp"
 #include "albsim/report_output.hpp"
 #include "cli/cli_common.hpp"
@@ -71,6 +72,11 @@ CLI::App* add_run_command(CLI::App& app, RunCommand& c) {
                   "balancers: the summary adds each metric observed and its difference, the run "
                   "seen through the same source (also DIR/seen_as_observed.csv; with --plot, "
                   "DIR/comparison.png)");
+  cmd->add_flag("--charges", c.charges,
+                "Also write DIR/charges.csv: replication 0's IPv4 charges per UTC day, usage "
+                "type and resource in FOCUS 1.2 columns, each attributed to a pool and a load "
+                "balancer; the summary adds them by pool and consumer (needs the scenario's "
+                "start)");
   cmd->add_flag("-q,--quiet", c.quiet, "Print no summary and no progress bar");
   cmd->add_flag("--plot", c.plot,
                 "Also draw PNG charts into DIR with tools/plot/albsim_plot.py (needs Debian's "
@@ -96,6 +102,10 @@ int run_run_command(const RunCommand& c, Peers& peers, std::ostream& out, std::o
   if (c.plot || c.plot_window) plot_script = find_plot_script();
   if (shard && c.compare_observed)
     throw InputError("--compare-observed", "", "a shard has no summary to compare");
+  if (shard && c.charges)
+    throw InputError("--charges", "",
+                     "a shard writes no charges.csv; run without --shard to get replication 0's "
+                     "charges");
   const nlohmann::ordered_json observed =
       c.compare_observed ? read_observed_report(*c.compare_observed) : nlohmann::ordered_json();
   const ScenarioInput input = load_scenario_input(c.common.scenario, overrides, err);
@@ -109,7 +119,9 @@ int run_run_command(const RunCommand& c, Peers& peers, std::ostream& out, std::o
              shard,
              parse_timeseries_step(c.timeseries_step, input.scenario),
              c.threads,
+             c.charges,
              {}};
+  if (c.charges) check_chargeable(input.scenario);
   ProgressBar progress(err, 1, !c.quiet && stderr_is_terminal());
   job.on_progress = [&](std::size_t finished, std::size_t total) {
     progress.update(static_cast<int>(finished), static_cast<int>(total));
@@ -128,8 +140,10 @@ int run_run_command(const RunCommand& c, Peers& peers, std::ostream& out, std::o
   if (!c.quiet && !shard) {
     print_summary(out, input.scenario, outcome.reports);
     if (seen) print_observed_comparison(out, *seen, observed);
-    out << "\nwrote " << outcome.written.string() << " and "
-        << (job.out_dir / "timeseries.csv").string() << "\n";
+    if (c.charges) print_charge_attribution(out, outcome.reports.front(), outcome.charges);
+    out << "\nwrote " << outcome.written.string() << ", "
+        << (job.out_dir / "timeseries.csv").string()
+        << (c.charges ? ", " + (job.out_dir / "charges.csv").string() : std::string()) << "\n";
   }
   if (plot_script) draw_plots(*plot_script, job.out_dir, out, err, window);
   return 0;

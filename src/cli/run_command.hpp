@@ -25,6 +25,7 @@ struct RunCommand {
   std::optional<std::string> plot_window;       // FROM..TO; implies plot
   std::optional<std::string> compare_observed;  // an observed report.json, or its folder
   bool quiet = false;
+  bool charges = false;  // DIR/charges.csv and the attribution table
 };
 
 CLI::App* add_run_command(CLI::App& app, RunCommand& command);

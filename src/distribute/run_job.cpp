@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <memory>
 
+#include "albsim/charges.hpp"
 #include "albsim/report_output.hpp"
 #include "albsim/simulation.hpp"
 #include "albsim/version.hpp"
@@ -10,6 +11,7 @@
 #include "distribute/shard_file.hpp"
 #include "distribute/spread.hpp"
 #include "report/atomic_file.hpp"
+#include "report/focus_csv.hpp"
 #include "report/timeseries_csv.hpp"
 #include "scenario/work_estimate.hpp"
 
@@ -43,6 +45,8 @@ RunOutcome run_job(const ScenarioInput& input, const RunJob& job, Peers& peers) 
   std::unique_ptr<AtomicFile> timeseries_file;
   std::unique_ptr<AtomicFile> report_file;
   std::unique_ptr<TimeseriesCsv> timeseries;
+  std::unique_ptr<AtomicFile> charges_file;
+  std::vector<ChargeLine> charges;  // replication 0's, on rank 0
   agree(peers, [&] {
     const bool given = std::any_of(job.overrides.begin(), job.overrides.end(),
                                    [](const Override& o) { return o.pointer == "/replications"; });
@@ -57,6 +61,7 @@ RunOutcome run_job(const ScenarioInput& input, const RunJob& job, Peers& peers) 
       timeseries = std::make_unique<TimeseriesCsv>(timeseries_file->stream(), scenario);
     }
     if (!job.shard) report_file = std::make_unique<AtomicFile>(dir / "report.json");
+    if (!job.shard && job.charges) charges_file = std::make_unique<AtomicFile>(dir / "charges.csv");
   });
 
   const std::size_t mine = share_of(peers, replications.size());
@@ -68,6 +73,11 @@ RunOutcome run_job(const ScenarioInput& input, const RunJob& job, Peers& peers) 
         if (replications[k] == 0) {  // task 0: on rank 0, which holds the timeseries file
           options.timeseries_step = job.timeseries_step;
           options.timeseries = timeseries.get();
+          if (charges_file) {
+            ChargedRun run = simulate_charged(scenario, options);
+            charges = std::move(run.charges);
+            return encode_report(run.report);
+          }
         }
         return encode_report(simulate(scenario, options));
       },
@@ -98,7 +108,9 @@ RunOutcome run_job(const ScenarioInput& input, const RunJob& job, Peers& peers) 
   outcome.reports.reserve(records.size());
   for (const std::string& record : records) outcome.reports.push_back(decode_report(record));
   report_file->stream() << report_to_json(scenario, outcome.reports);
-  commit_together({report_file.get(), timeseries_file.get()});
+  if (charges_file) write_focus_csv(charges_file->stream(), scenario, charges);
+  outcome.charges = std::move(charges);
+  commit_together({report_file.get(), timeseries_file.get(), charges_file.get()});
   outcome.written = dir / "report.json";
   return outcome;
 }

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "albsim/charges.hpp"
 #include "albsim/load_scenario.hpp"
 #include "albsim/report.hpp"
 #include "albsim/sim_time.hpp"
@@ -25,7 +26,8 @@ struct RunJob {
   std::filesystem::path out_dir;
   std::optional<ShardSpec> shard;
   SimTime timeseries_step;
-  int threads = 0;  // per process; 0: this machine's cores shared among its processes
+  int threads = 0;       // per process; 0: this machine's cores shared among its processes
+  bool charges = false;  // also DIR/charges.csv: replication 0's charge lines (FOCUS columns)
   // This process's replications finished, of how many it runs.
   std::function<void(std::size_t finished, std::size_t total)> on_progress;
 };
@@ -34,8 +36,9 @@ struct RunOutcome {
   // On rank 0 of an unsharded run: every replication's report, in order (report.json holds
   // them); else empty.
   std::vector<Report> reports;
-  std::size_t replications = 0;   // the runs this job made (a shard: its share)
-  std::filesystem::path written;  // report.json, or the shard file
+  std::size_t replications = 0;     // the runs this job made (a shard: its share)
+  std::filesystem::path written;    // report.json, or the shard file
+  std::vector<ChargeLine> charges;  // with RunJob::charges, on rank 0: replication 0's
 };
 
 // Creates the output directory and opens its files on rank 0 before any simulation (a bad

@@ -80,9 +80,12 @@ void AtomicFile::commit() {
 }
 
 void commit_together(std::initializer_list<AtomicFile*> files) {
-  for (AtomicFile* f : files) f->finish_writing();
-  for (AtomicFile* f : files) f->check_destination();
-  for (AtomicFile* f : files) f->publish();
+  for (AtomicFile* f : files)
+    if (f != nullptr) f->finish_writing();
+  for (AtomicFile* f : files)
+    if (f != nullptr) f->check_destination();
+  for (AtomicFile* f : files)
+    if (f != nullptr) f->publish();
 }
 
 void create_output_directory(const std::filesystem::path& dir) {

@@ -41,7 +41,8 @@ class AtomicFile {
 
 // Commits files that belong together (report.json and timeseries.csv): every one is written out
 // and its destination checked before any is renamed into place, so a fault found then (a full
-// disk, a destination that is a directory) leaves every earlier file as it was. Throws InputError
+// disk, a destination that is a directory) leaves every earlier file as it was. Null entries (a
+// file this run does not write) are skipped. Throws InputError
 // naming the file.
 void commit_together(std::initializer_list<AtomicFile*> files);
 

@@ -11,22 +11,26 @@
 
 namespace albsim {
 
+// The meter's tap also feeds a HoldingLog when the run keeps one (charges).
 class MeterTap final : public FleetObserver, public PoolObserver, public DemandObserver {
  public:
-  explicit MeterTap(FleetMeter& meter) : meter_(meter) {}
+  MeterTap(FleetMeter& meter, HoldingLog* holdings) : meter_(meter), holdings_(holdings) {}
 
-  void address_acquired(SimTime now, std::size_t lb, std::size_t, std::uint32_t,
+  void address_acquired(SimTime now, std::size_t lb, std::size_t, std::uint32_t address,
                         bool managed) override {
     meter_.address_acquired(now, lb, managed);
+    if (holdings_ != nullptr) holdings_->address_held(now, lb, address, managed);
   }
   void exposure_changed(SimTime now, std::size_t lb, std::uint32_t address, bool exposed) override {
     meter_.exposure_changed(now, lb, address, exposed);
   }
-  void address_released(SimTime now, std::size_t lb, std::uint32_t, bool managed) override {
+  void address_released(SimTime now, std::size_t lb, std::uint32_t address, bool managed) override {
     meter_.address_released(now, lb, managed);
+    if (holdings_ != nullptr) holdings_->address_given_back(now, lb, address, managed);
   }
   void pool_changed(SimTime now, std::size_t pool, const PoolState& state) override {
     meter_.pool_changed(now, pool, state.capacity, state.in_use, state.reserved);
+    if (holdings_ != nullptr) holdings_->reserved_changed(now, pool, state.reserved);
   }
   void demand_started(std::size_t lb, double demand_lcu) override {
     meter_.demand_changed(SimTime(), lb, demand_lcu);
@@ -42,6 +46,7 @@ class MeterTap final : public FleetObserver, public PoolObserver, public DemandO
 
  private:
   FleetMeter& meter_;
+  HoldingLog* holdings_;
 };
 
 // A public AddressLog (albsim/run_options.hpp) fed from the fleet's changes.

@@ -30,7 +30,7 @@ class Simulation {
         random_events_(engine_),
         scenario_events_(engine_),
         meter_(scenario),
-        meter_tap_(meter_),
+        meter_tap_(meter_, options.holding_log),
         broker_(scenario, options.replication, address_events_, meter_tap_),
         demand_(scenario, options.replication, meter_tap_,
                 options.demand_block_points > 0 ? options.demand_block_points

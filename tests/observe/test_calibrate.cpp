@@ -186,7 +186,8 @@ TEST_CASE("calibrate recovers three parameter sets within their intervals", "[st
   }
 }
 
-TEST_CASE("calibrate on IPAM history whose times lag to 5 minutes finds the cooldown to a step", "[statistical]") {
+TEST_CASE("calibrate on IPAM history whose times lag to 5 minutes finds the cooldown to a step",
+          "[statistical]") {
   // AWS documents that sampled times may lag the change: a history rounded up to 5 minutes fit
   // without the lag put a 10-minute cooldown at 14 minutes with a zero-width interval.
   const Truth t{8, 120, 600, "every", 24, NodeCount::held};
@@ -206,7 +207,8 @@ TEST_CASE("calibrate on IPAM history whose times lag to 5 minutes finds the cool
   CHECK(8 <= c.values[0].high);
 }
 
-TEST_CASE("calibrate with a demand measured 3% off moves the capacity by less than that", "[statistical]") {
+TEST_CASE("calibrate with a demand measured 3% off moves the capacity by less than that",
+          "[statistical]") {
   // The intervals hold the observation's uncertainty, not the demand's: a demand read with a
   // 3% error per minute scales out on its own spikes, and the capacity shifts to match (the
   // documented limit). Launch delay and cooldown stay within their intervals, and so does a

@@ -1,0 +1,17 @@
+// What albsim reconcile prints, and reconcile.json ("schema": "albsim.reconcile/1").
+#pragma once
+
+#include <ostream>
+#include <string>
+
+#include "finance/bill.hpp"
+#include "finance/reconcile.hpp"
+
+namespace albsim {
+
+void print_reconciliation(std::ostream& out, const Bill& bill, const Reconciliation& r);
+
+std::string reconciliation_json(const Scenario& scenario, const Bill& bill,
+                                const Reconciliation& r);
+
+}  // namespace albsim

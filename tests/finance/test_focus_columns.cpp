@@ -1,0 +1,180 @@
+// charges.csv against FOCUS 1.2's column rules, encoded here from the specification's text
+// (FOCUS_Spec v1.2, specification/columns/*.md and attributes/*.md): presence, nullability,
+// formats and allowed values; and its BilledCost summing to the report's total to the cent.
+#include <catch2/catch.hpp>
+#include <map>
+#include <regex>
+#include <set>
+
+#include "finance/csv_rows.hpp"
+#include "support.hpp"
+
+using namespace albsim;
+
+namespace {
+
+const std::set<std::string> kMandatory = {
+    "BilledCost",        "BillingAccountId",   "BillingAccountName", "BillingCurrency",
+    "BillingPeriodEnd",  "BillingPeriodStart", "ChargeCategory",     "ChargeClass",
+    "ChargeDescription", "ChargePeriodEnd",    "ChargePeriodStart",  "ContractedCost",
+    "EffectiveCost",     "InvoiceIssuerName",  "ListCost",           "PricingQuantity",
+    "PricingUnit",       "ProviderName",       "PublisherName",      "ServiceCategory",
+    "ServiceName"};
+const std::set<std::string> kNotNull = {
+    "BilledCost",         "BillingAccountId",  "BillingCurrency", "BillingPeriodEnd",
+    "BillingPeriodStart", "ChargeCategory",    "ChargeFrequency", "ChargePeriodEnd",
+    "ChargePeriodStart",  "ContractedCost",    "EffectiveCost",   "InvoiceIssuerName",
+    "ListCost",           "ProviderName",      "PublisherName",   "ServiceCategory",
+    "ServiceName",        "ServiceSubcategory"};
+const std::set<std::string> kDecimal = {
+    "BilledCost",          "ConsumedQuantity", "ContractedCost",
+    "ContractedUnitPrice", "EffectiveCost",    "ListCost",
+    "ListUnitPrice",       "PricingQuantity",  "CommitmentDiscountQuantity"};
+const std::set<std::string> kDateTime = {"BillingPeriodEnd", "BillingPeriodStart",
+                                         "ChargePeriodEnd", "ChargePeriodStart"};
+const std::set<std::string> kServiceCategories = {"AI and Machine Learning",
+                                                  "Analytics",
+                                                  "Business Applications",
+                                                  "Compute",
+                                                  "Databases",
+                                                  "Developer Tools",
+                                                  "Multicloud",
+                                                  "Identity",
+                                                  "Integration",
+                                                  "Internet of Things",
+                                                  "Management and Governance",
+                                                  "Media",
+                                                  "Migration",
+                                                  "Mobile",
+                                                  "Networking",
+                                                  "Security",
+                                                  "Storage",
+                                                  "Web",
+                                                  "Other"};
+const std::set<std::string> kFocusColumns = {"AvailabilityZone",
+                                             "BilledCost",
+                                             "BillingAccountId",
+                                             "BillingAccountName",
+                                             "BillingAccountType",
+                                             "BillingCurrency",
+                                             "BillingPeriodEnd",
+                                             "BillingPeriodStart",
+                                             "CapacityReservationId",
+                                             "CapacityReservationStatus",
+                                             "ChargeCategory",
+                                             "ChargeClass",
+                                             "ChargeDescription",
+                                             "ChargeFrequency",
+                                             "ChargePeriodEnd",
+                                             "ChargePeriodStart",
+                                             "CommitmentDiscountCategory",
+                                             "CommitmentDiscountId",
+                                             "CommitmentDiscountName",
+                                             "CommitmentDiscountQuantity",
+                                             "CommitmentDiscountStatus",
+                                             "CommitmentDiscountType",
+                                             "CommitmentDiscountUnit",
+                                             "ConsumedQuantity",
+                                             "ConsumedUnit",
+                                             "ContractedCost",
+                                             "ContractedUnitPrice",
+                                             "EffectiveCost",
+                                             "InvoiceId",
+                                             "InvoiceIssuerName",
+                                             "ListCost",
+                                             "ListUnitPrice",
+                                             "PricingCategory",
+                                             "PricingCurrency",
+                                             "PricingCurrencyContractedUnitPrice",
+                                             "PricingCurrencyEffectiveCost",
+                                             "PricingCurrencyListUnitPrice",
+                                             "PricingQuantity",
+                                             "PricingUnit",
+                                             "ProviderName",
+                                             "PublisherName",
+                                             "RegionId",
+                                             "RegionName",
+                                             "ResourceId",
+                                             "ResourceName",
+                                             "ResourceType",
+                                             "ServiceCategory",
+                                             "ServiceName",
+                                             "ServiceSubcategory",
+                                             "SkuId",
+                                             "SkuMeter",
+                                             "SkuPriceDetails",
+                                             "SkuPriceId",
+                                             "SubAccountId",
+                                             "SubAccountName",
+                                             "SubAccountType",
+                                             "Tags"};
+
+}  // namespace
+
+TEST_CASE("charges.csv follows FOCUS 1.2's column rules and sums to the report's total") {
+  const std::filesystem::path dir = test::fresh_scratch_dir("focus");
+  const test::CliResult r = test::run_albsim(
+      {"run", test::source_path("scenarios/finance/ipv4-bill.json"), "--out", dir.string(),
+       "--charges", "-q", "--set", "/pricing/byoip_price_per_address=30"});
+  REQUIRE(r.code == 0);
+  const std::string text = test::read_text(dir / "charges.csv");
+  CsvRows rows(text);
+  std::vector<std::string> header, f;
+  REQUIRE(rows.next(header));
+  std::map<std::string, std::size_t> at;
+  for (std::size_t i = 0; i < header.size(); ++i) at[header[i]] = i;
+  for (const std::string& name : kMandatory) CHECK(at.count(name) == 1);
+  for (const std::string& name : header) {
+    INFO(name);
+    CHECK((kFocusColumns.count(name) == 1 || name.rfind("x_", 0) == 0));
+  }
+  const std::regex datetime(R"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z)");
+  const std::regex decimal(R"(-?\d+(\.\d+)?(E-?\d+)?)");
+  double billed = 0;
+  std::set<std::string> categories;
+  std::size_t lines = 0;
+  while (rows.next(f)) {
+    ++lines;
+    REQUIRE(f.size() == header.size());
+    const auto value = [&](const std::string& c) { return f[at.at(c)]; };
+    INFO("line " << rows.line() << ": " << value("ChargeDescription"));
+    for (const std::string& c : kNotNull) CHECK(!value(c).empty());
+    for (const std::string& c : kDecimal)
+      if (!value(c).empty()) CHECK(std::regex_match(value(c), decimal));
+    for (const std::string& c : kDateTime) CHECK(std::regex_match(value(c), datetime));
+    const std::string category = value("ChargeCategory");
+    categories.insert(category);
+    CHECK(
+        std::set<std::string>{"Usage", "Purchase", "Tax", "Credit", "Adjustment"}.count(category));
+    CHECK(std::set<std::string>{"One-Time", "Recurring", "Usage-Based"}.count(
+        value("ChargeFrequency")));
+    CHECK((value("ChargeClass").empty() || value("ChargeClass") == "Correction"));
+    CHECK(std::set<std::string>{"", "Standard", "Dynamic", "Committed", "Other"}.count(
+        value("PricingCategory")));
+    CHECK(kServiceCategories.count(value("ServiceCategory")));
+    CHECK(std::regex_match(value("BillingCurrency"), std::regex("[A-Z]{3}")));
+    // Conditional nullability.
+    CHECK(value("ConsumedQuantity").empty() == (category != "Usage"));
+    CHECK(value("ConsumedUnit").empty() == value("ConsumedQuantity").empty());
+    CHECK(value("PricingUnit").empty() == value("PricingQuantity").empty());
+    if (category == "Usage" || category == "Purchase") {
+      CHECK(!value("PricingQuantity").empty());
+      CHECK(!value("ListUnitPrice").empty());
+      CHECK(!value("SkuId").empty());
+    }
+    // Periods: a charge period inside its billing period.
+    CHECK(value("ChargePeriodStart") < value("ChargePeriodEnd"));
+    CHECK(value("BillingPeriodStart") <= value("ChargePeriodStart"));
+    CHECK(value("ChargePeriodEnd") <= value("BillingPeriodEnd"));
+    // List cost is the list unit price times the pricing quantity.
+    CHECK(std::stod(value("ListCost")) ==
+          Approx(std::stod(value("ListUnitPrice")) * std::stod(value("PricingQuantity")))
+              .margin(1e-9));
+    CHECK(nlohmann::json::parse(value("Tags")).at("albsim:simulated") == "true");
+    billed += std::stod(value("BilledCost"));
+  }
+  CHECK(lines > 10);
+  CHECK(categories == std::set<std::string>{"Usage", "Purchase"});
+  const nlohmann::json report = nlohmann::json::parse(test::read_text(dir / "report.json"));
+  CHECK(std::llround(billed * 100) == std::llround(report["cost"]["total"].get<double>() * 100));
+}
