@@ -46,8 +46,13 @@ struct ChargedRun {
 // lines are dated).
 ChargedRun simulate_charged(const Scenario& scenario, const SimulationOptions& options = {});
 
-// Throws simulate_charged()'s InputError for a scenario without `start`, before any run.
-void check_chargeable(const Scenario& scenario);
+// Throws, before any run, simulate_charged()'s InputError for a scenario without `start`, and an
+// InputError naming `option` when `replications` runs' charge lines, all kept for their
+// percentiles, could exceed kMaxChargeLines (bounded from the scenario: every load balancer
+// charged every day in every pool it may hold addresses of).
+inline constexpr std::uint64_t kMaxChargeLines = 5'000'000;
+void check_chargeable(const Scenario& scenario, std::uint64_t replications = 1,
+                      const std::string& option = "--replications");
 
 // AWS's code of a Region in usage types ("us-east-1" -> "USE1"), and its name ("US East (N.
 // Virginia)"); the Region itself and "" for one not in albsim's table.

@@ -41,9 +41,10 @@ std::string report_to_json(const Scenario& scenario, const std::vector<Report>& 
 void print_summary(std::ostream& out, const Scenario& scenario,
                    const std::vector<Report>& replications);
 
-// The charges of a run (albsim/charges.hpp) summed per pool, consumer and usage type, per month
-// and over the run, with their total beside the report's.
-void print_charge_attribution(std::ostream& out, const Report& report,
+// The charges of a run (albsim/charges.hpp; with more than one replication, their means) summed
+// per pool, consumer and usage type, per month and over the run, with their total beside the
+// report's (the mean of the replications' totals).
+void print_charge_attribution(std::ostream& out, const std::vector<Report>& replications,
                               const std::vector<ChargeLine>& charges);
 
 // An observed report's summary: the source, the window and what the source hides, then the table.

@@ -73,10 +73,10 @@ CLI::App* add_run_command(CLI::App& app, RunCommand& c) {
                   "seen through the same source (also DIR/seen_as_observed.csv; with --plot, "
                   "DIR/comparison.png)");
   cmd->add_flag("--charges", c.charges,
-                "Also write DIR/charges.csv: replication 0's IPv4 charges per UTC day, usage "
-                "type and resource in FOCUS 1.2 columns, each attributed to a pool and a load "
-                "balancer; the summary adds them by pool and consumer (needs the scenario's "
-                "start)");
+                "Also write DIR/charges.csv: the IPv4 charges per UTC day, usage type and "
+                "resource in FOCUS 1.2 columns, each attributed to a pool and a load balancer "
+                "(with replications: their means, and DIR/charges_percentiles.csv); the summary "
+                "adds them by pool and consumer (needs the scenario's start)");
   cmd->add_flag("-q,--quiet", c.quiet, "Print no summary and no progress bar");
   cmd->add_flag("--plot", c.plot,
                 "Also draw PNG charts into DIR with tools/plot/albsim_plot.py (needs Debian's "
@@ -121,7 +121,9 @@ int run_run_command(const RunCommand& c, Peers& peers, std::ostream& out, std::o
              c.threads,
              c.charges,
              {}};
-  if (c.charges) check_chargeable(input.scenario);
+  if (c.charges)
+    check_chargeable(input.scenario, static_cast<std::uint64_t>(input.scenario.replications),
+                     c.replications ? "--replications" : input.scenario.file + ": /replications");
   ProgressBar progress(err, 1, !c.quiet && stderr_is_terminal());
   job.on_progress = [&](std::size_t finished, std::size_t total) {
     progress.update(static_cast<int>(finished), static_cast<int>(total));
@@ -140,10 +142,14 @@ int run_run_command(const RunCommand& c, Peers& peers, std::ostream& out, std::o
   if (!c.quiet && !shard) {
     print_summary(out, input.scenario, outcome.reports);
     if (seen) print_observed_comparison(out, *seen, observed);
-    if (c.charges) print_charge_attribution(out, outcome.reports.front(), outcome.charges);
+    if (c.charges) print_charge_attribution(out, outcome.reports, outcome.charges);
     out << "\nwrote " << outcome.written.string() << ", "
         << (job.out_dir / "timeseries.csv").string()
-        << (c.charges ? ", " + (job.out_dir / "charges.csv").string() : std::string()) << "\n";
+        << (c.charges ? ", " + (job.out_dir / "charges.csv").string() : std::string())
+        << (c.charges && outcome.reports.size() > 1
+                ? ", " + (job.out_dir / "charges_percentiles.csv").string()
+                : std::string())
+        << "\n";
   }
   if (plot_script) draw_plots(*plot_script, job.out_dir, out, err, window);
   return 0;

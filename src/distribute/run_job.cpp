@@ -7,10 +7,12 @@
 #include "albsim/report_output.hpp"
 #include "albsim/simulation.hpp"
 #include "albsim/version.hpp"
+#include "distribute/charged_record.hpp"
 #include "distribute/report_record.hpp"
 #include "distribute/shard_file.hpp"
 #include "distribute/spread.hpp"
 #include "report/atomic_file.hpp"
+#include "report/charge_spread.hpp"
 #include "report/focus_csv.hpp"
 #include "report/timeseries_csv.hpp"
 #include "scenario/work_estimate.hpp"
@@ -46,7 +48,7 @@ RunOutcome run_job(const ScenarioInput& input, const RunJob& job, Peers& peers) 
   std::unique_ptr<AtomicFile> report_file;
   std::unique_ptr<TimeseriesCsv> timeseries;
   std::unique_ptr<AtomicFile> charges_file;
-  std::vector<ChargeLine> charges;  // replication 0's, on rank 0
+  std::unique_ptr<AtomicFile> percentiles_file;  // with charges and more than one replication
   agree(peers, [&] {
     const bool given = std::any_of(job.overrides.begin(), job.overrides.end(),
                                    [](const Override& o) { return o.pointer == "/replications"; });
@@ -61,7 +63,11 @@ RunOutcome run_job(const ScenarioInput& input, const RunJob& job, Peers& peers) 
       timeseries = std::make_unique<TimeseriesCsv>(timeseries_file->stream(), scenario);
     }
     if (!job.shard) report_file = std::make_unique<AtomicFile>(dir / "report.json");
-    if (!job.shard && job.charges) charges_file = std::make_unique<AtomicFile>(dir / "charges.csv");
+    if (!job.shard && job.charges) {
+      charges_file = std::make_unique<AtomicFile>(dir / "charges.csv");
+      if (replications.size() > 1)
+        percentiles_file = std::make_unique<AtomicFile>(dir / "charges_percentiles.csv");
+    }
   });
 
   const std::size_t mine = share_of(peers, replications.size());
@@ -73,12 +79,8 @@ RunOutcome run_job(const ScenarioInput& input, const RunJob& job, Peers& peers) 
         if (replications[k] == 0) {  // task 0: on rank 0, which holds the timeseries file
           options.timeseries_step = job.timeseries_step;
           options.timeseries = timeseries.get();
-          if (charges_file) {
-            ChargedRun run = simulate_charged(scenario, options);
-            charges = std::move(run.charges);
-            return encode_report(run.report);
-          }
         }
+        if (job.charges && !job.shard) return encode_charged(simulate_charged(scenario, options));
         return encode_report(simulate(scenario, options));
       },
       [&](std::size_t finished) {
@@ -106,11 +108,26 @@ RunOutcome run_job(const ScenarioInput& input, const RunJob& job, Peers& peers) 
   }
 
   outcome.reports.reserve(records.size());
-  for (const std::string& record : records) outcome.reports.push_back(decode_report(record));
+  std::vector<std::vector<ChargeLine>> charges;  // per replication
+  for (const std::string& record : records) {
+    if (!charges_file) {
+      outcome.reports.push_back(decode_report(record));
+      continue;
+    }
+    ChargedRun run = decode_charged(record);
+    outcome.reports.push_back(std::move(run.report));
+    charges.push_back(std::move(run.charges));
+  }
   report_file->stream() << report_to_json(scenario, outcome.reports);
-  if (charges_file) write_focus_csv(charges_file->stream(), scenario, charges);
-  outcome.charges = std::move(charges);
-  commit_together({report_file.get(), timeseries_file.get(), charges_file.get()});
+  if (charges.size() == 1) outcome.charges = std::move(charges.front());
+  if (percentiles_file) {
+    const std::vector<ChargeSpread> spreads = spread_of_charges(charges);
+    for (const ChargeSpread& s : spreads) outcome.charges.push_back(s.mean);
+    write_charge_percentiles_csv(percentiles_file->stream(), spreads);
+  }
+  if (charges_file) write_focus_csv(charges_file->stream(), scenario, outcome.charges);
+  commit_together(
+      {report_file.get(), timeseries_file.get(), charges_file.get(), percentiles_file.get()});
   outcome.written = dir / "report.json";
   return outcome;
 }

@@ -26,8 +26,10 @@ struct RunJob {
   std::filesystem::path out_dir;
   std::optional<ShardSpec> shard;
   SimTime timeseries_step;
-  int threads = 0;       // per process; 0: this machine's cores shared among its processes
-  bool charges = false;  // also DIR/charges.csv: replication 0's charge lines (FOCUS columns)
+  int threads = 0;  // per process; 0: this machine's cores shared among its processes
+  // Also DIR/charges.csv (FOCUS columns): the run's charge lines, or with more than one
+  // replication their means, and DIR/charges_percentiles.csv. Not with a shard.
+  bool charges = false;
   // This process's replications finished, of how many it runs.
   std::function<void(std::size_t finished, std::size_t total)> on_progress;
 };
@@ -38,7 +40,7 @@ struct RunOutcome {
   std::vector<Report> reports;
   std::size_t replications = 0;     // the runs this job made (a shard: its share)
   std::filesystem::path written;    // report.json, or the shard file
-  std::vector<ChargeLine> charges;  // with RunJob::charges, on rank 0: replication 0's
+  std::vector<ChargeLine> charges;  // with RunJob::charges, on rank 0: charges.csv's lines
 };
 
 // Creates the output directory and opens its files on rank 0 before any simulation (a bad

@@ -36,8 +36,8 @@ class BillReader {
  public:
   explicit BillReader(Bill& bill) : bill_(bill) {}
 
-  void read(const std::string& path) {
-    const std::string text = read_text(path);
+  void read(const std::string& path, std::string_view bytes) {
+    const std::string text = text_of(path, bytes);
     const auto file = static_cast<std::uint32_t>(bill_.files.size());
     bill_.files.push_back(path);
     CsvRows rows(text);
@@ -92,10 +92,10 @@ class BillReader {
       "export a CUR 2.0 (or FOCUS 1.2) table from AWS Data Exports as CSV, with the resource "
       "IDs included";
 
-  std::string read_text(const std::string& path) {
+  static std::string text_of(const std::string& path, std::string_view bytes) {
     std::string text;
     try {
-      text = read_file_inflated(path, "cannot read the bill");
+      text = inflated(bytes, "the bill");
     } catch (const ReadError& e) {
       throw InputError(path, "", e.what());
     }
@@ -207,10 +207,26 @@ const char* usage_name(BillUsage usage) {
   return "";
 }
 
+Bill parse_bills(const std::vector<BillFile>& files) {
+  Bill bill;
+  BillReader reader(bill);
+  for (const BillFile& file : files) reader.read(file.name, file.bytes);
+  reader.finish();
+  return bill;
+}
+
 Bill read_bills(const std::vector<std::string>& paths) {
   Bill bill;
   BillReader reader(bill);
-  for (const std::string& path : paths) reader.read(path);
+  for (const std::string& path : paths) {
+    std::string bytes;
+    try {
+      bytes = read_file(path, "cannot read the bill");
+    } catch (const ReadError& e) {
+      throw InputError(path, "", e.what());
+    }
+    reader.read(path, bytes);
+  }
   reader.finish();
   return bill;
 }

@@ -45,4 +45,11 @@ struct Bill {
 // twice), or no public IPv4 or IPAM line at all.
 Bill read_bills(const std::vector<std::string>& paths);
 
+// The same from files' bytes already read (gzip or not), each named for messages.
+struct BillFile {
+  std::string name;
+  std::string bytes;
+};
+Bill parse_bills(const std::vector<BillFile>& files);
+
 }  // namespace albsim

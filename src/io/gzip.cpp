@@ -24,9 +24,8 @@ std::string inflate_all(std::string_view packed, std::string_view what, std::uin
     text.append(buffer, sizeof buffer - z.avail_out);
     if (text.size() > max_bytes) {
       inflateEnd(&z);
-      throw ReadError(std::string(what) + ": inflates to more than " +
-                      std::to_string(max_bytes >> 20) +
-                      " MiB; split the export (AWS Data Exports can write one file per day)");
+      throw ReadError(std::string(what) + ": inflates to more than " + std::to_string(max_bytes) +
+                      " bytes; split the export (AWS Data Exports can write one file per day)");
     }
     if (status == Z_STREAM_END) {
       if (z.avail_in == 0) break;
@@ -50,10 +49,8 @@ bool is_gzip(std::string_view bytes) {
          static_cast<unsigned char>(bytes[1]) == 0x8b;
 }
 
-std::string read_file_inflated(const std::string& path, std::string_view what,
-                               std::uint64_t max_bytes) {
-  std::string bytes = read_file(path, what, max_bytes);
-  if (!is_gzip(bytes)) return bytes;
+std::string inflated(std::string_view bytes, std::string_view what, std::uint64_t max_bytes) {
+  if (!is_gzip(bytes)) return std::string(bytes);
   return inflate_all(bytes, what, max_bytes);
 }
 

@@ -172,11 +172,33 @@ std::vector<ChargeLine> charge_lines(const Scenario& scenario, const ChargeLedge
 
 }  // namespace
 
-void check_chargeable(const Scenario& scenario) {
+void check_chargeable(const Scenario& scenario, std::uint64_t replications,
+                      const std::string& option) {
   if (!scenario.start_epoch_ms)
     throw InputError(scenario.file, "/start",
                      "charges are dated and the scenario has no start: give it one, like "
                      "\"start\": \"2026-11-01T00:00:00Z\"");
+  // Lines a day at most: each load balancer's managed addresses, then per charged pool one
+  // line per load balancer, its reservations and its unused space.
+  const std::uint64_t lbs = scenario.load_balancers.size();
+  std::uint64_t per_day = lbs;
+  for (const PoolSpec& pool : scenario.pools) {
+    if (!pool.parent && pool.source == PoolSource::amazon) per_day += lbs + 2;
+    if (scenario.pricing.ipam_advanced) per_day += lbs + 1;
+    if (pool.source == PoolSource::byoip &&
+        byoip_ownership_per_address_hour(scenario.pricing).value() > 0)
+      per_day += lbs + 2;
+  }
+  const auto days = static_cast<std::uint64_t>(scenario.horizon.ms() / 86'400'000 + 2);
+  const std::uint64_t per_run = std::max<std::uint64_t>(1, per_day * days);
+  if (per_run * replications > kMaxChargeLines)
+    throw InputError(option, std::to_string(replications),
+                     "--charges keeps every replication's daily charge lines for their "
+                     "percentiles: up to " +
+                         std::to_string(per_run) + " a run, at most " +
+                         std::to_string(kMaxChargeLines) + " in all; give --replications " +
+                         std::to_string(std::max<std::uint64_t>(1, kMaxChargeLines / per_run)) +
+                         " or fewer, or a shorter horizon");
 }
 
 ChargedRun simulate_charged(const Scenario& scenario, const SimulationOptions& options) {

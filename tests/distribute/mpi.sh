@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `mpirun -n 1|2|4 albsim run` and `albsim plan` (early stopping on) write the same bytes as one
-# process; an input error under mpirun is one line (from rank 0) and exit 2.
+# process (so do charges across replications); an input error under mpirun is one line (from rank 0) and exit 2.
 # Args: MPIRUN ALBSIM_BINARY SOURCE_DIR
 set -euo pipefail
 mpirun="$1"
@@ -25,6 +25,14 @@ for ranks in 1 2 4; do
   cmp "$work/plan-alone/plan.json" "$work/plan-$ranks/plan.json" || fail "plan, $ranks ranks"
 done
 grep -q '"stopped_early": true' "$work/plan-alone/plan.json" || fail "the plan never stopped early"
+
+# Charges across replications: every rank's lines reach rank 0.
+charged=(run "$src/scenarios/amazon-29-random.json" --replications 6 --charges -q)
+"$albsim" "${charged[@]}" --out "$work/charges-alone"
+"$mpirun" --oversubscribe -n 2 "$albsim" "${charged[@]}" --out "$work/charges-2"
+for f in charges.csv charges_percentiles.csv; do
+  cmp "$work/charges-alone/$f" "$work/charges-2/$f" || fail "$f, 2 ranks"
+done
 
 # MPI and shards together: 2 ranks per shard.
 for k in 0 1; do

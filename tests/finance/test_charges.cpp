@@ -1,11 +1,13 @@
 // Charge lines (albsim/charges.hpp): a small run's lines derived by hand from MODEL.md §6, and
 // every example scenario's lines summing to its report's total.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
 
 #include "albsim/charges.hpp"
 #include "albsim/load_scenario.hpp"
 #include "core/calendar.hpp"
+#include "finance/csv_rows.hpp"
 #include "support.hpp"
 
 using namespace albsim;
@@ -125,4 +127,66 @@ TEST_CASE("charges need the scenario's start") {
   doc.erase("start");
   CHECK_THROWS_WITH(simulate_charged(test::scenario_from(doc)),
                     Catch::Contains("/start: charges are dated"));
+}
+
+TEST_CASE("charges across replications: mean lines summing to the mean total, and percentiles") {
+  const std::filesystem::path dir = test::fresh_scratch_dir("charges-mc");
+  const char* file = "scenarios/amazon-29-random.json";
+  const test::CliResult r = test::run_albsim({"run", test::source_path(file), "--out", dir.string(),
+                                              "--charges", "--replications", "4", "-q"});
+  REQUIRE(r.code == 0);
+  // Independently: the four replications' own lines, averaged by hand for the first day's
+  // "load balancer payments" block line.
+  const Scenario scenario = load_scenario(test::source_path(file));
+  double total = 0, first_line = 0;
+  for (std::uint64_t k = 0; k < 4; ++k) {
+    SimulationOptions options;
+    options.replication = k;
+    const ChargedRun run = simulate_charged(scenario, options);
+    total += run.report.cost.total / 4;
+    for (const ChargeLine& line : run.charges)
+      if (line.start_ms == *scenario.start_epoch_ms && line.consumer == "load balancer payments")
+        first_line += line.cost / 4;
+  }
+  const std::string csv = test::read_text(dir / "charges.csv");
+  const std::string percentiles = test::read_text(dir / "charges_percentiles.csv");
+  CsvRows rows(csv), spread(percentiles);
+  std::vector<std::string> header, f, spread_header, g;
+  REQUIRE(rows.next(header));
+  REQUIRE(spread.next(spread_header));
+  const auto column = [](const std::vector<std::string>& h, const std::string& name) {
+    return static_cast<std::size_t>(std::find(h.begin(), h.end(), name) - h.begin());
+  };
+  double billed = 0;
+  std::size_t lines = 0;
+  while (rows.next(f)) {
+    REQUIRE(spread.next(g));  // one percentile row per line, in the same order
+    ++lines;
+    const double cost = std::stod(f[column(header, "BilledCost")]);
+    billed += cost;
+    CHECK(g[column(spread_header, "x_Consumer")] == f[column(header, "x_Consumer")]);
+    CHECK(std::stod(g[column(spread_header, "cost_usd_mean")]) == Approx(cost));
+    CHECK(std::stod(g[column(spread_header, "cost_usd_min")]) <=
+          std::stod(g[column(spread_header, "cost_usd_p50")]));
+    CHECK(std::stod(g[column(spread_header, "cost_usd_p95")]) <=
+          std::stod(g[column(spread_header, "cost_usd_max")]));
+    CHECK(g[column(spread_header, "replications")] == "4");
+    if (lines == 1) CHECK(cost == Approx(first_line));
+  }
+  CHECK(!spread.next(g));
+  CHECK(lines > 30);
+  CHECK(std::llround(billed * 100) == std::llround(total * 100));
+  const nlohmann::json report = nlohmann::json::parse(test::read_text(dir / "report.json"));
+  CHECK(report["distribution"]["cost"]["total"]["mean"].get<double>() == Approx(total));
+}
+
+TEST_CASE("charges across too many replications are refused before any run") {
+  // amazon-29-random: 32 days x (1 managed + 3 block lines) = 128 lines a run at most.
+  const test::CliResult r =
+      test::run_albsim({"run", test::source_path("scenarios/amazon-29-random.json"), "--out",
+                        test::fresh_scratch_dir("charges-many").string(), "--charges",
+                        "--replications", "50000", "-q"});
+  CHECK(r.code == 2);
+  CHECK_THAT(r.err, Catch::Contains("--replications: 50000: --charges keeps every replication's") &&
+                        Catch::Contains("give --replications 39062 or fewer"));
 }

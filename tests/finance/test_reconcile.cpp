@@ -9,6 +9,7 @@
 #include "albsim/load_scenario.hpp"
 #include "finance/cur_writer.hpp"
 #include "finance/reconcile.hpp"
+#include "io/gzip.hpp"
 #include "support.hpp"
 
 using namespace albsim;
@@ -211,4 +212,13 @@ TEST_CASE("albsim reconcile: prints the comparison, writes reconcile.json, exit 
       test::run_albsim({"reconcile", test::source_path(kScenario), "--bill", bill, "--from",
                         "2026-11-03T00:00:00Z", "--to", "2026-11-02T00:00:00Z"});
   CHECK(reversed.code == 2);
+}
+
+TEST_CASE("a gzip stream that inflates past the limit is refused, not held") {
+  const std::string packed = gzip(std::string(1 << 20, '0'));  // 1 MiB of zeros: about 1 KiB
+  CHECK(packed.size() < 4096);
+  CHECK_THROWS_WITH(
+      inflated(packed, "the bill", 64 << 10),
+      Catch::Contains("the bill: inflates to more than 65536 bytes; split the export"));
+  CHECK(inflated(packed, "the bill").size() == 1 << 20);
 }
