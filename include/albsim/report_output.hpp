@@ -32,9 +32,12 @@ struct ObservedSource {
 
 // report.json text ("schema": "albsim.report/1"), deterministic byte for byte. Replication 0
 // is the concrete run; with more than one, a `distribution` object summarises them all.
-// "source" is "simulated", or "observed" with `observed`, which then fills "observation".
+// "source" is "simulated", or "observed" with `observed`, which then fills "observation". With
+// `charges` (albsim run --charges: the lines of charges.csv), a "charges" object attributes their
+// dollars per pool, consumer and usage type.
 std::string report_to_json(const Scenario& scenario, const std::vector<Report>& replications,
-                           const ObservedSource* observed = nullptr);
+                           const ObservedSource* observed = nullptr,
+                           const std::vector<ChargeLine>* charges = nullptr);
 
 // A short table for people: per load balancer, per pool, fleet cost per month; with more than
 // one replication, the distribution of the key figures.

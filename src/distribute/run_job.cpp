@@ -118,13 +118,14 @@ RunOutcome run_job(const ScenarioInput& input, const RunJob& job, Peers& peers) 
     outcome.reports.push_back(std::move(run.report));
     charges.push_back(std::move(run.charges));
   }
-  report_file->stream() << report_to_json(scenario, outcome.reports);
   if (charges.size() == 1) outcome.charges = std::move(charges.front());
   if (percentiles_file) {
     const std::vector<ChargeSpread> spreads = spread_of_charges(charges);
     for (const ChargeSpread& s : spreads) outcome.charges.push_back(s.mean);
     write_charge_percentiles_csv(percentiles_file->stream(), spreads);
   }
+  report_file->stream() << report_to_json(scenario, outcome.reports, nullptr,
+                                          charges_file ? &outcome.charges : nullptr);
   if (charges_file) write_focus_csv(charges_file->stream(), scenario, outcome.charges);
   commit_together(
       {report_file.get(), timeseries_file.get(), charges_file.get(), percentiles_file.get()});

@@ -4,6 +4,7 @@
 #include "albsim/report_output.hpp"
 #include "albsim/version.hpp"
 #include "core/calendar.hpp"
+#include "report/charge_attribution.hpp"
 #include "report/distribution.hpp"
 #include "report/finite_json.hpp"
 #include "report/inputs_json.hpp"
@@ -30,10 +31,32 @@ Json cidr_strings(const std::vector<Cidr>& cidrs) {
   return out;
 }
 
+// The dollars of charges.csv per pool, consumer and usage type, over the run and per month.
+Json charges_json(const std::vector<ChargeLine>& charges, std::size_t replications,
+                  double monthly) {
+  Json rows = Json::array();
+  double total = 0;
+  for (const ChargeAttribution& a : attribute_charges(charges)) {
+    rows.push_back(
+        {{"pool", a.pool.empty() ? Json(nullptr) : Json(a.pool)},
+         {"consumer", a.consumer},
+         {"load_balancer", a.load_balancer.empty() ? Json(nullptr) : Json(a.load_balancer)},
+         {"usage_type", a.usage_type},
+         {"usd", a.usd},
+         {"usd_per_month", a.usd * monthly}});
+    total += a.usd;
+  }
+  return Json{{"file", "charges.csv"},
+              {"basis", replications > 1 ? "means across the replications" : "the run"},
+              {"lines", charges.size()},
+              {"total_usd", total},
+              {"by_pool_and_consumer", std::move(rows)}};
+}
+
 }  // namespace
 
 std::string report_to_json(const Scenario& scenario, const std::vector<Report>& replications,
-                           const ObservedSource* observed) {
+                           const ObservedSource* observed, const std::vector<ChargeLine>* charges) {
   const Report& report = replications.front();
   Json j;
   j["schema"] = "albsim.report/1";
@@ -98,6 +121,7 @@ std::string report_to_json(const Scenario& scenario, const std::vector<Report>& 
     }
     j["distribution"] = distribution_json(metrics, std::move(columns), replications);
   }
+  if (charges) j["charges"] = charges_json(*charges, replications.size(), monthly_factor(report));
   require_finite_numbers(j, "report.json");
   return j.dump(2) + "\n";
 }

@@ -177,4 +177,14 @@ TEST_CASE("charges.csv follows FOCUS 1.2's column rules and sums to the report's
   CHECK(categories == std::set<std::string>{"Usage", "Purchase"});
   const nlohmann::json report = nlohmann::json::parse(test::read_text(dir / "report.json"));
   CHECK(std::llround(billed * 100) == std::llround(report["cost"]["total"].get<double>() * 100));
+  // report.json attributes the same dollars per pool and consumer.
+  const nlohmann::json& charges = report["charges"];
+  CHECK(charges["lines"] == lines);
+  CHECK(charges["total_usd"].get<double>() == Approx(report["cost"]["total"].get<double>()));
+  double attributed = 0;
+  for (const nlohmann::json& row : charges["by_pool_and_consumer"]) {
+    attributed += row["usd"].get<double>();
+    CHECK(row["pool"].is_null() == (row["usage_type"] == "USE1-PublicIPv4:InUseAddress"));
+  }
+  CHECK(attributed == Approx(billed));
 }
