@@ -141,13 +141,11 @@ class BillReader {
       throw InputError(
           path, at_line(line),
           "the bill is in " + f[*c.currency] + "; albsim prices in USD: export the bill in USD");
-    if (c.region && !f[*c.region].empty()) {
-      if (bill_.region.empty()) bill_.region = f[*c.region];
-    }
     BillLine l;
     l.usage = usage;
     l.usage_type = intern(bill_.usage_types, usage_types_, f[c.usage_type]);
     l.resource = intern(bill_.resources, resources_, c.resource ? f[*c.resource] : std::string());
+    l.region = intern(bill_.regions, regions_, c.region ? f[*c.region] : std::string());
     l.file = file;
     l.line = line;
     l.quantity = number(path, line, c.quantity_name, f[c.quantity]);
@@ -187,6 +185,7 @@ class BillReader {
   Bill& bill_;
   std::unordered_map<std::string, std::uint32_t> usage_types_;
   std::unordered_map<std::string, std::uint32_t> resources_;
+  std::unordered_map<std::string, std::uint32_t> regions_;
 };
 
 }  // namespace

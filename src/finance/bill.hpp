@@ -19,6 +19,7 @@ struct BillLine {
   BillUsage usage = BillUsage::in_use_address;
   std::uint32_t usage_type = 0;  // index into Bill::usage_types
   std::uint32_t resource = 0;    // index into Bill::resources ("" when the line has none)
+  std::uint32_t region = 0;      // index into Bill::regions ("" when the line has none)
   std::uint32_t file = 0;        // index into Bill::files
   std::uint64_t line = 0;        // in its file, from 1
   double quantity = 0;           // IP-hours
@@ -33,7 +34,7 @@ struct Bill {
   std::vector<std::string> usage_types;
   std::vector<std::string> resources;
   std::vector<BillLine> lines;       // public IPv4 and IPAM usage, in file and line order
-  std::string region;                // of the kept lines, when the bill names one
+  std::vector<std::string> regions;  // of the kept lines
   std::uint64_t rows = 0;            // data rows read, every file
   std::uint64_t other_rows = 0;      // rows of other services and usage types
   std::uint64_t non_usage_rows = 0;  // public IPv4 rows that are not usage (tax, credit, ...)

@@ -125,20 +125,33 @@ std::string cause_of(const ReconcileRow& row, double window_hours) {
 Reconciliation reconcile(const Scenario& scenario, const Bill& bill,
                          std::optional<std::int64_t> from_ms, std::optional<std::int64_t> to_ms) {
   Reconciliation r;
-  std::int64_t first = bill.lines.front().start_ms, last = bill.lines.front().end_ms;
+  // The lines of the scenario's Region (or of none named): a CUR export holds every Region's.
+  std::vector<const BillLine*> lines;
   for (const BillLine& l : bill.lines) {
-    first = std::min(first, l.start_ms);
-    last = std::max(last, l.end_ms);
+    const std::string& region = bill.regions[l.region];
+    if (region.empty() || region == scenario.region)
+      lines.push_back(&l);
+    else
+      ++r.other_regions;
+  }
+  if (lines.empty()) {
+    std::string regions;
+    for (const std::string& region : bill.regions)
+      if (!region.empty()) regions += (regions.empty() ? "" : ", ") + region;
+    throw InputError(bill.files.front(), "",
+                     "the bill's public IPv4 and IPAM lines are in " + regions +
+                         ", none in the scenario's region " + scenario.region +
+                         ": reconcile each Region's lines with its own scenario");
+  }
+  std::int64_t first = lines.front()->start_ms, last = lines.front()->end_ms;
+  for (const BillLine* l : lines) {
+    first = std::min(first, l->start_ms);
+    last = std::max(last, l->end_ms);
   }
   r.from_ms = from_ms.value_or(first);
   r.to_ms = to_ms.value_or(last);
   if (r.to_ms <= r.from_ms)
     throw InputError("--to", "", "the window ends before it starts: give --from before --to");
-  if (!bill.region.empty() && bill.region != scenario.region)
-    throw InputError(bill.files.front(), "",
-                     "the bill's public IPv4 lines are in " + bill.region +
-                         ", the scenario's region is " + scenario.region +
-                         ": reconcile each Region's lines with its own scenario");
 
   Scenario run_scenario = scenario;
   const std::string window = format_iso8601_utc(r.from_ms) + " to " + format_iso8601_utc(r.to_ms);
@@ -190,7 +203,8 @@ Reconciliation reconcile(const Scenario& scenario, const Bill& bill,
     d.simulated_cost += line.cost * share;
   }
   std::map<std::pair<BillUsage, std::uint32_t>, std::string> matched;
-  for (const BillLine& l : bill.lines) {
+  for (const BillLine* line : lines) {
+    const BillLine& l = *line;
     if (l.start_ms < r.from_ms || l.start_ms >= r.to_ms) continue;
     ++r.bill_lines;
     const auto key = std::make_pair(l.usage, l.resource);

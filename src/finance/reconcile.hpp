@@ -41,12 +41,14 @@ struct Reconciliation {
   std::vector<ReconcileRow> by_resource;
   std::vector<ReconcileDay> by_day;
   ReconcileFigures total;
-  std::size_t bill_lines = 0;  // kept lines inside the window
+  std::size_t bill_lines = 0;     // kept lines of the scenario's Region inside the window
+  std::size_t other_regions = 0;  // kept lines of other Regions, left out
 };
 
-// Runs the scenario over the window (given, or the bill's first to last hour) and compares.
-// A scenario with `start` must cover the window; one without is run from the window's start.
-// Throws InputError: a window the scenario does not cover, or a bill of another Region.
+// Runs the scenario over the window (given, or the first to last hour of the bill's lines in the
+// scenario's Region) and compares; lines of other Regions are left out. A scenario with `start`
+// must cover the window; one without is run from the window's start. Throws InputError: a bill
+// with no line in the scenario's Region, a window the scenario does not cover.
 Reconciliation reconcile(const Scenario& scenario, const Bill& bill,
                          std::optional<std::int64_t> from_ms, std::optional<std::int64_t> to_ms);
 

@@ -14,6 +14,10 @@ std::string money(double usd) {
   return text;
 }
 
+std::string count(std::uint64_t n, const std::string& noun) {
+  return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
+}
+
 std::string hours(double h) {
   char text[32];
   std::snprintf(text, sizeof text, "%.1f", h);
@@ -67,8 +71,10 @@ nlohmann::ordered_json rows_json(const std::vector<ReconcileRow>& rows, bool by_
 void print_reconciliation(std::ostream& out, const Bill& bill, const Reconciliation& r) {
   out << "bill: " << bill.files.size() << " file" << (bill.files.size() == 1 ? "" : "s") << " ("
       << bill.formats.front() << "), " << bill.rows << " rows, " << r.bill_lines
-      << " public IPv4 and IPAM lines in the window (" << bill.other_rows
-      << " rows of other usage, " << bill.non_usage_rows << " tax/credit/fee rows left out)\n"
+      << " public IPv4 and IPAM lines in the window (left out: "
+      << count(bill.other_rows, "row") << " of other usage, "
+      << count(bill.non_usage_rows, "tax, credit or fee row") << ", "
+      << count(r.other_regions, "line") << " of other Regions)\n"
       << "window: " << format_iso8601_utc(r.from_ms) << " to " << format_iso8601_utc(r.to_ms)
       << "; " << r.run_note << "\n\n";
   print_rows(out, r.by_usage, false);
@@ -112,6 +118,7 @@ std::string reconciliation_json(const Scenario& scenario, const Bill& bill,
        {{"read", bill.rows},
         {"other_usage", bill.other_rows},
         {"not_usage", bill.non_usage_rows},
+        {"other_regions", r.other_regions},
         {"in_window", r.bill_lines}}},
       {"total", figures(r.total)},
       {"by_usage", rows_json(r.by_usage, false)},

@@ -117,6 +117,15 @@ TEST_CASE("reconcile: unknown addresses, idle addresses and other services are t
   CHECK(row_of(r, BillUsage::in_use_address, "legacy").cause == "matches");
 }
 
+TEST_CASE("reconcile: another Region's lines are left out, not compared") {
+  std::string eu = in_use_row("2026-11-01T00:00:00Z", "2026-11-02T00:00:00Z", "USD", "eu-west-1");
+  eu.replace(eu.find("USE1-"), 5, "EU-");
+  const Reconciliation r = reconcile_text(test::cur_from_charges(simulated_charges()) + eu);
+  CHECK(r.other_regions == 1);
+  CHECK(std::abs(r.total.difference()) < 0.005);
+  for (const ReconcileRow& row : r.by_resource) CHECK(row.resource != "eipalloc-0abc");
+}
+
 TEST_CASE("reconcile: a gzip export, a legacy CUR header and a FOCUS export are read alike") {
   const std::string csv = test::cur_from_charges(simulated_charges());
   const Reconciliation plain = reconcile_text(csv);
@@ -179,7 +188,8 @@ TEST_CASE("reconcile: each malformed bill is refused with what to export instead
              Catch::Contains("line 2: 3 fields where the header has 13"));
   CHECK_THAT(bill_error({header + in_use_row("2026-11-01T00:00:00Z", "2026-11-02T00:00:00Z", "USD",
                                              "eu-west-1")}),
-             Catch::Contains("are in eu-west-1") && Catch::Contains("its own scenario"));
+             Catch::Contains("lines are in eu-west-1, none in the scenario's region us-east-1") &&
+                 Catch::Contains("its own scenario"));
   CHECK_THAT(bill_error({""}), Catch::Contains("empty: no header row"));
   const std::string packed = gzip(header + in_use_row());
   CHECK_THAT(bill_error({packed.substr(0, packed.size() / 2)}),
