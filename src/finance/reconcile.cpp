@@ -169,8 +169,11 @@ Reconciliation reconcile(const Scenario& scenario, const Bill& bill,
   } else {
     if (scenario.horizon.ms() < r.to_ms - r.from_ms)
       throw InputError(scenario.file, "/horizon",
-                       "the bill's window " + window + " is longer than the scenario's horizon " +
-                           "; give a /horizon at least as long, or a shorter --from..--to");
+                       "the bill's window " + window + " (" +
+                           format_duration(SimTime::from_ms(r.to_ms - r.from_ms)) +
+                           ") is longer than the scenario's horizon (" +
+                           format_duration(scenario.horizon) +
+                           "); give a /horizon at least as long, or a shorter --from..--to");
     run_scenario.start_epoch_ms = r.from_ms;
     r.run_note = "the scenario has no start: run from the bill's first hour, " +
                  format_iso8601_utc(r.from_ms);

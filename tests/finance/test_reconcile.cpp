@@ -170,6 +170,25 @@ TEST_CASE("reconcile: each malformed bill is refused with what to export instead
   CHECK_THAT(bill_error({header + in_use_row("2026-12-01T00:00:00Z", "2026-12-02T00:00:00Z")}),
              Catch::Contains("ipv4-bill.json: /start: the bill's window") &&
                  Catch::Contains("is not inside the scenario's run"));
+  {
+    nlohmann::json doc = nlohmann::json::parse(test::read_text(test::source_path(kScenario)));
+    doc.erase("start");
+    doc["horizon"] = "2d";
+    test::ScratchFolder folder("short-scenario");
+    const Scenario two_days = load_scenario(folder.write("two-days.json", doc.dump()));
+    const Bill bill =
+        read_bills({folder.write("cur.csv", test::cur_from_charges(simulated_charges()))});
+    CHECK_THROWS_WITH(reconcile(two_days, bill, std::nullopt, std::nullopt),
+                      Catch::Contains("two-days.json: /horizon: the bill's window") &&
+                          Catch::Contains("(3d) is longer than the scenario's horizon (2d)"));
+    // Without a start the run is placed at the window's start, and says so.
+    doc["horizon"] = "3d";
+    const Scenario unplaced = load_scenario(folder.write("unplaced.json", doc.dump()));
+    const Reconciliation r = reconcile(unplaced, bill, std::nullopt, std::nullopt);
+    CHECK(r.run_note ==
+          "the scenario has no start: run from the bill's first hour, 2026-11-01T00:00:00Z");
+    CHECK(std::abs(r.total.difference()) < 0.005);
+  }
   CHECK_THAT(bill_error({"PAR1\x15\x04"}),
              Catch::Contains("a Parquet file") && Catch::Contains("text/csv"));
   CHECK_THAT(bill_error({"line_item_usage_type,line_item_unblended_cost\nx,1\n"}),
