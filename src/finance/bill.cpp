@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <map>
+#include <tuple>
 #include <unordered_map>
 
 #include "albsim/input_error.hpp"
