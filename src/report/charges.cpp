@@ -103,29 +103,6 @@ class LineBuilder {
   SimTime from_, to_;
 };
 
-// Which pools ownership charges for: the top-level BYOIP pools, or with `byoip_owned` the BYOIP
-// pools load balancers draw from, each outermost one (report/cost.cpp's rule).
-std::vector<std::size_t> owned_pools(const Scenario& scenario) {
-  std::vector<bool> drawn(scenario.pools.size(), false);
-  for (std::size_t lb = 0; lb < scenario.load_balancers.size(); ++lb)
-    for (const std::size_t pool : pools_drawn_by(scenario, lb)) drawn[pool] = true;
-  std::vector<std::size_t> owned;
-  for (const std::size_t i : scenario.pools_top_down) {
-    const PoolSpec& pool = scenario.pools[i];
-    if (pool.source != PoolSource::byoip) continue;
-    if (!scenario.pricing.byoip_owned) {
-      if (!pool.parent) owned.push_back(i);
-      continue;
-    }
-    bool inside_drawn = false;
-    for (auto p = pool.parent; p && !inside_drawn; p = scenario.pools[*p].parent)
-      inside_drawn = drawn[*p];
-    if (drawn[i] && !inside_drawn) owned.push_back(i);
-  }
-  std::sort(owned.begin(), owned.end());
-  return owned;
-}
-
 std::vector<ChargeLine> charge_lines(const Scenario& scenario, const ChargeLedger& ledger,
                                      std::int64_t start_epoch_ms) {
   const Pricing& price = scenario.pricing;
@@ -137,7 +114,8 @@ std::vector<ChargeLine> charge_lines(const Scenario& scenario, const ChargeLedge
     if (key.holder == Holder::pool) h.held[{key.pool, key.lb}] += ms;
     if (key.holder == Holder::reserved) h.reserved[key.pool] += ms;
   }
-  const std::vector<std::size_t> owned = owned_pools(scenario);
+  std::vector<std::size_t> owned = owned_byoip_pools(scenario);
+  std::sort(owned.begin(), owned.end());  // lines by pool index
   const UsdPerAddressHour ownership = byoip_ownership_per_address_hour(price);
 
   LineBuilder out(scenario, start_epoch_ms);

@@ -31,23 +31,6 @@ AddressHours provisioned_address_hours(const Scenario& scenario, PoolSource sour
   return total;
 }
 
-// Owned BYOIP space: the address-hours of the BYOIP pools load balancers draw from, each counted
-// once (a pool inside one already counted is not), their share of the block already bought.
-AddressHours drawn_byoip_address_hours(const Scenario& scenario) {
-  std::vector<bool> drawn(scenario.pools.size(), false);
-  for (std::size_t lb = 0; lb < scenario.load_balancers.size(); ++lb)
-    for (const std::size_t pool : pools_drawn_by(scenario, lb)) drawn[pool] = true;
-  AddressHours total;
-  for (const std::size_t i : scenario.pools_top_down) {
-    if (scenario.pools[i].source != PoolSource::byoip || !drawn[i]) continue;
-    bool inside_counted = false;
-    for (auto p = scenario.pools[i].parent; p && !inside_counted; p = scenario.pools[*p].parent)
-      inside_counted = drawn[*p];
-    if (!inside_counted) total += pool_address_hours(scenario, i);
-  }
-  return total;
-}
-
 }  // namespace
 
 AddressHours pool_address_hours(const Scenario& scenario, std::size_t pool) {
@@ -61,9 +44,33 @@ AddressHours pool_address_hours(const Scenario& scenario, std::size_t pool) {
   return AddressHours(total);
 }
 
+std::vector<std::size_t> owned_byoip_pools(const Scenario& scenario) {
+  std::vector<std::size_t> owned;
+  if (!scenario.pricing.byoip_owned) {
+    for (std::size_t i = 0; i < scenario.pools.size(); ++i)
+      if (!scenario.pools[i].parent && scenario.pools[i].source == PoolSource::byoip)
+        owned.push_back(i);
+    return owned;
+  }
+  // The BYOIP pools load balancers draw from, each counted once (a pool inside one already
+  // counted is not).
+  std::vector<bool> drawn(scenario.pools.size(), false);
+  for (std::size_t lb = 0; lb < scenario.load_balancers.size(); ++lb)
+    for (const std::size_t pool : pools_drawn_by(scenario, lb)) drawn[pool] = true;
+  for (const std::size_t i : scenario.pools_top_down) {
+    if (scenario.pools[i].source != PoolSource::byoip || !drawn[i]) continue;
+    bool inside_counted = false;
+    for (auto p = scenario.pools[i].parent; p && !inside_counted; p = scenario.pools[*p].parent)
+      inside_counted = drawn[*p];
+    if (!inside_counted) owned.push_back(i);
+  }
+  return owned;
+}
+
 AddressHours byoip_owned_address_hours(const Scenario& scenario) {
-  return scenario.pricing.byoip_owned ? drawn_byoip_address_hours(scenario)
-                                      : provisioned_address_hours(scenario, PoolSource::byoip);
+  AddressHours total;
+  for (const std::size_t i : owned_byoip_pools(scenario)) total += pool_address_hours(scenario, i);
+  return total;
 }
 
 UsdPerAddressHour byoip_ownership_per_address_hour(const Pricing& price) {

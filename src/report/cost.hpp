@@ -2,6 +2,8 @@
 // figures and the scenario's pools and prices.
 #pragma once
 
+#include <vector>
+
 #include "albsim/report.hpp"
 #include "albsim/scenario.hpp"
 
@@ -13,9 +15,12 @@ void price_report(const Scenario& scenario, Report& report);
 // their time on.
 AddressHours pool_address_hours(const Scenario& scenario, std::size_t pool);
 
-// The BYOIP address-hours ownership is charged for (MODEL.md §6, and albsim's `byoip_owned`):
-// every address of the top-level BYOIP pools, the blocks to buy; with `byoip_owned` (the blocks
-// are already yours) only the pools load balancers draw from, their share.
+// The BYOIP pools ownership is charged for (MODEL.md §6, and albsim's `byoip_owned`): the
+// top-level BYOIP pools, the blocks to buy (by index); with `byoip_owned` (the blocks are already
+// yours) only the outermost BYOIP pools load balancers draw from, their share (top down).
+std::vector<std::size_t> owned_byoip_pools(const Scenario& scenario);
+
+// The address-hours of owned_byoip_pools(), summed in its order.
 AddressHours byoip_owned_address_hours(const Scenario& scenario);
 
 // The amortized purchase price of one BYOIP address per hour (0 without a price).
