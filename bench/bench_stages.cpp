@@ -39,7 +39,7 @@ void BM_DemandTrajectory(benchmark::State& state) {
   std::int64_t points = 0;
   for (auto _ : state) {
     FleetMeter meter(scenario);
-    MeterTap tap(meter, nullptr);
+    MeterTap tap(scenario, meter, nullptr, nullptr);
     DemandDriver demand(scenario, 0, tap);
     const std::size_t lbs = scenario.load_balancers.size();
     for (std::size_t lb = 0; lb < lbs; ++lb) demand.sample_start(lb);

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "albsim/sim_time.hpp"
@@ -13,7 +14,9 @@ namespace albsim {
 // The settled state at one sample time, for timeseries output.
 struct TimeseriesRow {
   SimTime t;
-  std::vector<std::uint64_t> pool_in_use;  // per pool, reservations included
+  std::vector<std::uint64_t> pool_in_use;    // per pool, reservations included
+  std::vector<std::uint64_t> pool_reserved;  // per pool, held by its reservations
+  std::vector<std::uint64_t> pool_capacity;  // per pool, addresses it owns
   struct LoadBalancer {
     std::uint64_t pool_addresses = 0;
     std::uint64_t managed_addresses = 0;
@@ -54,10 +57,26 @@ class HoldingLog {
   virtual void reserved_changed(SimTime t, std::size_t pool, std::uint64_t reserved) = 0;
 };
 
+// d(t) of every load balancer as the run hands it out (MODEL.md §5): values at first,
+// first + step, ... each held for `step` (the load balancer's evaluation interval; the last one
+// until the horizon), d(0) first, then every grid point once, in order per load balancer. Values
+// may come in blocks, after later events of other kinds: only their times order them.
+class DemandLog {
+ public:
+  virtual ~DemandLog() = default;
+  virtual void demand(std::size_t lb, SimTime first, SimTime step,
+                      std::span<const double> demand_lcu) = 0;
+};
+
 struct SimulationOptions {
   std::uint64_t replication = 0;  // selects the random streams (MODEL.md §1)
   SimTime timeseries_step;        // rows at 0, step, 2*step, ... < horizon; 0: no rows
   TimeseriesObserver* timeseries = nullptr;
+  // A row at every settled instant, each state holding until the next row's time (the last
+  // until the horizon): the exact step function of every column but demand (DemandLog has it),
+  // for envelopes that keep every peak. None: no rows. Costs one row per instant.
+  TimeseriesObserver* changes = nullptr;
+  DemandLog* demand_log = nullptr;    // none: no log
   AddressLog* address_log = nullptr;  // none: no log
   HoldingLog* holding_log = nullptr;  // none: no log
   // After every settled instant, verify: each pool's held addresses match its in-use count, no

@@ -14,6 +14,7 @@
 #include "cli/option_checks.hpp"
 #include "cli/plan_command.hpp"
 #include "cli/reconcile_command.hpp"
+#include "cli/report_command.hpp"
 #include "cli/run_command.hpp"
 #include "cli/validate_command.hpp"
 #include "report/interrupt_cleanup.hpp"
@@ -54,6 +55,9 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   ReconcileCommand reconcile_command;
   CLI::App* reconcile_cmd = add_reconcile_command(app, reconcile_command);
 
+  ReportCommand report_command;
+  CLI::App* report_cmd = add_report_command(app, report_command);
+
   if (const auto fault = argument_fault(argc, argv)) {
     err << "albsim: " << printable_line(*fault) << "\n";
     return 2;
@@ -77,6 +81,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     if (observe_cmd->parsed()) return run_observe_command(observe, out, err);
     if (calibrate_cmd->parsed()) return run_calibrate_command(calibrate, out, err);
     if (reconcile_cmd->parsed()) return run_reconcile_command(reconcile_command, out, err);
+    if (report_cmd->parsed()) return run_report_command(report_command, out);
     if (run_cmd->parsed()) return run_run_command(run, peers, out, err);
     return 2;  // CLI11 requires one subcommand
   } catch (const InputError& e) {

@@ -5,6 +5,7 @@
 #include "albsim/report_output.hpp"
 #include "cli/plots.hpp"
 #include "distribute/merge_run.hpp"
+#include "html/report_html.hpp"
 
 namespace albsim {
 
@@ -20,6 +21,9 @@ CLI::App* add_merge_command(CLI::App& app, MergeCommand& c) {
                   "The scenario file, when it is no longer where the shards ran (its content "
                   "must be the same)");
   cmd->add_flag("-q,--quiet", c.quiet, "Print no summary");
+  cmd->add_flag("--html", c.html,
+                "Also write DIR/report.html (as albsim run --html; its charts from "
+                "timeseries.csv's samples, as shards keep no envelope)");
   cmd->add_flag("--plot", c.plot, "Also draw PNG charts into DIR (as albsim run --plot)");
   cmd->add_option("--plot-window", c.plot_window,
                   "Draw only FROM..TO of the run (implies --plot; as albsim run --plot-window)");
@@ -38,6 +42,10 @@ int run_merge_command(const MergeCommand& c, std::ostream& out, std::ostream& er
     print_summary(out, merged.input.scenario, merged.reports);
     out << "\nmerged " << merged.shards << " shards; wrote " << (dir / "report.json").string()
         << " and " << (dir / "timeseries.csv").string() << "\n";
+  }
+  if (c.html) {
+    const std::filesystem::path page = write_report_html(dir);
+    if (!c.quiet) out << "wrote " << page.string() << "\n";
   }
   if (plot_script) draw_plots(*plot_script, dir, out, err, window);
   return 0;

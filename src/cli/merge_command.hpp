@@ -17,6 +17,7 @@ struct MergeCommand {
   bool plot = false;
   std::optional<std::string> plot_window;  // FROM..TO; implies plot
   bool quiet = false;
+  bool html = false;  // DIR/report.html (from the merged timeseries.csv's samples)
 };
 
 CLI::App* add_merge_command(CLI::App& app, MergeCommand& command);

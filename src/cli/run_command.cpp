@@ -11,6 +11,7 @@
 #include "cli/plots.hpp"
 #include "cli/progress.hpp"
 #include "distribute/run_job.hpp"
+#include "html/report_html.hpp"
 #include "observe/observed_comparison.hpp"
 #include "observe/seen_as_observed.hpp"
 #include "report/atomic_file.hpp"
@@ -77,6 +78,10 @@ CLI::App* add_run_command(CLI::App& app, RunCommand& c) {
                 "resource in FOCUS 1.2 columns, each attributed to a pool and a load balancer "
                 "(with replications: their means, and DIR/charges_percentiles.csv); the summary "
                 "adds them by pool and consumer (needs the scenario's start)");
+  cmd->add_flag("--html", c.html,
+                "Also write DIR/report.html, one self-contained page (charts, headline, cost, "
+                "provenance) to open offline or send, and DIR/timeseries_envelope.csv, every "
+                "change of replication 0 as the min/max per chart column it draws");
   cmd->add_flag("-q,--quiet", c.quiet, "Print no summary and no progress bar");
   cmd->add_flag("--plot", c.plot,
                 "Also draw PNG charts into DIR with tools/plot/albsim_plot.py (needs Debian's "
@@ -102,6 +107,8 @@ int run_run_command(const RunCommand& c, Peers& peers, std::ostream& out, std::o
   if (c.plot || c.plot_window) plot_script = find_plot_script();
   if (shard && c.compare_observed)
     throw InputError("--compare-observed", "", "a shard has no summary to compare");
+  if (shard && c.html)
+    throw InputError("--html", "", "a shard has no report to draw; pass --html to albsim merge");
   if (shard && c.charges)
     throw InputError("--charges", "",
                      "a shard writes no charges.csv; run without --shard to get replication 0's "
@@ -120,6 +127,7 @@ int run_run_command(const RunCommand& c, Peers& peers, std::ostream& out, std::o
              parse_timeseries_step(c.timeseries_step, input.scenario),
              c.threads,
              c.charges,
+             c.html,
              {}};
   if (c.charges)
     check_chargeable(input.scenario, static_cast<std::uint64_t>(input.scenario.replications),
@@ -150,6 +158,10 @@ int run_run_command(const RunCommand& c, Peers& peers, std::ostream& out, std::o
                 ? ", " + (job.out_dir / "charges_percentiles.csv").string()
                 : std::string())
         << "\n";
+  }
+  if (c.html) {
+    const std::filesystem::path page = write_report_html(job.out_dir);
+    if (!c.quiet) out << "wrote " << page.string() << "\n";
   }
   if (plot_script) draw_plots(*plot_script, job.out_dir, out, err, window);
   return 0;

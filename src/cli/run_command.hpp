@@ -26,6 +26,7 @@ struct RunCommand {
   std::optional<std::string> compare_observed;  // an observed report.json, or its folder
   bool quiet = false;
   bool charges = false;  // DIR/charges.csv and the attribution table
+  bool html = false;     // DIR/report.html (and DIR/timeseries_envelope.csv for it)
 };
 
 CLI::App* add_run_command(CLI::App& app, RunCommand& command);

@@ -14,6 +14,7 @@
 #include "report/atomic_file.hpp"
 #include "report/charge_spread.hpp"
 #include "report/focus_csv.hpp"
+#include "report/series_envelope.hpp"
 #include "report/timeseries_csv.hpp"
 #include "scenario/work_estimate.hpp"
 
@@ -49,6 +50,8 @@ RunOutcome run_job(const ScenarioInput& input, const RunJob& job, Peers& peers) 
   std::unique_ptr<TimeseriesCsv> timeseries;
   std::unique_ptr<AtomicFile> charges_file;
   std::unique_ptr<AtomicFile> percentiles_file;  // with charges and more than one replication
+  std::unique_ptr<AtomicFile> envelope_file;
+  std::unique_ptr<SeriesEnvelope> envelope;
   agree(peers, [&] {
     const bool given = std::any_of(job.overrides.begin(), job.overrides.end(),
                                    [](const Override& o) { return o.pointer == "/replications"; });
@@ -63,6 +66,10 @@ RunOutcome run_job(const ScenarioInput& input, const RunJob& job, Peers& peers) 
       timeseries = std::make_unique<TimeseriesCsv>(timeseries_file->stream(), scenario);
     }
     if (!job.shard) report_file = std::make_unique<AtomicFile>(dir / "report.json");
+    if (!job.shard && job.envelope) {
+      envelope_file = std::make_unique<AtomicFile>(dir / "timeseries_envelope.csv");
+      envelope = std::make_unique<SeriesEnvelope>(scenario);
+    }
     if (!job.shard && job.charges) {
       charges_file = std::make_unique<AtomicFile>(dir / "charges.csv");
       if (replications.size() > 1)
@@ -79,6 +86,8 @@ RunOutcome run_job(const ScenarioInput& input, const RunJob& job, Peers& peers) 
         if (replications[k] == 0) {  // task 0: on rank 0, which holds the timeseries file
           options.timeseries_step = job.timeseries_step;
           options.timeseries = timeseries.get();
+          options.changes = envelope.get();
+          options.demand_log = envelope.get();
         }
         if (job.charges && !job.shard) return encode_charged(simulate_charged(scenario, options));
         return encode_report(simulate(scenario, options));
@@ -127,8 +136,9 @@ RunOutcome run_job(const ScenarioInput& input, const RunJob& job, Peers& peers) 
   report_file->stream() << report_to_json(scenario, outcome.reports, nullptr,
                                           charges_file ? &outcome.charges : nullptr);
   if (charges_file) write_focus_csv(charges_file->stream(), scenario, outcome.charges);
-  commit_together(
-      {report_file.get(), timeseries_file.get(), charges_file.get(), percentiles_file.get()});
+  if (envelope) envelope->write_csv(envelope_file->stream());
+  commit_together({report_file.get(), timeseries_file.get(), charges_file.get(),
+                   percentiles_file.get(), envelope_file.get()});
   outcome.written = dir / "report.json";
   return outcome;
 }

@@ -1,6 +1,7 @@
 // run_job(): one `albsim run` of a loaded scenario, every replication or shard K of N of them,
 // spread over the peers' ranks and threads, with its files in the output directory: report.json
-// and timeseries.csv, or shard-K.albsim (and shard-K.timeseries.csv) for `albsim merge`.
+// and timeseries.csv (and the files RunJob asks for), or shard-K.albsim (and
+// shard-K.timeseries.csv) for `albsim merge`.
 #pragma once
 
 #include <cstddef>
@@ -30,6 +31,9 @@ struct RunJob {
   // Also DIR/charges.csv (FOCUS columns): the run's charge lines, or with more than one
   // replication their means, and DIR/charges_percentiles.csv. Not with a shard.
   bool charges = false;
+  // Also DIR/timeseries_envelope.csv (report/series_envelope.hpp): replication 0's every change
+  // as a min/max per chart column, for the HTML report. Not with a shard.
+  bool envelope = false;
   // This process's replications finished, of how many it runs.
   std::function<void(std::size_t finished, std::size_t total)> on_progress;
 };

@@ -9,7 +9,7 @@
 #include "albsim/input_error.hpp"
 #include "core/calendar.hpp"
 #include "finance/bill_columns.hpp"
-#include "finance/csv_rows.hpp"
+#include "io/csv_rows.hpp"
 #include "io/gzip.hpp"
 
 namespace albsim {

@@ -172,6 +172,14 @@ std::uint64_t FleetMeter::pool_in_use(std::size_t pool) const {
   return static_cast<std::uint64_t>(pools_[pool].in_use.value());
 }
 
+std::uint64_t FleetMeter::pool_reserved(std::size_t pool) const {
+  return static_cast<std::uint64_t>(pools_[pool].reserved.value());
+}
+
+std::uint64_t FleetMeter::pool_capacity(std::size_t pool) const {
+  return static_cast<std::uint64_t>(pools_[pool].capacity.value());
+}
+
 TimeseriesRow::LoadBalancer FleetMeter::lb_state(std::size_t lb) const {
   const LbMeter& m = lbs_[lb];
   return {static_cast<std::uint64_t>(m.pool_held.value()),

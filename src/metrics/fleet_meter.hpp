@@ -49,6 +49,8 @@ class FleetMeter final : public SettledObserver {
 
   // Current settled values, for timeseries rows.
   std::uint64_t pool_in_use(std::size_t pool) const;
+  std::uint64_t pool_reserved(std::size_t pool) const;
+  std::uint64_t pool_capacity(std::size_t pool) const;
   TimeseriesRow::LoadBalancer lb_state(std::size_t lb) const;
   bool is_outside(std::size_t lb, std::uint32_t address) const;
 

@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "core/calendar.hpp"
+#include "report/csv_field.hpp"
 
 namespace albsim {
 namespace {
@@ -20,13 +21,6 @@ std::string number(double value) {
   char text[40];
   std::snprintf(text, sizeof text, "%.10g", value);
   return text;
-}
-
-std::string quoted(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (const char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
 }
 
 void write_summary(std::ostream& out, const SampleSummary& s) {
@@ -79,8 +73,8 @@ void write_charge_percentiles_csv(std::ostream& out, const std::vector<ChargeSpr
   for (const ChargeSpread& s : spreads) {
     const ChargeLine& l = s.mean;
     out << format_iso8601_utc(l.start_ms) << "," << format_iso8601_utc(l.end_ms) << ","
-        << quoted(l.usage_type) << "," << quoted(l.resource_id) << "," << quoted(l.pool) << ","
-        << quoted(l.load_balancer) << "," << quoted(l.consumer) << "," << s.cost.n;
+        << csv_field(l.usage_type) << "," << csv_field(l.resource_id) << "," << csv_field(l.pool)
+        << "," << csv_field(l.load_balancer) << "," << csv_field(l.consumer) << "," << s.cost.n;
     write_summary(out, s.cost);
     write_summary(out, s.quantity);
     out << "\n";

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "core/calendar.hpp"
+#include "report/csv_field.hpp"
 
 namespace albsim {
 namespace {
@@ -80,11 +81,7 @@ std::string decimal(double value) {
 // A CSV field: quoted when it holds a comma, quote or line break.
 std::string field(const std::optional<std::string>& value) {
   if (!value) return {};
-  if (value->find_first_of(",\"\n\r") == std::string::npos) return *value;
-  std::string quoted = "\"";
-  for (const char c : *value) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-  quoted += '"';
-  return quoted;
+  return csv_field(*value);
 }
 
 std::string json_string(const std::string& s) {

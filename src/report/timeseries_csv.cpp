@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "core/calendar.hpp"
+#include "report/csv_field.hpp"
 
 namespace albsim {
 namespace {
@@ -29,15 +30,6 @@ void append_lcu(std::string& line, double value) {
       std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::general, 6).ptr;
   line += ',';
   line.append(buffer, end);
-}
-
-// A header field per RFC 4180: quoted, with quotes doubled, when it holds a comma, a quote or a
-// line break (ids may hold any of them).
-std::string csv_field(const std::string& text) {
-  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-  std::string out = "\"";
-  for (const char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
 }
 
 }  // namespace

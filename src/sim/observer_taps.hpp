@@ -11,10 +11,11 @@
 
 namespace albsim {
 
-// The meter's tap also feeds a HoldingLog when the run keeps one (charges).
+// The meter's tap also feeds a HoldingLog (charges) and a DemandLog when the run keeps them.
 class MeterTap final : public FleetObserver, public PoolObserver, public DemandObserver {
  public:
-  MeterTap(FleetMeter& meter, HoldingLog* holdings) : meter_(meter), holdings_(holdings) {}
+  MeterTap(const Scenario& scenario, FleetMeter& meter, HoldingLog* holdings, DemandLog* demand)
+      : scenario_(scenario), meter_(meter), holdings_(holdings), demand_(demand) {}
 
   void address_acquired(SimTime now, std::size_t lb, std::size_t, std::uint32_t address,
                         bool managed) override {
@@ -34,19 +35,25 @@ class MeterTap final : public FleetObserver, public PoolObserver, public DemandO
   }
   void demand_started(std::size_t lb, double demand_lcu) override {
     meter_.demand_changed(SimTime(), lb, demand_lcu);
+    if (demand_ != nullptr)
+      demand_->demand(lb, SimTime(), scenario_.load_balancers[lb].evaluation_interval,
+                      std::span<const double>(&demand_lcu, 1));
   }
   void demand_sampled(std::size_t lb, SimTime first, SimTime step,
                       std::span<const double> demand_lcu,
                       const StepIntegral::Progress* traced) override {
     meter_.demand_sampled(lb, first, step, demand_lcu, traced);
+    if (demand_ != nullptr) demand_->demand(lb, first, step, demand_lcu);
   }
   std::pair<double, StepIntegral::Progress> demand_progress(std::size_t lb) const override {
     return meter_.demand_progress(lb);
   }
 
  private:
+  const Scenario& scenario_;
   FleetMeter& meter_;
   HoldingLog* holdings_;
+  DemandLog* demand_;
 };
 
 // A public AddressLog (albsim/run_options.hpp) fed from the fleet's changes.

@@ -30,7 +30,7 @@ class Simulation {
         random_events_(engine_),
         scenario_events_(engine_),
         meter_(scenario),
-        meter_tap_(meter_, options.holding_log),
+        meter_tap_(scenario, meter_, options.holding_log, options.demand_log),
         broker_(scenario, options.replication, address_events_, meter_tap_),
         demand_(scenario, options.replication, meter_tap_,
                 options.demand_block_points > 0 ? options.demand_block_points
@@ -56,6 +56,9 @@ class Simulation {
     if (options_.timeseries != nullptr && options_.timeseries_step.ms() > 0)
       engine_.observe(sampler.emplace(scenario_, options_.timeseries_step, *options_.timeseries,
                                       meter_, fleet_));
+    std::optional<ChangeSampler> changes;
+    if (options_.changes != nullptr)
+      engine_.observe(changes.emplace(scenario_, *options_.changes, meter_, fleet_));
 
     engine_.discard_stale(
         [this](const SimEvent& event) {

@@ -7,7 +7,7 @@
 #include "albsim/charges.hpp"
 #include "albsim/load_scenario.hpp"
 #include "core/calendar.hpp"
-#include "finance/csv_rows.hpp"
+#include "io/csv_rows.hpp"
 #include "support.hpp"
 
 using namespace albsim;

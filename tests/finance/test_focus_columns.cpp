@@ -7,7 +7,7 @@
 #include <map>
 #include <set>
 
-#include "finance/csv_rows.hpp"
+#include "io/csv_rows.hpp"
 #include "support.hpp"
 
 using namespace albsim;

@@ -1,4 +1,4 @@
-#include "finance/csv_rows.hpp"
+#include "io/csv_rows.hpp"
 
 namespace albsim {
 

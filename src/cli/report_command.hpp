@@ -1,0 +1,20 @@
+// `albsim report DIR`: DIR/report.html from what a run (or merge) left in DIR, without running
+// anything again.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <ostream>
+#include <string>
+
+namespace albsim {
+
+struct ReportCommand {
+  std::string dir;
+  bool quiet = false;
+};
+
+CLI::App* add_report_command(CLI::App& app, ReportCommand& command);
+
+int run_report_command(const ReportCommand& command, std::ostream& out);
+
+}  // namespace albsim
