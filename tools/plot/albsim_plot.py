@@ -5,26 +5,35 @@ usage: /usr/bin/python3 tools/plot/albsim_plot.py RUN_DIR [--out DIR] [--window 
 
 RUN_DIR holds report.json and timeseries.csv from `albsim run`, plan.json from `albsim plan`, or
 calibration.json from `albsim calibrate` (or several). Writes into DIR (default RUN_DIR):
-  addresses.png     per pool used by a load balancer: its addresses in use (reservations included)
-                    and the managed addresses of the load balancers on it, against the pool's
-                    capacity (at the horizon), with allowlist breaches shaded and marked by a row
-                    of red triangles (one per breach, visible at any zoom); totals in the titles
-  demand_nodes.png  per load balancer (the first 8): demand in LCU and nodes per AZ (AZ lines
-                    offset by a few hundredths of a node and dashed differently, so equal
-                    counts stay distinguishable); for an observed report (no demand), the
-                    addresses held and in DNS, and the nodes per AZ when the source records them
+  addresses.png     per pool used by a load balancer: the addresses its nodes hold, its
+                    reservations (other consumers) apart, and the managed addresses of the load
+                    balancers on it, stacked, against the pool's size over time, with allowlist
+                    breaches shaded and marked by a row of red triangles (one per breach,
+                    visible at any zoom); a panel of load balancers without a pool shows their
+                    managed addresses and no breach (they have no allowlist)
+  demand_nodes.png  per load balancer (the first 8): demand against capacity (nodes in DNS x
+                    node capacity) in LCU on one axis, breaches shaded, and nodes per AZ in the
+                    panel below (AZ lines offset by a few hundredths of a node and dashed
+                    differently, so equal counts stay distinguishable); for an observed report
+                    (no demand), the addresses held and in DNS, and the nodes per AZ when the
+                    source records them
   comparison.png    with comparison.json (`albsim run --compare-observed OBS`): per load balancer
                     in both, the addresses held and in DNS observed against the run seen through
                     the same source (seen_as_observed.csv), each over hours from its window's
                     start
-  cost.png          cumulative IPv4 cost by category against the managed-only counterfactual
-  distribution.png  with replications: breach minutes per month and peak addresses across them
+  cost.png          the IPv4 bill per 730-hour month by category as bars, against the
+                    managed-only counterfactual; BYOIP ownership without a price is marked
+                    "unpriced", not drawn as $0
+  distribution.png  with replications: P(breach) with its 95% interval, breach minutes per month
+                    and peak addresses across them
   calibration.png   from calibration.json and calibration_nodes.csv (`albsim calibrate`): the
                     observed node counts against the calibrated simulation's, per AZ (or in
                     total), with the fitted values in the title
   plan.png          from plan.json: breach probability (with its 95% interval, and the target) and
                     monthly cost against netmask, per kind of candidate; managed-only and the
                     static-IP alternatives as reference lines; the recommendation starred
+With timeseries_envelope.csv (`albsim run --html`), lines are each chart column's highest value
+from every change of the run, so no peak falls between samples; else timeseries.csv's samples.
 The time axis shows UTC dates when the scenario has a `start`, else time since the start.
 --window FROM..TO draws only that part of the run: each end an ISO-8601 time (with a `start`) or
 a duration from the start ("36h", "2d12h", "90m", "600s", or seconds); an end may be left out
@@ -66,6 +75,24 @@ def read_timeseries(path):
         # An empty field is a value the source did not record (an observation's AZs).
         numeric[name] = [float(v) if v else float("nan") for v in values]
     return numeric
+
+
+def read_series(run_dir):
+    """(highest, lowest): each a dict of column -> values, t_s included. From
+    timeseries_envelope.csv when the run wrote it (each column's extremes over every change),
+    else timeseries.csv (both the same samples)."""
+    envelope = os.path.join(run_dir, "timeseries_envelope.csv")
+    if not os.path.exists(envelope):
+        ts = read_timeseries(os.path.join(run_dir, "timeseries.csv"))
+        return ts, ts
+    columns = read_timeseries(envelope)
+    high, low = {"t_s": columns["t_s"]}, {"t_s": columns["t_s"]}
+    for name, values in columns.items():
+        if name.endswith(":max"):
+            high[name[:-4]] = values
+        elif name.endswith(":min"):
+            low[name[:-4]] = values
+    return high, low
 
 
 def parse_iso(text):
@@ -175,6 +202,7 @@ def minutes(seconds):
 
 
 def plot_addresses(report, ts, x, xlabel, out):
+    """Stacked per pool: the nodes' addresses, the reservations, AWS-managed fallback."""
     lbs_by_pool = {}
     for lb in report["load_balancers"]:
         lbs_by_pool.setdefault(lb["pool"], []).append(lb["id"])
@@ -185,13 +213,24 @@ def plot_addresses(report, ts, x, xlabel, out):
         lbs = lbs_by_pool[pool]
         managed = [sum(ts[f"lb:{lb}:managed_addresses"][i] for lb in lbs) for i in range(len(x))]
         outside = [sum(ts[f"lb:{lb}:outside_nodes"][i] for lb in lbs) for i in range(len(x))]
-        in_pool = ts[f"pool:{pool}:in_use"] if pool is not None else [0.0] * len(x)
-        ax.stackplot(x, in_pool, managed, step="post", colors=["tab:blue", "tab:orange"],
-                     labels=["pool addresses in use", "AWS-managed (fallback)"], alpha=0.8)
         if pool is not None:
-            ax.axhline(pools[pool]["capacity"], color="black", ls="--", lw=1,
-                       label=f"pool capacity ({pools[pool]['capacity']})")
-        mark_breaches(ax, x, outside)
+            in_use = ts[f"pool:{pool}:in_use"]
+            reserved = ts.get(f"pool:{pool}:reserved", [0.0] * len(x))
+            nodes = [max(0.0, u - r) for u, r in zip(in_use, reserved)]
+            ax.stackplot(x, nodes, reserved, managed, step="post",
+                         colors=["tab:blue", "tab:gray", "tab:orange"], alpha=0.8,
+                         labels=["nodes' pool addresses", "reservations (other consumers)",
+                                 "AWS-managed (fallback)"])
+            size = ts.get(f"pool:{pool}:capacity")
+            if size:
+                ax.step(x, size, where="post", color="black", ls="--", lw=1, label="pool size")
+            else:
+                ax.axhline(pools[pool]["capacity"], color="black", ls="--", lw=1,
+                           label=f"pool size at the horizon ({pools[pool]['capacity']})")
+            mark_breaches(ax, x, outside)
+        else:  # no pool: no allowlist, so nothing to breach
+            ax.stackplot(x, managed, step="post", colors=["tab:orange"], alpha=0.8,
+                         labels=["AWS-managed (no pool)"])
         reports = [lb for lb in report["load_balancers"] if lb["id"] in lbs]
         allowlisted = [lb["allowlist"] for lb in reports if lb["allowlist"] is not None]
         episodes = sum(a["breach_episodes"] for a in allowlisted)
@@ -207,7 +246,7 @@ def plot_addresses(report, ts, x, xlabel, out):
         format_time_axis(ax, x)
         ax.set_ylabel("addresses")
         ax.set_ylim(bottom=0)
-        ax.legend(loc="upper left", fontsize="small")
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize="small")
     axes[-1].set_xlabel(xlabel + "; red: allowlist breach")
     fig.tight_layout()
     fig.savefig(os.path.join(out, "addresses.png"), dpi=DPI)
@@ -284,79 +323,94 @@ def plot_comparison(run_dir, report, out):
     return True
 
 
-def plot_demand_nodes(report, ts, x, xlabel, out):
+def plot_demand_nodes(report, ts, low, x, xlabel, out):
     if report.get("source") == "observed":
         plot_observed_nodes(report, ts, x, xlabel, out)
         return
     lbs = report["load_balancers"][:MAX_LB_PANELS]
-    fig, axes = figure(len(lbs))
-    for ax, lb in zip(axes, lbs):
-        ax.plot(x, ts[f"lb:{lb['id']}:demand_lcu"], color="tab:gray", lw=1, label="demand (LCU)")
-        ax.set_ylabel("demand (LCU)")
+    fig, axes = figure(2 * len(lbs), 2.2)
+    for index, lb in enumerate(lbs):
+        ax, nodes = axes[2 * index], axes[2 * index + 1]
+        key = f"lb:{lb['id']}:"
+        demand = ts[key + "demand_lcu"]
+        if low is not ts:
+            ax.fill_between(x, low[key + "demand_lcu"], demand, step="post", color="tab:blue",
+                            alpha=0.2, lw=0, label="demand, lowest to highest")
+        ax.step(x, demand, where="post", color="tab:blue", lw=1, label="demand (LCU)")
+        capacity = ts.get(key + "capacity_lcu")
+        if capacity:
+            ax.step(x, capacity, where="post", color="tab:green", lw=1.4,
+                    label="capacity: nodes in DNS x node capacity")
+        if lb["allowlist"] is not None:
+            mark_breaches(ax, x, ts[key + "outside_nodes"])
+        ax.set_ylabel("LCU")
         ax.set_ylim(bottom=0)
-        nodes = ax.twinx()
-        styles = ["-", "--", ":", "-."]
-        count = len(lb["azs"])
-        for index, az in enumerate(lb["azs"]):
-            offset = 0.06 * (index - (count - 1) / 2)  # equal counts stay apart
-            nodes.step(x, [n + offset for n in ts[f"lb:{lb['id']}:az:{az}:nodes"]], where="post",
-                       lw=1.4, ls=styles[index % len(styles)], label=az)
-        nodes.set_ylabel("nodes per AZ (lines 0.06 apart)")
-        nodes.set_ylim(bottom=0)
-        nodes.legend(loc="upper right", fontsize="small", title="nodes")
-        ax.legend(loc="upper left", fontsize="small")
-        demand = ts[f"lb:{lb['id']}:demand_lcu"]
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize="small")
         peak_demand = max(demand) if demand else 0
         ax.set_title(f"load balancer {lb['id']}: peak {peak_demand:.1f} LCU in view, "
                      f"peak {lb['addresses']['peak_total']} addresses, "
                      f"{allowlist_text(lb)} (whole run)", loc="left")
-        format_time_axis(ax, x)
-    axes[-1].set_xlabel(xlabel)
+        styles = ["-", "--", ":", "-."]
+        count = len(lb["azs"])
+        for az_index, az in enumerate(lb["azs"]):
+            offset = 0.06 * (az_index - (count - 1) / 2)  # equal counts stay apart
+            nodes.step(x, [n + offset for n in ts[f"{key}az:{az}:nodes"]], where="post",
+                       lw=1.4, ls=styles[az_index % len(styles)], label=az)
+        nodes.set_ylabel("nodes per AZ")
+        nodes.set_ylim(bottom=0)
+        nodes.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize="small")
+        for a in (ax, nodes):
+            format_time_axis(a, x)
+    axes[-1].set_xlabel(xlabel + "; nodes per AZ 0.06 apart where equal")
     fig.tight_layout()
     fig.savefig(os.path.join(out, "demand_nodes.png"), dpi=DPI)
     plt.close(fig)
 
 
-def cumulative(values, seconds, rate_per_hour):
-    total, out = 0.0, []
-    for i, v in enumerate(values):
-        out.append(total)
-        step = (seconds[i + 1] - seconds[i]) if i + 1 < len(seconds) else 0.0
-        total += v * rate_per_hour * step / 3600.0
-    return out
+COST_CATEGORIES = (("managed_ipv4", "AWS-managed public IPv4"),
+                   ("amazon_blocks", "Amazon-provided blocks"),
+                   ("byoip", "BYOIP addresses"),
+                   ("byoip_ownership", "BYOIP ownership"),
+                   ("ipam", "IPAM"))
 
 
-def plot_cost(report, ts, x, xlabel, out):
-    price = report["scenario"]["pricing"]
-    seconds = ts["t_s"]
-    lbs = [lb["id"] for lb in report["load_balancers"]]
-    managed = [sum(ts[f"lb:{lb}:managed_addresses"][i] for lb in lbs) for i in range(len(x))]
-    held = [managed[i] + sum(ts[f"lb:{lb}:pool_addresses"][i] for lb in lbs)
-            for i in range(len(x))]
-    horizon_h = report["scenario"]["horizon_hours"]
-    cost = report["cost"]
-    fig, axes = figure(1, 4.5)
-    ax = axes[0]
-    series = {"AWS-managed IPv4": cumulative(managed, seconds, price["public_ipv4_per_ip_hour"])}
-    # Block, ownership and IPAM charges accrue at the run's average rate (exact without add_cidr).
-    for key, label in (("amazon_blocks", "Amazon blocks"), ("byoip_ownership", "BYOIP ownership"),
-                       ("ipam", "IPAM Advanced")):
-        if cost[key] > 0:
-            series[label] = [cost[key] * (s - seconds[0]) / 3600.0 / horizon_h for s in seconds]
-    total = [sum(v[i] for v in series.values()) for i in range(len(x))]
-    for label, values in series.items():
-        ax.plot(x, values, lw=1.2, label=label)
-    ax.plot(x, total, color="black", lw=2, label="total")
-    ax.plot(x, cumulative(held, seconds, price["public_ipv4_per_ip_hour"]), color="tab:red",
-            ls="--", lw=1.5, label="managed-only counterfactual")
-    ax.set_ylabel("cumulative cost (USD)")
-    ax.set_xlabel(xlabel)
-    format_time_axis(ax, x)
-    ax.set_ylim(bottom=0)
-    monthly = cost["monthly"]
-    ax.set_title(f"IPv4 cost: \\${monthly['total']:.2f} per month vs "
-                 f"\\${monthly['managed_only']:.2f} managed-only", loc="left")
-    ax.legend(loc="upper left", fontsize="small")
+def byoip_unpriced(report):
+    """A top-level BYOIP pool with no price per address: its ownership is unknown, not $0."""
+    return (report["scenario"]["pricing"]["byoip_price_per_address"] == 0 and
+            any(p["source"] == "byoip" for p in report["pools"]))
+
+
+def cost_bars(report):
+    """(label, USD per month or None when unpriced) per category, then the total and the
+    managed-only counterfactual."""
+    monthly = report["cost"]["monthly"]
+    unpriced = byoip_unpriced(report)
+    bars = [(label, None if key == "byoip_ownership" and unpriced else monthly[key])
+            for key, label in COST_CATEGORIES]
+    bars.append(("total" + (" (without BYOIP ownership)" if unpriced else ""), monthly["total"]))
+    bars.append(("all AWS-managed instead", monthly["managed_only"]))
+    return bars
+
+
+def plot_cost(report, out):
+    bars = cost_bars(report)
+    fig, ax = plt.subplots(figsize=(WIDTH_IN, 0.5 * len(bars) + 1.5))
+    top = max([v for _, v in bars if v is not None] + [1e-9])
+    ys = list(range(len(bars)))[::-1]
+    for y, (label, value) in zip(ys, bars):
+        if value is None:
+            ax.barh(y, top, color="white", edgecolor="tab:brown", hatch="//", lw=1)
+            ax.text(top, y, "  unpriced: set pricing.byoip_price_per_address", va="center",
+                    color="tab:brown")
+            continue
+        color = ("black" if label.startswith("total") else
+                 "tab:gray" if label.startswith("all AWS") else "tab:blue")
+        ax.barh(y, value, color=color)
+        ax.text(value, y, f"  \\${value:,.2f}", va="center")
+    ax.set_yticks(ys, [label for label, _ in bars])
+    ax.set_xlim(0, top * 1.45)
+    ax.set_xlabel("USD per 730-hour month (" + report["monthly"]["basis"] + ")")
+    ax.set_title("IPv4 cost per month by category", loc="left")
     fig.tight_layout()
     fig.savefig(os.path.join(out, "cost.png"), dpi=DPI)
     plt.close(fig)
@@ -369,11 +423,29 @@ def percentile_bars(ax, names, stats, unit):
             continue
         ax.plot([s["min"], s["max"]], [y, y], color="tab:gray", lw=1)
         ax.plot([s["p50"], s["p95"]], [y, y], color="tab:blue", lw=6, solid_capstyle="butt")
+        if s["p50"] == s["p95"]:  # a bar of no length: a mark, so it does not vanish
+            ax.plot(s["p50"], y, "s", color="tab:blue", ms=7)
         ax.plot(s["p99"], y, "|", color="tab:red", ms=14, mew=2)
         ax.plot(s["mean"], y, "o", color="black", ms=4)
     ax.set_yticks(ys, names)
-    ax.set_xlabel(unit + "   (line: min-max, bar: p50-p95, red: p99, dot: mean)")
+    ax.set_xlabel(unit)
     ax.set_xlim(left=0)
+
+
+def breach_probability(ax, dist):
+    """P(breach) per load balancer with its 95% Wilson interval; none without an allowlist."""
+    ys = list(range(len(dist)))
+    for y, lb in zip(ys, dist):
+        p = lb["breach_probability"]
+        if p is None:
+            ax.text(0.0, y, " no pool, no allowlist", va="center", color="tab:gray")
+            continue
+        ax.errorbar([p["estimate"]], [y], xerr=[[p["estimate"] - p["low"]],
+                                                [p["high"] - p["estimate"]]],
+                    fmt="o", color="tab:red", capsize=4)
+    ax.set_yticks(ys, [lb["id"] for lb in dist])
+    ax.set_xlim(-0.02, 1.02)
+    ax.set_xlabel("P(breach), 95% interval")
 
 
 def plot_distribution(report, out):
@@ -385,14 +457,12 @@ def plot_distribution(report, out):
                for lb in dist]
     peaks = [lb["addresses"]["peak_total"] for lb in dist]
     height = max(3.0, 0.45 * len(names) + 1.5)
-    fig, axes = plt.subplots(1, 2, figsize=(WIDTH_IN, height))
-    percentile_bars(axes[0], names, minutes, "breach minutes per month")
-    percentile_bars(axes[1], names, peaks, "peak addresses held")
-    probability = ", ".join(f"{lb['id']} {100 * lb['breach_probability']['estimate']:.1f}%"
-                            if lb["breach_probability"] is not None else f"{lb['id']} no pool"
-                            for lb in dist[:4])
-    fig.suptitle(f"Across {report['scenario']['replications']} replications; P(breach): "
-                 f"{probability}", x=0.01, ha="left")
+    fig, axes = plt.subplots(1, 3, figsize=(WIDTH_IN, height))
+    breach_probability(axes[0], dist)
+    percentile_bars(axes[1], names, minutes, "breach minutes per month")
+    percentile_bars(axes[2], names, peaks, "peak addresses held")
+    fig.suptitle(f"Across {report['scenario']['replications']} replications (line: min-max, bar: "
+                 "p50-p95, a square when they are equal, red: p99, dot: mean)", x=0.01, ha="left")
     fig.tight_layout()
     fig.savefig(os.path.join(out, "distribution.png"), dpi=DPI)
     plt.close(fig)
@@ -444,8 +514,7 @@ def plot_plan(plan, out):
         cost.axhline(a["cost_per_month"]["total"], linestyle=":", color=color, label=a["name"])
     cost.set_xlabel("netmask (/n)")
     cost.set_ylabel("USD per month")
-    cost.set_yscale("symlog", linthresh=1)
-    cost.set_ylim(bottom=0)
+    cost.set_ylim(bottom=0)  # linear: $0 is a real cost, which no log axis can show
     cost.legend(fontsize=7)
     title = f"albsim plan: pool {plan['pool']}; recommendation: {recommended or 'none'}"
     fig.suptitle(title, x=0.01, ha="left")
@@ -506,16 +575,18 @@ def plot_calibration(run_dir, out, window):
 def plot_run(run_dir, out, window):
     with open(os.path.join(run_dir, "report.json")) as f:
         report = json.load(f)
-    ts = read_timeseries(os.path.join(run_dir, "timeseries.csv"))
+    ts, low = read_series(run_dir)
     if not ts["t_s"]:
         sys.exit("albsim_plot: timeseries.csv has no rows")
     start = report["scenario"].get("start")
     start = parse_iso(start) if start else None
+    same = low is ts
     ts = select_window(ts, window, start)
+    low = ts if same else select_window(low, window, start)
     x, xlabel = time_axis(ts["t_s"], report["scenario"]["horizon_s"], start)
     plot_addresses(report, ts, x, xlabel, out)
-    plot_demand_nodes(report, ts, x, xlabel, out)
-    plot_cost(report, ts, x, xlabel, out)
+    plot_demand_nodes(report, ts, low, x, xlabel, out)
+    plot_cost(report, out)
     written = ["addresses.png", "demand_nodes.png", "cost.png"]
     if os.path.exists(os.path.join(run_dir, "comparison.json")) and plot_comparison(
             run_dir, report, out):
