@@ -12,6 +12,7 @@
 #include "cli/plots.hpp"
 #include "cli/progress.hpp"
 #include "distribute/spread.hpp"
+#include "html/report_html.hpp"
 #include "plan/plan_files.hpp"
 #include "plan/plan_runs.hpp"
 #include "plan/plan_shards.hpp"
@@ -46,7 +47,7 @@ void parse_netmasks(const std::string& text, PlanOptions& options) {
 
 // The scenario's trace lines and warnings on `err`; plan.json, plan.tf (or none), the table
 // and the chart.
-int write_plan(const PlanResult& result, const std::filesystem::path& dir, bool quiet,
+int write_plan(const PlanResult& result, const std::filesystem::path& dir, bool quiet, bool html,
                const std::optional<std::filesystem::path>& plot_script, std::ostream& out,
                std::ostream& err) {
   for (const TraceInput& trace : result.trace_inputs) err << trace_input_line(trace) << "\n";
@@ -56,6 +57,10 @@ int write_plan(const PlanResult& result, const std::filesystem::path& dir, bool 
     print_plan(out, result);
     out << "\nwrote " << (dir / "plan.json").string()
         << (terraform ? " and " + (dir / "plan.tf").string() : "") << "\n";
+  }
+  if (html) {
+    const std::filesystem::path page = write_plan_html(dir);
+    if (!quiet) out << "wrote " << page.string() << "\n";
   }
   if (plot_script) draw_plots(*plot_script, dir, out, err);
   return 0;
@@ -67,7 +72,7 @@ int merge_plan(const PlanCommand& c, std::ostream& out, std::ostream& err) {
   const PlanResult result = merge_plan_shards(c.merge.dirs, c.merge.scenario);
   const std::filesystem::path dir(c.merge.out_dir);
   create_output_directory(dir);
-  return write_plan(result, dir, c.merge.quiet, plot_script, out, err);
+  return write_plan(result, dir, c.merge.quiet, c.merge.html, plot_script, out, err);
 }
 
 }  // namespace
@@ -115,6 +120,10 @@ CLI::App* add_plan_command(CLI::App& app, PlanCommand& c) {
   cmd->add_option("-o,--out", c.out_dir, "Output directory (created if missing)")
       ->capture_default_str();
   cmd->add_flag("--plot", c.plot, "Also draw DIR/plan.png (needs Debian's python3-matplotlib)");
+  cmd->add_flag("--html", c.html,
+                "Also write DIR/plan.html: the candidates (cost against P(breach) with "
+                "intervals), the recommendation, why each other failed, the alternatives; one "
+                "self-contained page");
   cmd->add_flag("-q,--quiet", c.quiet, "Print no table");
   AlternativePricing& a = o.alternatives;
   const char* group = "Alternatives (scenario prices: --set /pricing/...)";
@@ -164,6 +173,7 @@ CLI::App* add_plan_command(CLI::App& app, PlanCommand& c) {
                           "The scenario file, when it is no longer where the shards ran");
   c.merge_cmd->add_flag("-q,--quiet", m.quiet, "Print no table");
   c.merge_cmd->add_flag("--plot", m.plot, "Also draw DIR/plan.png");
+  c.merge_cmd->add_flag("--html", m.html, "Also write DIR/plan.html");
   return cmd;
 }
 
@@ -205,7 +215,7 @@ int run_plan_command(PlanCommand& c, Peers& peers, std::ostream& out, std::ostre
   const PlanResult result = plan(o, peers);
   progress.finish();
   if (!peers.is_root()) return 0;
-  return write_plan(result, dir, c.quiet, plot_script, out, err);
+  return write_plan(result, dir, c.quiet, c.html, plot_script, out, err);
 }
 
 }  // namespace albsim

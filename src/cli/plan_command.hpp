@@ -24,6 +24,7 @@ struct PlanCommand {
   bool no_early_stop = false;
   std::optional<std::string> shard;
   bool plot = false;
+  bool html = false;  // DIR/plan.html
   bool quiet = false;
   MergeCommand merge;  // `albsim plan merge`
   CLI::App* merge_cmd = nullptr;

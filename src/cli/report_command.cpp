@@ -10,15 +10,17 @@ CLI::App* add_report_command(CLI::App& app, ReportCommand& c) {
   CLI::App* cmd = app.add_subcommand(
       "report",
       "Write DIR/report.html from an albsim run's or merge's output folder (report.json, and "
-      "timeseries_envelope.csv or else timeseries.csv), without running again");
-  cmd->add_option("dir", c.dir, "The output folder (--out of albsim run or merge)")->required();
+      "timeseries_envelope.csv or else timeseries.csv), and DIR/plan.html from a plan's "
+      "(plan.json), without running again");
+  cmd->add_option("dir", c.dir, "The output folder (--out of albsim run, merge or plan)")
+      ->required();
   cmd->add_flag("-q,--quiet", c.quiet, "Print nothing");
   return cmd;
 }
 
 int run_report_command(const ReportCommand& c, std::ostream& out) {
-  const std::filesystem::path page = write_report_html(c.dir);
-  if (!c.quiet) out << "wrote " << page.string() << "\n";
+  for (const std::filesystem::path& page : write_html_pages(c.dir))
+    if (!c.quiet) out << "wrote " << page.string() << "\n";
   return 0;
 }
 

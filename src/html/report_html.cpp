@@ -96,40 +96,82 @@ std::string chart_json(const ChartColumns& chart) {
   return out;
 }
 
-nlohmann::ordered_json read_run_report(const std::filesystem::path& path) {
-  nlohmann::ordered_json report;
+// The JSON document at `path`, whose "schema" must be `schema`.
+nlohmann::ordered_json read_document(const std::filesystem::path& path, const std::string& schema,
+                                     const std::string& what) {
+  nlohmann::ordered_json document;
   try {
-    report =
-        parse_ordered_json(read_file(path.string(), "cannot read the run's report", kMaxJsonBytes));
+    document =
+        parse_ordered_json(read_file(path.string(), "cannot read the " + what, kMaxJsonBytes));
   } catch (const ReadError& e) {
     throw InputError(path.string(), "", e.what());
   }
-  if (!report.is_object() || report.value("schema", "") != "albsim.report/1")
+  const auto found = document.is_object() ? document.find("schema") : document.end();
+  if (found == document.end() || *found != schema)
     throw InputError(path.string(), "/schema",
-                     "is not albsim.report/1: give the folder of an albsim run or merge");
-  const auto horizon =
-      report.contains("scenario") ? report["scenario"].value("horizon_s", -1.0) : -1.0;
-  if (!(horizon > 0))
+                     "is not " + schema + ": give the folder albsim wrote it into");
+  return document;
+}
+
+// report.json, with the horizon the chart columns need.
+std::pair<nlohmann::ordered_json, double> read_run_report(const std::filesystem::path& path) {
+  nlohmann::ordered_json report = read_document(path, "albsim.report/1", "run's report");
+  const nlohmann::ordered_json* scenario =
+      report.contains("scenario") && report["scenario"].is_object() ? &report["scenario"] : nullptr;
+  if (scenario == nullptr || !scenario->contains("horizon_s") ||
+      !(*scenario)["horizon_s"].is_number() || !((*scenario)["horizon_s"].get<double>() > 0))
     throw InputError(path.string(), "/scenario/horizon_s", "is missing or not a positive number");
-  return report;
+  const double horizon_s = (*scenario)["horizon_s"].get<double>();
+  return {std::move(report), horizon_s};
+}
+
+// The page's title: "albsim: <name> <what>", the name where the document has one as text.
+std::string page_title(const nlohmann::ordered_json& name, const std::string& what) {
+  return "albsim: " + (name.is_string() ? name.get<std::string>() + " " : std::string()) + what;
+}
+
+std::filesystem::path write_page(const std::filesystem::path& path, const std::string& title,
+                                 const std::string& data) {
+  AtomicFile file(path);
+  file.stream() << html_document(title, data);
+  file.commit();
+  return path;
 }
 
 }  // namespace
 
 std::filesystem::path write_report_html(const std::filesystem::path& dir) {
-  const nlohmann::ordered_json report = read_run_report(dir / "report.json");
-  const ChartColumns chart = read_chart_columns(dir, report["scenario"]["horizon_s"].get<double>());
+  const auto [report, horizon_s] = read_run_report(dir / "report.json");
+  const ChartColumns chart = read_chart_columns(dir, horizon_s);
   std::string data = "{\"kind\":\"run\",\"albsim_version\":\"" ALBSIM_VERSION "\",\"report\":";
   data += report.dump();
   data += ",\"chart\":";
   data += chart_json(chart);
   data += '}';
-  const std::string title =
-      "albsim: " + report["scenario"].value("name", std::string("run")) + " report";
-  AtomicFile file(dir / "report.html");
-  file.stream() << html_document(title, data);
-  file.commit();
-  return dir / "report.html";
+  return write_page(
+      dir / "report.html",
+      page_title(report["scenario"].value("name", nlohmann::ordered_json()), "report"), data);
+}
+
+std::filesystem::path write_plan_html(const std::filesystem::path& dir) {
+  const nlohmann::ordered_json plan = read_document(dir / "plan.json", "albsim.plan/1", "plan");
+  std::string data = "{\"kind\":\"plan\",\"albsim_version\":\"" ALBSIM_VERSION "\",\"plan\":";
+  data += plan.dump();
+  data += '}';
+  return write_page(dir / "plan.html",
+                    page_title(plan.value("scenario", nlohmann::ordered_json()), "plan"), data);
+}
+
+std::vector<std::filesystem::path> write_html_pages(const std::filesystem::path& dir) {
+  std::vector<std::filesystem::path> written;
+  std::error_code ec;
+  if (std::filesystem::exists(dir / "report.json", ec)) written.push_back(write_report_html(dir));
+  if (std::filesystem::exists(dir / "plan.json", ec)) written.push_back(write_plan_html(dir));
+  if (written.empty())
+    throw InputError(dir.string(), "",
+                     "holds no report.json or plan.json: give the --out folder of an albsim "
+                     "run, merge or plan");
+  return written;
 }
 
 }  // namespace albsim

@@ -1,15 +1,13 @@
-// albsim's HTML report: draws the page from the data the program inlined (#albsim-data):
-// { kind, albsim_version, report (report.json as written), chart (time columns of min/max) }.
+// albsim's HTML pages: draws the page from the data the program inlined (#albsim-data):
+// a run's { kind: "run", albsim_version, report (report.json as written), chart (time columns
+// of min/max) } or a plan's { kind: "plan", albsim_version, plan (plan.json as written) }.
 // Every text from the data goes in through textContent, never as markup. Each headline figure
-// carries data-figure (its JSON pointer in report.json) and data-value (the number), which the
-// browser test compares with report.json. window.albsimFirstChartMs: when the first chart drew.
+// carries data-figure (its JSON pointer in report.json or plan.json) and data-value (the
+// number), which the browser test compares with the file. window.albsimFirstChartMs: when the
+// first chart drew.
 "use strict";
 (function () {
   const data = JSON.parse(document.getElementById("albsim-data").textContent);
-  const report = data.report;
-  const chart = data.chart;
-  const scenario = report.scenario;
-  const startMs = scenario.start ? Date.parse(scenario.start) : null;
   const root = document.getElementById("report");
 
   // ---- small DOM helpers ----
@@ -47,6 +45,15 @@
     return el("span", { "data-figure": pointer, "data-value": String(value) }, text);
   }
   function utc(ms) { return new Date(ms).toISOString().replace(".000Z", "Z").replace("T", " "); }
+
+  if (data.kind === "plan") {
+    drawPlan(data.plan);
+    return;
+  }
+  const report = data.report;
+  const chart = data.chart;
+  const scenario = report.scenario;
+  const startMs = scenario.start ? Date.parse(scenario.start) : null;
 
   // ---- the header ----
   const pricing = scenario.pricing;
@@ -391,5 +398,141 @@
       s.appendChild(el("h3", {}, "Warnings"));
       s.appendChild(w);
     }
+  }
+
+  // ---- a plan: plan.json ----
+  function drawPlan(plan) {
+    root.appendChild(el("h1", {}, "albsim plan: ", plan.scenario));
+    root.appendChild(el("p", { class: "sub" },
+      "Pool " + plan.pool + " for " + plan.load_balancers.join(", ") + " in " + plan.region + ", " +
+      num(plan.horizon_hours, 1) + " hours simulated per run (" + plan.monthly_basis + "), " +
+      plan.method + ", at most " + plan.replications_per_candidate_at_most + " runs per candidate. " +
+      "Targets: P(breach) at most " + pct(plan.targets.max_breach_probability) + ", in the allowlist at least " +
+      num(100 * plan.targets.min_in_allowlist, 4) + "%" +
+      (plan.targets.max_breach_minutes_per_month !== undefined ? ", breach minutes per month at most " + plan.targets.max_breach_minutes_per_month : "") +
+      ". " + plan.rule + "."));
+    const headline = el("div", { class: "headline" });
+    root.appendChild(headline);
+    const index = plan.candidates.findIndex(c => c.name === plan.recommendation);
+    const chosen = index >= 0 ? plan.candidates[index] : null;
+    const recommendationCard = el("div", { class: "card " + (chosen ? "good" : "bad") }, el("h3", {}, "Recommendation"),
+      el("div", { class: "big" }, chosen ? chosen.name : "none meets every target"));
+    if (chosen) {
+      recommendationCard.appendChild(el("div", { class: "detail" }, (chosen.cidrs || []).join(", ") + " (" + chosen.addresses + " addresses): ",
+        figure("/candidates/" + index + "/cost_per_month/total", chosen.cost_per_month.total, usd(chosen.cost_per_month.total)),
+        " per month, P(breach) ",
+        figure("/candidates/" + index + "/breach_probability/estimate", chosen.breach_probability.estimate, pct(chosen.breach_probability.estimate)),
+        " (95% interval " + pct(chosen.breach_probability.low) + " to " + pct(chosen.breach_probability.high) + ")"));
+    }
+    if (plan.recommendation_caveat)
+      recommendationCard.appendChild(el("div", { class: "detail warn" }, plan.recommendation_caveat));
+    headline.appendChild(recommendationCard);
+    const managed = plan.candidates.findIndex(c => c.kind === "managed_only");
+    if (managed >= 0 && plan.candidates[managed].cost_per_month) {
+      const m = plan.candidates[managed];
+      headline.appendChild(el("div", { class: "card" }, el("h3", {}, "Without a pool"),
+        el("div", { class: "big" }, figure("/candidates/" + managed + "/cost_per_month/total", m.cost_per_month.total, usd(m.cost_per_month.total)), " per month"),
+        el("div", { class: "detail" }, "AWS-managed addresses only: " + m.verdict + (m.reasons.length ? " (" + m.reasons.join("; ") + ")" : ""))));
+    }
+
+    // Cost against P(breach), each candidate with its interval; the target as a line.
+    const s = section("Candidates: cost against P(breach)",
+      "Each point a candidate: its monthly IPv4 cost and P(breach) over the horizon with the 95% interval; red dashed: the target. The recommendation is ringed.");
+    s.appendChild(scatter(plan));
+    markFirstChart();
+    const table = el("table", {}, el("thead", {}, el("tr", {}, ...["candidate", "addresses", "verdict", "runs", "P(breach) [95%]", "breach min/month", "in allowlist", "USD/month", "why not"].map(h => el("th", {}, h)))));
+    const body = el("tbody", {});
+    plan.candidates.forEach(c => {
+      const p = c.breach_probability;
+      body.appendChild(el("tr", { class: c.name === plan.recommendation ? "chosen" : "" },
+        el("td", {}, c.name), el("td", {}, String(c.addresses === undefined ? "-" : c.addresses)), el("td", {}, c.verdict),
+        el("td", {}, String(c.replications === undefined ? "-" : c.replications) + (c.stopped_early ? " (stopped early)" : "")),
+        el("td", {}, p ? num(p.estimate, 3) + " [" + num(p.low, 3) + ", " + num(p.high, 3) + "]" : "-"),
+        el("td", {}, c.breach_minutes_per_month ? num(c.breach_minutes_per_month.estimate, 1) : "-"),
+        el("td", {}, c.in_allowlist ? num(c.in_allowlist.estimate, 6) : "-"),
+        el("td", {}, c.cost_per_month ? usd(c.cost_per_month.total) : "-"),
+        el("td", { class: "reasons" }, (c.reasons || []).join("; "))));
+    });
+    table.appendChild(body);
+    s.appendChild(table);
+
+    if (plan.alternatives.length) {
+      const a = section("Alternatives with static addresses", "Priced with the assumptions below; not simulated.");
+      const t = el("table", {}, el("thead", {}, el("tr", {}, el("th", {}, "alternative"), el("th", {}, "addresses"), el("th", {}, "USD/month"))));
+      const b = el("tbody", {});
+      plan.alternatives.forEach(alt => b.appendChild(el("tr", {}, el("td", {}, alt.name), el("td", {}, String(alt.addresses)), el("td", {}, usd(alt.cost_per_month.total)))));
+      t.appendChild(b);
+      a.appendChild(t);
+    }
+    if (plan.break_even.length) {
+      const b = section("Break-even");
+      const list = el("ul", {});
+      plan.break_even.forEach(e => list.appendChild(el("li", {}, typeof e === "string" ? e : JSON.stringify(e))));
+      b.appendChild(list);
+    }
+    const p = section("Where the numbers come from");
+    const list = el("ul", {});
+    list.appendChild(el("li", {}, "Figures: plan.json (schema " + plan.schema + "); this page by albsim " + data.albsim_version + "."));
+    list.appendChild(el("li", {}, "Pricing: public IPv4 " + rate(plan.pricing.public_ipv4_per_ip_hour) + "/IP-hour, Amazon blocks " + rate(plan.pricing.amazon_block_per_ip_hour) +
+      "/IP-hour, IPAM " + plan.pricing.ipam_tier + ", BYOIP " + (plan.pricing.byoip_price_per_address > 0 ? usd(plan.pricing.byoip_price_per_address) + " per address" : "unpriced") + "."));
+    list.appendChild(el("li", {}, "Assumptions: " + Object.entries(plan.assumptions).map(([k, v]) => k + " " + v).join(", ") + "."));
+    if (plan.screen_not_applicable) list.appendChild(el("li", {}, "Markov screen not used: " + plan.screen_not_applicable + "."));
+    for (const input of plan.inputs) list.appendChild(el("li", {}, "Input: " + JSON.stringify(input)));
+    for (const note of plan.notes) list.appendChild(el("li", {}, note));
+    for (const warning of plan.warnings) list.appendChild(el("li", { class: "warn" }, warning));
+    p.appendChild(list);
+  }
+
+  // An SVG scatter of monthly cost (x) against P(breach) (y) with interval bars.
+  function scatter(plan) {
+    const ns = "http://www.w3.org/2000/svg";
+    const svgEl = (tag, attrs, text) => {
+      const node = document.createElementNS(ns, tag);
+      for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+      if (text !== undefined) node.textContent = text;
+      return node;
+    };
+    const points = plan.candidates.filter(c => c.cost_per_month && c.breach_probability);
+    const w = 900, h = 340, left = 60, right = 180, top = 14, bottom = 44;
+    const maxCost = Math.max(1, ...points.map(c => c.cost_per_month.total)) * 1.05;
+    const X = v => left + (w - left - right) * v / maxCost;
+    const Y = v => top + (h - top - bottom) * (1 - v);
+    const svg = svgEl("svg", { viewBox: "0 0 " + w + " " + h, width: "100%", role: "img" });
+    for (const v of [0, 0.25, 0.5, 0.75, 1]) {
+      svg.appendChild(svgEl("line", { x1: left, x2: w - right, y1: Y(v), y2: Y(v), stroke: "#eee" }));
+      svg.appendChild(svgEl("text", { x: left - 6, y: Y(v) + 4, "text-anchor": "end", "font-size": 11 }, pct(v)));
+    }
+    for (let i = 0; i <= 4; i++) {
+      const v = maxCost * i / 4;
+      svg.appendChild(svgEl("text", { x: X(v), y: h - bottom + 16, "text-anchor": "middle", "font-size": 11 }, usd(v)));
+    }
+    svg.appendChild(svgEl("text", { x: (left + w - right) / 2, y: h - 6, "text-anchor": "middle", "font-size": 12 }, "USD per month"));
+    svg.appendChild(svgEl("text", { x: 12, y: top + (h - top - bottom) / 2, "font-size": 12, transform: "rotate(-90 12 " + (top + (h - top - bottom) / 2) + ")", "text-anchor": "middle" }, "P(breach)"));
+    svg.appendChild(svgEl("line", { x1: left, x2: w - right, y1: Y(plan.targets.max_breach_probability), y2: Y(plan.targets.max_breach_probability), stroke: "#d62728", "stroke-dasharray": "6 4" }));
+    const colors = { byoip: "#1f77b4", amazon: "#ff7f0e", managed_only: "#7f7f7f" };
+    // Candidates at the same point share one label ("BYOIP /24, BYOIP /25, ...").
+    const labelsAt = new Map();
+    points.forEach(c => {
+      const key = c.cost_per_month.total.toFixed(2) + "|" + c.breach_probability.estimate.toFixed(4);
+      labelsAt.set(key, (labelsAt.get(key) || []).concat([c.name]));
+    });
+    let labelled = 0;
+    points.forEach(c => {
+      const color = colors[c.kind] || "#2ca02c";
+      const x = X(c.cost_per_month.total), p = c.breach_probability;
+      svg.appendChild(svgEl("line", { x1: x, x2: x, y1: Y(p.low), y2: Y(p.high), stroke: color, "stroke-width": 2 }));
+      svg.appendChild(svgEl("circle", { cx: x, cy: Y(p.estimate), r: c.name === plan.recommendation ? 7 : 4, fill: c.verdict === "meets" ? color : "white", stroke: color, "stroke-width": 2 }));
+      const key = c.cost_per_month.total.toFixed(2) + "|" + p.estimate.toFixed(4);
+      const names = labelsAt.get(key);
+      if (names[0] !== c.name) return;  // labelled with the first at this point
+      const shift = 12 * (labelled++ % 3);  // near the top, labels go below their point
+      const y = p.estimate > 0.8 ? Y(p.estimate) + 16 + shift : Y(p.estimate) - 6 - shift;
+      svg.appendChild(svgEl("text", { x: x + 8, y, "font-size": 10, fill: "#444" }, names.join(", ")));
+    });
+    [["BYOIP", "#1f77b4"], ["Amazon blocks", "#ff7f0e"], ["managed only", "#7f7f7f"], ["filled: meets the targets", "#333"]].forEach(([label, color], i) => {
+      svg.appendChild(svgEl("circle", { cx: w - right + 20, cy: top + 10 + 18 * i, r: 4, fill: color }));
+      svg.appendChild(svgEl("text", { x: w - right + 30, y: top + 14 + 18 * i, "font-size": 11 }, label));
+    });
+    return el("div", { class: "chart" }, svg);
   }
 })();

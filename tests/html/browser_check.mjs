@@ -1,10 +1,11 @@
-// Opens each report.html given in headless Chromium (Debian's /usr/bin/chromium, driven by
+// Opens each report.html or plan.html given in headless Chromium (Debian's /usr/bin/chromium, driven by
 // playwright-core from tools/html/node_modules) and checks what a reader relies on:
 //   - no console error and no uncaught exception;
 //   - no request leaves the file (the page itself is the only request);
 //   - the scenario's name shows as text (a name that is markup runs nothing);
 //   - every headline figure (data-figure = a JSON pointer into the report.json beside the page,
-//     `*` summing an array) equals report.json's value, and the core figures are there;
+//     `*` summing an array) equals report.json's (plan.json's) value, and the core figures are
+//     there;
 //   - the first chart draws within the time limit (ALBSIM_FIRST_CHART_MS, default 2000 ms).
 // Writes a full-page screenshot of each as <screenshots>/<folder name>.png and prints one line
 // per page: its size, the first chart's time, the figures checked.
@@ -37,9 +38,22 @@ function valueAt(doc, pointer) {
   return walk(doc, 0);
 }
 
-// Always in the headline; the breach figures whenever some load balancer has an allowlist.
-const requiredOf = report => ["/cost/monthly/total"].concat(report.allowlist === null ? []
-  : ["/allowlist/breach_episodes", "/allowlist/breach_seconds"]);
+// A run's: the bill always, the breach figures whenever some load balancer has an allowlist. A
+// plan's: the recommendation's cost and P(breach) when there is one.
+function requiredOf(document) {
+  if (document.schema === "albsim.plan/1") {
+    const i = document.candidates.findIndex(c => c.name === document.recommendation);
+    return i < 0 ? [] : [`/candidates/${i}/cost_per_month/total`,
+                         `/candidates/${i}/breach_probability/estimate`];
+  }
+  return ["/cost/monthly/total"].concat(document.allowlist === null ? []
+    : ["/allowlist/breach_episodes", "/allowlist/breach_seconds"]);
+}
+// The heading a page must show: the scenario's name, as text.
+function headingOf(document) {
+  return document.schema === "albsim.plan/1" ? "albsim plan: " + document.scenario
+                                              : "albsim report: " + document.scenario.name;
+}
 const browser = await chromium.launch({
   executablePath: process.env.ALBSIM_CHROMIUM || "/usr/bin/chromium",
   args: ["--no-sandbox"],
@@ -48,7 +62,8 @@ let failures = 0;
 for (const file of pages) {
   const path = resolve(file);
   const url = pathToFileURL(path).href;
-  const report = JSON.parse(readFileSync(join(dirname(path), "report.json"), "utf8"));
+  const report = JSON.parse(readFileSync(
+    join(dirname(path), basename(path) === "plan.html" ? "plan.json" : "report.json"), "utf8"));
   const problems = [];
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on("console", m => { if (m.type() === "error") problems.push("console error: " + m.text()); });
@@ -66,7 +81,7 @@ for (const file of pages) {
   if (firstChartMs !== null && firstChartMs > limitMs)
     problems.push(`the first chart drew after ${firstChartMs.toFixed(0)} ms (limit ${limitMs} ms)`);
   const heading = await page.$eval("h1", h => h.textContent);
-  if (heading !== "albsim report: " + report.scenario.name)
+  if (heading !== headingOf(report))
     problems.push(`the heading reads "${heading}", not the scenario's name as text`);
   const figures = await page.$$eval("[data-figure]", nodes =>
     nodes.map(n => ({ pointer: n.dataset.figure, value: Number(n.dataset.value), text: n.textContent })));
@@ -77,8 +92,8 @@ for (const file of pages) {
   }
   for (const pointer of requiredOf(report))
     if (!figures.some(f => f.pointer === pointer)) problems.push(`${pointer} is not in the headline`);
-  await page.evaluate(() => window.albsimDrawAll());
-  const shot = join(screenshots, basename(dirname(path)) + ".png");
+  await page.evaluate(() => window.albsimDrawAll && window.albsimDrawAll());  // charts drawn lazily
+  const shot = join(screenshots, basename(dirname(path)) + "-" + basename(path, ".html") + ".png");
   await page.screenshot({ path: shot, fullPage: true });
   await page.close();
   const kb = (statSync(path).size / 1024).toFixed(0);

@@ -44,4 +44,8 @@ cat > "$out/no-pool.json" <<'SCENARIO'
 SCENARIO
 "$albsim" run "$out/no-pool.json" --out "$out/no-pool" --html -q
 pages+=("$out/no-pool/report.html")
+# The README's plan, and the same folder re-drawn by `albsim report`.
+"$albsim" plan scenarios/quickstart.json --lb web --out "$out/plan" --html -q
+"$albsim" report "$out/plan" -q
+pages+=("$out/plan/plan.html")
 node "$source/tests/html/browser_check.mjs" "$out/screenshots" "${pages[@]}"

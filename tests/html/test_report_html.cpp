@@ -69,13 +69,28 @@ TEST_CASE("a timeseries the page cannot draw is named with its line", "[html]") 
   CHECK_THAT(fault("elsewhere.csv", ""), Catch::Contains("timeseries.csv"));
 }
 
-TEST_CASE("albsim report names a folder that holds no run's report", "[html]") {
+TEST_CASE("albsim report names a folder that holds no run's or plan's document", "[html]") {
   const test::ScratchFolder folder("report-fault");
   CHECK_THROWS_WITH(write_report_html(folder.dir), Catch::Contains("report.json"));
   folder.write("report.json", R"({"schema": "albsim.plan/1"})");
   CHECK_THROWS_WITH(write_report_html(folder.dir),
                     Catch::Contains("report.json: /schema: is not albsim.report/1"));
+  folder.write("report.json", R"({"schema": "albsim.report/1", "scenario": {"horizon_s": "7d"}})");
+  CHECK_THROWS_WITH(write_report_html(folder.dir),
+                    Catch::Contains("report.json: /scenario/horizon_s: is missing or not a "
+                                    "positive number"));
+  folder.write("report.json", R"({"schema": "albsim.report/1", "scenario": []})");
+  CHECK_THROWS_WITH(write_report_html(folder.dir), Catch::Contains("/scenario/horizon_s"));
+  folder.write("report.json", "[1, 2]");
+  CHECK_THROWS_WITH(write_report_html(folder.dir), Catch::Contains("report.json: /schema"));
   CHECK_FALSE(std::filesystem::exists(folder.dir / "report.html"));
+
+  const test::ScratchFolder empty("report-empty");
+  CHECK_THROWS_WITH(write_html_pages(empty.dir),
+                    Catch::Contains("holds no report.json or plan.json"));
+  empty.write("plan.json", R"({"schema": "albsim.report/1"})");
+  CHECK_THROWS_WITH(write_html_pages(empty.dir),
+                    Catch::Contains("plan.json: /schema: is not albsim.plan/1"));
 }
 
 TEST_CASE("the page's data cannot close its script element", "[html]") {
