@@ -7,6 +7,7 @@
 #include "cli/observe_options.hpp"
 #include "cli/plots.hpp"
 #include "distribute/scenario_input.hpp"
+#include "html/report_html.hpp"
 #include "observe/replay.hpp"
 #include "report/assemble_report.hpp"
 #include "report/atomic_file.hpp"
@@ -30,6 +31,9 @@ CLI::App* add_observe_command(CLI::App& app, ObserveCommand& c) {
                   "6h 1d giving at most 10000 rows")
       ->capture_default_str();
   cmd->add_flag("--plot", c.plot, "Also draw the PNG charts a run draws");
+  cmd->add_flag("--html", c.html,
+                "Also write DIR/report.html: what was observed (addresses held and in DNS, nodes "
+                "per AZ where the source knows them), what the source cannot see, the bill");
   cmd->add_flag("-q,--quiet", c.quiet, "Print no summary");
   return cmd;
 }
@@ -62,6 +66,10 @@ int run_observe_command(const ObserveCommand& c, std::ostream& out, std::ostream
     print_observed_summary(out, scenario, report, source);
     out << "\nwrote " << (dir / "report.json").string() << " and "
         << (dir / "timeseries.csv").string() << "\n";
+  }
+  if (c.html) {
+    const std::filesystem::path page = write_report_html(dir);
+    if (!c.quiet) out << "wrote " << page.string() << "\n";
   }
   if (plot_script) draw_plots(*plot_script, dir, out, err);
   return 0;

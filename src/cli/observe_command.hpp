@@ -19,6 +19,7 @@ struct ObserveCommand {
   std::string out_dir = "albsim-observed";
   std::string timeseries_step = "auto";
   bool plot = false;
+  bool html = false;  // DIR/report.html
   bool quiet = false;
 };
 

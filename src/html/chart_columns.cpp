@@ -150,11 +150,15 @@ const ChartSeries* ChartColumns::find(const std::string& name) const {
 }
 
 ChartColumns read_chart_columns(const std::filesystem::path& dir, double horizon_s) {
-  ChartColumns out;
-  std::filesystem::path path = dir / "timeseries_envelope.csv";
+  const std::filesystem::path envelope = dir / "timeseries_envelope.csv";
   std::error_code ec;
-  out.exact = std::filesystem::exists(path, ec);
-  if (!out.exact) path = dir / "timeseries.csv";
+  if (std::filesystem::exists(envelope, ec)) return read_chart_file(envelope, horizon_s, true);
+  return read_chart_file(dir / "timeseries.csv", horizon_s, false);
+}
+
+ChartColumns read_chart_file(const std::filesystem::path& path, double horizon_s, bool envelope) {
+  ChartColumns out;
+  out.exact = envelope;
   out.file = path.filename().string();
   ColumnFolder folder(out, path.string(), horizon_s);
   std::vector<std::string> fields;

@@ -34,4 +34,8 @@ inline constexpr std::size_t kChartColumns = 2000;
 // kChartColumns, at least one sample step wide. Throws InputError naming the file and line.
 ChartColumns read_chart_columns(const std::filesystem::path& dir, double horizon_s);
 
+// One file of either form: an envelope (`envelope`: <series>:min and :max columns) or samples
+// in timeseries.csv's columns (seen_as_observed.csv, an observation's timeseries.csv).
+ChartColumns read_chart_file(const std::filesystem::path& path, double horizon_s, bool envelope);
+
 }  // namespace albsim

@@ -56,7 +56,7 @@ void append_values(std::string& out, const std::vector<double>& values) {
 struct Drawn {
   bool line = false, band = false;
 };
-Drawn drawn(const std::string& name) {
+Drawn drawn(const std::string& name, bool observed) {
   const auto ends_with = [&](const char* tail) {
     const std::string_view t(tail);
     return name.size() >= t.size() && name.compare(name.size() - t.size(), t.size(), t) == 0;
@@ -66,10 +66,12 @@ Drawn drawn(const std::string& name) {
   if (ends_with(":outside_nodes") || ends_with(":managed_addresses") || ends_with(":nodes") ||
       ends_with(":reserved") || ends_with(":capacity"))
     return {true, false};
-  return {};  // pool_addresses, exposed_nodes: in the CSV, not drawn
+  if (observed && (ends_with(":pool_addresses") || ends_with(":exposed_nodes")))
+    return {true, false};  // an observation's addresses held and in DNS, for want of demand
+  return {};               // in the CSV, not drawn
 }
 
-std::string chart_json(const ChartColumns& chart) {
+std::string chart_json(const ChartColumns& chart, bool observed) {
   std::string out = "{\"file\":" + nlohmann::json(chart.file).dump();
   out += ",\"exact\":";
   out += chart.exact ? "true" : "false";
@@ -80,7 +82,7 @@ std::string chart_json(const ChartColumns& chart) {
   out += ",\"series\":{";
   bool first = true;
   for (const ChartSeries& series : chart.series) {
-    const Drawn d = drawn(series.name);
+    const Drawn d = drawn(series.name, observed);
     if (!d.line) continue;
     if (!first) out += ',';
     first = false;
@@ -140,13 +142,52 @@ std::filesystem::path write_page(const std::filesystem::path& path, const std::s
 
 }  // namespace
 
+namespace {
+
+// With DIR/comparison.json (run --compare-observed): the observation's samples and the run's
+// seen through the same source, for the page's "observed against simulated"; null when there is
+// none, or a note when the observed folder is no longer where the run read it.
+std::string comparison_json(const std::filesystem::path& dir, double horizon_s) {
+  std::error_code ec;
+  const std::filesystem::path names_path = dir / "comparison.json";
+  if (!std::filesystem::exists(names_path, ec)) return "null";
+  nlohmann::ordered_json names;
+  try {
+    names = parse_ordered_json(read_file(names_path.string(), "cannot read", kMaxJsonBytes));
+  } catch (const ReadError& e) {
+    throw InputError(names_path.string(), "", e.what());
+  }
+  for (const char* key : {"observed_report", "observed_timeseries", "seen_as_observed"})
+    if (!names.is_object() || !names.contains(key) || !names[key].is_string())
+      throw InputError(names_path.string(), std::string("/") + key, "is missing or not a path");
+  const std::filesystem::path observed_report = names["observed_report"].get<std::string>();
+  const std::filesystem::path observed_rows = names["observed_timeseries"].get<std::string>();
+  if (!std::filesystem::exists(observed_report, ec) || !std::filesystem::exists(observed_rows, ec))
+    return nlohmann::json{{"missing", observed_report.parent_path().string()}}.dump();
+  const auto [observed, observed_horizon_s] = read_run_report(observed_report);
+  const ChartColumns seen =
+      read_chart_file(dir / names["seen_as_observed"].get<std::string>(), horizon_s, false);
+  const ChartColumns recorded = read_chart_file(observed_rows, observed_horizon_s, false);
+  std::string out =
+      "{\"observation\":" + observed.value("observation", nlohmann::ordered_json()).dump();
+  out += ",\"load_balancers\":" + observed.value("load_balancers", nlohmann::ordered_json()).dump();
+  out += ",\"observed\":" + chart_json(recorded, true);
+  out += ",\"seen\":" + chart_json(seen, true);
+  out += '}';
+  return out;
+}
+
+}  // namespace
+
 std::filesystem::path write_report_html(const std::filesystem::path& dir) {
   const auto [report, horizon_s] = read_run_report(dir / "report.json");
   const ChartColumns chart = read_chart_columns(dir, horizon_s);
   std::string data = "{\"kind\":\"run\",\"albsim_version\":\"" ALBSIM_VERSION "\",\"report\":";
   data += report.dump();
   data += ",\"chart\":";
-  data += chart_json(chart);
+  data += chart_json(chart, report.value("source", nlohmann::ordered_json()) == "observed");
+  data += ",\"comparison\":";
+  data += comparison_json(dir, horizon_s);
   data += '}';
   return write_page(
       dir / "report.html",

@@ -57,7 +57,7 @@
 
   // ---- the header ----
   const pricing = scenario.pricing;
-  root.appendChild(el("h1", {}, "albsim report: ", scenario.name));
+  root.appendChild(el("h1", {}, "albsim report: ", scenario.name || "unnamed scenario"));
   root.appendChild(el("p", { class: "sub" },
     (report.source === "observed" ? "Observed" : "Simulated") + " in " + scenario.region + ", " +
     (startMs !== null ? "from " + utc(startMs) + " to " + utc(startMs + scenario.horizon_s * 1000) + " (UTC)"
@@ -181,7 +181,8 @@
   }
   const chartNote = chart.exact
     ? "Each point is one column of " + duration(chart.width_s) + ": the line is the highest value in it, the band down to the lowest, from every change of the run (" + chart.file + "), so no peak is lost. Drag to zoom, double-click to reset."
-    : "From the samples of " + chart.file + " every " + duration(chart.sample_s) + ", as the highest and lowest per column of " + duration(chart.width_s) + ": a peak shorter than a sample step may not show (run with --html for every change). Drag to zoom, double-click to reset.";
+    : "From the samples of " + chart.file + " every " + duration(chart.sample_s) + ", as the highest and lowest per column of " + duration(chart.width_s) + ": a peak shorter than a sample step may not show" +
+      (report.source === "observed" ? " (an observation has only its samples)" : " (run with --html for every change)") + ". Drag to zoom, double-click to reset.";
   const palette = ["#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22"];
   // UTC on every time axis: dates, then month-day and hour as the zoom deepens.
   function isoUtc(seconds) { return new Date(seconds * 1000).toISOString(); }
@@ -284,20 +285,47 @@
     };
   }
 
+  const observed = report.source === "observed";
+  if (observed) {
+    const o = report.observation;
+    const s = section("What was observed",
+      o.kind + ": " + o.files + " file" + (o.files === 1 ? "" : "s") + ", " + o.records + " records (" + o.ignored_records +
+      " ignored, " + o.unattributed_records + " not attributed to a load balancer)" +
+      (o.sampling_s ? ", every " + duration(o.sampling_s) : "") + ". No demand is observed: the charts show the addresses held and in DNS.");
+    const hides = el("ul", { class: "warnings" });
+    for (const text of o.hides) hides.appendChild(el("li", {}, text));
+    s.appendChild(el("h3", {}, "What this source cannot see"));
+    s.appendChild(hides);
+  }
+  // Whether any column of `name` holds a value (an observation may not know the AZs).
+  const known = name => { const s = seriesOf(name); return !!s && s.high.some(v => v !== null); };
   report.load_balancers.forEach(lb => {
-    const s = section("Headroom: " + lb.id, chartNote + (lb.allowlist ? "" : " No pool and no allowlist: nothing to breach."));
+    const s = section((observed ? "Observed: " : "Headroom: ") + lb.id, chartNote + (lb.allowlist ? "" : " No pool and no allowlist: nothing to breach."));
     const prefix = "lb:" + lb.id + ":";
     const breachNote = lb.allowlist && lb.allowlist.breach_episodes > 0 ? " Red: a node in DNS had an address outside the allowlist." : "";
     if (breachNote) s.appendChild(el("p", { class: "note" }, breachNote));
-    envelopeChart(s, "Demand against capacity (LCU)", "LCU", [
-      { name: prefix + "capacity_lcu", label: "capacity (nodes in DNS x node capacity)", color: "#2ca02c", band: true, stepped: true },
-      { name: prefix + "demand_lcu", label: "demand", color: "#1f77b4", band: true },
-    ], { draw: [shadeWhere(prefix + "outside_nodes", "rgba(214,39,40,0.25)")] });
+    if (observed)
+      envelopeChart(s, "Addresses held and in DNS", "addresses", [
+        { name: prefix + "pool_addresses", label: "held from the pool", color: "#1f77b4", stepped: true },
+        { name: prefix + "managed_addresses", label: "AWS-managed", color: "#ff7f0e", stepped: true },
+        { name: prefix + "exposed_nodes", label: "in DNS", color: "#2ca02c", stepped: true, dash: [5, 3] },
+      ], { draw: [shadeWhere(prefix + "outside_nodes", "rgba(214,39,40,0.25)")] });
+    else
+      envelopeChart(s, "Demand against capacity (LCU)", "LCU", [
+        { name: prefix + "capacity_lcu", label: "capacity (nodes in DNS x node capacity)", color: "#2ca02c", band: true, stepped: true },
+        { name: prefix + "demand_lcu", label: "demand", color: "#1f77b4", band: true },
+      ], { draw: [shadeWhere(prefix + "outside_nodes", "rgba(214,39,40,0.25)")] });
+    if (!(lb.azs || []).some(az => known(prefix + "az:" + az + ":nodes"))) {
+      s.appendChild(el("p", { class: "note" }, "Nodes per AZ: not known to this source."));
+      return;
+    }
     envelopeChart(s, "Nodes per AZ", "nodes", (lb.azs || []).map((az, i) => (
       { name: prefix + "az:" + az + ":nodes", label: az, color: palette[i % palette.length], stepped: true,
         width: 1 + 1.5 * (lb.azs.length - 1 - i) })),  // wider below, so equal counts all show
       { height: 180 });
   });
+
+  if (data.comparison) drawComparison(data.comparison);
 
   {
     const s = section("Addresses by pool", chartNote);
@@ -398,6 +426,43 @@
       s.appendChild(el("h3", {}, "Warnings"));
       s.appendChild(w);
     }
+  }
+
+  // ---- run --compare-observed: the observation against the run seen through its source ----
+  function drawComparison(comparison) {
+    if (comparison.missing) {
+      section("Observed against simulated", "The observation this run was compared with is no longer in " + comparison.missing + ": its chart is left out.");
+      return;
+    }
+    const kind = comparison.observation.kind;
+    const s = section("Observed against simulated, through " + kind + "'s eyes",
+      "What " + kind + " recorded, and the run as " + kind + " would have recorded it (seen_as_observed.csv), over hours from each window's start.");
+    const expandAll = c => { for (const v of Object.values(c.series)) { v.high = expand(v.high); } return c; };
+    const recorded = expandAll(comparison.observed), seen = expandAll(comparison.seen);
+    // One x for both: the union of their columns' hours, each series null where it has none.
+    const hours = [...new Set(recorded.t_s.concat(seen.t_s))].sort((a, b) => a - b);
+    const align = (c, name) => {
+      const at = new Map(c.t_s.map((t, i) => [t, c.series[name] ? c.series[name].high[i] : null]));
+      return hours.map(t => at.has(t) ? at.get(t) : null);
+    };
+    const runIds = new Set(report.load_balancers.map(lb => lb.id));
+    comparison.load_balancers.filter(lb => runIds.has(lb.id)).forEach(lb => {
+      const key = "lb:" + lb.id + ":";
+      const box = el("div", { class: "chart" });
+      s.appendChild(el("h3", {}, lb.id));
+      s.appendChild(box);
+      const line = (label, color, dash) => ({ label, stroke: color, width: 1.5, dash, spanGaps: true, paths: uPlot.paths.stepped({ align: 1 }) });
+      const columns = [hours.map(t => t / 3600),
+        align(recorded, key + "pool_addresses"), align(recorded, key + "exposed_nodes"),
+        align(seen, key + "pool_addresses"), align(seen, key + "exposed_nodes")];
+      later(box, 240, () => new uPlot({
+        width: width(), height: 240, scales: { x: { time: false } },
+        series: [{ label: "hours" }, line("observed: held from the pool", "#333"), line("observed: in DNS", "#333", [5, 3]),
+                 line("simulated, seen as observed: held", "#ff7f0e"), line("simulated, seen as observed: in DNS", "#ff7f0e", [5, 3])],
+        axes: [{ label: "hours from each window's start" }, { label: "addresses" }],
+        hooks: { draw: [markFirstChart] },
+      }, columns, box));
+    });
   }
 
   // ---- a plan: plan.json ----

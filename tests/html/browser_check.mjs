@@ -52,7 +52,7 @@ function requiredOf(document) {
 // The heading a page must show: the scenario's name, as text.
 function headingOf(document) {
   return document.schema === "albsim.plan/1" ? "albsim plan: " + document.scenario
-                                              : "albsim report: " + document.scenario.name;
+                                              : "albsim report: " + (document.scenario.name || "unnamed scenario");
 }
 const browser = await chromium.launch({
   executablePath: process.env.ALBSIM_CHROMIUM || "/usr/bin/chromium",

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The HTML report in a real browser: every example scenario run with --html, one of them again
 # with replications, one re-drawn by `albsim report` from timeseries.csv alone, one merged from
-# shards, a load balancer without a pool, and a scenario whose name is markup; browser_check.mjs opens each in headless Chromium.
+# shards, a load balancer without a pool, an observation and a run compared with it, the
+# README's plan, and a scenario whose name is markup; browser_check.mjs opens each in headless Chromium.
 # Screenshots land in OUT/screenshots. Without Chromium or playwright-core (tools/setup.sh
 # --tests installs both) it is skipped (exit 77), except under CI=true, where it fails.
 # Usage: browser_test.sh ALBSIM SOURCE_DIR OUT
@@ -44,6 +45,23 @@ cat > "$out/no-pool.json" <<'SCENARIO'
 SCENARIO
 "$albsim" run "$out/no-pool.json" --out "$out/no-pool" --html -q
 pages+=("$out/no-pool/report.html")
+# An observation (a DNS log: no AZs, no demand), and a run compared with it.
+cat > "$out/observed.json" <<'SCENARIO'
+{"start": "2025-03-01T00:00:00Z", "horizon": "2h", "seed": 3,
+ "pools": [{"id": "corp", "source": "byoip", "cidrs": ["198.51.100.0/24"]},
+           {"id": "p", "parent": "corp", "locale": "us-east-1", "cidrs": ["198.51.100.0/28"]}],
+ "load_balancers": [{"id": "web", "pool": "p", "azs": ["us-east-1a", "us-east-1b"],
+                     "node_capacity_lcu": 10, "demand": {"constant": 30}}]}
+SCENARIO
+for minute in $(seq 0 119); do
+  line=$(printf '2025-03-01T%02d:%02d:00Z 198.51.100.1 198.51.100.2' $((minute / 60)) $((minute % 60)))
+  [ "$minute" -ge 30 ] && [ "$minute" -lt 90 ] && line="$line 198.51.100.3 198.51.100.4"
+  echo "$line"
+done > "$out/dns.log"
+"$albsim" observe "$out/observed.json" --dns-log "$out/dns.log" --out "$out/observed" --html -q
+"$albsim" run "$out/observed.json" --compare-observed "$out/observed" --out "$out/compared" \
+  --html -q
+pages+=("$out/observed/report.html" "$out/compared/report.html")
 # The README's plan, and the same folder re-drawn by `albsim report`.
 "$albsim" plan scenarios/quickstart.json --lb web --out "$out/plan" --html -q
 "$albsim" report "$out/plan" -q
