@@ -9,6 +9,7 @@
 #include "cli/observe_options.hpp"
 #include "cli/plots.hpp"
 #include "distribute/scenario_input.hpp"
+#include "html/report_html.hpp"
 #include "report/atomic_file.hpp"
 #include "report/finite_json.hpp"
 #include "scenario/scenario_document.hpp"
@@ -42,6 +43,9 @@ CLI::App* add_calibrate_command(CLI::App& app, CalibrateCommand& c) {
       ->capture_default_str();
   cmd->add_flag("--plot", c.plot,
                 "Also draw DIR/calibration.png: observed against simulated nodes");
+  cmd->add_flag("--html", c.html,
+                "Also write DIR/calibration.html: the fitted values with their intervals, the fit, "
+                "and the observed against the calibrated node counts");
   cmd->add_flag("-q,--quiet", c.quiet, "Print no summary");
   return cmd;
 }
@@ -88,6 +92,10 @@ int run_calibrate_command(const CalibrateCommand& c, std::ostream& out, std::ost
     out << "\nwrote " << (dir / "calibration.json").string() << ", "
         << (dir / "calibrated.json").string() << " and " << (dir / "calibration_nodes.csv").string()
         << "\n";
+  }
+  if (c.html) {
+    const std::filesystem::path page = write_calibration_html(dir);
+    if (!c.quiet) out << "wrote " << page.string() << "\n";
   }
   if (plot_script) draw_plots(*plot_script, dir, out, err);
   return 0;

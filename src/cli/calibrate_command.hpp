@@ -18,6 +18,7 @@ struct CalibrateCommand {
   ObserveRequest request;
   std::string out_dir = "albsim-calibrated";
   bool plot = false;
+  bool html = false;  // DIR/calibration.html
   bool quiet = false;
 };
 

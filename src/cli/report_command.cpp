@@ -9,10 +9,11 @@ namespace albsim {
 CLI::App* add_report_command(CLI::App& app, ReportCommand& c) {
   CLI::App* cmd = app.add_subcommand(
       "report",
-      "Write DIR/report.html from an albsim run's or merge's output folder (report.json, and "
-      "timeseries_envelope.csv or else timeseries.csv), and DIR/plan.html from a plan's "
-      "(plan.json), without running again");
-  cmd->add_option("dir", c.dir, "The output folder (--out of albsim run, merge or plan)")
+      "Write DIR/report.html from an albsim run's, merge's or observe's output folder "
+      "(report.json, and timeseries_envelope.csv or else timeseries.csv), DIR/plan.html from a "
+      "plan's (plan.json), DIR/calibration.html from a calibration's, without running again");
+  cmd->add_option("dir", c.dir,
+                  "The output folder (--out of albsim run, merge, observe, plan or calibrate)")
       ->required();
   cmd->add_flag("-q,--quiet", c.quiet, "Print nothing");
   return cmd;

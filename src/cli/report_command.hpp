@@ -1,5 +1,6 @@
-// `albsim report DIR`: DIR/report.html from what a run (or merge) left in DIR, DIR/plan.html
-// from a plan's, without running anything again.
+// `albsim report DIR`: DIR/report.html from what a run (merge, observe) left in DIR,
+// DIR/plan.html from a plan's, DIR/calibration.html from a calibration's, without running
+// anything again.
 #pragma once
 
 #include <CLI/CLI.hpp>

@@ -3,11 +3,13 @@
 #include <charconv>
 #include <cmath>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include "albsim/input_error.hpp"
 #include "albsim/version.hpp"
+#include "core/calendar.hpp"
 #include "html/chart_columns.hpp"
 #include "html/html_document.hpp"
 #include "io/read_file.hpp"
@@ -56,7 +58,12 @@ void append_values(std::string& out, const std::vector<double>& values) {
 struct Drawn {
   bool line = false, band = false;
 };
-Drawn drawn(const std::string& name, bool observed) {
+// Which series a page draws: a run's, an observation's (addresses held and in DNS too, for want
+// of demand), or every column (a calibration's observed and simulated node counts).
+enum class Page { run, observed, every_column };
+
+Drawn drawn(const std::string& name, Page page) {
+  if (page == Page::every_column) return {true, false};
   const auto ends_with = [&](const char* tail) {
     const std::string_view t(tail);
     return name.size() >= t.size() && name.compare(name.size() - t.size(), t.size(), t) == 0;
@@ -66,12 +73,12 @@ Drawn drawn(const std::string& name, bool observed) {
   if (ends_with(":outside_nodes") || ends_with(":managed_addresses") || ends_with(":nodes") ||
       ends_with(":reserved") || ends_with(":capacity"))
     return {true, false};
-  if (observed && (ends_with(":pool_addresses") || ends_with(":exposed_nodes")))
+  if (page == Page::observed && (ends_with(":pool_addresses") || ends_with(":exposed_nodes")))
     return {true, false};  // an observation's addresses held and in DNS, for want of demand
   return {};               // in the CSV, not drawn
 }
 
-std::string chart_json(const ChartColumns& chart, bool observed) {
+std::string chart_json(const ChartColumns& chart, Page page) {
   std::string out = "{\"file\":" + nlohmann::json(chart.file).dump();
   out += ",\"exact\":";
   out += chart.exact ? "true" : "false";
@@ -82,7 +89,7 @@ std::string chart_json(const ChartColumns& chart, bool observed) {
   out += ",\"series\":{";
   bool first = true;
   for (const ChartSeries& series : chart.series) {
-    const Drawn d = drawn(series.name, observed);
+    const Drawn d = drawn(series.name, page);
     if (!d.line) continue;
     if (!first) out += ',';
     first = false;
@@ -171,8 +178,8 @@ std::string comparison_json(const std::filesystem::path& dir, double horizon_s) 
   std::string out =
       "{\"observation\":" + observed.value("observation", nlohmann::ordered_json()).dump();
   out += ",\"load_balancers\":" + observed.value("load_balancers", nlohmann::ordered_json()).dump();
-  out += ",\"observed\":" + chart_json(recorded, true);
-  out += ",\"seen\":" + chart_json(seen, true);
+  out += ",\"observed\":" + chart_json(recorded, Page::observed);
+  out += ",\"seen\":" + chart_json(seen, Page::observed);
   out += '}';
   return out;
 }
@@ -185,7 +192,9 @@ std::filesystem::path write_report_html(const std::filesystem::path& dir) {
   std::string data = "{\"kind\":\"run\",\"albsim_version\":\"" ALBSIM_VERSION "\",\"report\":";
   data += report.dump();
   data += ",\"chart\":";
-  data += chart_json(chart, report.value("source", nlohmann::ordered_json()) == "observed");
+  data += chart_json(chart, report.value("source", nlohmann::ordered_json()) == "observed"
+                                ? Page::observed
+                                : Page::run);
   data += ",\"comparison\":";
   data += comparison_json(dir, horizon_s);
   data += '}';
@@ -203,15 +212,46 @@ std::filesystem::path write_plan_html(const std::filesystem::path& dir) {
                     page_title(plan.value("scenario", nlohmann::ordered_json()), "plan"), data);
 }
 
+std::filesystem::path write_calibration_html(const std::filesystem::path& dir) {
+  const nlohmann::ordered_json calibration =
+      read_document(dir / "calibration.json", "albsim.calibration/1", "calibration");
+  const nlohmann::ordered_json* window =
+      calibration.contains("window") && calibration["window"].is_object() ? &calibration["window"]
+                                                                          : nullptr;
+  const auto epoch_of = [&](const char* end) -> std::optional<std::int64_t> {
+    if (window == nullptr || !window->contains(end) || !(*window)[end].is_string())
+      return std::nullopt;
+    return parse_iso8601((*window)[end].get<std::string>());
+  };
+  const std::optional<std::int64_t> from = epoch_of("from"), to = epoch_of("to");
+  if (!from || !to || *to <= *from)
+    throw InputError((dir / "calibration.json").string(), "/window",
+                     "needs ISO-8601 times from and to, to after from");
+  const ChartColumns nodes = read_chart_file(dir / "calibration_nodes.csv",
+                                             static_cast<double>(*to - *from) / 1000.0, false);
+  std::string data =
+      "{\"kind\":\"calibration\",\"albsim_version\":\"" ALBSIM_VERSION "\",\"calibration\":";
+  data += calibration.dump();
+  data += ",\"chart\":";
+  data += chart_json(nodes, Page::every_column);
+  data += '}';
+  return write_page(
+      dir / "calibration.html",
+      page_title(calibration.value("load_balancer", nlohmann::ordered_json()), "calibration"),
+      data);
+}
+
 std::vector<std::filesystem::path> write_html_pages(const std::filesystem::path& dir) {
   std::vector<std::filesystem::path> written;
   std::error_code ec;
   if (std::filesystem::exists(dir / "report.json", ec)) written.push_back(write_report_html(dir));
   if (std::filesystem::exists(dir / "plan.json", ec)) written.push_back(write_plan_html(dir));
+  if (std::filesystem::exists(dir / "calibration.json", ec))
+    written.push_back(write_calibration_html(dir));
   if (written.empty())
     throw InputError(dir.string(), "",
-                     "holds no report.json or plan.json: give the --out folder of an albsim "
-                     "run, merge or plan");
+                     "holds no report.json, plan.json or calibration.json: give the --out folder "
+                     "of an albsim run, merge, observe, plan or calibrate");
   return written;
 }
 

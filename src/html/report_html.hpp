@@ -18,8 +18,12 @@ std::filesystem::path write_report_html(const std::filesystem::path& dir);
 // Writes DIR/plan.html from DIR/plan.json; the same contract.
 std::filesystem::path write_plan_html(const std::filesystem::path& dir);
 
-// Every page DIR's files make (report.html, plan.html); throws InputError naming the folder
-// when it holds neither report.json nor plan.json.
+// Writes DIR/calibration.html from DIR/calibration.json and calibration_nodes.csv; the same
+// contract.
+std::filesystem::path write_calibration_html(const std::filesystem::path& dir);
+
+// Every page DIR's files make (report.html, plan.html, calibration.html); throws InputError
+// naming the folder when it holds none of their documents.
 std::vector<std::filesystem::path> write_html_pages(const std::filesystem::path& dir);
 
 }  // namespace albsim

@@ -50,6 +50,10 @@
     drawPlan(data.plan);
     return;
   }
+  if (data.kind === "calibration") {
+    drawCalibration(data.calibration, data.chart);
+    return;
+  }
   const report = data.report;
   const chart = data.chart;
   const scenario = report.scenario;
@@ -463,6 +467,62 @@
         hooks: { draw: [markFirstChart] },
       }, columns, box));
     });
+  }
+
+  // ---- a calibration: calibration.json and calibration_nodes.csv ----
+  function drawCalibration(cal, nodes) {
+    const o = cal.observation;
+    root.appendChild(el("h1", {}, "albsim calibrate: ", cal.load_balancer));
+    root.appendChild(el("p", { class: "sub" }, "Fitted to " + o.kind + " (" + o.files + " file" + (o.files === 1 ? "" : "s") +
+      ", " + o.counts + (o.step_s ? ", every " + duration(o.step_s) : "") + ") from " + cal.window.from + " to " + cal.window.to +
+      ", scenario " + cal.scenario + ". albsim " + data.albsim_version + "."));
+    const headline = el("div", { class: "headline" });
+    root.appendChild(headline);
+    const labels = { node_capacity_lcu: "Node capacity", launch_delay: "Launch delay", scale_in_cooldown: "Scale-in cooldown", replacement: "Replacement age" };
+    const show = (v, unit) => v === null ? "-" : unit === "s" ? duration(v) : num(v, 2) + " " + unit;
+    for (const [key, v] of Object.entries(cal.values)) {
+      headline.appendChild(el("div", { class: "card " + (v.identified ? "good" : "") }, el("h3", {}, labels[key] || key),
+        el("div", { class: "big" }, v.value === null ? "not identified" : figure("/values/" + key + "/value", v.value, show(v.value, v.unit))),
+        el("div", { class: "detail" }, "95% interval " + show(v.low, v.unit) + " to " + (v.high === null ? "unbounded" : show(v.high, v.unit)) +
+          (v.kind ? " (" + v.kind + ")" : "") + ". ", v.method)));
+    }
+    const s = section("Observed against calibrated node counts",
+      "The counts " + o.kind + " records (" + o.counts + "), and the calibrated simulation seen the same way, per AZ where the source knows AZs.");
+    const x = nodes.t_s.map(t => Date.parse(cal.window.from) / 1000 + t);
+    const names = Object.keys(nodes.series);
+    const observedNames = names.filter(n => n.startsWith("observed_"));
+    observedNames.forEach(name => {
+      const part = name.slice("observed_".length);
+      const box = el("div", { class: "chart" });
+      s.appendChild(el("h3", {}, part));
+      s.appendChild(box);
+      const simulated = nodes.series["simulated_" + part];
+      const series = [{ label: "UTC", value: (u, v) => v === null ? "--" : new Date(v * 1000).toISOString().slice(0, 19).replace("T", " ") },
+        { label: "observed", stroke: "#333", width: 1.5, paths: uPlot.paths.stepped({ align: 1 }) },
+        { label: "calibrated, seen as observed", stroke: "#ff7f0e", width: 1.5, dash: [5, 3], paths: uPlot.paths.stepped({ align: 1 }) }];
+      new uPlot({
+        width: Math.max(480, Math.min(1180, root.clientWidth - 8)), height: 220,
+        series, scales: { x: { time: true } }, axes: [{ label: "UTC", values: timeLabels, space: 80, size: 56 }, { label: "nodes" }],
+        tzDate: ts => uPlot.tzDate(new Date(ts * 1e3), "Etc/UTC"),
+        hooks: { draw: [markFirstChart] },
+      }, [x, expand(nodes.series[name].high), simulated ? expand(simulated.high) : x.map(() => null)], box);
+    });
+    const f = cal.fit;
+    const fit = section("The fit");
+    const table = el("table", {}, el("thead", {}, el("tr", {}, el("th", {}, "figure"), el("th", {}, "observed"), el("th", {}, "calibrated"))));
+    const body = el("tbody", {});
+    for (const [key, label] of [["node_hours", "node-hours"], ["peak", "peak nodes"], ["nodes_added", "nodes added"], ["new_addresses", "new addresses"]])
+      if (f[key]) body.appendChild(el("tr", {}, el("td", {}, label), el("td", {}, num(f[key].observed, 2)), el("td", {}, num(f[key].simulated, 2))));
+    table.appendChild(body);
+    fit.appendChild(table);
+    fit.appendChild(el("p", { class: "note" }, "RMS difference in nodes: " + Object.entries(f.rms_nodes).map(([k, v]) => k + " " + num(v, 3)).join(", ") +
+      "; " + f.samples + " samples, " + f.simulations + " simulations."));
+    if (cal.set.length) {
+      fit.appendChild(el("h3", {}, "To run the scenario with these values"));
+      const list = el("ul", {});
+      for (const line of cal.set) list.appendChild(el("li", {}, "--set " + line));
+      fit.appendChild(list);
+    }
   }
 
   // ---- a plan: plan.json ----

@@ -41,6 +41,7 @@ function valueAt(doc, pointer) {
 // A run's: the bill always, the breach figures whenever some load balancer has an allowlist. A
 // plan's: the recommendation's cost and P(breach) when there is one.
 function requiredOf(document) {
+  if (document.schema === "albsim.calibration/1") return [];
   if (document.schema === "albsim.plan/1") {
     const i = document.candidates.findIndex(c => c.name === document.recommendation);
     return i < 0 ? [] : [`/candidates/${i}/cost_per_month/total`,
@@ -51,6 +52,7 @@ function requiredOf(document) {
 }
 // The heading a page must show: the scenario's name, as text.
 function headingOf(document) {
+  if (document.schema === "albsim.calibration/1") return "albsim calibrate: " + document.load_balancer;
   return document.schema === "albsim.plan/1" ? "albsim plan: " + document.scenario
                                               : "albsim report: " + (document.scenario.name || "unnamed scenario");
 }
@@ -63,7 +65,8 @@ for (const file of pages) {
   const path = resolve(file);
   const url = pathToFileURL(path).href;
   const report = JSON.parse(readFileSync(
-    join(dirname(path), basename(path) === "plan.html" ? "plan.json" : "report.json"), "utf8"));
+    join(dirname(path), basename(path) === "report.html" ? "report.json" : basename(path, ".html") + ".json"),
+    "utf8"));
   const problems = [];
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on("console", m => { if (m.type() === "error") problems.push("console error: " + m.text()); });

@@ -61,7 +61,8 @@ done > "$out/dns.log"
 "$albsim" observe "$out/observed.json" --dns-log "$out/dns.log" --out "$out/observed" --html -q
 "$albsim" run "$out/observed.json" --compare-observed "$out/observed" --out "$out/compared" \
   --html -q
-pages+=("$out/observed/report.html" "$out/compared/report.html")
+"$albsim" calibrate "$out/observed.json" --dns-log "$out/dns.log" --out "$out/calibrated" --html -q
+pages+=("$out/observed/report.html" "$out/compared/report.html" "$out/calibrated/calibration.html")
 # The README's plan, and the same folder re-drawn by `albsim report`.
 "$albsim" plan scenarios/quickstart.json --lb web --out "$out/plan" --html -q
 "$albsim" report "$out/plan" -q

@@ -87,7 +87,7 @@ TEST_CASE("albsim report names a folder that holds no run's or plan's document",
 
   const test::ScratchFolder empty("report-empty");
   CHECK_THROWS_WITH(write_html_pages(empty.dir),
-                    Catch::Contains("holds no report.json or plan.json"));
+                    Catch::Contains("holds no report.json, plan.json or calibration.json"));
   empty.write("plan.json", R"({"schema": "albsim.report/1"})");
   CHECK_THROWS_WITH(write_html_pages(empty.dir),
                     Catch::Contains("plan.json: /schema: is not albsim.plan/1"));
