@@ -1,11 +1,14 @@
-// One CSV field per RFC 4180: quoted, with quotes doubled, when it holds a comma, a quote or a
-// line break (ids and names may hold any of them); else as it is.
+// The fields of albsim's CSV outputs: text per RFC 4180, and numbers as the timeseries write
+// them.
 #pragma once
 
+#include <charconv>
 #include <string>
 
 namespace albsim {
 
+// One CSV field per RFC 4180: quoted, with quotes doubled, when it holds a comma, a quote or a
+// line break (ids and names may hold any of them); else as it is.
 inline std::string csv_field(const std::string& text) {
   if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
   std::string out = "\"";
@@ -15,6 +18,15 @@ inline std::string csv_field(const std::string& text) {
   }
   out += '"';
   return out;
+}
+
+// A comma, then `value` to six significant digits (LCU and the envelope's values).
+inline void append_csv_value(std::string& line, double value) {
+  char buffer[32];
+  const auto end =
+      std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::general, 6).ptr;
+  line += ',';
+  line.append(buffer, end);
 }
 
 }  // namespace albsim

@@ -1,7 +1,6 @@
 #include "report/series_envelope.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <limits>
 #include <string_view>
 
@@ -9,17 +8,6 @@
 #include "report/csv_field.hpp"
 
 namespace albsim {
-namespace {
-
-void append_value(std::string& line, double value) {
-  char buffer[32];
-  const auto end =
-      std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::general, 6).ptr;
-  line += ',';
-  line.append(buffer, end);
-}
-
-}  // namespace
 
 SeriesEnvelope::SeriesEnvelope(const Scenario& scenario)
     : start_epoch_ms_(scenario.start_epoch_ms), horizon_ms_(scenario.horizon.ms()) {
@@ -140,8 +128,8 @@ void SeriesEnvelope::write_csv(std::ostream& out) {
       line += format_iso8601_utc(*start_epoch_ms_ + from_ms);
     }
     for (std::size_t s = 0; s < names_.size(); ++s) {
-      append_value(line, low_[column * names_.size() + s]);
-      append_value(line, high_[column * names_.size() + s]);
+      append_csv_value(line, low_[column * names_.size() + s]);
+      append_csv_value(line, high_[column * names_.size() + s]);
     }
     out << line << '\n';
   }

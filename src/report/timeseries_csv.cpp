@@ -24,14 +24,6 @@ void append_number(std::string& line, std::uint64_t value) {
   line.append(buffer, end);
 }
 
-void append_lcu(std::string& line, double value) {
-  char buffer[32];
-  const auto end =
-      std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::general, 6).ptr;
-  line += ',';
-  line.append(buffer, end);
-}
-
 }  // namespace
 
 TimeseriesCsv::TimeseriesCsv(std::ostream& out, const Scenario& scenario)
@@ -61,7 +53,7 @@ void TimeseriesCsv::on_row(const TimeseriesRow& row) {
     append_number(line_, lb.managed_addresses);
     append_number(line_, lb.exposed_nodes);
     append_number(line_, lb.outside_nodes);
-    append_lcu(line_, lb.demand_lcu);
+    append_csv_value(line_, lb.demand_lcu);
     if (lb.az_nodes.size() == az_columns_[i])
       for (const std::uint32_t nodes : lb.az_nodes) append_number(line_, nodes);
     else  // not known (an observation without AZs): empty fields
