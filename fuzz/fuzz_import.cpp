@@ -37,8 +37,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   albsim::AwsImportInput input;
   input.ipam_pools = {write("pools.json", parts[0])};
   input.load_balancers = {write("lbs.json", parts[1])};
-  input.metrics = write("metrics.json", parts[2]);
-  input.metrics_reference = *input.metrics;
+  input.demand.metrics = write("metrics.json", parts[2]);
+  input.demand.metrics_reference = *input.demand.metrics;
   try {
     albsim::load_scenario_text(albsim::import_aws(input).scenario.dump(), "imported.json");
   } catch (const albsim::InputError&) {

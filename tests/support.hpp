@@ -53,6 +53,12 @@ inline std::string read_text(const std::filesystem::path& path) {
   return text.str();
 }
 
+// The JSON document in `path` (a test's own output, known to parse).
+inline nlohmann::json read_json(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  return nlohmann::json::parse(in);
+}
+
 inline std::string source_path(const std::string& relative) {
   return std::string(ALBSIM_SOURCE_DIR) + "/" + relative;
 }

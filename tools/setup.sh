@@ -2,7 +2,7 @@
 # Installs albsim's build dependencies (Debian packages, and uPlot from the npm registry for the
 # HTML report) and builds it in ./build (Release). With --tests, also what only the tests need:
 # clang and its runtime (the fuzz targets), Chromium and playwright-core (the HTML report's
-# browser test).
+# browser test), shellcheck and action-validator (the CI recipes in deploy/ci).
 # Safe to re-run: apt and npm run only when something is missing; the build is incremental.
 # ALBSIM_WERROR=ON in the environment makes warnings errors (CI sets it).
 set -euo pipefail
@@ -17,7 +17,7 @@ esac
 packages=(cmake g++ make libboost-graph-dev libeigen3-dev libcli11-dev nlohmann-json3-dev
           catch2 librapidcheck-dev libbenchmark-dev libpcg-cpp-dev python3-matplotlib python3-yaml
           libopenmpi-dev openmpi-bin libnlopt-cxx-dev zlib1g-dev)
-$tests && packages+=(clang libclang-rt-14-dev chromium)
+$tests && packages+=(clang libclang-rt-14-dev chromium shellcheck)
 command -v npm >/dev/null || packages+=(npm)
 missing=()
 for p in "${packages[@]}"; do
@@ -45,6 +45,11 @@ for module in "${npm_needs[@]}"; do
     break
   fi
 done
+# tools/lint/package-lock.json pins the linters of deploy/ci (tests only).
+if $tests && [ ! -f tools/lint/node_modules/@action-validator/cli/package.json ]; then
+  echo "albsim setup: npm ci in tools/lint"
+  npm ci --prefix tools/lint --no-audit --no-fund --loglevel=error >/dev/null
+fi
 
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DALBSIM_WERROR="${ALBSIM_WERROR:-OFF}" >/dev/null
 cmake --build build -j "$(nproc)"

@@ -45,7 +45,10 @@ struct PlanOptions {
   std::optional<int> replications;  // the budget per candidate; default: the scenario's
   bool early_stop = true;
   bool fast = false;  // the Markov screen only, no simulation
-  int threads = 0;    // 0: every hardware thread
+  // The scenario before the change (`--baseline`): the served load balancers and the planned
+  // pool there, simulated as they are (with the user's --set too), give the cost before.
+  std::optional<std::string> baseline;
+  int threads = 0;  // 0: every hardware thread
   // Called after each simulated run with the runs finished and the most there can be (it
   // shrinks as candidates stop early); calls are serialised but may come from any thread.
   std::function<void(int finished, int at_most)> on_progress;
@@ -88,6 +91,9 @@ struct CandidateResult {
   int netmask = 0;  // byoip, amazon
   int blocks = 0;   // amazon
   std::string name;
+  // The scenario as it is: the planned pool with its own CIDRs (managed-only for a load
+  // balancer on no pool). Exactly one candidate is; `plan --check` judges it.
+  bool current = false;
   std::uint64_t addresses = 0;  // the pool's capacity for the served load balancers
   std::vector<Cidr> cidrs;
   std::vector<Override> overrides;  // `albsim run SCENARIO --set ...` reproduces the candidate
@@ -120,6 +126,15 @@ struct BreakEven {
   std::optional<int> month;   // first month whose cumulative cost is lower; none: never
 };
 
+// The cost before the change: the planned pool (by its id) and the served load balancers (by
+// theirs) in the baseline scenario, as its simulation charges them.
+struct BaselineResult {
+  std::string scenario;                     // the file
+  std::vector<std::string> load_balancers;  // the served ones the baseline has
+  int replications = 0;
+  MonthlyCost cost;  // means over the runs
+};
+
 struct PlanResult {
   std::string scenario_name;
   std::vector<TraceInput> trace_inputs;  // the scenario's, as a run reports them
@@ -145,8 +160,12 @@ struct PlanResult {
   bool byoip_priced = true;
   std::string recommendation_caveat;  // "" or why its cost is not the whole cost
   std::vector<BreakEven> break_even;
+  std::optional<BaselineResult> baseline;
   std::vector<std::string> notes;
 };
+
+// The candidate that is the scenario as it is (CandidateResult::current), or null.
+const CandidateResult* current_candidate(const PlanResult& plan);
 
 // Runs the plan. Throws InputError for a bad scenario or bad options (one line each).
 PlanResult plan(const PlanOptions& options);
@@ -156,6 +175,12 @@ std::string plan_to_json(const PlanResult& plan);
 
 // The table for people, recommendation on top.
 void print_plan(std::ostream& out, const PlanResult& plan);
+
+// plan.md: a pull-request comment (GitHub Markdown, at most 65,536 characters): the verdict on
+// the pool as it is, its monthly cost before and after the change, the one line to change and
+// what it costs; every candidate, the notes and the Terraform folded in <details>. It starts
+// with the line `<!-- albsim-plan POOL -->`, by which a CI job finds the comment to update.
+std::string plan_markdown(const PlanResult& plan);
 
 // A Terraform snippet provisioning the recommendation, in `terraform fmt` layout; empty when
 // there is no recommendation or it is managed-only.

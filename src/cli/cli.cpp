@@ -50,7 +50,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   CLI::App* plan_cmd = add_plan_command(app, plan_command);
 
   ImportCommand import_command;
-  CLI::App* aws_cmd = add_import_command(app, import_command);
+  CLI::App* import_cmd = add_import_command(app, import_command);
 
   ReconcileCommand reconcile_command;
   CLI::App* reconcile_cmd = add_reconcile_command(app, reconcile_command);
@@ -75,7 +75,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     // Under mpirun only run and plan share work; rank 0 alone does anything else.
     if (!peers.is_root() && !run_cmd->parsed() && !plan_cmd->parsed()) return 0;
     if (validate_cmd->parsed()) return run_validate_command(validate, out, err);
-    if (aws_cmd->parsed()) return run_import_command(import_command, out, err);
+    if (import_cmd->parsed()) return run_import_command(import_command, out, err);
     if (plan_cmd->parsed()) return run_plan_command(plan_command, peers, out, err);
     if (merge_cmd->parsed()) return run_merge_command(merge, out, err);
     if (observe_cmd->parsed()) return run_observe_command(observe, out, err);

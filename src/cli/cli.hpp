@@ -1,6 +1,7 @@
-// The albsim command line: `run`, `merge`, `validate`, `plan`, `import aws`. Returns the process
-// exit code: 0 ok, 2 bad input or usage (one line on `err` naming the file and JSON pointer),
-// 1 internal error.
+// The albsim command line: `run`, `merge`, `validate`, `plan`, `import`, `observe`,
+// `calibrate`, `reconcile`, `report`. Returns the process exit code: 0 ok, 2 bad input or usage
+// (one line on `err` naming the file and JSON pointer), 3 `plan --check` found the pool as it
+// is misses a target, 1 internal error.
 #pragma once
 
 #include <ostream>
@@ -8,6 +9,8 @@
 #include "distribute/peers.hpp"
 
 namespace albsim {
+
+inline constexpr int kExitCheckFailed = 3;  // `plan --check`: the pool misses a target
 
 // `peers`: the processes sharing this run under mpirun (only rank 0 writes files; the caller
 // gives the others silent streams); alone otherwise.

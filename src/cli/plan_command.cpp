@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "albsim/input_error.hpp"
+#include "cli/cli.hpp"
 #include "cli/cli_common.hpp"
 #include "cli/option_checks.hpp"
 #include "cli/plots.hpp"
@@ -17,6 +18,7 @@
 #include "plan/plan_runs.hpp"
 #include "plan/plan_shards.hpp"
 #include "report/atomic_file.hpp"
+#include "report/text_format.hpp"
 #include "scenario/trace_inputs.hpp"
 
 namespace albsim {
@@ -45,34 +47,88 @@ void parse_netmasks(const std::string& text, PlanOptions& options) {
   options.netmask_max = *high;
 }
 
-// The scenario's trace lines and warnings on `err`; plan.json, plan.tf (or none), the table
-// and the chart.
-int write_plan(const PlanResult& result, const std::filesystem::path& dir, bool quiet, bool html,
-               const std::optional<std::filesystem::path>& plot_script, std::ostream& out,
-               std::ostream& err) {
+// What a plan writes besides plan.json and plan.tf.
+struct PlanOutputs {
+  bool quiet = false;
+  bool html = false;
+  bool markdown = false;
+  bool check = false;
+  std::optional<std::filesystem::path> plot_script;
+};
+
+// With --check: 0 when the pool as the scenario has it meets every target, else 3 with one line
+// on `err` naming the pool, what it misses and the recommendation.
+int check_exit_code(const PlanResult& result, std::ostream& err) {
+  const CandidateResult* now = current_candidate(result);
+  if (now && now->verdict == Verdict::meets) return 0;
+  err << "albsim: check: pool " << result.pool;
+  if (now)
+    err << " as it is (" << now->name << ") " << verdict_name(now->verdict)
+        << (now->reasons.empty() ? std::string() : ": " + join(now->reasons));
+  if (result.recommendation) {
+    const CandidateResult& r = result.candidates[*result.recommendation];
+    err << "; " << r.name << " meets the targets";
+    if (r.kind != CandidateKind::managed_only)
+      err << " (netmask_length = " << r.netmask
+          << (r.kind == CandidateKind::amazon && r.blocks > 1
+                  ? ", " + std::to_string(r.blocks) + " blocks"
+                  : std::string())
+          << ")";
+  } else {
+    err << "; no candidate meets the targets";
+  }
+  err << "\n";
+  return kExitCheckFailed;
+}
+
+// The scenario's trace lines and warnings on `err`; plan.json, plan.tf (or none), the table,
+// plan.md, plan.html and the chart. Returns the exit code.
+int write_plan(const PlanResult& result, const std::filesystem::path& dir,
+               const PlanOutputs& outputs, std::ostream& out, std::ostream& err) {
   for (const TraceInput& trace : result.trace_inputs) err << trace_input_line(trace) << "\n";
   for (const std::string& warning : result.warnings) err << "warning: " << warning << "\n";
   const bool terraform = write_plan_files(result, dir);
-  if (!quiet) {
+  if (!outputs.quiet) {
     print_plan(out, result);
     out << "\nwrote " << (dir / "plan.json").string()
         << (terraform ? " and " + (dir / "plan.tf").string() : "") << "\n";
   }
-  if (html) {
-    const std::filesystem::path page = write_plan_html(dir);
-    if (!quiet) out << "wrote " << page.string() << "\n";
+  if (outputs.markdown) {
+    AtomicFile file(dir / "plan.md");
+    file.stream() << plan_markdown(result);
+    file.commit();
+    if (!outputs.quiet) out << "wrote " << (dir / "plan.md").string() << "\n";
   }
-  if (plot_script) draw_plots(*plot_script, dir, out, err);
-  return 0;
+  if (outputs.html) {
+    const std::filesystem::path page = write_plan_html(dir);
+    if (!outputs.quiet) out << "wrote " << page.string() << "\n";
+  }
+  if (outputs.plot_script) draw_plots(*outputs.plot_script, dir, out, err);
+  return outputs.check ? check_exit_code(result, err) : 0;
 }
 
 int merge_plan(const PlanCommand& c, std::ostream& out, std::ostream& err) {
-  std::optional<std::filesystem::path> plot_script;
-  if (c.merge.plot) plot_script = find_plot_script();
-  const PlanResult result = merge_plan_shards(c.merge.dirs, c.merge.scenario);
+  PlanOutputs outputs{c.merge.quiet, c.merge.html, c.markdown, c.check, std::nullopt};
+  if (c.merge.plot) outputs.plot_script = find_plot_script();
+  const PlanResult result = merge_plan_shards(c.merge.dirs, c.merge.scenario, c.options.baseline);
   const std::filesystem::path dir(c.merge.out_dir);
   create_output_directory(dir);
-  return write_plan(result, dir, c.merge.quiet, c.merge.html, plot_script, out, err);
+  return write_plan(result, dir, outputs, out, err);
+}
+
+// --markdown, --check and --baseline: the plan as a pull request's review sees it.
+void add_review_options(CLI::App& cmd, PlanCommand& c) {
+  cmd.add_flag("--markdown", c.markdown,
+               "Also write DIR/plan.md, a pull-request comment: the verdict on the pool as it is, "
+               "its monthly cost before (--baseline) and after, the line to change, the "
+               "candidates folded");
+  cmd.add_flag("--check", c.check,
+               "Exit 3 unless the pool as the scenario has it meets every target (uncertain "
+               "counts as not met), after writing every file; 2 stays bad input");
+  cmd.add_option("--baseline", c.options.baseline,
+                 "The scenario before the change (albsim import terraform --before): its cost "
+                 "of the planned pool and load balancers, simulated with the same --set, is the "
+                 "'before' of plan.md");
 }
 
 }  // namespace
@@ -124,6 +180,7 @@ CLI::App* add_plan_command(CLI::App& app, PlanCommand& c) {
                 "Also write DIR/plan.html: the candidates (cost against P(breach) with "
                 "intervals), the recommendation, why each other failed, the alternatives; one "
                 "self-contained page");
+  add_review_options(*cmd, c);
   cmd->add_flag("-q,--quiet", c.quiet, "Print no table");
   AlternativePricing& a = o.alternatives;
   const char* group = "Alternatives (scenario prices: --set /pricing/...)";
@@ -174,6 +231,7 @@ CLI::App* add_plan_command(CLI::App& app, PlanCommand& c) {
   c.merge_cmd->add_flag("-q,--quiet", m.quiet, "Print no table");
   c.merge_cmd->add_flag("--plot", m.plot, "Also draw DIR/plan.png");
   c.merge_cmd->add_flag("--html", m.html, "Also write DIR/plan.html");
+  add_review_options(*c.merge_cmd, c);
   return cmd;
 }
 
@@ -193,10 +251,15 @@ int run_plan_command(PlanCommand& c, Peers& peers, std::ostream& out, std::ostre
     if (c.plot)
       throw InputError("--plot", "",
                        "a shard has no plan to draw; pass --plot to albsim plan merge");
+    if (c.markdown || c.check || o.baseline)
+      throw InputError(c.markdown ? "--markdown"
+                       : c.check  ? "--check"
+                                  : "--baseline",
+                       "", "a shard has no verdict; pass it to albsim plan merge");
   }
 
-  std::optional<std::filesystem::path> plot_script;
-  if (c.plot) plot_script = find_plot_script();
+  PlanOutputs outputs{c.quiet, c.html, c.markdown, c.check, std::nullopt};
+  if (c.plot) outputs.plot_script = find_plot_script();
   const std::filesystem::path dir(c.out_dir);
   agree(peers, [&] {
     if (peers.is_root()) create_output_directory(dir);
@@ -215,7 +278,7 @@ int run_plan_command(PlanCommand& c, Peers& peers, std::ostream& out, std::ostre
   const PlanResult result = plan(o, peers);
   progress.finish();
   if (!peers.is_root()) return 0;
-  return write_plan(result, dir, c.quiet, c.html, plot_script, out, err);
+  return write_plan(result, dir, outputs, out, err);
 }
 
 }  // namespace albsim

@@ -24,7 +24,9 @@ struct PlanCommand {
   bool no_early_stop = false;
   std::optional<std::string> shard;
   bool plot = false;
-  bool html = false;  // DIR/plan.html
+  bool html = false;      // DIR/plan.html
+  bool markdown = false;  // DIR/plan.md
+  bool check = false;     // exit 3 unless the pool as it is meets the targets
   bool quiet = false;
   MergeCommand merge;  // `albsim plan merge`
   CLI::App* merge_cmd = nullptr;
@@ -32,7 +34,8 @@ struct PlanCommand {
 
 CLI::App* add_plan_command(CLI::App& app, PlanCommand& command);
 
-// `albsim plan` (alone, on MPI ranks, or one shard) or `albsim plan merge`.
+// `albsim plan` (alone, on MPI ranks, or one shard) or `albsim plan merge`. Returns the exit
+// code: 0, or with --check 3 when the planned pool as the scenario has it misses a target.
 int run_plan_command(PlanCommand& command, Peers& peers, std::ostream& out, std::ostream& err);
 
 }  // namespace albsim

@@ -8,10 +8,7 @@
 
 #include "albsim/input_error.hpp"
 #include "albsim/ipv4.hpp"
-#include "albsim/sim_time.hpp"
-#include "core/calendar.hpp"
 #include "import/json_fields.hpp"
-#include "import/metric_choice.hpp"
 #include "io/aws_pages.hpp"
 
 namespace albsim {
@@ -46,7 +43,7 @@ std::pair<std::string, std::string> pool_and_file(const std::string& arg,
 
 class Importer {
  public:
-  explicit Importer(const AwsImportInput& in) : in_(in) {}
+  explicit Importer(const AwsImportInput& in) : in_(in), demand_(in.demand) {}
 
   AwsImportResult run() {
     region_ = in_.region;
@@ -54,18 +51,15 @@ class Importer {
     read_pool_cidrs();
     read_load_balancers();
     read_allocations();
-    if (metrics_ && !lbs_.empty() && traces_ == 0)
-      throw InputError(*in_.metrics, "",
-                       "no metric result names a load balancer of the import (" +
-                           metrics_->results_named() +
-                           "): CloudWatch labels a query with its metric's name unless the query "
-                           "sets a Label; give each query its load balancer's name as Label, or "
-                           "choose with --metric LB=ID");
+    demand_.check_metrics_used(lbs_.size());
+    std::vector<std::string> ids;
+    for (const Json& lb : lbs_) ids.push_back(lb["id"].get<std::string>());
+    demand_.check_demands_used(ids);
     AwsImportResult result;
     Json& s = result.scenario;
     s["name"] = "imported from AWS";
     s["region"] = region_;
-    set_horizon(s);
+    demand_.set_horizon(s, notes_);
     Json pools = Json::array();
     for (const std::string& id : pool_order_) pools.push_back(pools_.at(id));
     s["pools"] = std::move(pools);
@@ -228,25 +222,14 @@ class Importer {
                            "; imported without a pool");
         }
       }
-      out["demand"] = demand_for(name);
+      out["demand"] = demand_.demand_for(name, Json{{"constant", 0}},
+                                         "no metrics given; demand is a constant 0 LCU (minimum "
+                                         "nodes)",
+                                         notes_);
       lbs_.push_back(out);
     }
     if (region_.empty()) region_ = pool_region_;
     if (region_.empty()) region_ = "us-east-1";
-  }
-
-  Json demand_for(const std::string& lb) {
-    if (!in_.metrics) {
-      notes_.push_back(lb + ": no metrics given; demand is a constant 0 LCU (minimum nodes)");
-      return Json{{"constant", 0}};
-    }
-    if (!metrics_)
-      metrics_.emplace(MetricOptions{*in_.metrics, in_.metrics_reference, in_.metric_choices,
-                                     in_.metric_as, in_.statistic});
-    const std::optional<Json> trace = metrics_->trace_for(lb, notes_);
-    if (!trace) return Json{{"constant", 0}};
-    ++traces_;
-    return Json{{"trace", *trace}};
   }
 
   const AwsImportInput& in_;
@@ -258,24 +241,7 @@ class Importer {
   Json reservations_ = Json::array();
   Json lbs_ = Json::array();
   std::vector<std::string> notes_;
-  std::size_t traces_ = 0;               // load balancers given a metric
-  std::optional<MetricSource> metrics_;  // the CloudWatch output, read once
-
-  // With --metrics, `start` at the traces' first sample, so that the run plays and labels
-  // their own dates; the horizon is --horizon, else the traces' span, else 30 days.
-  void set_horizon(Json& s) {
-    const auto span = metrics_ ? metrics_->span() : std::nullopt;
-    if (span) s["start"] = format_iso8601_utc(span->first_ms);
-    if (in_.horizon || !span) {
-      s["horizon"] = in_.horizon.value_or("30d");
-      return;
-    }
-    const std::int64_t seconds = (span->end_ms - span->first_ms + 999) / 1000;
-    s["horizon"] = std::to_string(seconds) + "s";
-    notes_.push_back("horizon " + format_duration(SimTime::from_seconds(seconds)) + " from " +
-                     s["start"].get<std::string>() +
-                     ": the span of the --metrics traces (--horizon sets another)");
-  }
+  DemandSources demand_;
 };
 
 }  // namespace

@@ -11,6 +11,8 @@
 #include <utility>
 #include <vector>
 
+#include "import/demand_sources.hpp"
+
 namespace albsim {
 
 struct AwsImportInput {
@@ -20,16 +22,8 @@ struct AwsImportInput {
   // exactly one pool is imported (these outputs do not name their pool).
   std::vector<std::string> pool_cidrs;
   std::vector<std::string> allocations;
-  // get-metric-data or get-metric-statistics output, used as trace demand (metric_choice.hpp)
-  std::optional<std::string> metrics;
-  std::string metrics_reference;            // how the scenario refers to that file
-  std::vector<std::string> metric_choices;  // --metric ID|LABEL or LB=ID|LABEL
-  std::optional<std::string> metric_as;     // --metric-as lcu|requests
-  std::optional<std::string> statistic;     // --statistic, for get-metric-statistics output
-  std::string region;                       // empty: from the load balancers' ARNs, else the pools
-  // --horizon; none: the span of the --metrics traces (else 30 days). With --metrics the
-  // scenario's `start` is their first sample either way.
-  std::optional<std::string> horizon;
+  DemandInput demand;  // --metrics, --demand, --horizon (demand_sources.hpp)
+  std::string region;  // empty: from the load balancers' ARNs, else the pools
 };
 
 struct AwsImportResult {

@@ -159,6 +159,7 @@ class Builder {
     for (const int n : amazon_netmasks)
       for (const int blocks : {1, 2}) set.candidates.push_back(amazon(n, blocks));
     set.candidates.push_back(managed_only());
+    mark_current(set.candidates);
     set.target = target_;
     set.notes = notes_;
     return set;
@@ -312,6 +313,40 @@ class Builder {
     c.result.overrides = std::move(o);
     c.scenario = std::move(*scenario);
     return c;
+  }
+
+  // Marks the candidate that is the scenario as it is (the pool with its own CIDRs; managed-only
+  // for a load balancer on no pool), adding it when no candidate is.
+  void mark_current(std::vector<BuiltCandidate>& candidates) {
+    if (target_.new_pool) {
+      candidates.back().result.current = true;  // managed-only: what it has today
+      return;
+    }
+    const PoolSpec& pool = base_.pools[target_.pool];
+    std::size_t root = target_.pool;
+    while (base_.pools[root].parent) root = *base_.pools[root].parent;
+    const CandidateKind kind = base_.pools[root].source == PoolSource::amazon
+                                   ? CandidateKind::amazon
+                                   : CandidateKind::byoip;
+    for (BuiltCandidate& c : candidates)
+      if (c.scenario && c.result.kind == kind && c.result.cidrs == pool.cidrs) {
+        c.result.current = true;
+        return;
+      }
+    BuiltCandidate c;
+    c.result.kind = kind;
+    c.result.current = true;
+    c.result.netmask = pool.cidrs.empty() ? 0 : pool.cidrs.front().length;
+    c.result.blocks = static_cast<int>(pool.cidrs.size());
+    std::vector<std::string> named;
+    for (const Cidr& cidr : pool.cidrs) named.push_back(cidr.to_string());
+    c.result.name =
+        "as configured (" + (named.empty() ? std::string("no CIDR") : join(named)) + ")";
+    c.result.cidrs = pool.cidrs;
+    for (const Cidr& cidr : pool.cidrs) c.result.addresses += cidr.size();
+    c.scenario = load({});
+    if (!c.scenario) c.result.not_possible = last_error_;
+    candidates.push_back(std::move(c));
   }
 
   // Points new-pool load balancers at the pool (every candidate but managed-only).

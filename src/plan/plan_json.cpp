@@ -48,6 +48,7 @@ Json set_arguments(const std::vector<Override>& overrides) {
 
 Json candidate_json(const CandidateResult& c, bool fast) {
   Json j{{"name", c.name}, {"kind", kind_name(c.kind)}, {"verdict", verdict_name(c.verdict)}};
+  if (c.current) j["current"] = true;
   if (c.kind != CandidateKind::managed_only) j["netmask"] = c.netmask;
   if (c.kind == CandidateKind::amazon) j["blocks"] = c.blocks;
   if (c.verdict == Verdict::not_possible) {
@@ -119,6 +120,13 @@ std::string plan_to_json(const PlanResult& p) {
   j["recommendation_caveat"] =
       p.recommendation_caveat.empty() ? Json() : Json(p.recommendation_caveat);
   j["byoip_ownership_priced"] = p.byoip_priced;
+  const CandidateResult* now = current_candidate(p);
+  j["current"] = now ? Json(now->name) : Json();
+  if (p.baseline)
+    j["baseline"] = {{"scenario", p.baseline->scenario},
+                     {"replications", p.baseline->replications},
+                     {"load_balancers", p.baseline->load_balancers},
+                     {"cost_per_month", cost_json(p.baseline->cost)}};
   Json candidates = Json::array();
   for (const CandidateResult& c : p.candidates) candidates.push_back(candidate_json(c, p.fast));
   j["candidates"] = candidates;

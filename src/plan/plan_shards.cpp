@@ -28,7 +28,8 @@ WrittenPlanShard write_plan_shard(const PlanOptions& options, const ShardSpec& s
 }
 
 PlanResult merge_plan_shards(const std::vector<std::string>& dirs,
-                             const std::optional<std::string>& moved) {
+                             const std::optional<std::string>& moved,
+                             const std::optional<std::string>& baseline) {
   const std::vector<ShardFile> shards = read_shard_set(dirs, "plan-shard", "plan");
   const ShardFile& first = shards.front();
   PlanOptions options;
@@ -44,6 +45,7 @@ PlanResult merge_plan_shards(const std::vector<std::string>& dirs,
     throw InputError(options.scenario_path, "",
                      "is not the scenario the shards planned (its content hash differs: another "
                      "file, trace or --set); give the one they ran with --scenario");
+  options.baseline = baseline;  // simulated here: the shards hold the candidates' runs only
   ShardRuns runs = shard_runs(shards);
   const PlanResult result = plan_from_runs(options, [&](std::size_t candidate, int replication) {
     const auto it = runs.by_key.find(run_key(candidate, replication));

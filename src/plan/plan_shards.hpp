@@ -30,6 +30,7 @@ WrittenPlanShard write_plan_shard(const PlanOptions& options, const ShardSpec& s
 // every run from the shard that holds it, each used once. Throws InputError naming the shard or
 // scenario at fault and what to run again.
 PlanResult merge_plan_shards(const std::vector<std::string>& dirs,
-                             const std::optional<std::string>& moved);
+                             const std::optional<std::string>& moved,
+                             const std::optional<std::string>& baseline = std::nullopt);
 
 }  // namespace albsim

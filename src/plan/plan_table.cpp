@@ -55,6 +55,19 @@ void print_recommendation(std::ostream& out, const PlanResult& p) {
       << (p.recommendation_caveat.empty() ? "" : " (" + p.recommendation_caveat + ")") << ".\n\n";
 }
 
+// The pool as the scenario has it: its verdict, and its cost against the baseline's.
+void print_current(std::ostream& out, const PlanResult& p) {
+  const CandidateResult* now = current_candidate(p);
+  if (!now) return;
+  out << "As it is: " << now->name << ", " << verdict_name(now->verdict);
+  if (now->verdict != Verdict::not_possible)
+    out << " at " << money(now->cost.total) << " per month";
+  if (p.baseline)
+    out << " (before the change, " << p.baseline->scenario << ": " << money(p.baseline->cost.total)
+        << ")";
+  out << ".\n\n";
+}
+
 void print_candidates(std::ostream& out, const PlanResult& p) {
   const bool screened = !p.fast && !p.screen_not_applicable;
   out << pad("candidate", 16) << pad_left("addr", 6) << pad_left("runs", 5)
@@ -155,6 +168,7 @@ void print_assumptions(std::ostream& out, const PlanResult& p) {
 void print_plan(std::ostream& out, const PlanResult& p) {
   print_header(out, p);
   print_recommendation(out, p);
+  print_current(out, p);
   print_candidates(out, p);
   print_alternatives(out, p);
   print_break_even(out, p);

@@ -120,6 +120,7 @@ class Planner {
     }
     price_alternatives();
     recommend();
+    if (options_.baseline) result_.baseline = simulate_baseline(*options_.baseline);
     return std::move(result_);
   }
 
@@ -256,17 +257,70 @@ class Planner {
   }
 
   RunRecord run_once(std::size_t candidate, int replication) const {
+    return run_scenario(*set_.candidates[candidate].scenario, set_.target,
+                        set_.candidates[candidate].result.kind, replication);
+  }
+
+  static RunRecord run_scenario(const Scenario& scenario, const PlanTarget& target,
+                                CandidateKind kind, int replication) {
     SimulationOptions options;
     options.replication = static_cast<std::uint64_t>(replication);
-    const Scenario& scenario = *set_.candidates[candidate].scenario;
     RunMeasurements measured = run_simulation(scenario, options);
     const Report report = assemble_report(scenario, std::move(measured.report));
     RunRecord r;
-    r.figures = run_figures(report, set_.target.load_balancers);
-    r.cost = candidate_cost(scenario, report, set_.target, set_.candidates[candidate].result.kind);
-    for (const std::size_t j : set_.target.load_balancers)
+    r.figures = run_figures(report, target.load_balancers);
+    r.cost = candidate_cost(scenario, report, target, kind);
+    for (const std::size_t j : target.load_balancers)
       r.lcu_hours_per_month += measured.demand_lcu_hours[j] * monthly_factor(report);
     return r;
+  }
+
+  // The baseline scenario's cost of the planned pool and the served load balancers, as many
+  // runs as the current candidate had (one for a scenario without randomness).
+  BaselineResult simulate_baseline(const std::string& path) {
+    const nlohmann::json document = read_scenario_document(path, options_.overrides);
+    const Scenario base = load_scenario_document(document, path, {}, files_);
+    BaselineResult out;
+    out.scenario = path;
+    PlanTarget target;
+    target.new_pool = true;
+    for (std::size_t i = 0; i < base.pools.size(); ++i)
+      if (base.pools[i].id == result_.pool) {
+        target.pool = i;
+        target.new_pool = false;
+      }
+    for (std::size_t j = 0; j < base.load_balancers.size(); ++j)
+      if (std::find(result_.load_balancers.begin(), result_.load_balancers.end(),
+                    base.load_balancers[j].id) != result_.load_balancers.end()) {
+        target.load_balancers.push_back(j);
+        out.load_balancers.push_back(base.load_balancers[j].id);
+      }
+    if (out.load_balancers.empty()) {
+      result_.notes.push_back("the baseline " + path +
+                              " has none of the planned load balancers: they are new, and cost "
+                              "nothing before the change");
+      return out;
+    }
+    CandidateKind kind = CandidateKind::managed_only;
+    if (!target.new_pool) {
+      std::size_t root = target.pool;
+      while (base.pools[root].parent) root = *base.pools[root].parent;
+      kind = base.pools[root].source == PoolSource::amazon ? CandidateKind::amazon
+                                                           : CandidateKind::byoip;
+    }
+    const CandidateResult* now = current_candidate(result_);
+    out.replications =
+        has_random_timing(base) ? std::max(1, now ? now->replications : result_.budget) : 1;
+    const std::vector<std::string> records = spread(
+        peers_, static_cast<std::size_t>(out.replications), options_.threads,
+        [&](std::size_t r) {
+          return encode_run_record(run_scenario(base, target, kind, static_cast<int>(r)));
+        },
+        [](std::size_t) {});
+    std::vector<RunRecord> runs;
+    for (const std::string& record : records) runs.push_back(decode_run_record(record));
+    out.cost = mean_cost(runs);
+    return out;
   }
 
   // The records of `tasks`, in order: replayed, or simulated across the peers (each process on
@@ -380,15 +434,21 @@ class Planner {
     c.breach_minutes_per_month = figures.breach_minutes_per_month;
     c.verdict = figures.verdict;
     c.reasons = figures.reasons;
+    c.cost = mean_cost(records);
+  }
+
+  // The mean of the runs' monthly costs.
+  static MonthlyCost mean_cost(const std::vector<RunRecord>& records) {
     const double share = 1.0 / static_cast<double>(records.size());
-    c.cost = {};
+    MonthlyCost cost;
     for (const RunRecord& r : records) {
-      c.cost.managed_ipv4 += r.cost.managed_ipv4 * share;
-      c.cost.amazon_blocks += r.cost.amazon_blocks * share;
-      c.cost.byoip_ownership += r.cost.byoip_ownership * share;
-      c.cost.ipam += r.cost.ipam * share;
-      c.cost.total += r.cost.total * share;
+      cost.managed_ipv4 += r.cost.managed_ipv4 * share;
+      cost.amazon_blocks += r.cost.amazon_blocks * share;
+      cost.byoip_ownership += r.cost.byoip_ownership * share;
+      cost.ipam += r.cost.ipam * share;
+      cost.total += r.cost.total * share;
     }
+    return cost;
   }
 
   void price_alternatives() {
@@ -449,6 +509,12 @@ class Planner {
 };
 
 }  // namespace
+
+const CandidateResult* current_candidate(const PlanResult& plan) {
+  for (const CandidateResult& c : plan.candidates)
+    if (c.current) return &c;
+  return nullptr;
+}
 
 PlanResult plan(const PlanOptions& options) {
   return plan(options, this_process_alone());

@@ -319,7 +319,17 @@ std::string scenario_relative_path(const std::string& scenario_file, const std::
 
 DemandSpec parse_demand(const JsonReader& d, TraceCache& traces, SimTime evaluation_interval,
                         std::optional<std::int64_t> start_epoch_ms) {
-  d.expect_object({"constant", "steps", "diurnal", "trace", "growth_per_30d", "noise"});
+  d.expect_object(
+      {"constant", "steps", "diurnal", "trace", "growth_per_30d", "noise", "placeholder"});
+  // `albsim import terraform` marks demand the plan does not say; nothing runs on a guess.
+  if (d.has("placeholder")) {
+    const JsonReader placeholder = d.at("placeholder");
+    placeholder.fail(
+        "demand not filled in" +
+        (placeholder.json().is_string() ? " (" + placeholder.json().get<std::string>() + ")"
+                                        : std::string()) +
+        ": write a demand here, or run with --set '" + d.pointer() + "={\"constant\": 40}' (LCU)");
+  }
   DemandSpec demand;
   int forms = 0;
   for (const char* key : {"constant", "steps", "diurnal", "trace"}) forms += d.has(key) ? 1 : 0;

@@ -69,8 +69,12 @@ TEST_CASE("plan: hand-derived monthly costs of a deterministic scenario") {
       {"Amazon /30 x1", 0, 23.36, 0, 0.3942, Verdict::meets},
       {"Amazon /30 x2", 0, 46.72, 0, 0.3942, Verdict::meets},
       {"managed-only", 7.30, 0, 0, 0, Verdict::fails},  // 2 x 730 x 0.005
+      // The pool as it is, a /28 outside --netmasks 29-32: simulated too, for --check.
+      {"as configured (203.0.113.0/28)", 0, 0, 512, 0.3942, Verdict::meets},
   };
   REQUIRE(p.candidates.size() == std::size(rows));
+  REQUIRE(current_candidate(p));
+  CHECK(current_candidate(p)->name == "as configured (203.0.113.0/28)");
   for (const Row& row : rows) {
     const CandidateResult& c = candidate(p, row.name);
     INFO(row.name);
