@@ -25,16 +25,20 @@ struct PendingNetmask {
   std::string address;  // of the aws_vpc_ipam_pool_cidr
 };
 
-// The lowest aligned /netmask inside `space` that overlaps none of `taken`.
+// The lowest aligned /netmask (0 to 32) inside `space` that overlaps none of `taken`. Steps
+// past each block in the way, so a large parent with much taken is not scanned address by
+// address.
 std::optional<Cidr> lowest_free(const std::vector<Cidr>& space, const std::vector<Cidr>& taken,
                                 int netmask) {
+  const std::uint64_t step = std::uint64_t{1} << (32 - netmask);
   for (const Cidr& s : space) {
     if (s.length > netmask) continue;
-    const std::uint64_t step = std::uint64_t{1} << (32 - netmask);
-    for (std::uint64_t base = s.first(); base + step - 1 <= s.last(); base += step) {
+    for (std::uint64_t base = s.first(); base + step - 1 <= s.last();) {
       const Cidr c{Ipv4{static_cast<std::uint32_t>(base)}, netmask};
-      if (std::none_of(taken.begin(), taken.end(), [&](const Cidr& t) { return t.overlaps(c); }))
-        return c;
+      const auto hit =
+          std::find_if(taken.begin(), taken.end(), [&](const Cidr& t) { return t.overlaps(c); });
+      if (hit == taken.end()) return c;
+      base = (std::uint64_t{hit->last()} + step) / step * step;  // the next block past it
     }
   }
   return std::nullopt;
@@ -49,8 +53,9 @@ class TerraformImporter {
 
   TerraformImportResult run() {
     if (!doc_.complete())
-      notes_.push_back("the plan defers some changes to a later plan (\"complete\": false): what "
-                       "it defers is not in the scenario");
+      notes_.push_back(
+          "the plan defers some changes to a later plan (\"complete\": false): what "
+          "it defers is not in the scenario");
     read_pools();
     read_pool_cidrs();
     place_netmasks();
@@ -198,8 +203,13 @@ class TerraformImporter {
       const Json netmask = doc_.known(*c, "/netmask_length");
       if (!cidr.empty())
         add_cidr(*pool, cidr, c->address);
-      else if (netmask.is_number_integer())
+      else if (netmask.is_number_integer() && netmask.get<std::int64_t>() >= 0 &&
+               netmask.get<std::int64_t>() <= 32)
         pending_[*pool].push_back({netmask.get<int>(), c->address});
+      else if (!netmask.is_null())
+        throw InputError(doc_.file(), c->pointer + "/netmask_length",
+                         c->address + ": netmask_length " + netmask.dump() +
+                             " is not an IPv4 prefix length (0 to 32)");
       else
         notes_.push_back(c->address +
                          ": neither its cidr nor its netmask_length is known; skipped");
@@ -396,7 +406,8 @@ class TerraformImporter {
       std::uint64_t count = 0;
       if (cidr)
         count = cidr->size();
-      else if (netmask.is_number_integer() && netmask.get<int>() >= 0 && netmask.get<int>() <= 32)
+      else if (netmask.is_number_integer() && netmask.get<std::int64_t>() >= 0 &&
+               netmask.get<std::int64_t>() <= 32)
         count = std::uint64_t{1} << (32 - netmask.get<int>());
       if (count == 0) {
         notes_.push_back(a->address +

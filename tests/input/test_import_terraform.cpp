@@ -284,3 +284,20 @@ TEST_CASE("import terraform: what it cannot follow is a note naming the Terrafor
         json::array({"subnet-0123456789abcdef0", "subnet-0fedcba9876543210"}));
   CHECK(s["reservations"].empty());
 }
+
+TEST_CASE("import terraform: a netmask_length that is no prefix length is exit 2", "[terraform]") {
+  const test::ScratchFolder folder("tf-netmask");
+  json plan = test::read_json(plan_path("shrink_pool.json"));
+  for (json& rc : plan["resource_changes"])
+    if (rc["address"] == "aws_vpc_ipam_pool_cidr.shop")
+      rc["change"]["after"]["netmask_length"] = 56;
+  const std::string file = folder.write("plan.json", plan.dump());
+  const std::string out = (folder.dir / "s.json").string();
+  const auto r = test::run_albsim({"import", "terraform", file, "--demand", "5", "-o", out});
+  CHECK(r.code == 2);
+  CHECK(r.err == "albsim: " + file +
+                     ": /resource_changes/4/change/after/netmask_length: "
+                     "aws_vpc_ipam_pool_cidr.shop: netmask_length 56 is not an IPv4 prefix length "
+                     "(0 to 32)\n");
+  CHECK_FALSE(fs::exists(out));
+}
