@@ -2,7 +2,8 @@
 # Installs albsim's build dependencies (Debian packages, and uPlot from the npm registry for the
 # HTML report) and builds it in ./build (Release). With --tests, also what only the tests need:
 # clang and its runtime (the fuzz targets), Chromium and playwright-core (the HTML report's
-# browser test), shellcheck and action-validator (the CI recipes in deploy/ci).
+# browser test), shellcheck and action-validator (the CI recipes in deploy/ci), Slurm and munge
+# (a one-node cluster for deploy/slurm's test).
 # Safe to re-run: apt and npm run only when something is missing; the build is incremental.
 # ALBSIM_WERROR=ON in the environment makes warnings errors (CI sets it).
 set -euo pipefail
@@ -17,7 +18,7 @@ esac
 packages=(cmake g++ make libboost-graph-dev libeigen3-dev libcli11-dev nlohmann-json3-dev
           catch2 librapidcheck-dev libbenchmark-dev libpcg-cpp-dev python3-matplotlib python3-yaml
           libopenmpi-dev openmpi-bin libnlopt-cxx-dev zlib1g-dev)
-$tests && packages+=(clang libclang-rt-14-dev chromium shellcheck)
+$tests && packages+=(clang libclang-rt-14-dev chromium shellcheck slurm-wlm munge)
 command -v npm >/dev/null || packages+=(npm)
 missing=()
 for p in "${packages[@]}"; do

@@ -13,12 +13,17 @@ here="$(dirname "$0")"
 queue="$1"
 shards=4  # N
 
+# Each submission writes under /work/runs/RUN/, so two submissions never share a directory.
+run="$(date -u +%Y%m%dT%H%M%SZ)-$$"
+
 aws batch register-job-definition --cli-input-json "file://$here/job-definition.json" >/dev/null
-array_id=$(aws batch submit-job --job-name albsim-shards --job-queue "$queue" \
-  --job-definition albsim --array-properties "size=$shards" --query jobId --output text)
-# A dependency on an array job waits for every child.
-merge_id=$(aws batch submit-job --job-name albsim-merge --job-queue "$queue" \
+array_id=$(aws batch submit-job --job-name "albsim-shards-$run" --job-queue "$queue" \
+  --job-definition albsim --array-properties "size=$shards" \
+  --parameters "out=/work/runs/$run/shards" --query jobId --output text)
+# A dependency on an array job waits for every child; a child that fails (exit 2 is not
+# retried: job-definition.json's evaluateOnExit) fails the merge's dependency.
+merge_id=$(aws batch submit-job --job-name "albsim-merge-$run" --job-queue "$queue" \
   --job-definition albsim --depends-on "jobId=$array_id" \
-  --container-overrides '{"command": ["albsim", "merge", "/work/shards", "--out", "/work/report"]}' \
+  --container-overrides "{\"command\": [\"albsim\", \"merge\", \"/work/runs/$run/shards\", \"--out\", \"/work/runs/$run/report\"]}" \
   --query jobId --output text)
-echo "shards: $array_id; merge: $merge_id (report in /work/report on the file system)"
+echo "shards: $array_id; merge: $merge_id (report in /work/runs/$run/report on the file system)"

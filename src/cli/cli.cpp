@@ -17,6 +17,7 @@
 #include "cli/report_command.hpp"
 #include "cli/run_command.hpp"
 #include "cli/validate_command.hpp"
+#include "core/build_id.hpp"
 #include "report/interrupt_cleanup.hpp"
 
 namespace albsim {
@@ -29,7 +30,8 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   CLI::App app{
       "albsim: simulate ALB nodes drawing public IPv4 addresses from VPC IPAM pools; size pools, "
       "cost IPv4 and measure allowlist stability."};
-  app.set_version_flag("--version", std::string("albsim ") + ALBSIM_VERSION);
+  app.set_version_flag("--version",
+                       std::string("albsim ") + ALBSIM_VERSION + " (build " + build_id() + ")");
   app.require_subcommand(1);
 
   RunCommand run;

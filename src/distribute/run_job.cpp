@@ -7,6 +7,7 @@
 #include "albsim/report_output.hpp"
 #include "albsim/simulation.hpp"
 #include "albsim/version.hpp"
+#include "core/build_id.hpp"
 #include "distribute/charged_record.hpp"
 #include "distribute/report_record.hpp"
 #include "distribute/shard_file.hpp"
@@ -26,6 +27,7 @@ namespace {
 nlohmann::json shard_header(const RunJob& job, const ScenarioInput& input, const ShardSpec& shard) {
   return {{"kind", "run"},
           {"albsim", ALBSIM_VERSION},
+          {"build", build_id()},
           {"report_schema", report_schema_fingerprint()},
           {"scenario", scenario_header(job.scenario_path, job.overrides, input.content_hash)},
           {"options",

@@ -97,11 +97,13 @@ ShardFile read_shard_file(const std::filesystem::path& path) {
     const nlohmann::json& h = shard.header;
     if (!h.is_object() || !h.value("kind", nlohmann::json()).is_string() ||
         !h.value("albsim", nlohmann::json()).is_string() ||
+        !h.value("build", nlohmann::json()).is_string() ||
         !h.value("options", nlohmann::json()).is_object() ||
         !h.value("scenario", nlohmann::json()).is_object() ||
         !h["scenario"].value("content_hash", nlohmann::json()).is_string() || shard.count() < 1 ||
         shard.index() < 0 || shard.index() >= shard.count())
-      fault(path, "has a header without its kind, albsim version, scenario, options or shard");
+      fault(path,
+            "has a header without its kind, albsim version, build, scenario, options or shard");
   } catch (const CorruptRecord& e) {
     fault(path, std::string("is damaged: ") + e.what());
   } catch (const nlohmann::json::exception& e) {
@@ -150,6 +152,10 @@ std::vector<ShardFile> read_shard_set(const std::vector<std::string>& dirs,
       fault(s.path, "was written by albsim " + s.header.value("albsim", "?") + ", " +
                         first.path.string() + " by " + first.header.value("albsim", "?") +
                         "; run every shard with one albsim");
+    if (s.header.value("build", "") != first.header.value("build", ""))
+      fault(s.path, "was written by albsim build " + s.header.value("build", "(none)") + ", " +
+                        first.path.string() + " by build " + first.header.value("build", "(none)") +
+                        "; run every shard with one build (one image, by digest)");
     if (s.header.at("scenario").at("content_hash") !=
         first.header.at("scenario").at("content_hash"))
       fault(s.path, "belongs to another scenario than " + first.path.string() +

@@ -2,6 +2,7 @@
 
 #include "albsim/input_error.hpp"
 #include "albsim/version.hpp"
+#include "core/build_id.hpp"
 #include "distribute/byte_codec.hpp"
 #include "distribute/scenario_input.hpp"
 #include "distribute/shard_file.hpp"
@@ -19,6 +20,7 @@ WrittenPlanShard write_plan_shard(const PlanOptions& options, const ShardSpec& s
   const nlohmann::json header = {
       {"kind", "plan"},
       {"albsim", ALBSIM_VERSION},
+      {"build", build_id()},
       {"scenario", scenario_header(options.scenario_path, options.overrides, runs.content_hash)},
       {"options", plan_options_json(options)},
       {"shard", {{"index", shard.index}, {"count", shard.count}}}};

@@ -184,6 +184,7 @@ TEST_CASE("shard files keep their records and refuse a truncated or damaged copy
   std::filesystem::create_directories(dir);
   const nlohmann::json header = {{"kind", "run"},
                                  {"albsim", "test"},
+                                 {"build", "test+0"},
                                  {"scenario", {{"content_hash", "00"}}},
                                  {"options", nlohmann::json::object()},
                                  {"shard", {{"index", 1}, {"count", 3}}}};
@@ -319,4 +320,32 @@ TEST_CASE("from_root gives rank 0's bytes to every rank") {
 }
 
 }  // namespace
+
+TEST_CASE("shards of two builds are refused, naming both builds") {
+  const auto dir = test::fresh_scratch_dir("shard-builds");
+  std::filesystem::create_directories(dir);
+  const auto header = [](int index, const char* build) {
+    return nlohmann::json{{"kind", "run"},
+                          {"albsim", "0.1.0"},
+                          {"build", build},
+                          {"scenario", {{"content_hash", "00"}}},
+                          {"options", nlohmann::json::object()},
+                          {"shard", {{"index", index}, {"count", 2}}}};
+  };
+  write_shard_file(dir / "shard-0.albsim", header(0, "0.1.0+aaaaaaaaaaaa.11111111"), {});
+  write_shard_file(dir / "shard-1.albsim", header(1, "0.1.0+bbbbbbbbbbbb.11111111"), {});
+  CHECK_THROWS_WITH(read_shard_set({dir.string()}, "shard", "run"),
+                    (dir / "shard-1.albsim").string() +
+                        ": was written by albsim build 0.1.0+bbbbbbbbbbbb.11111111, " +
+                        (dir / "shard-0.albsim").string() +
+                        " by build 0.1.0+aaaaaaaaaaaa.11111111; run every shard with one build "
+                        "(one image, by digest)");
+  // A shard of an albsim from before build ids is refused too.
+  nlohmann::json old = header(1, "");
+  old.erase("build");
+  write_shard_file(dir / "shard-1.albsim", old, {});
+  CHECK_THROWS_WITH(read_shard_set({dir.string()}, "shard", "run"),
+                    Catch::Contains("has a header without its kind, albsim version, build"));
+}
+
 }  // namespace albsim
