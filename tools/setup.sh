@@ -2,8 +2,8 @@
 # Installs albsim's build dependencies (Debian packages, and uPlot from the npm registry for the
 # HTML report) and builds it in ./build (Release). With --tests, also what only the tests need:
 # clang and its runtime (the fuzz targets), Chromium and playwright-core (the HTML report's
-# browser test), shellcheck and action-validator (the CI recipes in deploy/ci), Slurm and munge
-# (a one-node cluster for deploy/slurm's test).
+# browser test), shellcheck and action-validator (the CI recipes in deploy/ci), kubernetes-models
+# (the Kubernetes manifests' schemas), Slurm and munge (a one-node cluster for deploy/slurm's test).
 # Safe to re-run: apt and npm run only when something is missing; the build is incremental.
 # ALBSIM_WERROR=ON in the environment makes warnings errors (CI sets it).
 set -euo pipefail
@@ -47,7 +47,8 @@ for module in "${npm_needs[@]}"; do
   fi
 done
 # tools/lint/package-lock.json pins the linters of deploy/ci (tests only).
-if $tests && [ ! -f tools/lint/node_modules/@action-validator/cli/package.json ]; then
+if $tests && { [ ! -f tools/lint/node_modules/@action-validator/cli/package.json ] ||
+               [ ! -f tools/lint/node_modules/kubernetes-models/package.json ]; }; then
   echo "albsim setup: npm ci in tools/lint"
   npm ci --prefix tools/lint --no-audit --no-fund --loglevel=error >/dev/null
 fi

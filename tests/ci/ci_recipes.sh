@@ -96,7 +96,7 @@ status=0
   --demand 200 >/dev/null 2>"$work/shrink.err" || status=$?
 [ "$status" -eq 3 ] || { echo "FAIL: the shrinking change exits $status, not 3"; exit 1; }
 head -n 1 "$work/shrink/comment.md" | grep -qx '<!-- albsim-review -->'
-grep -q 'set `netmask_length = 28`' "$work/shrink/comment.md"
+grep -qF "set \`netmask_length = 28\`" "$work/shrink/comment.md"
 grep -q 'check: pool aws_vpc_ipam_pool.shop as it is (BYOIP /29) fails' "$work/shrink.err"
 "$src/deploy/ci/albsim-review.sh" "$src/tests/data/terraform/amazon_modules.json" "$work/fits" \
   --demand web-api=60 --demand web-www=20 >/dev/null 2>&1

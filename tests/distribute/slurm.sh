@@ -108,7 +108,8 @@ final_state() {
 cd "$work/job"
 cp "$src/scenarios/amazon-29-random.json" scenario.json
 cp -r "$src/data" ../data 2>/dev/null || true
-export PATH="$(dirname "$albsim"):$PATH" ALBSIM_SCENARIO=scenario.json ALBSIM_REPLICATIONS=8
+PATH="$(dirname "$albsim"):$PATH"
+export PATH ALBSIM_SCENARIO=scenario.json ALBSIM_REPLICATIONS=8
 submitted=$("$src/deploy/slurm/submit.sh")
 echo "$submitted"
 array=$(echo "$submitted" | sed -E 's/^shards: job ([0-9]+);.*/\1/')
