@@ -301,3 +301,26 @@ TEST_CASE("import terraform: a netmask_length that is no prefix length is exit 2
                      "(0 to 32)\n");
   CHECK_FALSE(fs::exists(out));
 }
+
+TEST_CASE("import terraform: demand from CloudWatch, as import aws reads it", "[terraform]") {
+  const test::ScratchFolder folder("tf-metrics");
+  // ConsumedLCUs of the plan's ALB (its name, checkout, as the query's Label), per minute.
+  const std::string metrics = folder.write("metrics.json", R"({"MetricDataResults": [
+    {"Id": "lcu", "Label": "checkout ConsumedLCUs Average",
+     "Timestamps": ["2026-11-30T00:02:00+00:00", "2026-11-30T00:01:00+00:00",
+                    "2026-11-30T00:00:00+00:00"],
+     "Values": [30.5, 20.25, 10.0], "StatusCode": "Complete"}], "Messages": []})");
+  const std::string out = (folder.dir / "s.json").string();
+  const auto r = test::run_albsim(
+      {"import", "terraform", plan_path("byoip_child.json"), "--metrics", metrics, "-o", out});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  REQUIRE(test::run_albsim({"validate", out}).code == 0);
+  const json s = test::read_json(out);
+  CHECK(s["start"] == "2026-11-30T00:00:00Z");  // the first sample
+  CHECK(s["horizon"] == "180s");                // three samples of 60 s
+  const json& trace = s["load_balancers"][0]["demand"]["trace"];
+  CHECK(trace["file"] == "metrics.json");  // relative to the scenario
+  CHECK(trace["metric"] == "lcu");
+  CHECK(trace["statistic"] == "Average");
+}
