@@ -45,4 +45,20 @@ std::vector<Cidr> covering_cidrs(std::vector<std::uint32_t> addresses) {
   return out;
 }
 
+std::optional<Cidr> lowest_free_block(const std::vector<Cidr>& space,
+                                      const std::vector<Cidr>& taken, int length) {
+  const std::uint64_t step = std::uint64_t{1} << (32 - length);
+  for (const Cidr& s : space) {
+    if (s.length > length) continue;
+    for (std::uint64_t a = s.first(); a + step - 1 <= s.last();) {
+      const Cidr c{Ipv4{static_cast<std::uint32_t>(a)}, length};
+      const auto hit =
+          std::find_if(taken.begin(), taken.end(), [&](const Cidr& o) { return o.overlaps(c); });
+      if (hit == taken.end()) return c;
+      a = (std::uint64_t{hit->last()} + step) / step * step;  // the next block past it
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace albsim

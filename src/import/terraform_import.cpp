@@ -8,6 +8,7 @@
 
 #include "albsim/input_error.hpp"
 #include "albsim/ipv4.hpp"
+#include "core/cidr_merge.hpp"
 #include "import/json_fields.hpp"
 #include "import/terraform_document.hpp"
 
@@ -24,25 +25,6 @@ struct PendingNetmask {
   int netmask = 0;
   std::string address;  // of the aws_vpc_ipam_pool_cidr
 };
-
-// The lowest aligned /netmask (0 to 32) inside `space` that overlaps none of `taken`. Steps
-// past each block in the way, so a large parent with much taken is not scanned address by
-// address.
-std::optional<Cidr> lowest_free(const std::vector<Cidr>& space, const std::vector<Cidr>& taken,
-                                int netmask) {
-  const std::uint64_t step = std::uint64_t{1} << (32 - netmask);
-  for (const Cidr& s : space) {
-    if (s.length > netmask) continue;
-    for (std::uint64_t base = s.first(); base + step - 1 <= s.last();) {
-      const Cidr c{Ipv4{static_cast<std::uint32_t>(base)}, netmask};
-      const auto hit =
-          std::find_if(taken.begin(), taken.end(), [&](const Cidr& t) { return t.overlaps(c); });
-      if (hit == taken.end()) return c;
-      base = (std::uint64_t{hit->last()} + step) / step * step;  // the next block past it
-    }
-  }
-  return std::nullopt;
-}
 
 class TerraformImporter {
  public:
@@ -265,7 +247,7 @@ class TerraformImporter {
         for (const std::string& sibling : pool_order_)
           if (pools_[sibling].value("parent", std::string()) == parent)
             taken.insert(taken.end(), cidrs_[sibling].begin(), cidrs_[sibling].end());
-        const auto placed = lowest_free(cidrs_[parent], taken, n.netmask);
+        const auto placed = lowest_free_block(cidrs_[parent], taken, n.netmask);
         if (!placed)
           throw InputError(
               doc_.file(), "",

@@ -4,6 +4,7 @@
 
 #include "albsim/input_error.hpp"
 #include "albsim/load_scenario.hpp"
+#include "core/cidr_merge.hpp"
 #include "report/text_format.hpp"
 #include "scenario/scenario_document.hpp"
 
@@ -122,18 +123,7 @@ std::optional<Cidr> place(const std::vector<Cidr>& space, const std::vector<Cidr
   const Cidr first_choice = aligned(preferred, length);
   for (const Cidr& s : space)
     if (s.contains(first_choice) && !overlaps_any(first_choice, taken)) return first_choice;
-  const std::uint64_t step = std::uint64_t{1} << (32 - length);
-  for (const Cidr& s : space) {
-    if (s.length > length) continue;
-    for (std::uint64_t a = s.first(); a + step - 1 <= s.last();) {
-      const Cidr c{Ipv4{static_cast<std::uint32_t>(a)}, length};
-      const auto hit =
-          std::find_if(taken.begin(), taken.end(), [&](const Cidr& o) { return o.overlaps(c); });
-      if (hit == taken.end()) return c;
-      a = (std::uint64_t{hit->last()} + step) / step * step;  // the next block past it
-    }
-  }
-  return std::nullopt;
+  return lowest_free_block(space, taken, length);
 }
 
 class Builder {
