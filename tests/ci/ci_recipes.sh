@@ -101,4 +101,62 @@ grep -q 'check: pool aws_vpc_ipam_pool.shop as it is (BYOIP /29) fails' "$work/s
 "$src/deploy/ci/albsim-review.sh" "$src/tests/data/terraform/amazon_modules.json" "$work/fits" \
   --demand web-api=60 --demand web-www=20 >/dev/null 2>&1
 grep -q '✅ meets its targets' "$work/fits/comment.md"
-echo "deploy/ci: workflow valid, GitLab job valid, scripts clean, review exits 3 and 0"
+# Posting: the workflow's step and gitlab-note.sh, against a gh and a curl that record their
+# calls: a first run creates the comment, a later one updates the one its marker finds.
+mkdir -p "$work/fake"
+cat > "$work/fake/gh" <<'FAKE'
+#!/usr/bin/env bash
+echo "gh $*" >> "$CALLS"
+case " $* " in *" --jq "*) echo "${EXISTING:-}" ;; esac
+FAKE
+cat > "$work/fake/curl" <<'FAKE'
+#!/usr/bin/env bash
+echo "curl $*" >> "$CALLS"
+previous=""
+for arg in "$@"; do
+  [ "$previous" = --data ] && cp "${arg#@}" "$CALLS.body"
+  previous=$arg
+done
+case " $* " in
+  *" -X "*) ;;
+  *) if [ -n "${EXISTING:-}" ]; then
+       echo "[{\"id\": 7, \"body\": \"hi\"}, {\"id\": $EXISTING, \"body\": \"<!-- albsim-review -->\\nold\"}]"
+     else
+       echo '[{"id": 7, "body": "hi"}]'
+     fi ;;
+esac
+FAKE
+chmod +x "$work/fake/gh" "$work/fake/curl"
+/usr/bin/python3 - "$src" > "$work/post.sh" <<'PY'
+import sys, yaml
+workflow = yaml.safe_load(open(sys.argv[1] + "/deploy/ci/github-actions.yml"))
+steps = workflow["jobs"]["review"]["steps"]
+print(next(s["run"] for s in steps if s.get("name") == "post or update the comment"))
+PY
+mkdir -p "$work/gh/albsim-review"
+cp "$work/shrink/comment.md" "$work/gh/albsim-review/comment.md"
+for existing in "" 4242; do
+  : > "$work/calls"
+  (cd "$work/gh" && PATH="$work/fake:$PATH" CALLS="$work/calls" EXISTING=$existing \
+    GITHUB_REPOSITORY=org/infra PR=17 GH_TOKEN=t bash -e "$work/post.sh")
+  if [ -z "$existing" ]; then
+    grep -q "^gh api -X POST repos/org/infra/issues/17/comments -F body=@albsim-review/comment.md$" \
+      "$work/calls"
+  else
+    grep -q "^gh api -X PATCH repos/org/infra/issues/comments/4242 -F body=@albsim-review/comment.md$" \
+      "$work/calls"
+  fi
+  : > "$work/calls"
+  PATH="$work/fake:$PATH" CALLS="$work/calls" EXISTING=$existing ALBSIM_GITLAB_TOKEN=t \
+    CI_API_V4_URL=https://gitlab.example.com/api/v4 CI_PROJECT_ID=5 CI_MERGE_REQUEST_IID=9 \
+    "$src/deploy/ci/gitlab-note.sh" "$work/shrink/comment.md"
+  notes=https://gitlab.example.com/api/v4/projects/5/merge_requests/9/notes
+  if [ -z "$existing" ]; then
+    grep -q -- "-X POST .* $notes$" "$work/calls"
+  else
+    grep -q -- "-X PUT .* $notes/4242$" "$work/calls"
+  fi
+  /usr/bin/python3 -c 'import json, sys; assert json.load(open(sys.argv[1]))["body"] == open(sys.argv[2]).read()' \
+    "$work/calls.body" "$work/shrink/comment.md"
+done
+echo "deploy/ci: workflow valid, GitLab job valid, scripts clean, review exits 3 and 0, comments created then updated"
