@@ -2,8 +2,10 @@
 # What can be checked here of deploy/ and the Dockerfile without a cluster: the Kubernetes
 # template parses into a claim and two Jobs (kubernetes.sh checks what run.sh applies); the
 # AWS Batch job definition has RegisterJobDefinition's shape; every script passes `bash -n`; the
-# Slurm array numbers its tasks from 0 and takes N from SLURM_ARRAY_TASK_COUNT; the Dockerfile starts from
-# Debian 12 and copies only what the repository has. Args: SOURCE_DIR
+# Slurm array numbers its tasks from 0 and takes N from SLURM_ARRAY_TASK_COUNT; the Dockerfile
+# builds from Debian 12, copies only what the repository has, runs the tests in its build stage,
+# runs as a user without privileges and labels the commit; .dockerignore keeps .git, build trees,
+# outputs and node modules out. Args: SOURCE_DIR
 set -euo pipefail
 src="$1"
 for script in "$src"/deploy/*/*.sh "$src"/deploy/slurm/*.sbatch; do
@@ -64,17 +66,31 @@ if '--shard "auto/${SLURM_ARRAY_TASK_COUNT}"' not in sbatch:
     fail("the Slurm array does not take N from SLURM_ARRAY_TASK_COUNT (N written once)")
 
 stages = 0
-for line in open(src + "/Dockerfile"):
-    words = line.split()
-    if words[:1] == ["FROM"]:
-        stages += 1
-        if not words[1].startswith("debian:12"):
-            fail("a stage is not Debian 12: " + line)
+dockerfile = open(src + "/Dockerfile").read()
+args = dict(re.findall(r"^ARG (\w+)=(\S+)$", dockerfile, re.M))
+stages = re.findall(r"^FROM (\S+)", dockerfile, re.M)
+if not stages:
+    fail("no FROM in the Dockerfile")
+for base in stages:
+    base = re.sub(r"\$\{(\w+)\}", lambda m: args.get(m.group(1), "?"), base)
+    if not base.startswith("debian:12"):
+        fail("a stage is not Debian 12: " + base)
+for words in (line.split() for line in dockerfile.splitlines()):
     if words[:1] == ["COPY"] and not any(w.startswith("--from") for w in words):
         for path in words[1:-1]:
             if path != "." and not __import__("os").path.exists(src + "/" + path):
                 fail("COPY of a missing path " + path)
-if stages < 1:
-    fail("no FROM in the Dockerfile")
+build, runtime = dockerfile.split("\nFROM ", 2)[1:3]
+if "ctest --test-dir build" not in build:
+    fail("the build stage does not run the tests")
+users = re.findall(r"^USER (\S+)", runtime, re.M)
+if not users or users[-1] in ("root", "0"):
+    fail("the image runs as root")
+if "org.opencontainers.image.revision=\"${ALBSIM_COMMIT}\"" not in runtime:
+    fail("the image has no revision label")
+ignored = open(src + "/.dockerignore").read().split()
+for entry in (".git/", "build*/", "albsim-out/", "tools/html/node_modules/"):
+    if entry not in ignored:
+        fail(".dockerignore does not keep out " + entry)
 print("deploy files: well-formed")
 PY
