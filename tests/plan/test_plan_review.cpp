@@ -64,6 +64,18 @@ TEST_CASE("plan --check gates a change that shrinks a pool below its fleet", "[t
   CHECK(pass.err.empty());
   CHECK(test::read_json(folder.dir / "plan0" / "plan.json")["current"] == "BYOIP /27");
 
+  // Two shards merged: the same comment and the same gate (the merge simulates the baseline).
+  for (const char* k : {"0/2", "1/2"})
+    REQUIRE(test::run_albsim({"plan", after, "--pool", "aws_vpc_ipam_pool.shop", "--no-early-stop",
+                              "--shard", k, "-q", "-o", (folder.dir / "shards").string()})
+                .code == 0);
+  const auto merged =
+      test::run_albsim({"plan", "merge", (folder.dir / "shards").string(), "--markdown", "--check",
+                        "--baseline", before, "-q", "-o", (folder.dir / "merged").string()});
+  CHECK(merged.code == 3);
+  CHECK(merged.err == r.err);
+  CHECK(test::read_text(folder.dir / "merged" / "plan.md") == md);
+
   const auto shard = test::run_albsim({"plan", after, "--pool", "aws_vpc_ipam_pool.shop", "--check",
                                        "--no-early-stop", "--shard", "0/2", "-q", "-o",
                                        (folder.dir / "s").string()});
