@@ -55,10 +55,11 @@ AddressBroker::Grant AddressBroker::acquire(std::optional<std::size_t> pool) {
   return {managed_.acquire(), std::nullopt};
 }
 
-void AddressBroker::release(std::uint32_t address) {
+std::size_t AddressBroker::release(std::uint32_t address) {
   const std::size_t pool = space_.release(address);
   pool_changed(pool);
   freed(pool, 1);
+  return pool;
 }
 
 void AddressBroker::add_cidr(std::size_t pool, const Cidr& cidr) {
@@ -81,8 +82,13 @@ void AddressBroker::start_reservation(std::size_t index) {
 }
 
 void AddressBroker::end_reservation(std::size_t index) {
-  reserved_in_pool_[scenario_.reservations[index].pool] -= reserved_[index].size();
-  for (const std::uint32_t address : reserved_[index]) release(address);
+  const std::size_t pool = scenario_.reservations[index].pool;
+  reserved_in_pool_[pool] -= reserved_[index].size();
+  bool published = false;
+  for (const std::uint32_t address : reserved_[index]) published |= release(address) == pool;
+  // An address that add_cidr moved into a child returns to the child (docs/model.md): the
+  // reservation's pool changes all the same, by its reserved count.
+  if (!published && !reserved_[index].empty()) pool_changed(pool);
   reserved_[index].clear();
 }
 

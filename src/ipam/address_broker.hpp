@@ -58,8 +58,9 @@ class AddressBroker {
     std::optional<std::size_t> pool;  // none: AWS-managed
   };
   Grant acquire(std::optional<std::size_t> pool);
-  // Returns a held pool address to the pool that owns it now.
-  void release(std::uint32_t address);
+  // Returns a held pool address to the pool that owns it now (an add_cidr may have moved it into
+  // a child), and returns that pool.
+  std::size_t release(std::uint32_t address);
   // The `add_cidr` event: `pool` takes `cidr` (from its parent, if the parent owned it).
   void add_cidr(std::size_t pool, const Cidr& cidr);
 

@@ -267,3 +267,23 @@ TEST_CASE("golden: a capacity reservation is a floor spread over every AZ") {
   CHECK(r.load_balancers[0].addresses.peak_total == 12);
   CHECK(r.load_balancers[0].addresses.pool_address_hours == Approx(3 * 24 + 9 * 23.0));
 }
+
+TEST_CASE("golden: a reservation's address that add_cidr moves into a child still ends with it") {
+  // Pool top 203.0.113.0/24 with child a 203.0.113.0/27: top's lowest free address is .32. The
+  // reservation takes it from 60 s to 360 s; at 120 s add_cidr moves 203.0.113.32/29 (and the
+  // held .32 with it) into a, where the address returns at 360 s (docs/model.md). Top's
+  // reservations held 1 address for 300 s: 300 / 3600 h, however the address moved; no load
+  // balancer draws from either pool.
+  json pools = json::array(
+      {{{"id", "top"}, {"source", "byoip"}, {"locale", "us-east-1"}, {"cidrs", {"203.0.113.0/24"}}},
+       {{"id", "a"}, {"parent", "top"}, {"locale", "us-east-1"}, {"cidrs", {"203.0.113.0/27"}}}});
+  json lb = {{"id", "web"}, {"azs", {"a", "b"}}, {"demand", {{"constant", 0}}}};
+  json s = base(pools, lb, "1h");
+  s["reservations"] =
+      json::array({{{"pool", "top"}, {"count", 1}, {"from", "60s"}, {"to", "360s"}}});
+  s["events"] = json::array(
+      {{{"at", "120s"}, {"type", "add_cidr"}, {"pool", "a"}, {"cidr", "203.0.113.32/29"}}});
+  const Report r = test::run_checked(s);
+  CHECK(r.pools[0].reservation_address_hours == Approx(300.0 / 3600.0));
+  CHECK(r.pools[1].reservation_address_hours == 0.0);
+}
