@@ -19,6 +19,7 @@
 
 #include "alb/scaling_rules.hpp"
 #include "albsim/load_scenario.hpp"
+#include "core/lognormal.hpp"
 #include "core/random_stream.hpp"
 #include "demand/demand_driver.hpp"
 #include "metrics/fleet_meter.hpp"
@@ -122,11 +123,18 @@ void time_fleet_year_points(benchmark::State& state, Multiplier multiplier) {
 
 constexpr double kSigma = 0.1;
 
-// The lognormal noise multipliers as the demand driver draws them: exp(sigma Z - sigma^2 / 2),
-// Z by the ziggurat. This is the floor of a noisy run: one 64-bit draw and an exponential a point.
+// The lognormal noise multipliers as the demand driver draws them (core/lognormal.hpp): a day of
+// minutes at a time, exp(sigma Z - sigma^2 / 2) with Z by the ziggurat and e^x by table_exp. This
+// is the floor of a noisy run: one 64-bit draw and an exponential a point.
 void BM_NoiseDraws(benchmark::State& state) {
-  time_fleet_year_points(state, [](RandomStream& draws) {
-    return std::exp(kSigma * draws.standard_normal() - kSigma * kSigma / 2);
+  std::vector<double> day(1440);  // a year of minutes is 365 days: a block never spans two streams
+  std::size_t used = day.size();
+  time_fleet_year_points(state, [&](RandomStream& draws) {
+    if (used == day.size()) {
+      lognormal_multipliers(draws, kSigma, day);
+      used = 0;
+    }
+    return day[used++];
   });
 }
 

@@ -27,9 +27,7 @@ RandomStream::RandomStream(std::uint64_t master_seed, std::uint64_t replication,
     : engine_(splitmix64(master_seed ^ splitmix64(replication)), fnv1a64(component)) {}
 
 double RandomStream::uniform01() {
-  const std::uint64_t high = engine_();
-  const std::uint64_t low = engine_();
-  return static_cast<double>(((high << 32) | low) >> 11) * 0x1.0p-53;
+  return static_cast<double>(engine_.next64() >> 11) * 0x1.0p-53;
 }
 
 double RandomStream::uniform(double low, double high) {
@@ -41,7 +39,13 @@ double RandomStream::exponential(double mean) {
 }
 
 double RandomStream::standard_normal() {
-  return Ziggurat::tables().draw([this] { return (std::uint64_t{engine_()} << 32) | engine_(); });
+  return Ziggurat::tables().draw([this] { return engine_.next64(); });
+}
+
+void RandomStream::standard_normals(std::span<double> out) {
+  const Ziggurat& ziggurat = Ziggurat::tables();
+  const auto bits = [this] { return engine_.next64(); };
+  for (double& z : out) z = ziggurat.draw(bits);
 }
 
 std::uint64_t RandomStream::below(std::uint64_t n) {
@@ -49,7 +53,7 @@ std::uint64_t RandomStream::below(std::uint64_t n) {
   const std::uint64_t limit = UINT64_MAX - UINT64_MAX % n;
   std::uint64_t x = 0;
   do {
-    x = (std::uint64_t{engine_()} << 32) | engine_();
+    x = engine_.next64();
   } while (x >= limit);
   return x % n;
 }

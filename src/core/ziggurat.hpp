@@ -9,6 +9,7 @@
 #pragma once
 
 #include <array>
+#include <bit>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -26,13 +27,13 @@ class Ziggurat {
     for (;;) {
       const std::uint64_t word = bits();
       const std::size_t layer = word & 0xFF;
-      const double sign = (word & 0x100) ? -1.0 : 1.0;
+      const std::uint64_t sign = (word & 0x100) << 55;  // bit 8 to the sign bit, bit 63
       const double u = static_cast<double>(word >> 11) * 0x1.0p-53;  // [0, 1)
       const double x = u * x_[layer];
-      if (x < x_[layer + 1]) return sign * x;  // inside the rectangle under the layer above
-      if (layer == 0) return sign * tail(bits);
+      if (x < x_[layer + 1]) return with_sign(x, sign);  // inside the rectangle under the next
+      if (layer == 0) return with_sign(tail(bits), sign);
       const double y = f_[layer] + uniform(bits()) * (f_[layer + 1] - f_[layer]);
-      if (y < density(x)) return sign * x;  // inside the wedge
+      if (y < density(x)) return with_sign(x, sign);  // inside the wedge
     }
   }
 
@@ -43,6 +44,11 @@ class Ziggurat {
   Ziggurat();
   static double density(double x);         // exp(-x^2 / 2)
   static double uniform(std::uint64_t w);  // (0, 1], from the top 53 bits
+  // x >= 0 negated when `sign` is the sign bit: exactly -1.0 * x, without a branch on a bit that
+  // is random (a mispredicted branch every other draw)
+  static double with_sign(double x, std::uint64_t sign) {
+    return std::bit_cast<double>(std::bit_cast<std::uint64_t>(x) ^ sign);
+  }
   template <class Bits>
   static double tail(Bits&& bits) {
     for (;;) {  // Marsaglia (1964): x > r with density proportional to exp(-x^2 / 2)

@@ -1,10 +1,10 @@
 #include "demand/demand_driver.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <span>
 
 #include "core/calendar.hpp"
+#include "core/lognormal.hpp"
 
 namespace albsim {
 
@@ -29,15 +29,14 @@ DemandDriver::DemandDriver(const Scenario& scenario, std::uint64_t replication,
     lbs_.emplace_back(scenario, spec, replication);
 }
 
-// The next lognormal multiplier exp(sigma Z - sigma^2 / 2) of the load balancer's noise stream.
-double DemandDriver::LbDemand::draw_noise() {
-  return std::exp(noise_sigma * noise_draws.standard_normal() - noise_sigma * noise_sigma / 2);
-}
-
 double DemandDriver::sample_start(std::size_t lb) {
   LbDemand& d = lbs_[lb];
   double demand = d.profile.at(SimTime()) * d.surges.product();
-  if (d.noise_sigma > 0) demand *= d.draw_noise();
+  if (d.noise_sigma > 0) {
+    double noise = 1;
+    lognormal_multipliers(d.noise_draws, d.noise_sigma, std::span<double>(&noise, 1));
+    demand *= noise;
+  }
   observer_.demand_started(lb, demand);
   return demand;
 }
@@ -56,9 +55,8 @@ void DemandDriver::next_block(std::size_t lb) {
     double* values = d.profile_values.data();
     for (std::size_t i = 0; i < count; ++i) values[i] *= growth[i];
   }
-  d.noise.clear();
-  if (d.noise_sigma > 0)
-    for (std::size_t i = 0; i < count; ++i) d.noise.push_back(d.draw_noise());
+  d.noise.resize(d.noise_sigma > 0 ? count : 0);
+  lognormal_multipliers(d.noise_draws, d.noise_sigma, d.noise);
   d.integral.resize(count);
   d.changed.resize(count);
   recompute(lb);

@@ -101,7 +101,6 @@ class DemandDriver {
     std::int64_t traced_from = 0, traced_since = 0;
 
     const std::vector<double>& values() const { return direct ? profile_values : demand; }
-    double draw_noise();
   };
 
   // demand[] from profile, surges and noise, and the observer's integral traced over it, for the
