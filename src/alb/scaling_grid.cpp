@@ -178,10 +178,7 @@ std::int64_t ScalingGrid::skip_steady(std::size_t lb, std::int64_t from, std::in
                                       const GridState& state) {
   if (lbs_[lb].healthy_azs() == 0) return to;
   if (state.touched) return from;
-  const std::int64_t step = demand_.step(lb).ms();
-  const std::int64_t cooldown = scenario_.load_balancers[lb].scale_in_cooldown.ms();
   const int required = state.last_required;
-  std::int64_t limit = to;
   if (state.any_timer())
     for (std::size_t az = 0; az < state.timers.size(); ++az) {
       const LowTimer& timer = state.timers[az];
@@ -192,8 +189,8 @@ std::int64_t ScalingGrid::skip_steady(std::size_t lb, std::int64_t from, std::in
         continue;
       }
       if (required >= count || timer.max_required < required) return from;
-      limit = std::min(limit, (timer.since.ms() + cooldown + step - 1) / step);
     }
+  const std::int64_t limit = cooldown_limit(lb, to, state);
   const DemandBand steady = band(lb, state.last_required);
   const std::span<const double> block = demand_.block(lb);
   const std::int64_t first = demand_.block_end(lb) - static_cast<std::int64_t>(block.size());
@@ -203,10 +200,104 @@ std::int64_t ScalingGrid::skip_steady(std::size_t lb, std::int64_t from, std::in
   return point;
 }
 
+std::int64_t ScalingGrid::cooldown_limit(std::size_t lb, std::int64_t to,
+                                         const GridState& state) const {
+  const std::int64_t step = demand_.step(lb).ms();
+  const std::int64_t cooldown = scenario_.load_balancers[lb].scale_in_cooldown.ms();
+  std::int64_t limit = to;
+  for (std::size_t az = 0; az < state.timers.size(); ++az)
+    if (state.counts[az] >= 0 && state.timers[az].running)
+      limit = std::min(limit, (state.timers[az].since.ms() + cooldown + step - 1) / step);
+  return limit;
+}
+
+// A flicker run. While every healthy AZ has the same count c and the same low timer, they all
+// evaluate alike (MODEL.md §4): a demand in the band of c stops the timers, one below it starts
+// them (or raises their highest requirement while they run), and only a demand above the band (a
+// launch) or a cooldown ending under a running timer (a drain) is a real point. Noise makes the
+// requirement flicker between c and c - 1 at every few points; the run follows it on the demand
+// alone and computes a requirement only where the state keeps one (the last requirement at the
+// end, a timer's highest requirement when it stops), so the state it leaves is the one the points
+// one by one would leave, the stale fields of a stopped timer included.
+std::int64_t ScalingGrid::skip_flicker(std::size_t lb, std::int64_t from, std::int64_t to,
+                                       GridState& state,
+                                       std::optional<std::int64_t>& first_change) {
+  if (state.touched || lbs_[lb].healthy_azs() == 0) return from;
+  std::optional<std::size_t> first_az;
+  for (std::size_t az = 0; az < state.counts.size(); ++az) {
+    if (state.counts[az] < 0) continue;
+    if (!first_az)
+      first_az = az;
+    else if (state.counts[az] != state.counts[*first_az] ||
+             !(state.timers[az] == state.timers[*first_az]))
+      return from;
+  }
+  const int count = state.counts[*first_az];
+  LowTimer timer = state.timers[*first_az];
+  int last = state.last_required;
+  // The state as the rules leave it: no timer after a requirement of c, a timer after one below.
+  if (timer.running ? (last >= count || last > timer.max_required) : last != count) return from;
+  const DemandBand& at_count = band(lb, count);
+  if (at_count.lo > at_count.hi) return from;  // no demand asks for exactly c
+  const std::int64_t step = demand_.step(lb).ms();
+  const std::int64_t cooldown = scenario_.load_balancers[lb].scale_in_cooldown.ms();
+  const std::span<const double> block = demand_.block(lb);
+  const std::int64_t first = demand_.block_end(lb) - static_cast<std::int64_t>(block.size());
+  const double* demand = block.data() - first;  // demand[point]
+  // While a timer runs: the largest demand since it started or since `from`, and the band of
+  // the last requirement before the first change (a demand outside it changes the state).
+  double largest = 0;
+  const DemandBand* unchanged = timer.running ? &band(lb, last) : nullptr;
+  const DemandBand& below = band(lb, count - 1);
+  const auto requirement_of = [&](double d) {  // of a demand below the band of c
+    return below.contains(d) ? count - 1 : requirement_near(lb, count - 1, below, d);
+  };
+  const auto raise_highest = [&] {
+    timer.max_required = std::max(timer.max_required, requirement_of(largest));
+  };
+  std::int64_t point = from;
+  std::optional<double> last_below;  // the last demand below the band, while a timer runs
+  for (; point < to; ++point) {
+    const double d = demand[point];
+    if (d > at_count.hi) break;  // a launch
+    if (d >= at_count.lo) {      // the requirement is c: a running timer stops
+      if (!timer.running) continue;
+      raise_highest();
+      timer.running = false;
+      last = count;
+      last_below.reset();
+    } else if (!timer.running) {  // below c: the timers start
+      if (cooldown <= 0) break;   // ... and drain at once
+      timer = LowTimer{true, SimTime::from_ms(point * step), 0};
+      largest = d;
+      last_below = d;
+      timer.max_required = requirement_of(d);
+    } else {                                                   // below c, timers running
+      if (point * step - timer.since.ms() >= cooldown) break;  // a drain
+      largest = std::max(largest, d);
+      last_below = d;
+      if (unchanged != nullptr && unchanged->contains(d)) continue;  // changes nothing
+    }
+    if (!first_change) first_change = point;
+    unchanged = nullptr;
+  }
+  if (point == from) return from;
+  if (timer.running) {
+    if (last_below) last = requirement_of(*last_below);
+    raise_highest();
+  }
+  state.last_required = last;
+  for (std::size_t az = 0; az < state.counts.size(); ++az)
+    if (state.counts[az] >= 0) state.timers[az] = timer;
+  return point;
+}
+
 std::int64_t ScalingGrid::run_quiet(std::size_t lb, std::int64_t from, std::int64_t to,
                                     GridState& state, std::optional<std::int64_t>& first_change) {
   for (std::int64_t point = from; point < to; ++point) {
     point = skip_steady(lb, point, to, state);
+    if (point == to) break;
+    point = skip_flicker(lb, point, to, state, first_change);
     if (point == to) break;
     const PointKind kind = classify(lb, point, state);
     if (kind == PointKind::real) return point;

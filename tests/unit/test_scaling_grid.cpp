@@ -231,6 +231,44 @@ TEST_CASE("a low timer expires at the first grid point past the cooldown, inside
   }
 }
 
+TEST_CASE("a requirement flickering below the count restarts the low timer each time") {
+  // 100 LCU over 2 AZs of 25 LCU nodes needs 2 per AZ, 40 LCU needs 1. From minute 60 the demand
+  // alternates, 40 at even minutes and 100 at odd ones, until 40 holds from minute `settle` on:
+  // each 40 starts the timers, each 100 stops them, so the drain (cooldown 15m) comes 15 minutes
+  // after the last start, at minute settle + 15, whatever came before.
+  for (const int settle : {60, 62, 90, 120}) {
+    nlohmann::json steps = nlohmann::json::array({nlohmann::json::array({"0s", 100})});
+    for (int minute = 60; minute < settle; ++minute)
+      steps.push_back({std::to_string(minute) + "m", minute % 2 == 0 ? 40 : 100});
+    steps.push_back({std::to_string(settle) + "m", 40});
+    const nlohmann::json d = {{"horizon", "3h"},
+                              {"pools",
+                               {{{"id", "p"},
+                                 {"source", "byoip"},
+                                 {"locale", "us-east-1"},
+                                 {"cidrs", {"203.0.113.0/24"}}}}},
+                              {"load_balancers",
+                               {{{"id", "lb"},
+                                 {"pool", "p"},
+                                 {"azs", {"az1", "az2"}},
+                                 {"scale_in_cooldown", "15m"},
+                                 {"demand", {{"steps", steps}}}}}}};
+    const Scenario scenario = test::scenario_from(d);
+    Rows rows;
+    SimulationOptions options;
+    options.timeseries_step = SimTime::from_seconds(60);
+    options.timeseries = &rows;
+    options.check_invariants = true;
+    simulate(scenario, options);
+    REQUIRE(rows.rows.size() == 180);
+    for (int minute = 0; minute < 180; ++minute) {
+      INFO("settling at minute " << settle << ", minute " << minute);
+      CHECK(rows.rows[static_cast<std::size_t>(minute)].load_balancers[0].exposed_nodes ==
+            (minute < settle + 15 ? 4u : 2u));
+    }
+  }
+}
+
 TEST_CASE("a traced integral is the one set() builds, after every sample") {
   // Runs of equal values (skipped by set_samples), zeros, and a start held since long before.
   std::mt19937_64 random(5);
