@@ -126,7 +126,7 @@ class ScalingGrid {
   // to `state`; `first_change` as in run_quiet. `from` itself when no run starts there.
   std::int64_t skip_flicker(std::size_t lb, std::int64_t from, std::int64_t to, GridState& state,
                             std::optional<std::int64_t>& first_change);
-  // The point before the first cooldown end among the AZs' timers (all running), capped at `to`.
+  // The first point at or past the end of a running timer's cooldown (healthy AZs), or `to`.
   std::int64_t cooldown_limit(std::size_t lb, std::int64_t to, const GridState& state) const;
   // Classifies points from `from` on until one is real (returned) or `to` is reached (then
   // `to`); `state` moves with the quiet points; `first_change` gets the first quiet point that

@@ -1,5 +1,7 @@
 #include "core/table_exp.hpp"
 
+#include <cstring>
+
 namespace albsim::table_exp_detail {
 
 // 2^(j/128) to 80 digits, rounded to the nearest double, and the relative remainder (computed
@@ -136,3 +138,52 @@ constinit const std::array<PowerOfTwo, 128> kPowers = {{
 }};
 
 }  // namespace albsim::table_exp_detail
+
+namespace albsim {
+
+namespace {
+
+// Two doubles (and their bits) in one SSE2 register, by GCC's vector extension: each operation
+// is the IEEE operation of table_exp on each lane, so the results are its bits.
+using Doubles = double __attribute__((vector_size(16)));
+using Words = std::uint64_t __attribute__((vector_size(16)));
+
+// table_exp of two arguments with |x| <= 700. The nearest integer k is read from the bits of
+// x 128 / ln 2 + 1.5 * 2^52, whose low bits hold 2^51 + k: its low 7 bits are k mod 128, and its
+// bits from 7 up, shifted to the exponent field, add floor(k / 128) modulo 2^12 (1.5 * 2^52 is a
+// multiple of 2^58 there), as table_exp's k & 127 and k >> 7 do.
+Doubles table_exp_pair(Doubles x) {
+  const Doubles shifted = x * 0x1.71547652b82fep+7 + 0x1.8p52;
+  const Doubles kd = shifted - 0x1.8p52;
+  const Doubles r = (x - kd * 0x1.62e42fefa0000p-8) - kd * 0x1.cf79abc9e3b3ap-47;
+  const auto k = std::bit_cast<Words>(shifted);
+  const Doubles r2 = r * r;
+  const Doubles expm1_r = r + r2 * (0.5 + r * (1.0 / 6)) + r2 * r2 * (1.0 / 24 + r * (1.0 / 120));
+  const table_exp_detail::PowerOfTwo& first = table_exp_detail::kPowers[k[0] & 127];
+  const table_exp_detail::PowerOfTwo& second = table_exp_detail::kPowers[k[1] & 127];
+  const Doubles value = {first.value, second.value};
+  const Doubles tail = {first.tail, second.tail};
+  const Words scale_bits = std::bit_cast<Words>(value) + ((k >> 7) << 52);
+  const auto scale = std::bit_cast<Doubles>(scale_bits);
+  return scale + scale * (tail + expm1_r);
+}
+
+}  // namespace
+
+void table_exp_in_place(std::span<double> values) {
+  std::size_t i = 0;
+  for (; i + 1 < values.size(); i += 2) {
+    if (!(std::fabs(values[i]) <= 700.0 && std::fabs(values[i + 1]) <= 700.0)) {
+      values[i] = table_exp(values[i]);
+      values[i + 1] = table_exp(values[i + 1]);
+      continue;
+    }
+    Doubles pair;
+    std::memcpy(&pair, &values[i], sizeof pair);
+    pair = table_exp_pair(pair);
+    std::memcpy(&values[i], &pair, sizeof pair);
+  }
+  if (i < values.size()) values[i] = table_exp(values[i]);
+}
+
+}  // namespace albsim

@@ -12,6 +12,7 @@
 #include <bit>
 #include <cmath>
 #include <cstdint>
+#include <span>
 
 namespace albsim {
 
@@ -41,5 +42,8 @@ inline double table_exp(double x) {
                                              (static_cast<std::uint64_t>(k >> 7) << 52));
   return scale + scale * (power.tail + expm1_r);
 }
+
+// Every element x of `values` replaced by table_exp(x), the same bits, two at a time.
+void table_exp_in_place(std::span<double> values);
 
 }  // namespace albsim

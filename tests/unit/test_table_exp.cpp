@@ -5,8 +5,10 @@
 // the same measure.
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <cstring>
 #include <functional>
 #include <limits>
+#include <vector>
 
 #include "core/random_stream.hpp"
 #include "core/table_exp.hpp"
@@ -65,4 +67,19 @@ TEST_CASE("table_exp: exact where e^x is, and std::exp beyond |x| = 700") {
   CHECK(std::isnan(table_exp(NAN)));
   CHECK(table_exp(700.0) == Approx(std::exp(700.0)).epsilon(1e-15));
   CHECK(table_exp(-700.0) == Approx(std::exp(-700.0)).epsilon(1e-15));
+}
+
+TEST_CASE("table_exp_in_place: table_exp's bits, two at a time, odd lengths and far lanes") {
+  RandomStream r(2, 0, "tests/table_exp");
+  std::vector<double> x(2'000'001);
+  for (double& v : x) v = r.uniform(-40, 40);
+  x[10] = 800;  // a pair with one lane beyond 700, and one with a NaN
+  x[21] = NAN;
+  std::vector<double> pairs = x;
+  table_exp_in_place(pairs);
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    const double one = table_exp(x[i]);
+    INFO("x = " << x[i]);
+    REQUIRE(std::memcmp(&one, &pairs[i], sizeof one) == 0);
+  }
 }
