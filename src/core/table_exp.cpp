@@ -149,9 +149,10 @@ using Doubles = double __attribute__((vector_size(16)));
 using Words = std::uint64_t __attribute__((vector_size(16)));
 
 // table_exp of two arguments with |x| <= 700. The nearest integer k is read from the bits of
-// x 128 / ln 2 + 1.5 * 2^52, whose low bits hold 2^51 + k: its low 7 bits are k mod 128, and its
-// bits from 7 up, shifted to the exponent field, add floor(k / 128) modulo 2^12 (1.5 * 2^52 is a
-// multiple of 2^58 there), as table_exp's k & 127 and k >> 7 do.
+// z = x 128 / ln 2 + 1.5 * 2^52, which are those of 1.5 * 2^52 plus k: their low 7 bits are
+// k mod 128, and their bits from 7 up, shifted 52 up, are floor(k / 128) modulo 2^12 in the
+// exponent field (the bits of 1.5 * 2^52 have 51 trailing zeros and shift out), as table_exp's
+// k & 127 and k >> 7 are.
 Doubles table_exp_pair(Doubles x) {
   const Doubles shifted = x * 0x1.71547652b82fep+7 + 0x1.8p52;
   const Doubles kd = shifted - 0x1.8p52;
