@@ -256,7 +256,6 @@ std::int64_t ScalingGrid::skip_flicker(std::size_t lb, std::int64_t from, std::i
     timer.max_required = std::max(timer.max_required, requirement_of(largest));
   };
   std::int64_t point = from;
-  std::optional<double> last_below;  // the last demand below the band, while a timer runs
   for (; point < to; ++point) {
     const double d = demand[point];
     if (d > at_count.hi) break;  // a launch
@@ -265,25 +264,22 @@ std::int64_t ScalingGrid::skip_flicker(std::size_t lb, std::int64_t from, std::i
       raise_highest();
       timer.running = false;
       last = count;
-      last_below.reset();
     } else if (!timer.running) {  // below c: the timers start
       if (cooldown <= 0) break;   // ... and drain at once
       timer = LowTimer{true, SimTime::from_ms(point * step), 0};
       largest = d;
-      last_below = d;
       timer.max_required = requirement_of(d);
     } else {                                                   // below c, timers running
       if (point * step - timer.since.ms() >= cooldown) break;  // a drain
       largest = std::max(largest, d);
-      last_below = d;
       if (unchanged != nullptr && unchanged->contains(d)) continue;  // changes nothing
     }
     if (!first_change) first_change = point;
     unchanged = nullptr;
   }
   if (point == from) return from;
-  if (timer.running) {
-    if (last_below) last = requirement_of(*last_below);
+  if (timer.running) {  // then the last point was below the band: a start or a running timer's
+    last = requirement_of(demand[point - 1]);
     raise_highest();
   }
   state.last_required = last;
