@@ -44,8 +44,10 @@ double RandomStream::standard_normal() {
 
 void RandomStream::standard_normals(std::span<double> out) {
   const Ziggurat& ziggurat = Ziggurat::tables();
-  const auto bits = [this] { return engine_.next64(); };
+  Pcg32 engine = engine_;  // a copy the loop keeps in registers
+  const auto bits = [&engine] { return engine.next64(); };
   for (double& z : out) z = ziggurat.draw(bits);
+  engine_ = engine;
 }
 
 std::uint64_t RandomStream::below(std::uint64_t n) {

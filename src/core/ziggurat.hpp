@@ -24,17 +24,12 @@ class Ziggurat {
   // layer, the next one the sign, the top 53 the position; the rare slow paths call it again.
   template <class Bits>
   double draw(Bits&& bits) const {
-    for (;;) {
-      const std::uint64_t word = bits();
-      const std::size_t layer = word & 0xFF;
-      const std::uint64_t sign = (word & 0x100) << 55;  // bit 8 to the sign bit, bit 63
-      const double u = static_cast<double>(word >> 11) * 0x1.0p-53;  // [0, 1)
-      const double x = u * x_[layer];
-      if (x < x_[layer + 1]) return with_sign(x, sign);  // inside the rectangle under the next
-      if (layer == 0) return with_sign(tail(bits), sign);
-      const double y = f_[layer] + uniform(bits()) * (f_[layer + 1] - f_[layer]);
-      if (y < density(x)) return with_sign(x, sign);  // inside the wedge
-    }
+    const std::uint64_t word = bits();
+    const std::size_t layer = word & 0xFF;
+    const double x = position(word) * x_[layer];
+    if (x < x_[layer + 1]) [[likely]]  // inside the rectangle under the next layer
+      return with_sign(x, sign_of(word));
+    return draw_outside(word, bits);
   }
 
   static constexpr double kR = 3.6541528853610088;  // where the tail starts
@@ -42,6 +37,27 @@ class Ziggurat {
 
  private:
   Ziggurat();
+  static double position(std::uint64_t word) {  // [0, 1), from the top 53 bits
+    return static_cast<double>(word >> 11) * 0x1.0p-53;
+  }
+  static std::uint64_t sign_of(std::uint64_t word) {  // bit 8 moved to the sign bit, bit 63
+    return (word & 0x100) << 55;
+  }
+  // draw() past its first rectangle test (about 1% of draws), `word` the draw that failed it:
+  // kept out of line so that draw()'s loop keeps its state in registers.
+  template <class Bits>
+  [[gnu::noinline]] double draw_outside(std::uint64_t word, Bits& bits) const {
+    for (;;) {
+      const std::size_t layer = word & 0xFF;
+      const std::uint64_t sign = sign_of(word);
+      const double x = position(word) * x_[layer];
+      if (x < x_[layer + 1]) return with_sign(x, sign);
+      if (layer == 0) return with_sign(tail(bits), sign);
+      const double y = f_[layer] + uniform(bits()) * (f_[layer + 1] - f_[layer]);
+      if (y < density(x)) return with_sign(x, sign);  // inside the wedge
+      word = bits();
+    }
+  }
   static double density(double x);         // exp(-x^2 / 2)
   static double uniform(std::uint64_t w);  // (0, 1], from the top 53 bits
   // x >= 0 negated when `sign` is the sign bit: exactly -1.0 * x, without a branch on a bit that
