@@ -21,7 +21,7 @@ void ScalingGrid::schedule_first() {
 }
 
 void ScalingGrid::evaluate_due() {
-  if (armed_ == now()) armed_.reset();
+  while (!armed_.empty() && armed_.top() <= now()) armed_.pop();
   due_.clear();
   while (!wakes_.empty() && wakes_.top().first == now()) {
     const std::size_t lb = wakes_.top().second;
@@ -159,9 +159,9 @@ void ScalingGrid::set_wake(std::size_t lb, std::int64_t point) {
 }
 
 void ScalingGrid::arm(SimTime at) {
-  if (armed_ && *armed_ <= at) return;
+  if (!armed_.empty() && armed_.top() <= at) return;  // that event arms the next wake
   scheduler_.schedule(at, ScalingEvaluation{});
-  armed_ = at;
+  armed_.push(at);
 }
 
 void ScalingGrid::wake_no_later_than(std::size_t lb, std::int64_t point) {
@@ -192,22 +192,30 @@ std::int64_t ScalingGrid::skip_steady(std::size_t lb, std::int64_t from, std::in
     }
   const std::int64_t limit = cooldown_limit(lb, to, state);
   const DemandBand steady = band(lb, state.last_required);
-  const std::span<const double> block = demand_.block(lb);
-  const std::int64_t first = demand_.block_end(lb) - static_cast<std::int64_t>(block.size());
-  const double* demand = block.data() - first;  // demand[point]
+  const double* demand = demand_by_point(lb);
   std::int64_t point = from;
   while (point < limit && steady.contains(demand[point])) ++point;
   return point;
 }
 
-std::int64_t ScalingGrid::cooldown_limit(std::size_t lb, std::int64_t to,
-                                         const GridState& state) const {
+const double* ScalingGrid::demand_by_point(std::size_t lb) {
+  const std::span<const double> block = demand_.block(lb);
+  const std::int64_t first = demand_.block_end(lb) - static_cast<std::int64_t>(block.size());
+  return block.data() - first;
+}
+
+std::int64_t ScalingGrid::cooldown_end_point(std::size_t lb, const LowTimer& timer) const {
   const std::int64_t step = demand_.step(lb).ms();
   const std::int64_t cooldown = scenario_.load_balancers[lb].scale_in_cooldown.ms();
+  return (timer.since.ms() + cooldown + step - 1) / step;  // point * step - since >= cooldown
+}
+
+std::int64_t ScalingGrid::cooldown_limit(std::size_t lb, std::int64_t to,
+                                         const GridState& state) const {
   std::int64_t limit = to;
   for (std::size_t az = 0; az < state.timers.size(); ++az)
     if (state.counts[az] >= 0 && state.timers[az].running)
-      limit = std::min(limit, (state.timers[az].since.ms() + cooldown + step - 1) / step);
+      limit = std::min(limit, cooldown_end_point(lb, state.timers[az]));
   return limit;
 }
 
@@ -240,12 +248,12 @@ std::int64_t ScalingGrid::skip_flicker(std::size_t lb, std::int64_t from, std::i
   const DemandBand& at_count = band(lb, count);
   if (at_count.lo > at_count.hi) return from;  // no demand asks for exactly c
   const std::int64_t step = demand_.step(lb).ms();
-  const std::int64_t cooldown = scenario_.load_balancers[lb].scale_in_cooldown.ms();
-  const std::span<const double> block = demand_.block(lb);
-  const std::int64_t first = demand_.block_end(lb) - static_cast<std::int64_t>(block.size());
-  const double* demand = block.data() - first;  // demand[point]
-  // While a timer runs: the largest demand since it started or since `from`, and the band of
-  // the last requirement before the first change (a demand outside it changes the state).
+  const bool drain_at_once = scenario_.load_balancers[lb].scale_in_cooldown.ms() <= 0;
+  const double* demand = demand_by_point(lb);
+  // While a timer runs: the point where its cooldown ends (a drain), the largest demand since it
+  // started or since `from`, and the band of the last requirement before the first change (a
+  // demand outside it changes the state).
+  std::int64_t drain = timer.running ? cooldown_end_point(lb, timer) : 0;
   double largest = 0;
   const DemandBand* unchanged = timer.running ? &band(lb, last) : nullptr;
   const DemandBand& below = band(lb, count - 1);
@@ -265,12 +273,13 @@ std::int64_t ScalingGrid::skip_flicker(std::size_t lb, std::int64_t from, std::i
       timer.running = false;
       last = count;
     } else if (!timer.running) {  // below c: the timers start
-      if (cooldown <= 0) break;   // ... and drain at once
+      if (drain_at_once) break;   // no cooldown: a start is a drain
       timer = LowTimer{true, SimTime::from_ms(point * step), 0};
+      drain = cooldown_end_point(lb, timer);
       largest = d;
       timer.max_required = requirement_of(d);
-    } else {                                                   // below c, timers running
-      if (point * step - timer.since.ms() >= cooldown) break;  // a drain
+    } else {                      // below c, timers running
+      if (point >= drain) break;  // a drain
       largest = std::max(largest, d);
       if (unchanged != nullptr && unchanged->contains(d)) continue;  // changes nothing
     }

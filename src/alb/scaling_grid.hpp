@@ -126,6 +126,10 @@ class ScalingGrid {
   // to `state`; `first_change` as in run_quiet. `from` itself when no run starts there.
   std::int64_t skip_flicker(std::size_t lb, std::int64_t from, std::int64_t to, GridState& state,
                             std::optional<std::int64_t>& first_change);
+  // The demand block of `lb` indexed by point number: [block_end() - size, block_end()).
+  const double* demand_by_point(std::size_t lb);
+  // The first point at or past the end of `timer`'s cooldown: where a running timer drains.
+  std::int64_t cooldown_end_point(std::size_t lb, const LowTimer& timer) const;
   // The first point at or past the end of a running timer's cooldown (healthy AZs), or `to`.
   std::int64_t cooldown_limit(std::size_t lb, std::int64_t to, const GridState& state) const;
   // Classifies points from `from` on until one is real (returned) or `to` is reached (then
@@ -142,12 +146,14 @@ class ScalingGrid {
   Evaluator& evaluator_;
   std::vector<LbGrid> grid_;
   // Real evaluations due, as (time, load balancer); an entry is stale unless it is the load
-  // balancer's wake. A ScalingEvaluation event is pending at `armed_`, the earliest wake, and
-  // perhaps at later times (an earlier wake came after it): those find nothing due, or what is.
+  // balancer's wake.
   std::priority_queue<std::pair<SimTime, std::size_t>, std::vector<std::pair<SimTime, std::size_t>>,
                       std::greater<>>
       wakes_;
-  std::optional<SimTime> armed_;
+  // The times of the ScalingEvaluation events not yet dispatched. One is pending at or before the
+  // earliest wake; others, at later times, were armed before an earlier wake came and find
+  // nothing due, or what is. A time with an event pending, or after one, is not armed again.
+  std::priority_queue<SimTime, std::vector<SimTime>, std::greater<>> armed_;
   std::vector<std::size_t> due_;
   std::optional<std::size_t> evaluating_;  // the load balancer under a real evaluation
   GridState scratch_;                      // look_ahead's and catch_up's working state
