@@ -36,17 +36,22 @@ TEST_CASE("an event scheduled for the current instant joins it") {
 }
 
 TEST_CASE("event queue stays ordered under a hold-model workload") {
+  // Each pop pushes an event at or after it (ties included), numbered in push order: a queue in
+  // (time, insertion) order pops them in strictly increasing (time, number).
   EventQueue<std::uint64_t, Stage> q;
-  std::uint64_t x = 12345;
+  std::uint64_t x = 12345, pushed = 0;
   auto next = [&] { return x = x * 6364136223846793005ULL + 1442695040888963407ULL; };
   for (int i = 0; i < 1000; ++i)
-    q.push(SimTime::from_ms(static_cast<std::int64_t>(next() % 1000)), Stage::first, 0);
+    q.push(SimTime::from_ms(static_cast<std::int64_t>(next() % 1000)), Stage::first, pushed++);
   SimTime last;
+  std::uint64_t last_number = 0;
   for (int i = 0; i < 100000; ++i) {
     const auto e = q.pop();
-    REQUIRE(e.time >= last);
+    REQUIRE((e.time > last || (e.time == last && (i == 0 || e.payload > last_number))));
     last = e.time;
-    q.push(e.time + SimTime::from_ms(static_cast<std::int64_t>(next() % 1000)), Stage::first, 0);
+    last_number = e.payload;
+    q.push(e.time + SimTime::from_ms(static_cast<std::int64_t>(next() % 50)), Stage::first,
+           pushed++);
   }
   CHECK(q.size() == 1000);
 }
