@@ -192,7 +192,7 @@ TEST_CASE("an address in DNS only within one instant is never an outside address
 }
 
 TEST_CASE("random scenarios: the simulator and the reference stepper agree on every figure",
-          "[differential]") {
+          "[differential][long]") {
   const ScratchFolder folder("differential");
   FeatureTally tally;
   const std::string trace_file = (folder.dir / "trace.csv").string();

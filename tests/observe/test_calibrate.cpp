@@ -271,7 +271,8 @@ void holds(const Json& calibration, const char* key, double truth_value) {
 
 }  // namespace
 
-TEST_CASE("albsim calibrate fits IPAM address history and writes the calibrated scenario") {
+TEST_CASE("albsim calibrate fits IPAM address history and writes the calibrated scenario",
+          "[long]") {
   const test::ScratchFolder folder("calibrate-cli");
   const CliSetup setup = cli_setup({8, 120, 600, "every", 24, NodeCount::held}, folder);
   std::vector<std::string> args = {"calibrate", setup.model, "-o", (folder.dir / "out").string(),
@@ -311,7 +312,7 @@ TEST_CASE("albsim calibrate fits IPAM address history and writes the calibrated 
   CHECK(std::count(nodes.begin(), nodes.end(), '\n') == 1 + 7 * 1440);
 }
 
-TEST_CASE("albsim calibrate fits a DNS log, where the launch delay shows") {
+TEST_CASE("albsim calibrate fits a DNS log, where the launch delay shows", "[long]") {
   const test::ScratchFolder folder("calibrate-dns");
   // At most 8 nodes: every answer lists them all (the observation model draws 8 of more).
   const CliSetup setup = cli_setup({15, 180, 300, "mean", 12, NodeCount::in_dns}, folder);

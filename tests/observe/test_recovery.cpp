@@ -11,7 +11,7 @@
 
 using namespace albsim;
 
-TEST_CASE("calibrate recovers random truths through every source", "[statistical]") {
+TEST_CASE("calibrate recovers random truths through every source", "[statistical][long]") {
   const char* const names[] = {"node_capacity_lcu", "launch_delay", "scale_in_cooldown",
                                "replacement"};
   for (std::uint64_t index = 0; index < 3; ++index) {
