@@ -1,6 +1,7 @@
 #include "alb/scaling_grid.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <optional>
 #include <span>
 #include <stdexcept>
@@ -224,9 +225,9 @@ std::int64_t ScalingGrid::cooldown_limit(std::size_t lb, std::int64_t to,
 // them (or raises their highest requirement while they run), and only a demand above the band (a
 // launch) or a cooldown ending under a running timer (a drain) is a real point. Noise makes the
 // requirement flicker between c and c - 1 at every few points; the run follows it on the demand
-// alone and computes a requirement only where the state keeps one (the last requirement at the
-// end, a timer's highest requirement when it stops), so the state it leaves is the one the points
-// one by one would leave, the stale fields of a stopped timer included.
+// alone and computes requirements only at its end (the last requirement, the timer's highest
+// requirement), so the state it leaves is the one the points one by one would leave, the stale
+// fields of a stopped timer included.
 std::int64_t ScalingGrid::skip_flicker(std::size_t lb, std::int64_t from, std::int64_t to,
                                        GridState& state,
                                        std::optional<std::int64_t>& first_change) {
@@ -242,56 +243,91 @@ std::int64_t ScalingGrid::skip_flicker(std::size_t lb, std::int64_t from, std::i
   }
   const int count = state.counts[*first_az];
   LowTimer timer = state.timers[*first_az];
-  int last = state.last_required;
+  const int last = state.last_required;
   // The state as the rules leave it: no timer after a requirement of c, a timer after one below.
   if (timer.running ? (last >= count || last > timer.max_required) : last != count) return from;
   const DemandBand& at_count = band(lb, count);
   if (at_count.lo > at_count.hi) return from;  // no demand asks for exactly c
   const std::int64_t step = demand_.step(lb).ms();
-  const bool drain_at_once = scenario_.load_balancers[lb].scale_in_cooldown.ms() <= 0;
+  // A timer started at point p drains at p + cooldown_points (cooldown_end_point); the timer
+  // running at `from` drains at `start` + cooldown_points. Without a cooldown a start is a drain.
+  const std::int64_t cooldown_points =
+      (scenario_.load_balancers[lb].scale_in_cooldown.ms() + step - 1) / step;
   const double* demand = demand_by_point(lb);
-  // While a timer runs: the point where its cooldown ends (a drain), the largest demand since it
-  // started or since `from`, and the band of the last requirement before the first change (a
-  // demand outside it changes the state).
-  std::int64_t drain = timer.running ? cooldown_end_point(lb, timer) : 0;
-  double largest = 0;
-  const DemandBand* unchanged = timer.running ? &band(lb, last) : nullptr;
-  const DemandBand& below = band(lb, count - 1);
-  const auto requirement_of = [&](double d) {  // of a demand below the band of c
-    return below.contains(d) ? count - 1 : requirement_near(lb, count - 1, below, d);
-  };
-  const auto raise_highest = [&] {
-    timer.max_required = std::max(timer.max_required, requirement_of(largest));
-  };
+  bool running = timer.running, restarted = false;
+  std::int64_t start = running ? cooldown_end_point(lb, timer) - cooldown_points : 0;
+  double largest = 0;  // the largest demand below the band since the timer started (or `from`)
   std::int64_t point = from;
-  for (; point < to; ++point) {
+  bool changed = first_change.has_value();
+  // Until the first change: while the timer that ran at `from` sees demands in the band of the
+  // last requirement, nothing changes.
+  const DemandBand* unchanged = running && !changed ? &band(lb, last) : nullptr;
+  for (; !changed && point < to; ++point) {
     const double d = demand[point];
     if (d > at_count.hi) break;  // a launch
     if (d >= at_count.lo) {      // the requirement is c: a running timer stops
-      if (!timer.running) continue;
-      raise_highest();
-      timer.running = false;
-      last = count;
-    } else if (!timer.running) {  // below c: the timers start
-      if (drain_at_once) break;   // no cooldown: a start is a drain
-      timer = LowTimer{true, SimTime::from_ms(point * step), 0};
-      drain = cooldown_end_point(lb, timer);
+      if (!running) continue;
+      running = false;
+    } else if (!running) {  // below c: the timers start
+      if (cooldown_points == 0) break;
+      running = restarted = true;
+      start = point;
       largest = d;
-      timer.max_required = requirement_of(d);
-    } else {                      // below c, timers running
-      if (point >= drain) break;  // a drain
+    } else {  // below c, the timer of `from` running (a start is a change)
+      if (point >= start + cooldown_points) break;  // a drain
       largest = std::max(largest, d);
-      if (unchanged != nullptr && unchanged->contains(d)) continue;  // changes nothing
+      if (unchanged->contains(d)) continue;  // the requirement stays the last one
     }
-    if (!first_change) first_change = point;
-    unchanged = nullptr;
+    first_change = point;
+    changed = true;
+  }
+  // After it, the same rules on the demand alone, in masks rather than branches (noise would make
+  // them unpredictable): only a launch or a drain ends the run. The largest demand is found after
+  // it, in the run of points below the band that the timer last started with (a run ends in
+  // `cooldown_points` at most: then it drains).
+  const double lo = at_count.lo, hi = at_count.hi;
+  const std::int64_t resumed = point;
+  std::uint64_t runs = running, restarts = restarted;
+  std::int64_t drain = start + cooldown_points;
+  for (; changed && point < to; ++point) {
+    const double d = demand[point];
+    if (d > hi) break;  // a launch
+    const std::uint64_t below = d < lo;
+    const std::uint64_t starts = below & (runs ^ 1);
+    const std::int64_t drain_here =
+        drain + ((point + cooldown_points - drain) & (0 - static_cast<std::int64_t>(starts)));
+    if (below & static_cast<std::uint64_t>(point >= drain_here)) break;  // a drain
+    drain = drain_here;
+    restarts |= starts;
+    runs = below;
+  }
+  const auto largest_below_from = [&](std::int64_t p) {
+    double found = 0;
+    for (; p < point && demand[p] < lo; ++p) found = std::max(found, demand[p]);
+    return found;
+  };
+  if (changed) {
+    running = runs != 0;
+    restarted = restarts != 0;
+    start = drain - cooldown_points;
+    largest =
+        restarted ? largest_below_from(start) : std::max(largest, largest_below_from(resumed));
   }
   if (point == from) return from;
-  if (timer.running) {  // then the last point was below the band: a start or a running timer's
-    last = requirement_of(demand[point - 1]);
-    raise_highest();
+  // The requirement is monotone in the demand, so a timer's highest requirement is that of the
+  // largest demand since it started, with the one it had at `from` if it never restarted.
+  const auto requirement_of = [&](double d) {  // of a demand below the band of c
+    const DemandBand& below = band(lb, count - 1);
+    return below.contains(d) ? count - 1 : requirement_near(lb, count - 1, below, d);
+  };
+  if (restarted) {
+    timer.since = SimTime::from_ms(start * step);
+    timer.max_required = requirement_of(largest);
+  } else if (timer.running) {
+    timer.max_required = std::max(timer.max_required, requirement_of(largest));
   }
-  state.last_required = last;
+  timer.running = running;
+  state.last_required = running ? requirement_of(demand[point - 1]) : count;
   for (std::size_t az = 0; az < state.counts.size(); ++az)
     if (state.counts[az] >= 0) state.timers[az] = timer;
   return point;
