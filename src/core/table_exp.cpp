@@ -143,48 +143,61 @@ namespace albsim {
 
 namespace {
 
-// Two doubles (and their bits) in one SSE2 register, by GCC's vector extension: each operation
-// is the IEEE operation of table_exp on each lane, so the results are its bits.
-using Doubles = double __attribute__((vector_size(16)));
-using Words = std::uint64_t __attribute__((vector_size(16)));
+// Four doubles (and their bits) in one vector, by GCC's vector extension: two SSE2 registers, or
+// one AVX2 register in the clone for processors that have it. Each operation is the IEEE operation
+// of table_exp on each lane (no lane is fused or reordered), so every clone gives its bits.
+constexpr int kLanes = 4;
+using Doubles = double __attribute__((vector_size(8 * kLanes)));
+using Words = std::uint64_t __attribute__((vector_size(8 * kLanes)));
 
-// table_exp of two arguments with |x| <= 700. The nearest integer k is read from the bits of
+// table_exp of four arguments with |x| <= 700. The nearest integer k is read from the bits of
 // z = x 128 / ln 2 + 1.5 * 2^52, which are those of 1.5 * 2^52 plus k: their low 7 bits are
 // k mod 128, and their bits from 7 up, shifted 52 up, are floor(k / 128) modulo 2^12 in the
 // exponent field (the bits of 1.5 * 2^52 have 51 trailing zeros and shift out), as table_exp's
-// k & 127 and k >> 7 are.
-Doubles table_exp_pair(Doubles x) {
+// k & 127 and k >> 7 are. Inlined into each clone of table_exp_in_place, so it is compiled for
+// that clone's processor (and no vector crosses a call: their ABI differs between the two).
+[[gnu::always_inline]] inline void table_exp_lanes(double* values) {
+  Doubles x;
+  std::memcpy(&x, values, sizeof x);
   const Doubles shifted = x * 0x1.71547652b82fep+7 + 0x1.8p52;
   const Doubles kd = shifted - 0x1.8p52;
   const Doubles r = (x - kd * 0x1.62e42fefa0000p-8) - kd * 0x1.cf79abc9e3b3ap-47;
-  const auto k = std::bit_cast<Words>(shifted);
+  Words k;  // the bits of `shifted` (std::bit_cast would return a vector: see above)
+  std::memcpy(&k, &shifted, sizeof k);
   const Doubles r2 = r * r;
   const Doubles expm1_r = r + r2 * (0.5 + r * (1.0 / 6)) + r2 * r2 * (1.0 / 24 + r * (1.0 / 120));
-  const table_exp_detail::PowerOfTwo& first = table_exp_detail::kPowers[k[0] & 127];
-  const table_exp_detail::PowerOfTwo& second = table_exp_detail::kPowers[k[1] & 127];
-  const Doubles value = {first.value, second.value};
-  const Doubles tail = {first.tail, second.tail};
-  const Words scale_bits = std::bit_cast<Words>(value) + ((k >> 7) << 52);
-  const auto scale = std::bit_cast<Doubles>(scale_bits);
-  return scale + scale * (tail + expm1_r);
+  Doubles value, tail;
+  for (int lane = 0; lane < kLanes; ++lane) {
+    const table_exp_detail::PowerOfTwo& power = table_exp_detail::kPowers[k[lane] & 127];
+    value[lane] = power.value;
+    tail[lane] = power.tail;
+  }
+  Words scale_bits;
+  std::memcpy(&scale_bits, &value, sizeof scale_bits);
+  scale_bits += (k >> 7) << 52;
+  Doubles scale;
+  std::memcpy(&scale, &scale_bits, sizeof scale);
+  const Doubles result = scale + scale * (tail + expm1_r);
+  std::memcpy(values, &result, sizeof result);
 }
 
 }  // namespace
 
+#if defined(__has_attribute) && __has_attribute(target_clones)
+[[gnu::target_clones("avx2", "default")]]
+#endif
 void table_exp_in_place(std::span<double> values) {
   std::size_t i = 0;
-  for (; i + 1 < values.size(); i += 2) {
-    if (!(std::fabs(values[i]) <= 700.0 && std::fabs(values[i + 1]) <= 700.0)) {
-      values[i] = table_exp(values[i]);
-      values[i + 1] = table_exp(values[i + 1]);
+  for (; i + kLanes <= values.size(); i += kLanes) {
+    bool in_range = true;
+    for (int lane = 0; lane < kLanes; ++lane) in_range &= std::fabs(values[i + lane]) <= 700.0;
+    if (!in_range) {
+      for (int lane = 0; lane < kLanes; ++lane) values[i + lane] = table_exp(values[i + lane]);
       continue;
     }
-    Doubles pair;
-    std::memcpy(&pair, &values[i], sizeof pair);
-    pair = table_exp_pair(pair);
-    std::memcpy(&values[i], &pair, sizeof pair);
+    table_exp_lanes(&values[i]);
   }
-  if (i < values.size()) values[i] = table_exp(values[i]);
+  for (; i < values.size(); ++i) values[i] = table_exp(values[i]);
 }
 
 }  // namespace albsim
