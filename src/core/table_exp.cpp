@@ -144,8 +144,9 @@ namespace albsim {
 namespace {
 
 // Four doubles (and their bits) in one vector, by GCC's vector extension: two SSE2 registers, or
-// one AVX2 register in the clone for processors that have it. Each operation is the IEEE operation
-// of table_exp on each lane (no lane is fused or reordered), so every clone gives its bits.
+// one AVX2 register in the variant for processors that have it. Each operation is the IEEE
+// operation of table_exp on each lane (no lane is fused or reordered), so every clone gives its
+// bits.
 constexpr int kLanes = 4;
 using Doubles = double __attribute__((vector_size(8 * kLanes)));
 using Words = std::uint64_t __attribute__((vector_size(8 * kLanes)));
@@ -154,8 +155,8 @@ using Words = std::uint64_t __attribute__((vector_size(8 * kLanes)));
 // z = x 128 / ln 2 + 1.5 * 2^52, which are those of 1.5 * 2^52 plus k: their low 7 bits are
 // k mod 128, and their bits from 7 up, shifted 52 up, are floor(k / 128) modulo 2^12 in the
 // exponent field (the bits of 1.5 * 2^52 have 51 trailing zeros and shift out), as table_exp's
-// k & 127 and k >> 7 are. Inlined into each clone of table_exp_in_place, so it is compiled for
-// that clone's processor (and no vector crosses a call: their ABI differs between the two).
+// k & 127 and k >> 7 are. Inlined into each variant of table_exp_in_place, so it is compiled for
+// that variant's processor (and no vector crosses a call: their ABI differs between the two).
 [[gnu::always_inline]] inline void table_exp_lanes(double* values) {
   Doubles x;
   std::memcpy(&x, values, sizeof x);
@@ -181,12 +182,8 @@ using Words = std::uint64_t __attribute__((vector_size(8 * kLanes)));
   std::memcpy(values, &result, sizeof result);
 }
 
-}  // namespace
-
-#if defined(__has_attribute) && __has_attribute(target_clones)
-[[gnu::target_clones("avx2", "default")]]
-#endif
-void table_exp_in_place(std::span<double> values) {
+// The loop of table_exp_in_place, inlined into each variant.
+[[gnu::always_inline]] inline void in_place(std::span<double> values) {
   std::size_t i = 0;
   for (; i + kLanes <= values.size(); i += kLanes) {
     bool in_range = true;
@@ -198,6 +195,40 @@ void table_exp_in_place(std::span<double> values) {
     table_exp_lanes(&values[i]);
   }
   for (; i < values.size(); ++i) values[i] = table_exp(values[i]);
+}
+
+}  // namespace
+
+namespace table_exp_detail {
+
+void in_place_baseline(std::span<double> values) {
+  in_place(values);
+}
+
+#if defined(__x86_64__)
+[[gnu::target("avx2")]] void in_place_avx2(std::span<double> values) {
+  in_place(values);
+}
+bool has_avx2() {
+  return __builtin_cpu_supports("avx2");
+}
+#else
+void in_place_avx2(std::span<double> values) {
+  in_place(values);
+}
+bool has_avx2() {
+  return false;
+}
+#endif
+
+}  // namespace table_exp_detail
+
+void table_exp_in_place(std::span<double> values) {
+  static const bool avx2 = table_exp_detail::has_avx2();
+  if (avx2)
+    table_exp_detail::in_place_avx2(values);
+  else
+    table_exp_detail::in_place_baseline(values);
 }
 
 }  // namespace albsim

@@ -22,6 +22,11 @@ struct PowerOfTwo {
   double tail;   // (2^(j/128) - value) / value
 };
 extern const std::array<PowerOfTwo, 128> kPowers;  // j = 0 .. 127
+// table_exp_in_place's two variants (the tests compare both with table_exp): four lanes in two
+// SSE2 registers, and in one AVX2 register (callable only where has_avx2()).
+void in_place_baseline(std::span<double> values);
+void in_place_avx2(std::span<double> values);
+bool has_avx2();
 }  // namespace table_exp_detail
 
 inline double table_exp(double x) {
@@ -43,8 +48,8 @@ inline double table_exp(double x) {
   return scale + scale * (power.tail + expm1_r);
 }
 
-// Every element x of `values` replaced by table_exp(x), the same bits, four at a time (with AVX2
-// where the processor has it: the same bits again).
+// Every element x of `values` replaced by table_exp(x), the same bits, four at a time (in one
+// AVX2 register where the processor has it: the same bits again).
 void table_exp_in_place(std::span<double> values);
 
 }  // namespace albsim
