@@ -145,8 +145,8 @@ namespace {
 
 // Four doubles (and their bits) in one vector, by GCC's vector extension: two SSE2 registers, or
 // one AVX2 register in the variant for processors that have it. Each operation is the IEEE
-// operation of table_exp on each lane (no lane is fused or reordered), so every clone gives its
-// bits.
+// operation of table_exp on each lane (no lane is fused or reordered), so every variant gives
+// table_exp's bits.
 constexpr int kLanes = 4;
 using Doubles = double __attribute__((vector_size(8 * kLanes)));
 using Words = std::uint64_t __attribute__((vector_size(8 * kLanes)));
@@ -212,7 +212,7 @@ void in_place_baseline(std::span<double> values) {
 bool has_avx2() {
   return __builtin_cpu_supports("avx2");
 }
-#else
+#else  // no AVX2 here: never chosen, and the baseline if called
 void in_place_avx2(std::span<double> values) {
   in_place(values);
 }
