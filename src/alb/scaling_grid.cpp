@@ -1,7 +1,6 @@
 #include "alb/scaling_grid.hpp"
 
 #include <algorithm>
-#include <bit>
 #include <optional>
 #include <span>
 #include <stdexcept>
