@@ -76,6 +76,7 @@ class Fleet final : public FreedAddressListener,
 
  private:
   void before_change(std::size_t lb) override { grid_.before_change(lb); }
+  void rule_inputs_changed(std::size_t lb) override { grid_.rule_inputs_changed(lb); }
   void launched(std::uint32_t slot, SimTime in_service_after) override {
     replacement_.schedule(slot, in_service_after);
   }

@@ -18,6 +18,7 @@ Node& NodeLifecycle::change(std::uint32_t slot) {
 
 AzState& NodeLifecycle::change_az(std::size_t lb, std::size_t az) {
   hooks_.before_change(lb);
+  hooks_.rule_inputs_changed(lb);
   return lbs_[lb].azs[az];
 }
 
@@ -69,7 +70,8 @@ void NodeLifecycle::start_draining(std::uint32_t slot) {
 
 void NodeLifecycle::terminate(std::uint32_t slot) {
   const Node& node = transition(slot, [](Node& changed) { changed.state = NodeState::terminated; });
-  auto& az_nodes = change_az(node.lb, node.az).nodes;
+  // The AZ's node list, not its count: a draining node was not in c_az.
+  auto& az_nodes = lbs_[node.lb].azs[node.az].nodes;
   az_nodes.erase(std::find(az_nodes.begin(), az_nodes.end(), slot));
   const SimTime delay = node.managed ? SimTime() : broker_.release_delay(node.pool);
   scheduler_.schedule(now() + delay, NodeAddressRelease{{slot, node.id}});

@@ -3,7 +3,8 @@
 // terminated -> released. It keeps the node table and each AZ's node list and c_az, schedules
 // the lifecycle's events, draws addresses from the broker, and tells its FleetObservers of every
 // address and DNS change. Every change of a node or an AZ goes through change(), change_az() or
-// transition(), which first tell the Hooks (the scaling grid catches up to now).
+// transition(), which first tell the Hooks (the scaling grid catches up to now), and tell them
+// again when what the scaling rule reads (an AZ's c_az, outage or low timer) changed.
 #pragma once
 
 #include <cstdint>
@@ -26,6 +27,9 @@ class NodeLifecycle {
    public:
     // A node or an AZ of load balancer `lb` is about to change.
     virtual void before_change(std::size_t lb) = 0;
+    // After before_change(): what the scaling rule reads of `lb` (an AZ's c_az, its outage or
+    // its low timer) changes too, so its next grid point is a real evaluation.
+    virtual void rule_inputs_changed(std::size_t lb) = 0;
     // The node in `slot` was launched; it enters service `in_service_after` from now (0: it
     // starts in service).
     virtual void launched(std::uint32_t slot, SimTime in_service_after) = 0;
@@ -58,7 +62,7 @@ class NodeLifecycle {
   // retiring flag goes through here. Returns the node.
   template <class Transition>
   const Node& transition(std::uint32_t slot, Transition apply);
-  // The AZ, about to be changed.
+  // The AZ, about to be changed: its count, outage or low timer (the scaling rule's inputs).
   AzState& change_az(std::size_t lb, std::size_t az);
 
   const NodeTable& nodes() const { return nodes_; }
@@ -81,7 +85,11 @@ const Node& NodeLifecycle::transition(std::uint32_t slot, Transition apply) {
   Node& node = change(slot);
   const int before = counts_in_c_az(node) ? 1 : 0;
   apply(node);
-  lbs_[node.lb].azs[node.az].counted += (counts_in_c_az(node) ? 1 : 0) - before;
+  const int delta = (counts_in_c_az(node) ? 1 : 0) - before;
+  if (delta != 0) {
+    lbs_[node.lb].azs[node.az].counted += delta;
+    hooks_.rule_inputs_changed(node.lb);
+  }
   return node;
 }
 

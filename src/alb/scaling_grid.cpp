@@ -406,14 +406,14 @@ void ScalingGrid::catch_up(std::size_t lb) {
 }
 
 void ScalingGrid::before_change(std::size_t lb) {
+  if (evaluating_ != lb) catch_up(lb);  // its own evaluation caught up already
+}
+
+void ScalingGrid::rule_inputs_changed(std::size_t lb) {
   grid_[lb].memo.holds = false;
-  if (evaluating_ == lb) {  // its own evaluation: it looks ahead afterwards
-    lbs_[lb].touched = true;
-    return;
-  }
-  catch_up(lb);
   lbs_[lb].touched = true;
-  wake_no_later_than(lb, demand_.next_point(lb));
+  if (evaluating_ != lb)  // its own evaluation looks ahead afterwards
+    wake_no_later_than(lb, demand_.next_point(lb));
 }
 
 void ScalingGrid::inputs_changed(std::size_t lb) {

@@ -7,7 +7,9 @@
 // later, in order, the moment anything is about to touch the load balancer (catch-up), so every
 // state and metric is the one a point-by-point evaluation would give. "Touched" is kept by
 // construction: NodeLifecycle calls before_change() ahead of every write to a node or an AZ,
-// which catches up and asks for a real evaluation at the next point.
+// which catches up, and rule_inputs_changed() when the write changes what the rule reads (an
+// AZ's count, outage or low timer), which asks for a real evaluation at the next point. Other
+// writes (DNS, a node entering service or terminating outside c_az) leave the look-ahead valid.
 //
 // Contract: a real evaluation (Evaluator::evaluate) changes only its own load balancer (it
 // launches and drains; nothing it does frees an address, so no other load balancer reclaims in
@@ -51,9 +53,11 @@ class ScalingGrid {
   // The ScalingEvaluation event: the load balancers whose next real evaluation is now, in index
   // order (the order of MODEL.md §4).
   void evaluate_due();
-  // A node or AZ of `lb` is about to change: the quiet points before it are applied first, and
-  // the next point is a real evaluation.
+  // A node or AZ of `lb` is about to change: the quiet points before it are applied first.
   void before_change(std::size_t lb);
+  // After before_change(): an AZ's count, outage or low timer changes too, so the next point is
+  // a real evaluation.
+  void rule_inputs_changed(std::size_t lb);
   // Applies the quiet points that have run by now: those before it, and those at it once scaling
   // evaluations (or later classes) of this instant have started.
   void catch_up(std::size_t lb);
