@@ -4,8 +4,10 @@
 // scheduled for the same instant included, then the settled observers. It knows nothing of what
 // an event or a class means; `dispatch` does, and the simulation's wiring decides what runs
 // between events (the initial fleet at t = 0: dispatch_through(), enter_class(), then run()).
-// Cost: O(log n) per event (n pending events); memory: one queue entry per pending event, stale
-// ones included until the queue doubles (see discard_stale).
+// Cost: O(log n) per event (n pending events); an event for the current instant of a class below
+// the one being dispatched (an address released with no delay) runs next whatever is pending, so
+// it waits in a queue of its own that is nearly always that one event. Memory: one queue entry per
+// pending event, stale ones included until the queue doubles (see discard_stale).
 #pragma once
 
 #include <algorithm>
@@ -32,6 +34,14 @@ class Engine {
   // The run is [0, horizon): events at or past the horizon are dropped.
   void schedule(SimTime at, Class event_class, const Event& event) {
     if (at >= horizon_) return;
+    // Every event of this instant in queue_ has a class of at least `floor`, so one below it
+    // comes before all of them (in order of class and insertion among themselves).
+    const Class floor = now_first_.empty() ? current_class_ : now_first_floor_;
+    if (at == now_ && event_class < floor) {
+      now_first_floor_ = floor;
+      now_first_.push(at, event_class, event);
+      return;
+    }
     queue_.push(at, event_class, event);
     if (stale_ && queue_.size() >= discard_at_) {
       queue_.discard_if(stale_);
@@ -57,7 +67,8 @@ class Engine {
   // instant does not settle.
   template <class Dispatch>
   void dispatch_through(Class last, Dispatch&& dispatch) {
-    while (!queue_.empty() && queue_.top().time == now_ && queue_.top().event_class() <= last)
+    while (!now_first_.empty() ||
+           (!queue_.empty() && queue_.top().time == now_ && queue_.top().event_class() <= last))
       dispatch_top(dispatch);
   }
   // What current_class() reports while the caller works between events of this instant.
@@ -80,20 +91,26 @@ class Engine {
  private:
   template <class Dispatch>
   void run_instant(Dispatch& dispatch) {
-    while (!queue_.empty() && queue_.top().time == now_) dispatch_top(dispatch);
+    while (!now_first_.empty() || (!queue_.empty() && queue_.top().time == now_))
+      dispatch_top(dispatch);
     for (SettledObserver* o : observers_) o->on_settled(now_);
   }
 
   template <class Dispatch>
   void dispatch_top(Dispatch& dispatch) {
-    current_class_ = queue_.top().event_class();
-    dispatch(queue_.pop().payload);
+    EventQueue<Event, Class>& first = now_first_.empty() ? queue_ : now_first_;
+    current_class_ = first.top().event_class();
+    dispatch(first.pop().payload);
   }
 
   SimTime horizon_;
   SimTime now_;
   Class current_class_{};  // below every class until the first event
   EventQueue<Event, Class> queue_;
+  // Events of this instant below every class of it still in queue_ (`now_first_floor_` and up):
+  // they run first.
+  EventQueue<Event, Class> now_first_;
+  Class now_first_floor_{};
   std::vector<SettledObserver*> observers_;
   std::function<bool(const Event&)> stale_;
   std::size_t first_discard_ = 0, discard_at_ = 0;

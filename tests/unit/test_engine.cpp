@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
+#include <cstdint>
+#include <set>
 #include <string>
+#include <tuple>
 #include <variant>
 #include <vector>
 
@@ -72,4 +75,73 @@ TEST_CASE("engine: the wiring runs classes up to 4 at t = 0, then its own work, 
 TEST_CASE("engine: class_of reads the class a variant's event names") {
   CHECK(class_of(TestEvent{Outage{}}) == Stage::fourth);
   CHECK(class_of(TestEvent{Release{}}) == Stage::first);
+}
+
+namespace {
+
+// A job of the ordering test below: what it schedules when it runs follows from its id alone.
+struct Job {
+  std::uint64_t id = 0;
+  Stage stage = Stage::first;
+  int depth = 0;
+};
+
+// The jobs that `job` schedules: none past depth `last_depth`, else up to three, each for this
+// instant (one in two) or 1-3 ms later, of any class (below, equal to or above its own).
+template <class Schedule>
+void spawn(const Job& job, int last_depth, Schedule&& schedule) {
+  if (job.depth >= last_depth) return;
+  std::uint64_t h = (job.id + 1) * 0x9E3779B97F4A7C15ULL;
+  const auto next = [&h] {
+    h ^= h >> 29;
+    h *= 0xBF58476D1CE4E5B9ULL;
+    return static_cast<std::uint32_t>(h >> 33);
+  };
+  const std::uint32_t children = next() % 4;
+  for (std::uint32_t j = 0; j < children; ++j) {
+    const std::int64_t later = next() % 2 == 0 ? 0 : 1 + next() % 3;
+    schedule(later, Job{job.id * 4 + j + 1, static_cast<Stage>(1 + next() % 6), job.depth + 1});
+  }
+}
+
+Job root_job(std::uint64_t root) {
+  return Job{root, static_cast<Stage>(1 + root % 6), 0};
+}
+
+}  // namespace
+
+TEST_CASE("engine: jobs scheduled for the current instant below its class run in (class, order)") {
+  // The definition of MODEL.md §2, events in order of (time, class, insertion), kept as a plain
+  // ordered set, against the engine with its queue for this instant's lower classes.
+  constexpr std::uint64_t kRoots = 40;
+  constexpr int kLastDepth = 11;
+  using Key = std::tuple<std::int64_t, int, std::uint64_t, std::uint64_t, int>;
+  std::set<Key> reference;
+  std::uint64_t sequence = 0;
+  for (std::uint64_t root = 0; root < kRoots; ++root)
+    reference.emplace(root % 3, static_cast<int>(root_job(root).stage), sequence++, root, 0);
+  std::vector<std::uint64_t> expected;
+  while (!reference.empty()) {
+    const auto [at, stage, order, id, depth] = *reference.begin();
+    reference.erase(reference.begin());
+    expected.push_back(id);
+    spawn(Job{id, static_cast<Stage>(stage), depth}, kLastDepth,
+          [&, at = at](std::int64_t later, const Job& j) {
+            if (at + later < 100)
+              reference.emplace(at + later, static_cast<int>(j.stage), sequence++, j.id, j.depth);
+          });
+  }
+
+  Engine<Job, Stage> engine(ms(100));
+  for (std::uint64_t root = 0; root < kRoots; ++root)
+    engine.schedule(ms(static_cast<std::int64_t>(root % 3)), root_job(root).stage, root_job(root));
+  std::vector<std::uint64_t> dispatched;
+  engine.run([&](const Job& job) {
+    dispatched.push_back(job.id);
+    spawn(job, kLastDepth, [&](std::int64_t later, const Job& j) {
+      engine.schedule(ms(engine.now().ms() + later), j.stage, j);
+    });
+  });
+  CHECK(expected.size() > 2000);
+  CHECK(dispatched == expected);
 }
