@@ -75,8 +75,9 @@ class Fleet final : public FreedAddressListener,
   const std::vector<AzState>& azs(std::size_t lb) const { return lbs_[lb].azs; }
 
  private:
-  void before_change(std::size_t lb) override { grid_.before_change(lb); }
-  void rule_inputs_changed(std::size_t lb) override { grid_.rule_inputs_changed(lb); }
+  void before_change(std::size_t lb, bool rule_inputs) override {
+    grid_.before_change(lb, rule_inputs);
+  }
   void launched(std::uint32_t slot, SimTime in_service_after) override {
     replacement_.schedule(slot, in_service_after);
   }

@@ -11,20 +11,18 @@ NodeLifecycle::NodeLifecycle(const Scenario& scenario, Scheduler<FleetEvent>& sc
     : scenario_(scenario), scheduler_(scheduler), broker_(broker), lbs_(lbs), hooks_(hooks) {}
 
 Node& NodeLifecycle::change(std::uint32_t slot) {
-  Node& node = nodes_[slot];
-  hooks_.before_change(node.lb);
-  return node;
+  hooks_.before_change(nodes_[slot].lb, false);
+  return nodes_[slot];
 }
 
 AzState& NodeLifecycle::change_az(std::size_t lb, std::size_t az) {
-  hooks_.before_change(lb);
-  hooks_.rule_inputs_changed(lb);
+  hooks_.before_change(lb, true);
   return lbs_[lb].azs[az];
 }
 
 std::uint32_t NodeLifecycle::launch(std::size_t lb, std::size_t az, NodeState state) {
   const LoadBalancerSpec& spec = scenario_.load_balancers[lb];
-  hooks_.before_change(lb);
+  AzState& az_state = change_az(lb, az);  // a launch adds to c_az
   Node node;
   node.id = next_node_id_++;
   node.lb = static_cast<std::uint32_t>(lb);
@@ -38,7 +36,6 @@ std::uint32_t NodeLifecycle::launch(std::size_t lb, std::size_t az, NodeState st
     o->address_acquired(now(), lb, az, node.address, node.managed);
 
   const std::uint32_t slot = nodes_.create(node);
-  AzState& az_state = change_az(lb, az);
   az_state.nodes.push_back(slot);
   if (counts_in_c_az(node)) ++az_state.counted;
   SimTime in_service_after;

@@ -3,8 +3,8 @@
 // terminated -> released. It keeps the node table and each AZ's node list and c_az, schedules
 // the lifecycle's events, draws addresses from the broker, and tells its FleetObservers of every
 // address and DNS change. Every change of a node or an AZ goes through change(), change_az() or
-// transition(), which first tell the Hooks (the scaling grid catches up to now), and tell them
-// again when what the scaling rule reads (an AZ's c_az, outage or low timer) changed.
+// transition(), which first tell the Hooks whether it moves what the scaling rule reads (an AZ's
+// c_az, outage or low timer).
 #pragma once
 
 #include <cstdint>
@@ -25,11 +25,9 @@ class NodeLifecycle {
   // What the lifecycle tells the rest of the fleet.
   class Hooks {
    public:
-    // A node or an AZ of load balancer `lb` is about to change.
-    virtual void before_change(std::size_t lb) = 0;
-    // After before_change(): what the scaling rule reads of `lb` (an AZ's c_az, its outage or
-    // its low timer) changes too, so its next grid point is a real evaluation.
-    virtual void rule_inputs_changed(std::size_t lb) = 0;
+    // A node or an AZ of load balancer `lb` is about to change, and with it what the scaling
+    // rule reads of `lb` (an AZ's c_az, its outage or its low timer) when `rule_inputs`.
+    virtual void before_change(std::size_t lb, bool rule_inputs) = 0;
     // The node in `slot` was launched; it enters service `in_service_after` from now (0: it
     // starts in service).
     virtual void launched(std::uint32_t slot, SimTime in_service_after) = 0;
@@ -55,7 +53,7 @@ class NodeLifecycle {
   void release_address(std::uint32_t slot);
   void set_exposed(std::uint32_t slot, bool exposed);
 
-  // The node in `slot`, about to be changed.
+  // The node in `slot`, about to be changed in a field that is not its state or retiring flag.
   Node& change(std::uint32_t slot);
   // Applies `apply` to the node in `slot` and keeps its AZ's c_az (AzState::counted) in step
   // with counts_in_c_az() of the node before and after: every change of a node's state or
@@ -82,14 +80,13 @@ class NodeLifecycle {
 
 template <class Transition>
 const Node& NodeLifecycle::transition(std::uint32_t slot, Transition apply) {
-  Node& node = change(slot);
-  const int before = counts_in_c_az(node) ? 1 : 0;
-  apply(node);
-  const int delta = (counts_in_c_az(node) ? 1 : 0) - before;
-  if (delta != 0) {
-    lbs_[node.lb].azs[node.az].counted += delta;
-    hooks_.rule_inputs_changed(node.lb);
-  }
+  Node after = nodes_[slot];
+  apply(after);
+  const int delta = (counts_in_c_az(after) ? 1 : 0) - (counts_in_c_az(nodes_[slot]) ? 1 : 0);
+  hooks_.before_change(after.lb, delta != 0);
+  Node& node = nodes_[slot];
+  node = after;
+  lbs_[node.lb].azs[node.az].counted += delta;
   return node;
 }
 

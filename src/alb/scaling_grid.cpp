@@ -14,7 +14,9 @@ ScalingGrid::ScalingGrid(const Scenario& scenario, Scheduler<FleetEvent>& schedu
       demand_(demand),
       lbs_(lbs),
       evaluator_(evaluator),
-      grid_(lbs.size()) {}
+      grid_(lbs.size()) {
+  for (std::size_t lb = 0; lb < lbs.size(); ++lb) grid_[lb].applied = demand.next_point(lb);
+}
 
 void ScalingGrid::schedule_first() {
   for (std::size_t lb = 0; lb < lbs_.size(); ++lb) set_wake(lb, 1);
@@ -54,6 +56,7 @@ void ScalingGrid::evaluate_point(std::size_t lb) {
   }
   const double demand = demand_.at(lb, point);
   demand_.consume_through(lb, point);
+  grid_[lb].applied = point + 1;
   grid_[lb].memo.holds = false;
   evaluating_ = lb;
   evaluator_.evaluate(lb, demand);
@@ -349,7 +352,7 @@ std::int64_t ScalingGrid::run_quiet(std::size_t lb, std::int64_t from, std::int6
 // After a real evaluation: the first point ahead that is not quiet, within the demand block
 // (its end is a real evaluation that fills the next block).
 void ScalingGrid::look_ahead(std::size_t lb) {
-  const std::int64_t start = demand_.next_point(lb);
+  const std::int64_t start = grid_[lb].applied;
   const std::int64_t end = demand_.block_end(lb);
   if (start >= end) {
     set_wake(lb, start);
@@ -373,12 +376,11 @@ void ScalingGrid::look_ahead(std::size_t lb) {
   set_wake(lb, memo.wake);
 }
 
-// Applies the quiet points [next_point, end): their state changes, and their demand to the meter.
+// Applies the quiet points [applied, end): their state changes, and their demand to the meter.
 void ScalingGrid::catch_up_before(std::size_t lb, std::int64_t end) {
-  const std::int64_t start = demand_.next_point(lb);
+  const std::int64_t start = grid_[lb].applied;
   if (end <= start) return;
-  if (end > grid_[lb].wake || end > demand_.block_end(lb))
-    throw std::logic_error("scaling grid: catching up past a real evaluation");
+  check_before_wake(lb, end);
   ScanMemo& memo = grid_[lb].memo;
   const bool seen = memo.valid && memo.holds && memo.start <= start && start <= memo.steady_until;
   if (seen && end == memo.wake) {  // the look-ahead applied these points already
@@ -393,27 +395,41 @@ void ScalingGrid::catch_up_before(std::size_t lb, std::int64_t end) {
       throw std::logic_error("scaling grid: a real evaluation was skipped");
     store(lb, state);
   }
+  grid_[lb].applied = end;
   demand_.consume_through(lb, end - 1);
 }
 
-void ScalingGrid::catch_up(std::size_t lb) {
+void ScalingGrid::check_before_wake(std::size_t lb, std::int64_t end) const {
+  if (end > grid_[lb].wake || end > demand_.block_end(lb))
+    throw std::logic_error("scaling grid: catching up past a real evaluation");
+}
+
+std::int64_t ScalingGrid::passed_point(std::size_t lb) const {
   const std::int64_t step = demand_.step(lb).ms();
   const std::int64_t t = now().ms();
-  const std::int64_t passed = scheduler_.current_class() > EventClass::scaling_evaluation
-                                  ? t / step + 1
-                                  : (t + step - 1) / step;
-  catch_up_before(lb, passed);
+  return scheduler_.current_class() > EventClass::scaling_evaluation ? t / step + 1
+                                                                     : (t + step - 1) / step;
 }
 
-void ScalingGrid::before_change(std::size_t lb) {
-  if (evaluating_ != lb) catch_up(lb);  // its own evaluation caught up already
+void ScalingGrid::catch_up(std::size_t lb) {
+  catch_up_before(lb, passed_point(lb));
 }
 
-void ScalingGrid::rule_inputs_changed(std::size_t lb) {
+void ScalingGrid::before_change(std::size_t lb, bool rule_inputs) {
+  if (evaluating_ == lb) {  // its own evaluation: caught up, and it looks ahead afterwards
+    if (rule_inputs) lbs_[lb].touched = true;
+    return;
+  }
+  if (!rule_inputs) {  // the rule's state may stay behind; the meter may not
+    const std::int64_t passed = passed_point(lb);
+    check_before_wake(lb, passed);
+    demand_.consume_through(lb, passed - 1);
+    return;
+  }
+  catch_up(lb);
   grid_[lb].memo.holds = false;
   lbs_[lb].touched = true;
-  if (evaluating_ != lb)  // its own evaluation looks ahead afterwards
-    wake_no_later_than(lb, demand_.next_point(lb));
+  wake_no_later_than(lb, demand_.next_point(lb));
 }
 
 void ScalingGrid::inputs_changed(std::size_t lb) {

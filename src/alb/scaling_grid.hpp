@@ -4,12 +4,13 @@
 // requirement: a "quiet" point. After each real evaluation the grid looks ahead over the demand
 // block for the first point that is not quiet (the requirement reaches a count, a low timer
 // expires) and schedules a real evaluation there alone. The quiet points before it are applied
-// later, in order, the moment anything is about to touch the load balancer (catch-up), so every
-// state and metric is the one a point-by-point evaluation would give. "Touched" is kept by
-// construction: NodeLifecycle calls before_change() ahead of every write to a node or an AZ,
-// which catches up, and rule_inputs_changed() when the write changes what the rule reads (an
-// AZ's count, outage or low timer), which asks for a real evaluation at the next point. Other
-// writes (DNS, a node entering service or terminating outside c_az) leave the look-ahead valid.
+// later, in order, the moment anything is about to change what the rule reads (catch-up), so
+// every state and metric is the one a point-by-point evaluation would give. Their demand goes to
+// the meter sooner: before any change of the load balancer's nodes. "Touched" is kept by
+// construction: NodeLifecycle calls before_change() ahead of every write to a node or an AZ;
+// one that changes what the rule reads (an AZ's count, outage or low timer) catches up and asks
+// for a real evaluation at the next point; any other (DNS, a node entering service or
+// terminating outside c_az) only hands the demand so far to the meter and keeps the look-ahead.
 //
 // Contract: a real evaluation (Evaluator::evaluate) changes only its own load balancer (it
 // launches and drains; nothing it does frees an address, so no other load balancer reclaims in
@@ -53,13 +54,13 @@ class ScalingGrid {
   // The ScalingEvaluation event: the load balancers whose next real evaluation is now, in index
   // order (the order of MODEL.md §4).
   void evaluate_due();
-  // A node or AZ of `lb` is about to change: the quiet points before it are applied first.
-  void before_change(std::size_t lb);
-  // After before_change(): an AZ's count, outage or low timer changes too, so the next point is
-  // a real evaluation.
-  void rule_inputs_changed(std::size_t lb);
-  // Applies the quiet points that have run by now: those before it, and those at it once scaling
-  // evaluations (or later classes) of this instant have started.
+  // A node or AZ of `lb` is about to change: the demand of the points that have run goes to the
+  // meter first. When the change moves what the rule reads (`rule_inputs`: an AZ's count,
+  // outage or low timer), the quiet points are applied too, and the next point is a real
+  // evaluation.
+  void before_change(std::size_t lb, bool rule_inputs);
+  // Applies the quiet points that have run by now (passed_point) and hands their demand to the
+  // meter.
   void catch_up(std::size_t lb);
   // Demand, reservation or healthy AZs changed after catch_up(): what was seen ahead no longer
   // holds, and the next point is looked at again.
@@ -104,6 +105,9 @@ class ScalingGrid {
   // The grid's own state of one load balancer.
   struct LbGrid {
     std::int64_t wake = kNoWake;  // the grid point of the next real evaluation
+    // The first point not yet applied to LbState; the demand of points from here up to the
+    // DemandDriver's next_point() is with the meter already.
+    std::int64_t applied = 0;
     ScanMemo memo;
     BandCache bands;
   };
@@ -114,6 +118,11 @@ class ScalingGrid {
   void arm(SimTime at);
   void wake_no_later_than(std::size_t lb, std::int64_t point);
   void catch_up_before(std::size_t lb, std::int64_t end);
+  // The points that have run by now: those before now, and those at it once scaling evaluations
+  // (or later classes) of this instant have started.
+  std::int64_t passed_point(std::size_t lb) const;
+  // Points before `end` may be applied or consumed: none is a real evaluation still to run.
+  void check_before_wake(std::size_t lb, std::int64_t end) const;
   void load(std::size_t lb, GridState& state) const;
   void store(std::size_t lb, const GridState& state);
   // demand_band() of `required` (empty outside min..max nodes per AZ), cached; the reference

@@ -62,12 +62,13 @@ class DemandDriver {
   void next_block(std::size_t lb);
   // One past the last grid point before the horizon.
   std::int64_t end_point(std::size_t lb) const { return lbs_[lb].horizon_points; }
-  // d at point k, next_point() <= k < block_end().
+  // d at point k < block_end(): consumed or not, but not before next_point() as it was when
+  // demand last changed (a surge recomputes only the points not yet consumed).
   double at(std::size_t lb, std::int64_t k) {
     const LbDemand& d = fresh(lb);
     return d.values()[static_cast<std::size_t>(k - d.first)];
   }
-  // d at every point of the block, [block_end() - size, block_end()).
+  // d at every point of the block, [block_end() - size, block_end()), as at().
   std::span<const double> block(std::size_t lb) { return fresh(lb).values(); }
   // d held at time t (the last grid point at or before t, or t = 0), told to the observer or not;
   // t must be before any point that may still change (the caller's next real evaluation).
