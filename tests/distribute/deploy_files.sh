@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # What can be checked here of deploy/ and the Dockerfile without a cluster: the Kubernetes
-# template parses into a claim and two Jobs (kubernetes.sh checks what run.sh applies); the
+# templates parse into a claim and two Jobs, and two Jobs for the object store (kubernetes.sh
+# checks what run.sh applies); the
 # AWS Batch job definition has RegisterJobDefinition's shape; every script passes `bash -n`; the
 # Slurm array numbers its tasks from 0 and takes N from SLURM_ARRAY_TASK_COUNT; the Dockerfile
 # builds from Debian 12, copies only what the repository has, runs the tests in its build stage,
@@ -27,11 +28,13 @@ def shards_of(command):
 
 # The Kubernetes template is filled in by run.sh: tests/distribute/kubernetes.sh checks what it
 # applies. Here: it parses, and its documents are the claim and two Jobs.
-template = re.sub(r"\$\{(\w+)\}", lambda m: "4" if m.group(1) in ("SHARDS", "REPLICATIONS")
-                  else m.group(1).lower(), open(src + "/deploy/kubernetes/albsim-shards.yaml").read())
-kinds = [d["kind"] for d in yaml.safe_load_all(template) if d]
-if kinds != ["PersistentVolumeClaim", "Job", "Job"]:
-    fail("kubernetes documents are %s" % kinds)
+for name, expected in (("albsim-shards.yaml", ["PersistentVolumeClaim", "Job", "Job"]),
+                       ("albsim-shards-object-store.yaml", ["Job", "Job"])):
+    template = re.sub(r"\$\{(\w+)\}", lambda m: "4" if m.group(1) in ("SHARDS", "REPLICATIONS")
+                      else m.group(1).lower(), open(src + "/deploy/kubernetes/" + name).read())
+    kinds = [d["kind"] for d in yaml.safe_load_all(template) if d]
+    if kinds != expected:
+        fail("%s: kubernetes documents are %s" % (name, kinds))
 
 job = json.load(open(src + "/deploy/aws-batch/job-definition.json"))
 allowed = {"jobDefinitionName", "type", "parameters", "schedulingPriority", "containerProperties",
