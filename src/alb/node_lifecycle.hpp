@@ -4,7 +4,9 @@
 // the lifecycle's events, draws addresses from the broker, and tells its FleetObservers of every
 // address and DNS change. Every change of a node or an AZ goes through change(), change_az() or
 // transition(), which first tell the Hooks whether it moves what the scaling rule reads (an AZ's
-// c_az, outage or low timer).
+// c_az, outage or low timer); a change of a node's state that leaves c_az as it was (entering
+// service, draining a retiring node, terminating) tells them nothing: neither the scaling grid
+// nor the meter's demand reads it (victims are chosen at a real evaluation, from the nodes then).
 #pragma once
 
 #include <cstdint>
@@ -83,7 +85,7 @@ const Node& NodeLifecycle::transition(std::uint32_t slot, Transition apply) {
   Node after = nodes_[slot];
   apply(after);
   const int delta = (counts_in_c_az(after) ? 1 : 0) - (counts_in_c_az(nodes_[slot]) ? 1 : 0);
-  hooks_.before_change(after.lb, delta != 0);
+  if (delta != 0) hooks_.before_change(after.lb, true);
   Node& node = nodes_[slot];
   node = after;
   lbs_[node.lb].azs[node.az].counted += delta;
