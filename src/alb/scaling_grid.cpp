@@ -274,7 +274,6 @@ std::int64_t ScalingGrid::skip_flicker(std::size_t lb, std::int64_t from, std::i
       if (cooldown_points == 0) break;
       running = restarted = true;
       start = point;
-      largest = d;
     } else {  // below c, the timer of `from` running (a start is a change)
       if (point >= start + cooldown_points) break;  // a drain
       largest = std::max(largest, d);
