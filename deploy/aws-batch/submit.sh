@@ -10,6 +10,10 @@
 # Not run against a real account: checked for syntax only (tests/distribute/deploy_files.sh).
 set -euo pipefail
 here="$(dirname "$0")"
+if [ $# -ne 1 ]; then
+  echo "usage: $0 JOB_QUEUE" >&2
+  exit 2
+fi
 queue="$1"
 shards=4  # N
 

@@ -4,8 +4,15 @@
 # Needs ALBSIM_GITLAB_TOKEN: a project access token with the `api` scope (CI_JOB_TOKEN cannot
 # write notes). Usage: gitlab-note.sh FILE
 set -euo pipefail
+if [ $# -ne 1 ]; then
+  echo "usage: $0 FILE" >&2
+  exit 2
+fi
+if [ -z "${ALBSIM_GITLAB_TOKEN:-}" ]; then
+  echo "ALBSIM_GITLAB_TOKEN is not set: set it to a project access token with the api scope" >&2
+  exit 2
+fi
 file=$1
-: "${ALBSIM_GITLAB_TOKEN:?set ALBSIM_GITLAB_TOKEN, a project access token with the api scope}"
 api="$CI_API_V4_URL/projects/$CI_PROJECT_ID/merge_requests/$CI_MERGE_REQUEST_IID/notes"
 marker=$(head -n 1 "$file")
 id=$(curl -sSf --header "PRIVATE-TOKEN: $ALBSIM_GITLAB_TOKEN" "$api?per_page=100&sort=asc" |

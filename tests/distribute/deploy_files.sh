@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # What can be checked here of deploy/ and the Dockerfile without a cluster: the Kubernetes
 # templates parse into a claim and two Jobs, and two Jobs for the object store (kubernetes.sh
-# checks what run.sh applies); the
-# AWS Batch job definition has RegisterJobDefinition's shape; every script passes `bash -n`; the
-# Slurm array numbers its tasks from 0 and takes N from SLURM_ARRAY_TASK_COUNT; the Dockerfile
+# checks what run.sh applies); the AWS Batch job definition has RegisterJobDefinition's shape;
+# every script passes `bash -n`, and a submission script called wrongly exits 2 with one line;
+# the Slurm array numbers its tasks from 0 and takes N from SLURM_ARRAY_TASK_COUNT; the Dockerfile
 # builds from Debian 12, copies only what the repository has, runs the tests in its build stage,
 # runs as a user without privileges and labels the commit; .dockerignore keeps .git, build trees,
 # outputs and node modules out. Args: SOURCE_DIR
@@ -11,6 +11,22 @@ set -euo pipefail
 src="$1"
 for script in "$src"/deploy/*/*.sh "$src"/deploy/slurm/*.sbatch; do
   bash -n "$script"
+done
+# A submission script called wrongly says so in one line and exits 2 (bad input), before it
+# calls anything: no arguments, or a setting missing.
+err=$(mktemp)
+trap 'rm -f "$err"' EXIT
+for call in "deploy/aws-batch/submit.sh" "deploy/kubernetes/run.sh" "deploy/ci/gitlab-note.sh" \
+  "deploy/ci/gitlab-note.sh README.md" "deploy/ci/albsim-review.sh"; do
+  status=0
+  # shellcheck disable=SC2086 # the call's words
+  env -u ALBSIM_GITLAB_TOKEN -u IMAGE PATH=/usr/bin:/bin bash "$src"/$call > /dev/null \
+    2> "$err" || status=$?
+  lines=$(wc -l < "$err")
+  if [ "$status" -ne 2 ] || [ "$lines" -ne 1 ]; then
+    echo "FAIL: $call: exit $status with $lines lines, not exit 2 with one"
+    exit 1
+  fi
 done
 /usr/bin/python3 - "$src" <<'PY'
 import json, re, sys, yaml
