@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <limits>
 #include <map>
 #include <sstream>
 
@@ -189,6 +190,12 @@ std::vector<ShardFile> read_shard_set(const std::vector<std::string>& dirs,
 }
 
 FileDigest digest_file(const std::filesystem::path& path, std::ostream* copy_to) {
+  try {  // a FIFO or a device in its place would block or never end
+    check_regular_file(path.string(), "shard's timeseries",
+                       std::numeric_limits<std::uint64_t>::max());
+  } catch (const ReadError& e) {
+    fault(path, e.what());
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) fault(path, "cannot be read");
   FileDigest digest;
@@ -201,6 +208,7 @@ FileDigest digest_file(const std::filesystem::path& path, std::ostream* copy_to)
     if (copy_to) copy_to->write(chunk.data(), static_cast<std::streamsize>(n));
     digest.bytes += n;
   }
+  if (in.bad()) fault(path, "cannot be read");
   digest.fnv1a64 = hash.hex();
   return digest;
 }

@@ -45,7 +45,7 @@ std::vector<ShardFile> read_shard_set(const std::vector<std::string>& dirs,
 
 // The streamed FNV-1a-64 (hex) and size of a file, for attachments like shard 0's timeseries;
 // with `copy_to`, the bytes are also written there as they are read. Throws InputError naming
-// the file when it cannot be read.
+// the file when it is not a regular file (a FIFO, a device, a directory) or cannot be read.
 struct FileDigest {
   std::uint64_t bytes = 0;
   std::string fnv1a64;

@@ -220,7 +220,7 @@ Bill read_bills(const std::vector<std::string>& paths) {
   for (const std::string& path : paths) {
     std::string bytes;
     try {
-      bytes = read_file(path, "cannot read the bill");
+      bytes = read_file(path, "bill");
     } catch (const ReadError& e) {
       throw InputError(path, "", e.what());
     }

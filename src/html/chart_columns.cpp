@@ -9,9 +9,13 @@
 #include "albsim/input_error.hpp"
 #include "io/csv_rows.hpp"
 #include "io/read_file.hpp"
+#include "report/series_envelope.hpp"
 
 namespace albsim {
 namespace {
+
+// An envelope's rows are its columns: one chart column each.
+static_assert(SeriesEnvelope::kMaxColumns <= static_cast<std::int64_t>(kChartColumns));
 
 constexpr double kNone = std::numeric_limits<double>::quiet_NaN();
 
@@ -21,6 +25,14 @@ std::optional<double> number(const std::string& field) {
   const auto [ptr, ec] = std::from_chars(field.data(), end, value);
   if (ec != std::errc() || ptr != end || !std::isfinite(value)) return std::nullopt;
   return value;
+}
+
+// A time in seconds as the message gives it: "604800", "0.5".
+std::string seconds(double value) {
+  char buffer[32];
+  const auto end =
+      std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::general, 15).ptr;
+  return std::string(buffer, end);
 }
 
 bool ends_with(const std::string& text, const std::string& tail) {
@@ -40,11 +52,19 @@ class ColumnFolder {
       fail(line, "has " + std::to_string(fields.size()) + " fields where the header has " +
                      std::to_string(width_));
     const std::optional<double> t = number(fields[0]);
-    if (!t || *t < 0 || (last_t_ && *t <= *last_t_))
+    if (!t || *t < 0)
+      fail(line, "t_s \"" + fields[0] + "\" is not a time (seconds from the start, from 0)");
+    if (last_t_ && *t <= *last_t_)
       fail(line, "t_s \"" + fields[0] + "\" is not a time after the previous row's");
+    if (*t > horizon_s_)  // a row past the end would ask for columns without bound
+      fail(line, "t_s \"" + fields[0] + "\" is after the end of the report's window (" +
+                     seconds(horizon_s_) + " s); every row lies within it");
     if (!out_.exact && last_t_ && out_.sample_s == 0) set_sample_step(*t - *last_t_);
     last_t_ = t;
     if (out_.exact) {
+      if (out_.t_s.size() == kChartColumns)  // rows are held: a bound on them bounds memory
+        fail(line, "is a row past the " + std::to_string(kChartColumns) +
+                       "th; an envelope albsim writes has at most one per chart column");
       out_.t_s.push_back(*t);
       for (auto& s : out_.series) s.low.push_back(kNone), s.high.push_back(kNone);
     } else if (out_.width_s > 0) {
@@ -52,7 +72,7 @@ class ColumnFolder {
       fold(fields, column_of(*t), line);
       return;
     } else {
-      pending_.push_back({*t, fields});  // the first row, until the step is known
+      pending_.push_back({*t, fields, line});  // the first row, until the step is known
       return;
     }
     fold(fields, out_.t_s.size() - 1, line);
@@ -79,6 +99,7 @@ class ColumnFolder {
   void header(const std::vector<std::string>& fields, std::uint64_t line) {
     header_read_ = true;
     width_ = fields.size();
+    names_ = fields;
     if (fields.empty() || fields[0] != "t_s") fail(line, "the first column is not t_s");
     for (std::size_t f = 1; f < fields.size(); ++f) {
       std::string name = fields[f];
@@ -111,7 +132,7 @@ class ColumnFolder {
   }
 
   void flush_pending() {
-    for (const auto& [t, fields] : pending_) fold(fields, column_of(t), 0);
+    for (const Pending& row : pending_) fold(row.fields, column_of(row.t), row.line);
     pending_.clear();
   }
 
@@ -120,7 +141,8 @@ class ColumnFolder {
       const std::string& field = fields[source.field];
       if (field.empty()) continue;  // a row that does not know it
       const std::optional<double> value = number(field);
-      if (!value) fail(line, "\"" + field + "\" is not a number");
+      if (!value)
+        fail(line, "\"" + field + "\" in column \"" + names_[source.field] + "\" is not a number");
       ChartSeries& s = out_.series[source.series];
       if (out_.exact) {
         (source.high ? s.high : s.low)[column] = *value;
@@ -138,7 +160,13 @@ class ColumnFolder {
   std::size_t width_ = 0;
   std::vector<Source> sources_;
   std::optional<double> last_t_;
-  std::vector<std::pair<double, std::vector<std::string>>> pending_;
+  std::vector<std::string> names_;  // the header's fields
+  struct Pending {
+    double t;
+    std::vector<std::string> fields;
+    std::uint64_t line;
+  };
+  std::vector<Pending> pending_;
 };
 
 }  // namespace
@@ -165,8 +193,7 @@ ChartColumns read_chart_file(const std::filesystem::path& path, double horizon_s
   std::uint64_t lines_before = 0;  // in the pieces already read
   try {
     read_file_by_lines(
-        path.string(), "cannot read the run's timeseries", kMaxFileBytes,
-        [&](std::string_view piece) {
+        path.string(), "timeseries file", kMaxFileBytes, [&](std::string_view piece) {
           CsvRows rows(piece);
           while (rows.next(fields)) folder.row(fields, lines_before + rows.line());
           lines_before += static_cast<std::uint64_t>(std::count(piece.begin(), piece.end(), '\n'));

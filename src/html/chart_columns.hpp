@@ -31,7 +31,8 @@ struct ChartColumns {
 inline constexpr std::size_t kChartColumns = 2000;
 
 // `horizon_s` (report.json's scenario.horizon_s) sets the columns of samples: at most
-// kChartColumns, at least one sample step wide. Throws InputError naming the file and line.
+// kChartColumns, at least one sample step wide; a row after it is refused. Throws InputError
+// naming the file and line.
 ChartColumns read_chart_columns(const std::filesystem::path& dir, double horizon_s);
 
 // One file of either form: an envelope (`envelope`: <series>:min and :max columns) or samples

@@ -110,8 +110,7 @@ nlohmann::ordered_json read_document(const std::filesystem::path& path, const st
                                      const std::string& what) {
   nlohmann::ordered_json document;
   try {
-    document =
-        parse_ordered_json(read_file(path.string(), "cannot read the " + what, kMaxJsonBytes));
+    document = parse_ordered_json(read_file(path.string(), what, kMaxJsonBytes));
   } catch (const ReadError& e) {
     throw InputError(path.string(), "", e.what());
   }
@@ -160,7 +159,7 @@ std::string comparison_json(const std::filesystem::path& dir, double horizon_s) 
   if (!std::filesystem::exists(names_path, ec)) return "null";
   nlohmann::ordered_json names;
   try {
-    names = parse_ordered_json(read_file(names_path.string(), "cannot read", kMaxJsonBytes));
+    names = parse_ordered_json(read_file(names_path.string(), "comparison file", kMaxJsonBytes));
   } catch (const ReadError& e) {
     throw InputError(names_path.string(), "", e.what());
   }

@@ -38,7 +38,7 @@ double period_s_of(const std::vector<std::string>& timestamps) {
 
 MetricSource::MetricSource(MetricOptions options) : options_(std::move(options)) {
   try {
-    doc_ = parse_ordered_json(read_file(options_.file, "file", kMaxJsonBytes));
+    doc_ = parse_ordered_json(read_file(options_.file, "CloudWatch output", kMaxJsonBytes));
   } catch (const ReadError& e) {
     throw InputError(options_.file, "", e.what());
   }

@@ -9,7 +9,7 @@ namespace albsim {
 
 nlohmann::ordered_json read_json_file(const std::string& path) {
   try {
-    return parse_ordered_json(read_file(path, "file", kMaxJsonBytes));
+    return parse_ordered_json(read_file(path, "JSON file", kMaxJsonBytes));
   } catch (const ReadError& e) {
     throw InputError(path, "", e.what());
   }

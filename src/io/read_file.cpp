@@ -131,7 +131,10 @@ void check_regular_file(const std::string& path, std::string_view what, std::uin
   }();
   if (kind)
     throw ReadError(std::string("is ") + kind + ", not the " + std::string(what) +
-                    "; albsim reads regular files only (save a pipe's output to a file first)");
+                    "; albsim reads regular files only" +
+                    (status.type() == fs::file_type::directory
+                         ? ""
+                         : " (save a pipe's or a device's output to a file first)"));
   const std::uintmax_t size = fs::file_size(path, error);
   if (!error && size > max_bytes)
     throw ReadError("is " + std::to_string(size >> 20) + " MiB, larger than the limit of " +

@@ -38,12 +38,15 @@ class ReadError : public std::runtime_error {
       : std::runtime_error(printable_line(what, kMaxMessage)) {}
 };
 
+// In these readers `what` is a noun phrase naming the file's role ("trace file", "bill"), which
+// the messages complete: "cannot open the <what>: no such file", "is a FIFO (a named pipe), not
+// the <what>; ...", "is 70 MiB, larger than the limit of 64 MiB for the <what>".
+
 // Throws ReadError unless `path` names a regular file of at most `max_bytes` (from its size,
-// without reading it): "is a FIFO (a named pipe), not the trace file; ...".
+// without reading it).
 void check_regular_file(const std::string& path, std::string_view what, std::uint64_t max_bytes);
 
-// The whole file, at most `max_bytes`. `what` names it in the message ("cannot open the trace
-// file").
+// The whole file, at most `max_bytes`.
 std::string read_file(const std::string& path, std::string_view what,
                       std::uint64_t max_bytes = kMaxFileBytes);
 

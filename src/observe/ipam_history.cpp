@@ -152,7 +152,7 @@ Observation read_ipam_history(const std::vector<std::string>& files, const Obser
   for (const std::string& file : files) {
     std::string text;
     try {
-      text = read_file(file, "file", kMaxJsonBytes);
+      text = read_file(file, "IPAM address history", kMaxJsonBytes);
     } catch (const ReadError& e) {
       throw InputError(file, "", e.what());
     }

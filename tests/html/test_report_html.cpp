@@ -56,7 +56,19 @@ TEST_CASE("a timeseries the page cannot draw is named with its line", "[html]") 
     return std::string("no error");
   };
   CHECK_THAT(fault("timeseries.csv", "t_s,a\n0,1\n60,x\n"),
-             Catch::Contains("timeseries.csv: line 3: \"x\" is not a number"));
+             Catch::Contains("timeseries.csv: line 3: \"x\" in column \"a\" is not a number"));
+  // The first row waits for the second (the sample step): its fault still names its line.
+  CHECK_THAT(fault("timeseries.csv", "t_s,a,b\n0,1,inf\n60,1,2\n"),
+             Catch::Contains("line 2: \"inf\" in column \"b\" is not a number"));
+  CHECK_THAT(fault("timeseries.csv", "t_s,a\n-60,1\n"),
+             Catch::Contains("line 2: t_s \"-60\" is not a time (seconds from the start"));
+  // A row past the end of the 3,600 s window would ask for columns without bound (1e15 s
+  // once asked for 10^12 of them).
+  CHECK_THAT(fault("timeseries.csv", "t_s,a\n0,1\n3600,1\n7200,2\n"),
+             Catch::Contains("line 4: t_s \"7200\" is after the end of the report's window "
+                             "(3600 s)"));
+  CHECK_THAT(fault("timeseries.csv", "t_s,a\n0,1\n1e15,2\n"),
+             Catch::Contains("line 3: t_s \"1e15\" is after the end"));
   CHECK_THAT(fault("timeseries.csv", "t_s,a\n0,1\n60,1,2\n"),
              Catch::Contains("line 3: has 3 fields where the header has 2"));
   CHECK_THAT(fault("timeseries.csv", "t_s,a\n60,1\n60,2\n"),
@@ -67,6 +79,10 @@ TEST_CASE("a timeseries the page cannot draw is named with its line", "[html]") 
   CHECK_THAT(fault("timeseries_envelope.csv", "t_s,a:min,a:avg\n0,1,1\n"),
              Catch::Contains("column \"a:avg\" is neither <series>:min nor <series>:max"));
   CHECK_THAT(fault("elsewhere.csv", ""), Catch::Contains("timeseries.csv"));
+  std::string rows = "t_s,a:min,a:max\n";
+  for (int i = 0; i <= 2000; ++i) rows += std::to_string(i) + ",1,1\n";
+  CHECK_THAT(fault("timeseries_envelope.csv", rows),
+             Catch::Contains("line 2002: is a row past the 2000th; an envelope albsim writes"));
 }
 
 TEST_CASE("albsim report names a folder that holds no run's or plan's document", "[html]") {

@@ -181,6 +181,47 @@ TEST_CASE("files: directories, size limits, devices and nesting fail fast") {
   expect_refused({"validate", deep}, {"nested deeper than 64"});
 }
 
+TEST_CASE("every reader refuses a FIFO in place of its file, naming the file's role") {
+  Folder f;
+  const fs::path fifo = f.dir / "fifo";
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  const fs::path out = f.dir / "out";
+  const auto refused_as = [&](std::vector<std::string> args, const std::string& role) {
+    const auto r = test::run_albsim(std::move(args));
+    INFO(r.err);
+    CHECK(r.code == 2);
+    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+    CHECK(r.err.find("is a FIFO (a named pipe), not the " + role +
+                     "; albsim reads regular files only") != std::string::npos);
+  };
+  refused_as({"validate", fifo.string()}, "scenario file");
+  refused_as({"reconcile", kQuickstart, "--bill", fifo.string(), "-o", out.string()}, "bill");
+  refused_as({"observe", kQuickstart, "--dns-log", fifo.string(), "-o", out.string()}, "DNS log");
+  refused_as({"observe", kQuickstart, "--ipam-history", fifo.string(), "-o", out.string()},
+             "IPAM address history");
+  refused_as({"import", "aws", "--load-balancers", fifo.string(), "-o", out.string()}, "JSON file");
+  refused_as({"import", "terraform", fifo.string(), "-o", out.string()}, "Terraform JSON");
+
+  // The files of albsim's own outputs, read again by `report` and `merge`: a run's folder with
+  // its report, then its timeseries, replaced by a FIFO; a shard's timeseries (which `merge`
+  // once waited on for ever).
+  const fs::path run = f.dir / "run";
+  REQUIRE(test::run_albsim({"run", kQuickstart, "--out", run.string(), "--quiet"}).code == 0);
+  fs::remove(run / "timeseries.csv");
+  REQUIRE(::mkfifo((run / "timeseries.csv").c_str(), 0600) == 0);
+  refused_as({"report", run.string()}, "timeseries file");
+  fs::remove(run / "report.json");
+  REQUIRE(::mkfifo((run / "report.json").c_str(), 0600) == 0);
+  refused_as({"report", run.string()}, "run's report");
+  const fs::path shards = f.dir / "shards";
+  REQUIRE(test::run_albsim({"run", kQuickstart, "--shard", "0/1", "--out", shards.string(), "-q"})
+              .code == 0);
+  fs::remove(shards / "shard-0.timeseries.csv");
+  REQUIRE(::mkfifo((shards / "shard-0.timeseries.csv").c_str(), 0600) == 0);
+  refused_as({"merge", shards.string(), "--out", out.string()}, "shard's timeseries");
+  CHECK_FALSE(fs::exists(out / "report.json"));
+}
+
 TEST_CASE("run: outputs commit together, stale temporaries go, ids with commas are quoted") {
   Folder f;
   const fs::path out = f.dir / "out";
