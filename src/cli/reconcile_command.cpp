@@ -45,6 +45,7 @@ int run_reconcile_command(const ReconcileCommand& c, std::ostream& out, std::ost
   print_scenario_notes(scenario, err);
   const Bill bill = read_bills(c.bills);
   const Reconciliation r = reconcile(scenario, bill, from, to);
+  if (const std::string warning = coverage_warning(r); !warning.empty()) err << warning << "\n";
   create_output_directory(c.out_dir);
   AtomicFile json(std::filesystem::path(c.out_dir) / "reconcile.json");
   json.stream() << reconciliation_json(scenario, bill, r);

@@ -153,6 +153,8 @@ Reconciliation reconcile(const Scenario& scenario, const Bill& bill,
   r.to_ms = to_ms.value_or(last);
   if (r.to_ms <= r.from_ms)
     throw InputError("--to", "", "the window ends before it starts: give --from before --to");
+  r.billed = {first, last};
+  check_window_margin(bill.files.front(), "the bill", r.billed, {r.from_ms, r.to_ms});
 
   Scenario run_scenario = scenario;
   const std::string window = format_iso8601_utc(r.from_ms) + " to " + format_iso8601_utc(r.to_ms);

@@ -10,6 +10,7 @@
 
 #include "albsim/charges.hpp"
 #include "albsim/scenario.hpp"
+#include "core/source_window.hpp"
 #include "finance/bill.hpp"
 
 namespace albsim {
@@ -36,8 +37,9 @@ struct ReconcileDay {
 
 struct Reconciliation {
   std::int64_t from_ms = 0, to_ms = 0;  // the window, [from, to)
-  std::string run_note;                 // how the scenario's run was placed on the window
-  std::vector<ReconcileRow> by_usage;   // resource empty
+  EpochSpan billed;      // the first to the last hour of the bill's lines in the scenario's Region
+  std::string run_note;  // how the scenario's run was placed on the window
+  std::vector<ReconcileRow> by_usage;  // resource empty
   std::vector<ReconcileRow> by_resource;
   std::vector<ReconcileDay> by_day;
   ReconcileFigures total;
@@ -48,7 +50,8 @@ struct Reconciliation {
 // Runs the scenario over the window (given, or the first to last hour of the bill's lines in the
 // scenario's Region) and compares; lines of other Regions are left out. A scenario with `start`
 // must cover the window; one without is run from the window's start. Throws InputError: a bill
-// with no line in the scenario's Region, a window the scenario does not cover.
+// with no line in the scenario's Region, a window that reaches beyond the bill's lines by more
+// than the window rule's margin (core/source_window.hpp), a window the scenario does not cover.
 Reconciliation reconcile(const Scenario& scenario, const Bill& bill,
                          std::optional<std::int64_t> from_ms, std::optional<std::int64_t> to_ms);
 

@@ -1,5 +1,6 @@
 #include "finance/reconcile_output.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
@@ -68,12 +69,24 @@ nlohmann::ordered_json rows_json(const std::vector<ReconcileRow>& rows, bool by_
 
 }  // namespace
 
+std::string coverage_warning(const Reconciliation& r) {
+  const std::int64_t from = std::max(r.from_ms, r.billed.from_ms);
+  const std::int64_t to = std::min(r.to_ms, r.billed.to_ms);
+  if (from == r.from_ms && to == r.to_ms) return "";
+  char percent[32];
+  std::snprintf(percent, sizeof percent, "%.1f%%",
+                100 * static_cast<double>(std::max<std::int64_t>(0, to - from)) /
+                    static_cast<double>(r.to_ms - r.from_ms));
+  return "warning: the bill's lines cover " + format_iso8601_utc(r.billed.from_ms) + " .. " +
+         format_iso8601_utc(r.billed.to_ms) + ", " + percent +
+         " of the window: its other hours are simulated, not billed";
+}
+
 void print_reconciliation(std::ostream& out, const Bill& bill, const Reconciliation& r) {
   out << "bill: " << bill.files.size() << " file" << (bill.files.size() == 1 ? "" : "s") << " ("
       << bill.formats.front() << "), " << bill.rows << " rows, " << r.bill_lines
-      << " public IPv4 and IPAM lines in the window (left out: "
-      << count(bill.other_rows, "row") << " of other usage, "
-      << count(bill.non_usage_rows, "tax, credit or fee row") << ", "
+      << " public IPv4 and IPAM lines in the window (left out: " << count(bill.other_rows, "row")
+      << " of other usage, " << count(bill.non_usage_rows, "tax, credit or fee row") << ", "
       << count(r.other_regions, "line") << " of other Regions)\n"
       << "window: " << format_iso8601_utc(r.from_ms) << " to " << format_iso8601_utc(r.to_ms)
       << "; " << r.run_note << "\n\n";
@@ -113,6 +126,9 @@ std::string reconciliation_json(const Scenario& scenario, const Bill& bill,
       {"scenario", scenario.file},
       {"bills", files},
       {"window", {{"from", format_iso8601_utc(r.from_ms)}, {"to", format_iso8601_utc(r.to_ms)}}},
+      {"bill_covers",
+       {{"from", format_iso8601_utc(r.billed.from_ms)},
+        {"to", format_iso8601_utc(r.billed.to_ms)}}},
       {"run", r.run_note},
       {"rows",
        {{"read", bill.rows},

@@ -11,6 +11,10 @@ namespace albsim {
 
 void print_reconciliation(std::ostream& out, const Bill& bill, const Reconciliation& r);
 
+// The sentence warning that the bill's lines cover only part of the window (the rest is
+// simulated, not billed); empty when they cover all of it.
+std::string coverage_warning(const Reconciliation& r);
+
 std::string reconciliation_json(const Scenario& scenario, const Bill& bill,
                                 const Reconciliation& r);
 

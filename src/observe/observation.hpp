@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "core/source_window.hpp"
+
 namespace albsim {
 
 // One address held by one node of a load balancer over [from_ms, to_ms) (milliseconds since
@@ -27,10 +29,7 @@ struct ObservedHolding {
 };
 
 // The window a report covers, [from_ms, to_ms) since the epoch.
-struct ObservedWindow {
-  std::int64_t from_ms = 0;
-  std::int64_t to_ms = 0;
-};
+using ObservedWindow = EpochSpan;
 
 // How a source looks: what the observation model (observation_model.hpp) needs to see a
 // simulated run as the source would have recorded it.

@@ -1,10 +1,10 @@
 #include "observe/observe.hpp"
 
 #include <algorithm>
-#include <limits>
 
 #include "albsim/input_error.hpp"
 #include "core/calendar.hpp"
+#include "core/source_window.hpp"
 #include "observe/dns_log.hpp"
 #include "observe/eni_snapshots.hpp"
 #include "observe/ipam_history.hpp"
@@ -87,13 +87,6 @@ Observation read_observation(const ObserveRequest& request, const ObservedScenar
   return read_dns_log(*request.dns_log, lbs, gap_ms);
 }
 
-std::int64_t window_margin_ms(const ObservedWindow& covered) {
-  constexpr std::int64_t kWeek = 7 * 86'400'000LL;
-  if (covered.from_ms < -kMaxHorizonMs * 1000 || covered.to_ms > kMaxHorizonMs * 1000)
-    return std::numeric_limits<std::int64_t>::max();  // a source that covers all time (IPAM)
-  return std::max(kWeek, covered.to_ms - covered.from_ms);
-}
-
 Coverage coverage_of(const Observation& observation, const ObservedWindow& window) {
   const ObservedWindow& covered = observation.sampling.covered;
   Coverage c;
@@ -107,21 +100,8 @@ Coverage coverage_of(const Observation& observation, const ObservedWindow& windo
                          "; give the window with --from and --to");
   c.share = static_cast<double>(c.window.to_ms - c.window.from_ms) /
             static_cast<double>(window.to_ms - window.from_ms);
-  const std::int64_t margin = window_margin_ms(covered);
-  const auto beyond = [&](std::int64_t outer, std::int64_t inner) {  // outer past inner by more
-    return outer > inner && outer - inner > margin;
-  };
-  if (beyond(covered.from_ms, window.from_ms) || beyond(window.to_ms, covered.to_ms))
-    throw InputError(observation.files.empty() ? observation.kind : observation.files.front(), "",
-                     "the source covers " + format_iso8601_utc(covered.from_ms) + " .. " +
-                         format_iso8601_utc(covered.to_ms) + ", and the window " +
-                         format_iso8601_utc(window.from_ms) + " .. " +
-                         format_iso8601_utc(window.to_ms) +
-                         " reaches further beyond it than the margin of " +
-                         format_duration(SimTime::from_ms(margin)) +
-                         " (a week, or the span covered if longer); give --from and --to within " +
-                         format_iso8601_utc(covered.from_ms - margin) + " .. " +
-                         format_iso8601_utc(covered.to_ms + margin));
+  check_window_margin(observation.files.empty() ? observation.kind : observation.files.front(),
+                      "the source", covered, window);
   return c;
 }
 

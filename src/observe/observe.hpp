@@ -37,14 +37,9 @@ ObservedScenario observed_scenario(Scenario scenario, const ObserveRequest& requ
 // Reads the request's source about `observed`'s load balancers.
 Observation read_observation(const ObserveRequest& request, const ObservedScenario& observed);
 
-// How far a window may reach beyond what its source covered, on either side: a week, or the span
-// covered if longer (a 6-hour DNS log is observed within a week of it, not over 8,000 years; the
-// window rule, shared by observe and calibrate).
-std::int64_t window_margin_ms(const ObservedWindow& covered);
-
 // The part of `window` the source covered, and that part's share of it (1: all). Throws
 // InputError when the source covers none of it, or when the window reaches beyond what it covers
-// by more than window_margin_ms.
+// by more than the margin of the window rule (core/source_window.hpp).
 struct Coverage {
   ObservedWindow window;
   double share = 1;

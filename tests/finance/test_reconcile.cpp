@@ -243,6 +243,39 @@ TEST_CASE("albsim reconcile: prints the comparison, writes reconcile.json, exit 
   CHECK(reversed.code == 2);
 }
 
+TEST_CASE("albsim reconcile: observe's window rule, against the hours the bill's lines cover") {
+  // The shipped bill's lines cover 2026-11-01 .. 2026-11-04: 3 days, so the margin is a week.
+  const std::string bill = test::source_path("scenarios/finance/cur-2026-11.csv");
+  test::ScratchFolder folder("reconcile-window");
+  const test::CliResult month = test::run_albsim(
+      {"reconcile", test::source_path(kScenario), "--bill", bill, "--from", "2026-11-01T00:00:00Z",
+       "--to", "2026-12-01T00:00:00Z", "--out", (folder.dir / "month").string()});
+  INFO(month.err);
+  CHECK(month.code == 2);
+  CHECK(std::count(month.err.begin(), month.err.end(), '\n') == 1);
+  CHECK_THAT(month.err, Catch::Contains("cur-2026-11.csv: the bill covers 2026-11-01T00:00:00Z .. "
+                                        "2026-11-04T00:00:00Z, and the window"));
+  CHECK_THAT(month.err, Catch::Contains("the margin of 7d (a week, or the span covered if longer); "
+                                        "give --from and --to within 2026-10-25T00:00:00Z .. "
+                                        "2026-11-11T00:00:00Z"));
+  CHECK(!std::filesystem::exists(folder.dir / "month"));
+
+  // Two days past the bill, in a run of a week: compared, with a warning (3 of 5 days billed).
+  const test::CliResult within =
+      test::run_albsim({"reconcile", test::source_path(kScenario), "--set", "/horizon=7d", "--bill",
+                        bill, "--from", "2026-11-01T00:00:00Z", "--to", "2026-11-06T00:00:00Z",
+                        "--out", (folder.dir / "within").string()});
+  INFO(within.err);
+  REQUIRE(within.code == 0);
+  CHECK_THAT(within.err, Catch::Contains("warning: the bill's lines cover 2026-11-01T00:00:00Z .. "
+                                         "2026-11-04T00:00:00Z, 60.0% of the window"));
+  const nlohmann::json json =
+      nlohmann::json::parse(test::read_text(folder.dir / "within" / "reconcile.json"));
+  CHECK(json["bill_covers"]["from"] == "2026-11-01T00:00:00Z");
+  CHECK(json["bill_covers"]["to"] == "2026-11-04T00:00:00Z");
+  CHECK(json["window"]["to"] == "2026-11-06T00:00:00Z");
+}
+
 TEST_CASE("a gzip stream that inflates past the limit is refused, not held") {
   const std::string packed = gzip(std::string(1 << 20, '0'));  // 1 MiB of zeros: about 1 KiB
   CHECK(packed.size() < 4096);
