@@ -15,6 +15,10 @@
 namespace albsim {
 namespace {
 
+// The largest IP-hours or USD of one line, either way: far above any real bill's (a /16 for a
+// month is 49 million IP-hours), far below what summing a bill's lines could overflow.
+constexpr double kMaxBillFigure = 1e15;
+
 std::string at_line(std::uint64_t line) {
   return "line " + std::to_string(line);
 }
@@ -122,6 +126,11 @@ class BillReader {
     if (text.empty() || ec != std::errc() || ptr != end || !std::isfinite(value))
       throw InputError(path, at_line(line),
                        column + ": \"" + text + "\" is not a number (a decimal like 0.005)");
+    // Bounded where read, so that no sum of a bill's lines (at most 1 GiB of them) overflows.
+    if (std::abs(value) > kMaxBillFigure)
+      throw InputError(
+          path, at_line(line),
+          column + ": \"" + text + "\" is beyond 1e15 either way, more than any bill line holds");
     return value;
   }
 

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/calendar.hpp"
+#include "report/finite_json.hpp"
 
 namespace albsim {
 namespace {
@@ -140,6 +141,7 @@ std::string reconciliation_json(const Scenario& scenario, const Bill& bill,
       {"by_usage", rows_json(r.by_usage, false)},
       {"by_resource", rows_json(r.by_resource, true)},
       {"by_day", days}};
+  require_finite_numbers(doc, "reconcile.json");
   return doc.dump(2) + "\n";
 }
 

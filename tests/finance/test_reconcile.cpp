@@ -199,6 +199,14 @@ TEST_CASE("reconcile: each malformed bill is refused with what to export instead
   bad_number.replace(bad_number.find(",24,"), 4, ",24 h,");
   CHECK_THAT(bill_error({bad_number}),
              Catch::Contains("line 2: line_item_usage_amount: \"24 h\" is not a number"));
+  // Two lines of 1e308 IP-hours once summed to infinity: exit 0, null in reconcile.json.
+  std::string huge = header + in_use_row() + in_use_row("2026-11-02T00:00:00Z");
+  huge.replace(huge.find(",24,"), 4, ",1e308,");
+  CHECK_THAT(bill_error({huge}), Catch::Contains("line 2: line_item_usage_amount: \"1e308\" is "
+                                                 "beyond 1e15 either way"));
+  std::string credit = header + in_use_row();
+  credit.replace(credit.find(",24,"), 4, ",-2e15,");
+  CHECK_THAT(bill_error({credit}), Catch::Contains("\"-2e15\" is beyond 1e15 either way"));
   CHECK_THAT(bill_error({header + in_use_row("11/01/2026", "2026-11-02T00:00:00Z")}),
              Catch::Contains("line_item_usage_start_date: \"11/01/2026\" is not a time"));
   CHECK_THAT(bill_error({header + "1,\"Usage,AmazonVPC\n"}),
