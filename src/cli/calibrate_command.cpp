@@ -80,10 +80,10 @@ int run_calibrate_command(const CalibrateCommand& c, std::ostream& out, std::ost
   AtomicFile nodes_file(dir / "calibration_nodes.csv");
   const nlohmann::ordered_json calibration_document = calibration_json(context, calibration);
   require_finite_numbers(calibration_document, "calibration.json");
-  calibration_file.stream() << calibration_document.dump(2) << "\n";
-  scenario_file.stream() << calibrated_document(c.common.scenario, overrides,
-                                                fitted_overrides(context.lb, calibration))
-                                .dump(2)
+  calibration_file.stream() << json_output_text(calibration_document) << "\n";
+  scenario_file.stream() << json_output_text(
+                                calibrated_document(c.common.scenario, overrides,
+                                                    fitted_overrides(context.lb, calibration)))
                          << "\n";
   write_calibration_nodes(nodes_file.stream(), context, calibration);
   commit_together({&calibration_file, &scenario_file, &nodes_file});

@@ -6,6 +6,7 @@
 #include "albsim/load_scenario.hpp"
 #include "albsim/sim_time.hpp"
 #include "report/atomic_file.hpp"
+#include "report/finite_json.hpp"
 
 namespace albsim {
 
@@ -76,7 +77,7 @@ std::filesystem::path destination_of(const std::string& output, const char* opti
 // Validates `scenario` as if at `output`; returns its text and its one-line description.
 std::pair<std::string, std::string> checked_text(const nlohmann::ordered_json& scenario,
                                                  const std::string& output) {
-  const std::string text = scenario.dump(2) + "\n";
+  const std::string text = json_output_text(scenario) + "\n";
   const Scenario check = validated(text, destination_of(output, "-o"), output);
   return {text, std::to_string(check.pools.size()) + " pools, " +
                     std::to_string(check.load_balancers.size()) + " load balancers, " +
@@ -97,7 +98,7 @@ std::pair<std::string, std::string> imported_text(const nlohmann::ordered_json& 
     }
   auto described = checked_text(filled, output);
   if (!placeholders) return described;
-  return {scenario.dump(2) + "\n", described.second + "; demand to fill in"};
+  return {json_output_text(scenario) + "\n", described.second + "; demand to fill in"};
 }
 
 int run_terraform_import(ImportCommand& c, std::ostream& out, std::ostream& err) {

@@ -15,6 +15,7 @@
 #include "observe/observed_comparison.hpp"
 #include "observe/seen_as_observed.hpp"
 #include "report/atomic_file.hpp"
+#include "report/finite_json.hpp"
 #include "report/timeseries_csv.hpp"
 
 namespace albsim {
@@ -37,7 +38,7 @@ Report write_seen_as_observed(const Scenario& scenario, const nlohmann::ordered_
       {"observed_report", std::filesystem::absolute(observed_dir / "report.json").string()},
       {"observed_timeseries", std::filesystem::absolute(observed_dir / "timeseries.csv").string()},
       {"seen_as_observed", "seen_as_observed.csv"}};
-  comparison.stream() << names.dump(2) << "\n";
+  comparison.stream() << json_output_text(names) << "\n";
   commit_together({&rows, &comparison});
   return seen;
 }

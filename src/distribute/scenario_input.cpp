@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "albsim/input_error.hpp"
 #include "distribute/content_hash.hpp"
 #include "scenario/scenario_document.hpp"
 #include "scenario/trace_inputs.hpp"
@@ -51,7 +52,12 @@ std::string scenario_path_of(const nlohmann::json& header,
   const std::string absolute = s.value("path", "");
   std::error_code ec;
   if (!absolute.empty() && std::filesystem::exists(absolute, ec)) return absolute;
-  return s.value("given", absolute);
+  const std::string given = s.value("given", absolute);
+  if (!std::filesystem::exists(given, ec))  // run elsewhere, or moved since
+    throw InputError(given, "",
+                     "the scenario the shards ran is not there, nor at " + absolute +
+                         ": give it with --scenario");
+  return given;
 }
 
 }  // namespace albsim

@@ -31,7 +31,8 @@ nlohmann::json scenario_header(const std::string& path, const std::vector<Overri
                                const std::string& content_hash);
 
 // The scenario a shard set names: `moved` when given, else the path the shards recorded in
-// `header` (absolute when it still exists, else as given).
+// `header` (absolute when it still exists, else as given). Throws InputError, asking for
+// --scenario, when neither exists (the shards ran on another machine, or the file moved).
 std::string scenario_path_of(const nlohmann::json& header, const std::optional<std::string>& moved);
 
 // Overrides as JSON ([[pointer, value], ...]) for shard headers, and back.

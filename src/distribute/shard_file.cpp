@@ -10,6 +10,7 @@
 #include "distribute/byte_codec.hpp"
 #include "io/read_file.hpp"
 #include "report/atomic_file.hpp"
+#include "report/finite_json.hpp"
 
 namespace albsim {
 namespace {
@@ -47,7 +48,7 @@ void write_shard_file(const std::filesystem::path& path, const nlohmann::json& h
                       const std::vector<std::pair<std::uint64_t, std::string>>& records) {
   ByteWriter w;
   w.u64(kShardFormatVersion);
-  w.text(header.dump());
+  w.text(json_output_text(header, -1));
   w.u64(records.size());
   for (const auto& [key, bytes] : records) {
     w.u64(key);

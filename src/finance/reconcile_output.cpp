@@ -142,7 +142,7 @@ std::string reconciliation_json(const Scenario& scenario, const Bill& bill,
       {"by_resource", rows_json(r.by_resource, true)},
       {"by_day", days}};
   require_finite_numbers(doc, "reconcile.json");
-  return doc.dump(2) + "\n";
+  return json_output_text(doc) + "\n";
 }
 
 }  // namespace albsim

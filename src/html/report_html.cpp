@@ -14,6 +14,7 @@
 #include "html/html_document.hpp"
 #include "io/read_file.hpp"
 #include "report/atomic_file.hpp"
+#include "report/finite_json.hpp"
 
 namespace albsim {
 namespace {
@@ -93,7 +94,7 @@ std::string chart_json(const ChartColumns& chart, Page page) {
     if (!d.line) continue;
     if (!first) out += ',';
     first = false;
-    out += nlohmann::json(series.name).dump() + ":{\"high\":";
+    out += json_output_text(nlohmann::json(series.name), -1) + ":{\"high\":";
     append_values(out, series.high);
     if (d.band) {
       out += ",\"low\":";

@@ -166,7 +166,7 @@ std::string plan_to_json(const PlanResult& p) {
                       {"cloudfront_anycast_per_month", a.cloudfront_anycast_per_month}};
   j["notes"] = p.notes;
   require_finite_numbers(j, "plan.json");
-  return j.dump(2) + "\n";
+  return json_output_text(j) + "\n";
 }
 
 }  // namespace albsim

@@ -1,7 +1,9 @@
-// The last guard before a JSON output is written: nlohmann prints an infinite or NaN number as
-// null, which a reader would take for "no value". Every figure albsim computes is finite by the
-// bounds on its inputs; a document that still holds a non-finite number is refused, naming the
-// figure, instead of written.
+// The last guards before a JSON output is written. nlohmann prints an infinite or NaN number as
+// null, which a reader would take for "no value": every figure albsim computes is finite by the
+// bounds on its inputs, and a document that still holds a non-finite number is refused, naming
+// the figure, instead of written. nlohmann throws on a string that is not UTF-8: a path as the
+// file system gave it, a bill's resource id or a CSV column name may be any bytes, so every
+// output's text is made by json_output_text, which writes such bytes as U+FFFD.
 #pragma once
 
 #include <cmath>
@@ -26,6 +28,13 @@ void require_finite_numbers(const Json& document, const std::string& file,
   else if (document.is_array())
     for (std::size_t i = 0; i < document.size(); ++i)
       require_finite_numbers(document[i], file, pointer + "/" + std::to_string(i));
+}
+
+// `document`'s text as nlohmann's dump(indent) writes it, the bytes of a string that are not
+// UTF-8 written as U+FFFD (names in an output are for reading; what was matched on is unchanged).
+template <class Json>
+std::string json_output_text(const Json& document, int indent = 2) {
+  return document.dump(indent, ' ', false, Json::error_handler_t::replace);
 }
 
 }  // namespace albsim

@@ -123,7 +123,7 @@ std::string report_to_json(const Scenario& scenario, const std::vector<Report>& 
   }
   if (charges) j["charges"] = charges_json(*charges, replications.size(), monthly_factor(report));
   require_finite_numbers(j, "report.json");
-  return j.dump(2) + "\n";
+  return json_output_text(j) + "\n";
 }
 
 }  // namespace albsim

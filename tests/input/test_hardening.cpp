@@ -9,6 +9,7 @@
 
 #include "albsim/input_error.hpp"
 #include "io/read_file.hpp"
+#include "report/finite_json.hpp"
 #include "support.hpp"
 
 using namespace albsim;
@@ -220,6 +221,60 @@ TEST_CASE("every reader refuses a FIFO in place of its file, naming the file's r
   REQUIRE(::mkfifo((shards / "shard-0.timeseries.csv").c_str(), 0600) == 0);
   refused_as({"merge", shards.string(), "--out", out.string()}, "shard's timeseries");
   CHECK_FALSE(fs::exists(out / "report.json"));
+}
+
+TEST_CASE("a path or a name that is not UTF-8 reaches an output as U+FFFD, never exit 1") {
+  const std::string replaced = "\xEF\xBF\xBD";  // U+FFFD in UTF-8
+  CHECK(json_output_text(nlohmann::json("a\xFF"
+                                        "b"),
+                         -1) == "\"a" + replaced + "b\"");
+
+  Folder f;
+  const auto copy_as = [&](const std::string& from, const std::string& name) {
+    fs::copy_file(test::source_path(from), f.dir / name);
+    return (f.dir / name).string();
+  };
+  // reconcile.json records the scenario's and the bill's paths as given, and the bill's
+  // resource ids: each once ended in nlohmann's type_error, exit 1.
+  const std::string scenario = copy_as("scenarios/finance/ipv4-bill.json", "s\xFF.json");
+  const std::string bill = copy_as("scenarios/finance/cur-2026-11.csv", "b\xFF.csv");
+  std::string text = test::read_text(bill);
+  text.replace(text.find("ipam-pool-0a1b2c3d4e5f60789"), 27, "ipam-pool-\xFE");
+  std::ofstream(bill, std::ios::binary) << text;
+  const fs::path out = f.dir / "reconciled";
+  const auto r = test::run_albsim({"reconcile", scenario, "--bill", bill, "--out", out.string()});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  const std::string json = test::read_text(out / "reconcile.json");
+  CHECK(json.find("s" + replaced + ".json") != std::string::npos);
+  CHECK(json.find("b" + replaced + ".csv") != std::string::npos);
+  CHECK(json.find("ipam-pool-" + replaced) != std::string::npos);
+
+  // A shard records its scenario's path: written, then not found again under the replaced name,
+  // so merge asks for the scenario rather than failing to open a name nobody gave.
+  const std::string quick = copy_as("scenarios/quickstart.json", "q\xFF.json");
+  const fs::path shards = f.dir / "shards";
+  REQUIRE(test::run_albsim({"run", quick, "--shard", "0/1", "--out", shards.string(), "-q"}).code ==
+          0);
+  const auto lost = test::run_albsim({"merge", shards.string(), "--out", (f.dir / "m").string()});
+  CHECK(lost.code == 2);
+  CHECK(lost.err.find("the scenario the shards ran is not there, nor at") != std::string::npos);
+  CHECK(lost.err.find("give it with --scenario") != std::string::npos);
+  CHECK(test::run_albsim(
+            {"merge", shards.string(), "--scenario", quick, "--out", (f.dir / "m").string(), "-q"})
+            .code == 0);
+
+  // A chart column's name that is not UTF-8 (a damaged timeseries): the page is still written.
+  const fs::path run = f.dir / "run";
+  REQUIRE(test::run_albsim({"run", kQuickstart, "--out", run.string(), "--quiet"}).code == 0);
+  std::string rows = test::read_text(run / "timeseries.csv");
+  rows.replace(rows.find("lb:web:demand_lcu"), 17, "lb:w\xFF:demand_lcu");
+  std::ofstream(run / "timeseries.csv", std::ios::binary) << rows;
+  const auto page = test::run_albsim({"report", run.string(), "-q"});
+  INFO(page.err);
+  CHECK(page.code == 0);
+  CHECK(test::read_text(run / "report.html").find("lb:w" + replaced + ":demand_lcu") !=
+        std::string::npos);
 }
 
 TEST_CASE("run: outputs commit together, stale temporaries go, ids with commas are quoted") {
