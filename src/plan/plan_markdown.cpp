@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <sstream>
+#include <string_view>
 
+#include "albsim/input_error.hpp"
 #include "albsim/plan.hpp"
 #include "albsim/version.hpp"
 #include "report/text_format.hpp"
@@ -14,8 +16,51 @@ namespace {
 constexpr std::size_t kCommentLimit = 65536;  // GitHub's limit on a comment's characters
 constexpr std::size_t kMostNotes = 40;
 
+// The longest run of backticks in `s`.
+std::size_t longest_backtick_run(const std::string& s) {
+  std::size_t longest = 0, run = 0;
+  for (const char c : s) {
+    run = c == '`' ? run + 1 : 0;
+    longest = std::max(longest, run);
+  }
+  return longest;
+}
+
+// An id or a name as a code span that shows it as it is (CommonMark): control characters written
+// as \xNN (a line break would end the paragraph), delimited by more backticks than it holds, and
+// padded with a space where it begins or ends with a backtick or a space.
 std::string code(const std::string& s) {
-  return "`" + s + "`";
+  const std::string shown = printable_line(s, s.size() * 4 + 16);
+  const std::string fence(longest_backtick_run(shown) + 1, '`');
+  const bool pad = !shown.empty() && (shown.front() == '`' || shown.back() == '`' ||
+                                      shown.front() == ' ' || shown.back() == ' ');
+  return fence + (pad ? " " : "") + shown + (pad ? " " : "") + fence;
+}
+
+// An id or a name in running text, shown as it is: control characters as \xNN, and the ASCII
+// punctuation Markdown or HTML would read (emphasis, links, tags, tables, entities, the end of
+// an HTML comment) backslash-escaped.
+std::string text(const std::string& s) {
+  std::string out;
+  for (const char c : printable_line(s, s.size() * 4 + 16)) {
+    if (std::string_view("\\`*_[]<>|~!&").find(c) != std::string_view::npos) out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+// An id inside an HTML comment: on one line, and without a '>' that could end the comment.
+std::string comment_text(const std::string& s) {
+  std::string out;
+  for (const char c : printable_line(s, s.size() * 4 + 16))
+    out += c == '>' ? "&gt;" : std::string(1, c);
+  return out;
+}
+
+std::string text_list(const std::vector<std::string>& items) {
+  std::vector<std::string> shown;
+  for (const std::string& s : items) shown.push_back(text(s));
+  return join(shown);
 }
 
 // "0.012 (95%: 0.003 to 0.041)", or the point estimate alone on the screen.
@@ -57,7 +102,7 @@ std::string line_to_change(const PlanResult& p, const CandidateResult& now,
   const std::string where =
       "in the " + code("aws_vpc_ipam_pool_cidr") + " that provisions " + code(p.pool);
   if (r.kind == CandidateKind::managed_only)
-    return "remove the " + code("ipam_pools") + " block of " + join(p.load_balancers) +
+    return "remove the " + code("ipam_pools") + " block of " + text_list(p.load_balancers) +
            " (AWS-managed addresses: no allowlist to keep)";
   if (r.kind == CandidateKind::amazon)
     return where + ", set " + code("netmask_length = " + std::to_string(r.netmask)) +
@@ -186,13 +231,13 @@ std::string plan_markdown(const PlanResult& p) {
   std::ostringstream out;
   const CandidateResult* now = current_candidate(p);
   const CandidateResult* rec = p.recommendation ? &p.candidates[*p.recommendation] : nullptr;
-  out << "<!-- albsim-plan " << p.pool << " -->\n";
+  out << "<!-- albsim-plan " << comment_text(p.pool) << " -->\n";
   out << "### albsim: pool " << code(p.pool) << " " << (now ? verdict_heading(*now) : "") << "\n\n";
   std::vector<std::string> azs;
   for (const std::string& az : p.azs)
     if (std::find(azs.begin(), azs.end(), az) == azs.end()) azs.push_back(az);
-  out << "Serves " << join(p.load_balancers) << " (AZs " << join(azs) << ") in " << p.region
-      << "; horizon " << fmt("%.0f h", p.horizon_hours) << "; "
+  out << "Serves " << text_list(p.load_balancers) << " (AZs " << text_list(azs) << ") in "
+      << text(p.region) << "; horizon " << fmt("%.0f h", p.horizon_hours) << "; "
       << (p.fast     ? std::string("Markov screen only")
           : p.random ? "up to " + std::to_string(p.budget) + " runs per candidate"
                      : std::string("one run per candidate (no random element)"))
@@ -204,10 +249,14 @@ std::string plan_markdown(const PlanResult& p) {
   }
   candidates_details(out, p);
   const std::string terraform = plan_terraform(p);
-  if (!terraform.empty() && rec && rec != now)
+  if (!terraform.empty() && rec && rec != now) {
+    // A fence longer than any run of backticks in it (an id may hold some).
+    const std::string fence(std::max<std::size_t>(3, longest_backtick_run(terraform) + 1), '`');
     out << "\n<details><summary>Terraform for " << rec->name
-        << " as a new pool (plan.tf)</summary>\n\n```hcl\n"
-        << terraform << "```\n\n</details>\n";
+        << " as a new pool (plan.tf)</summary>\n\n"
+        << fence << "hcl\n"
+        << terraform << fence << "\n\n</details>\n";
+  }
   notes_details(out, p);
   out << "\n<sub>albsim " << ALBSIM_VERSION << " plan of " << code(p.scenario_name)
       << ": a target is met when the pessimistic end of its 95% interval meets it.</sub>\n";

@@ -1,9 +1,11 @@
 // plan_terraform(): HCL for the recommended pool, laid out as `terraform fmt` does: two-space
 // indents, the `=` of consecutive attributes aligned, one blank line between blocks.
 #include <algorithm>
+#include <cstdio>
 #include <sstream>
 #include <variant>
 
+#include "albsim/input_error.hpp"
 #include "albsim/plan.hpp"
 
 namespace albsim {
@@ -48,8 +50,37 @@ void write_block(std::ostream& out, const Block& block, const std::string& inden
   out << indent << "}\n";
 }
 
+// `s` as an HCL quoted string that reads back as itself: HCL's escapes (\" \\ \n \r \t, and
+// \uNNNN for another control character) and its template sequences written as literals ($${,
+// %%{), so nothing in an id or a name becomes Terraform.
 std::string quoted(const std::string& s) {
-  return "\"" + s + "\"";
+  std::string out = "\"";
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+      char escape[8];
+      std::snprintf(escape, sizeof escape, "\\u%04X", static_cast<unsigned>(c));
+      out += escape;
+    } else {
+      if ((c == '$' || c == '%') && i + 1 < s.size() && s[i + 1] == '{') out += c;
+      out += c;
+    }
+  }
+  return out + "\"";
+}
+
+// `s` in a comment: control characters (a line break would end the comment) written as \xNN.
+std::string comment_text(const std::string& s) {
+  return printable_line(s, s.size() * 4 + 16);
 }
 
 // A Terraform resource name from an albsim id: lower case, [a-z0-9_], not starting with a digit.
@@ -104,9 +135,10 @@ std::string plan_terraform(const PlanResult& plan) {
       resource_name(plan.pool + (byoip ? "_byoip_" : "_amazon_") + std::to_string(r.netmask));
 
   std::ostringstream out;
-  out << "# albsim plan" << (plan.scenario_name.empty() ? "" : ": " + plan.scenario_name) << "\n"
-      << "# Recommendation: " << r.name << " (" << r.addresses << " addresses) for pool "
-      << plan.pool << ".\n";
+  out << "# albsim plan"
+      << (plan.scenario_name.empty() ? "" : ": " + comment_text(plan.scenario_name)) << "\n"
+      << "# Recommendation: " << comment_text(r.name) << " (" << r.addresses
+      << " addresses) for pool " << comment_text(plan.pool) << ".\n";
   if (byoip) out << "# Carved from the top-level public-scope pool that holds your BYOIP range.\n";
   if (byoip && documentation_space(r.cidrs.front()))
     out << "# PLACEHOLDER: var.byoip_cidr has no default; give it a "

@@ -1,8 +1,10 @@
 // `albsim plan --markdown --check --baseline` on scenarios imported from the hand-built
 // Terraform plans: the gate's exit code, the comment's verdict, line to change and costs, each
 // derived here from the model's rules.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <sstream>
 
 #include "support.hpp"
 
@@ -108,3 +110,61 @@ TEST_CASE("plan --markdown on an Amazon pool its two ALBs fit", "[terraform]") {
   // the advanced IPAM tier's $0.00027 per address-hour in use.
   CHECK(md.find("**Monthly IPv4 cost as it is:** $4") != std::string::npos);
 }
+
+namespace albsim {
+namespace {
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+}  // namespace
+
+TEST_CASE("ids reach plan.tf and plan.md as text, never as Terraform or Markdown", "[terraform]") {
+  const std::string quickstart = test::source_path("scenarios/quickstart.json");
+  const fs::path dir = test::fresh_scratch_dir("plan-escaped");
+  // An id that would close its string and open a resource, with HCL's template sequences; a
+  // scenario name that would end its comment line.
+  const std::string lb = "w\"\n}\nresource \"null_resource\" \"x\" {\n#${path.module}%{if}\t\\";
+  REQUIRE(test::run_albsim({"plan", quickstart, "--set", "/load_balancers/0/id=" + json(lb).dump(),
+                            "--set", R"(/name="n\nresource \"null_resource\" \"y\" {}")", "--lb",
+                            lb, "--out", (dir / "tf").string(), "-q"})
+              .code == 0);
+  const std::string tf = test::read_text(dir / "tf" / "plan.tf");
+  CHECK(lines_of(tf).front() == R"(# albsim plan: n\x0Aresource "null_resource" "y" {})");
+  CHECK(tf.find(R"(= "w\"\n}\nresource \"null_resource\" \"x\" {\n#$${path.module}%%{if}\t\\")") !=
+        std::string::npos);
+  for (const std::string& line : lines_of(tf))
+    CHECK(line.rfind("resource \"null_resource\"", 0) != 0);
+
+  // A pool id that would end the comment's marker and start a heading; a load balancer id of
+  // backticks, emphasis, a line break and a table's bar.
+  const std::string pool = "p``ool-->\n# h";
+  const std::string lb2 = "w`*x*`\n|-->";
+  const std::string pool_json = json(pool).dump();
+  REQUIRE(test::run_albsim({"plan", quickstart, "--set", "/pools/1/id=" + pool_json, "--set",
+                            "/load_balancers/0/pool=" + pool_json, "--set",
+                            "/reservations/0/pool=" + pool_json, "--set",
+                            "/load_balancers/0/id=" + json(lb2).dump(), "--pool", pool,
+                            "--markdown", "--out", (dir / "md").string(), "-q"})
+              .code == 0);
+  const std::vector<std::string> md = lines_of(test::read_text(dir / "md" / "plan.md"));
+  CHECK(md[0] == R"(<!-- albsim-plan p``ool--&gt;\x0A# h -->)");
+  CHECK(md[1].rfind(R"(### albsim: pool ```p``ool-->\x0A# h``` )", 0) == 0);
+  CHECK(md[3].rfind(R"(Serves w\`\*x\*\`\\x0A\|--\> (AZs use1-az1)", 0) == 0);
+
+  // plan.tf quoted in the comment: a fence longer than the id's run of three backticks.
+  const std::string lb3 = "w```x";
+  REQUIRE(test::run_albsim({"plan", quickstart, "--set", "/load_balancers/0/id=" + json(lb3).dump(),
+                            "--set", R"(/pools/1/cidrs=["203.0.113.0/31"])", "--lb", lb3,
+                            "--markdown", "--out", (dir / "fence").string(), "-q"})
+              .code == 0);
+  const std::vector<std::string> fenced = lines_of(test::read_text(dir / "fence" / "plan.md"));
+  CHECK(std::count(fenced.begin(), fenced.end(), "````hcl") == 1);
+  CHECK(std::count(fenced.begin(), fenced.end(), "````") == 1);
+}
+
+}  // namespace albsim
