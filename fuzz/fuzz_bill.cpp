@@ -1,12 +1,16 @@
 // libFuzzer target: a bill (CUR 2.0, legacy CUR or FOCUS; CSV or gzip) read and reconciled with
-// the finance example's scenario. Any input must give a reconciliation or an InputError.
+// the finance example's scenario, then printed and written as reconcile.json's text (where a
+// figure that is not finite or a resource id that is not UTF-8 would show). Any input must give
+// a reconciliation or an InputError.
 #include <cstddef>
 #include <cstdint>
+#include <sstream>
 #include <string>
 
 #include "albsim/input_error.hpp"
 #include "albsim/load_scenario.hpp"
 #include "finance/reconcile.hpp"
+#include "finance/reconcile_output.hpp"
 
 namespace {
 
@@ -33,7 +37,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string bytes(reinterpret_cast<const char*>(data), size);
   try {
     const albsim::Bill bill = albsim::parse_bills({{"fuzz.csv", bytes}});
-    albsim::reconcile(scenario, bill, std::nullopt, std::nullopt);
+    const albsim::Reconciliation r = albsim::reconcile(scenario, bill, std::nullopt, std::nullopt);
+    std::ostringstream printed;
+    albsim::print_reconciliation(printed, bill, r);
+    albsim::reconciliation_json(scenario, bill, r);
   } catch (const albsim::InputError&) {
   }
   return 0;
