@@ -6,6 +6,7 @@
 
 #include "calibrate/calibration_output.hpp"
 #include "calibrate/observed_target.hpp"
+#include "report/text_format.hpp"
 
 namespace albsim {
 namespace {
@@ -24,7 +25,7 @@ std::string shown(double value, const char* unit) {
 
 void print_calibration(std::ostream& out, const CalibrationContext& context, const Calibration& c) {
   const CalibrationFit& f = c.fit;
-  out << "calibrated " << context.scenario->load_balancers[context.lb].id << " to "
+  out << "calibrated " << shown(context.scenario->load_balancers[context.lb].id) << " to "
       << context.observation->kind << " (" << count_name(context.target->count) << ", every "
       << format_duration(context.target->step) << ", " << f.samples << " samples, " << f.simulations
       << " simulations)\n\n";

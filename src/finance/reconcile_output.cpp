@@ -6,15 +6,10 @@
 
 #include "core/calendar.hpp"
 #include "report/finite_json.hpp"
+#include "report/text_format.hpp"
 
 namespace albsim {
 namespace {
-
-std::string money(double usd) {
-  char text[32];
-  std::snprintf(text, sizeof text, "$%.2f", usd);
-  return text;
-}
 
 std::string count(std::uint64_t n, const std::string& noun) {
   return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
@@ -24,10 +19,6 @@ std::string hours(double h) {
   char text[32];
   std::snprintf(text, sizeof text, "%.1f", h);
   return text;
-}
-
-std::string pad(const std::string& s, std::size_t width) {
-  return s.size() >= width ? s + " " : s + std::string(width - s.size(), ' ');
 }
 
 void print_rows(std::ostream& out, const std::vector<ReconcileRow>& rows, bool by_resource) {

@@ -19,9 +19,9 @@ std::string interval_text(const Interval& i) {
 }
 
 void print_header(std::ostream& out, const PlanResult& p) {
-  out << "albsim plan: " << (p.scenario_name.empty() ? "scenario" : p.scenario_name) << "\n"
-      << "Pool " << p.pool << " for " << join(p.load_balancers) << " (AZs " << join(p.azs) << "), "
-      << p.region << ", horizon " << fmt("%.0f h", p.horizon_hours)
+  out << "albsim plan: " << (p.scenario_name.empty() ? "scenario" : shown(p.scenario_name)) << "\n"
+      << "Pool " << shown(p.pool) << " for " << join(p.load_balancers) << " (AZs " << join(p.azs)
+      << "), " << shown(p.region) << ", horizon " << fmt("%.0f h", p.horizon_hours)
       << " (costs per 730-hour month, " << monthly_basis(p.horizon_hours) << "), "
       << (p.fast ? std::string("Markov screen only (--fast)")
                  : "up to " + std::to_string(p.budget) + " runs per candidate")

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "albsim/input_error.hpp"
 #include "albsim/report.hpp"
 #include "albsim/sim_time.hpp"
 
@@ -22,14 +23,23 @@ inline std::string money(double usd) {
   return fmt("$%.2f", usd);
 }
 
+// An id or a name as a terminal shows it: control characters (an escape sequence, a line
+// break) and bytes that are not UTF-8 written as \xNN, so what a scenario or a bill holds cannot
+// drive the terminal or break a table's row. Every table cell and list below goes through it.
+inline std::string shown(const std::string& s) {
+  return printable_line(s, s.size() * 4 + 16);
+}
+
 // `s` left-aligned in `width` columns, with at least one space after it.
 inline std::string pad(const std::string& s, std::size_t width) {
-  return s.size() >= width ? s + " " : s + std::string(width - s.size(), ' ');
+  const std::string t = shown(s);
+  return t.size() >= width ? t + " " : t + std::string(width - t.size(), ' ');
 }
 
 // `s` right-aligned in `width` columns, with one space after it.
 inline std::string pad_left(const std::string& s, std::size_t width) {
-  return (s.size() >= width ? s : std::string(width - s.size(), ' ') + s) + " ";
+  const std::string t = shown(s);
+  return (t.size() >= width ? t : std::string(width - t.size(), ' ') + t) + " ";
 }
 
 // How a monthly figure is made from a run of `horizon_hours`: "x4.345 from 7d simulated" (a
@@ -44,7 +54,7 @@ inline std::string monthly_basis(double horizon_hours) {
 // The items separated by ", ".
 inline std::string join(const std::vector<std::string>& items) {
   std::string out;
-  for (const std::string& s : items) out += (out.empty() ? "" : ", ") + s;
+  for (const std::string& s : items) out += (out.empty() ? "" : ", ") + shown(s);
   return out;
 }
 

@@ -277,6 +277,34 @@ TEST_CASE("a path or a name that is not UTF-8 reaches an output as U+FFFD, never
         std::string::npos);
 }
 
+TEST_CASE("the tables albsim prints show an escape sequence in an id as \\x1B, never raw") {
+  // An id may hold any character (scenarios/README.md); a terminal must not act on it.
+  const std::string id = "a\x1B[31mb";
+  const auto run =
+      test::run_albsim({"run", kQuickstart, "--set", "/load_balancers/0/id=\"a\\u001b[31mb\"",
+                        "--out", test::fresh_scratch_dir("escaped-run").string()});
+  REQUIRE(run.code == 0);
+  CHECK(run.out.find('\x1B') == std::string::npos);
+  CHECK(run.out.find("a\\x1B[31mb") != std::string::npos);
+  const auto plan =
+      test::run_albsim({"plan", kQuickstart, "--set", "/load_balancers/0/id=\"a\\u001b[31mb\"",
+                        "--lb", id, "--out", test::fresh_scratch_dir("escaped-plan").string()});
+  REQUIRE(plan.code == 0);
+  CHECK(plan.out.find('\x1B') == std::string::npos);
+  CHECK(plan.out.find("Pool use1 for a\\x1B[31mb (AZs") != std::string::npos);
+
+  // A bill's resource id, printed in reconcile's table by resource.
+  Folder f;
+  std::string bill = test::read_text(test::source_path("scenarios/finance/cur-2026-11.csv"));
+  bill.replace(bill.find("ipam-pool-0a1b2c3d4e5f60789"), 27, "ipam-pool-\x1B[2J");
+  const auto reconciled =
+      test::run_albsim({"reconcile", test::source_path("scenarios/finance/ipv4-bill.json"),
+                        "--bill", f.write("bill.csv", bill), "--out", (f.dir / "out").string()});
+  REQUIRE(reconciled.code == 0);
+  CHECK(reconciled.out.find('\x1B') == std::string::npos);
+  CHECK(reconciled.out.find("ipam-pool-\\x1B[2J") != std::string::npos);
+}
+
 TEST_CASE("run: outputs commit together, stale temporaries go, ids with commas are quoted") {
   Folder f;
   const fs::path out = f.dir / "out";
