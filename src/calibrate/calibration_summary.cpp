@@ -11,7 +11,7 @@
 namespace albsim {
 namespace {
 
-std::string shown(double value, const char* unit) {
+std::string with_unit(double value, const char* unit) {
   if (!std::isfinite(value)) return "none";
   std::ostringstream s;
   if (std::string(unit) == "LCU")
@@ -35,9 +35,9 @@ void print_calibration(std::ostream& out, const CalibrationContext& context, con
     const char* unit = v.key == "node_capacity_lcu" ? "LCU" : "s";
     const std::string key =
         v.key == "replacement" ? v.key + " (" + kind_name(c.fitted.replacement) + ")" : v.key;
-    out << std::setw(20) << key << std::setw(16) << shown(v.value, unit);
+    out << std::setw(20) << key << std::setw(16) << with_unit(v.value, unit);
     if (v.identified)
-      out << shown(v.low, unit) << " .. " << shown(v.high, unit) << "\n";
+      out << with_unit(v.low, unit) << " .. " << with_unit(v.high, unit) << "\n";
     else
       out << "not identified from this source (the scenario's value kept)\n";
   }
@@ -54,7 +54,8 @@ void print_calibration(std::ostream& out, const CalibrationContext& context, con
   row("new addresses", f.observed_new_addresses, f.simulated_new_addresses);
   // The mean lifetime of the oldest addresses given back ("-": none was).
   const auto lifetime = [&](const LifetimeSample& s) {
-    return s.count ? shown(s.mean_s, "s") + " (" + std::to_string(s.count) + ")" : std::string("-");
+    return s.count ? with_unit(s.mean_s, "s") + " (" + std::to_string(s.count) + ")"
+                   : std::string("-");
   };
   row("oldest lifetime", lifetime(f.observed_oldest), lifetime(f.simulated_oldest));
   const std::vector<std::string> columns = count_columns(context);
