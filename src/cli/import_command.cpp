@@ -120,7 +120,7 @@ int run_terraform_import(ImportCommand& c, std::ostream& out, std::ostream& err)
   const auto [text, described] = imported_text(after.scenario, c.output);
   std::pair<std::string, std::string> before_text;
   if (before) before_text = imported_text(before->scenario, *c.before_output);
-  for (const std::string& note : after.notes) err << "note: " << note << "\n";
+  for (const std::string& note : after.notes) err << "note: " << printable_line(note) << "\n";
   AtomicFile file(destination);
   file.stream() << text;
   file.commit();
@@ -195,7 +195,7 @@ int run_import_command(ImportCommand c, std::ostream& out, std::ostream& err) {
   prepare_demand(input.demand, destination);
   const AwsImportResult result = import_aws(input);
   const auto [text, described] = checked_text(result.scenario, output);
-  for (const std::string& note : result.notes) err << "note: " << note << "\n";
+  for (const std::string& note : result.notes) err << "note: " << printable_line(note) << "\n";
   AtomicFile file(destination);
   file.stream() << text;
   file.commit();

@@ -86,7 +86,8 @@ int check_exit_code(const PlanResult& result, std::ostream& err) {
 int write_plan(const PlanResult& result, const std::filesystem::path& dir,
                const PlanOutputs& outputs, std::ostream& out, std::ostream& err) {
   for (const TraceInput& trace : result.trace_inputs) err << trace_input_line(trace) << "\n";
-  for (const std::string& warning : result.warnings) err << "warning: " << warning << "\n";
+  for (const std::string& warning : result.warnings)
+    err << "warning: " << printable_line(warning) << "\n";
   const bool terraform = write_plan_files(result, dir);
   if (!outputs.quiet) {
     print_plan(out, result);

@@ -21,7 +21,8 @@ ScenarioInput load_scenario_input(const std::string& path, const std::vector<Ove
 
 void print_scenario_notes(const Scenario& scenario, std::ostream& err) {
   for (const TraceInput& trace : scenario.trace_inputs) err << trace_input_line(trace) << "\n";
-  for (const std::string& warning : scenario.warnings) err << "warning: " << warning << "\n";
+  for (const std::string& warning : scenario.warnings)
+    err << "warning: " << printable_line(warning) << "\n";
 }
 
 nlohmann::json scenario_header(const std::string& path, const std::vector<Override>& overrides,

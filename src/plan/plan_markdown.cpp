@@ -219,7 +219,8 @@ void notes_details(std::ostream& out, const PlanResult& p) {
   for (const std::string& n : p.notes) lines.push_back(n);
   if (lines.empty()) return;
   out << "\n<details><summary>Notes (" << lines.size() << ")</summary>\n\n";
-  for (std::size_t i = 0; i < lines.size() && i < kMostNotes; ++i) out << "- " << lines[i] << "\n";
+  for (std::size_t i = 0; i < lines.size() && i < kMostNotes; ++i)
+    out << "- " << text(lines[i]) << "\n";
   if (lines.size() > kMostNotes)
     out << "- ... " << lines.size() - kMostNotes << " more in plan.json\n";
   out << "\n</details>\n";

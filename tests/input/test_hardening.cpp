@@ -277,7 +277,7 @@ TEST_CASE("a path or a name that is not UTF-8 reaches an output as U+FFFD, never
         std::string::npos);
 }
 
-TEST_CASE("the tables albsim prints show an escape sequence in an id as \\x1B, never raw") {
+TEST_CASE("tables and warnings show an escape sequence in an id or a path as \\x1B, never raw") {
   // An id may hold any character (scenarios/README.md); a terminal must not act on it.
   const std::string id = "a\x1B[31mb";
   const auto run =
@@ -303,6 +303,15 @@ TEST_CASE("the tables albsim prints show an escape sequence in an id as \\x1B, n
   REQUIRE(reconciled.code == 0);
   CHECK(reconciled.out.find('\x1B') == std::string::npos);
   CHECK(reconciled.out.find("ipam-pool-\\x1B[2J") != std::string::npos);
+
+  // A warning names the scenario's file as given; it is a message, escaped like a refusal.
+  const fs::path named = f.dir / "q\x1B[2J.json";
+  fs::copy_file(kQuickstart, named);
+  const auto warned = test::run_albsim({"run", named.string(), "--set", "/replications=3", "--out",
+                                        (f.dir / "warned").string(), "-q"});
+  REQUIRE(warned.code == 0);
+  CHECK(warned.err.find('\x1B') == std::string::npos);
+  CHECK(warned.err.find("q\\x1B[2J.json: /replications: 3 replications") != std::string::npos);
 }
 
 TEST_CASE("run: outputs commit together, stale temporaries go, ids with commas are quoted") {
