@@ -5,7 +5,6 @@
 #include <sstream>
 #include <string_view>
 
-#include "albsim/input_error.hpp"
 #include "albsim/plan.hpp"
 #include "albsim/version.hpp"
 #include "report/text_format.hpp"
@@ -30,11 +29,11 @@ std::size_t longest_backtick_run(const std::string& s) {
 // as \xNN (a line break would end the paragraph), delimited by more backticks than it holds, and
 // padded with a space where it begins or ends with a backtick or a space.
 std::string code(const std::string& s) {
-  const std::string shown = printable_line(s, s.size() * 4 + 16);
-  const std::string fence(longest_backtick_run(shown) + 1, '`');
-  const bool pad = !shown.empty() && (shown.front() == '`' || shown.back() == '`' ||
-                                      shown.front() == ' ' || shown.back() == ' ');
-  return fence + (pad ? " " : "") + shown + (pad ? " " : "") + fence;
+  const std::string visible = shown(s);
+  const std::string fence(longest_backtick_run(visible) + 1, '`');
+  const bool pad = !visible.empty() && (visible.front() == '`' || visible.back() == '`' ||
+                                        visible.front() == ' ' || visible.back() == ' ');
+  return fence + (pad ? " " : "") + visible + (pad ? " " : "") + fence;
 }
 
 // An id or a name in running text, shown as it is: control characters as \xNN, and the ASCII
@@ -42,7 +41,7 @@ std::string code(const std::string& s) {
 // an HTML comment) backslash-escaped.
 std::string text(const std::string& s) {
   std::string out;
-  for (const char c : printable_line(s, s.size() * 4 + 16)) {
+  for (const char c : shown(s)) {
     if (std::string_view("\\`*_[]<>|~!&").find(c) != std::string_view::npos) out += '\\';
     out += c;
   }
@@ -52,15 +51,14 @@ std::string text(const std::string& s) {
 // An id inside an HTML comment: on one line, and without a '>' that could end the comment.
 std::string comment_text(const std::string& s) {
   std::string out;
-  for (const char c : printable_line(s, s.size() * 4 + 16))
-    out += c == '>' ? "&gt;" : std::string(1, c);
+  for (const char c : shown(s)) out += c == '>' ? "&gt;" : std::string(1, c);
   return out;
 }
 
 std::string text_list(const std::vector<std::string>& items) {
-  std::vector<std::string> shown;
-  for (const std::string& s : items) shown.push_back(text(s));
-  return join(shown);
+  std::vector<std::string> escaped;
+  for (const std::string& s : items) escaped.push_back(text(s));
+  return join(escaped);
 }
 
 // "0.012 (95%: 0.003 to 0.041)", or the point estimate alone on the screen.

@@ -5,8 +5,8 @@
 #include <sstream>
 #include <variant>
 
-#include "albsim/input_error.hpp"
 #include "albsim/plan.hpp"
+#include "report/text_format.hpp"
 
 namespace albsim {
 namespace {
@@ -78,11 +78,6 @@ std::string quoted(const std::string& s) {
   return out + "\"";
 }
 
-// `s` in a comment: control characters (a line break would end the comment) written as \xNN.
-std::string comment_text(const std::string& s) {
-  return printable_line(s, s.size() * 4 + 16);
-}
-
 // A Terraform resource name from an albsim id: lower case, [a-z0-9_], not starting with a digit.
 std::string resource_name(const std::string& id) {
   std::string out;
@@ -135,10 +130,10 @@ std::string plan_terraform(const PlanResult& plan) {
       resource_name(plan.pool + (byoip ? "_byoip_" : "_amazon_") + std::to_string(r.netmask));
 
   std::ostringstream out;
-  out << "# albsim plan"
-      << (plan.scenario_name.empty() ? "" : ": " + comment_text(plan.scenario_name)) << "\n"
-      << "# Recommendation: " << comment_text(r.name) << " (" << r.addresses
-      << " addresses) for pool " << comment_text(plan.pool) << ".\n";
+  out << "# albsim plan" << (plan.scenario_name.empty() ? "" : ": " + shown(plan.scenario_name))
+      << "\n"
+      << "# Recommendation: " << shown(r.name) << " (" << r.addresses << " addresses) for pool "
+      << shown(plan.pool) << ".\n";
   if (byoip) out << "# Carved from the top-level public-scope pool that holds your BYOIP range.\n";
   if (byoip && documentation_space(r.cidrs.front()))
     out << "# PLACEHOLDER: var.byoip_cidr has no default; give it a "
