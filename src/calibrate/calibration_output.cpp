@@ -7,6 +7,7 @@
 
 #include "calibrate/observed_target.hpp"
 #include "core/calendar.hpp"
+#include "report/csv_field.hpp"
 
 namespace albsim {
 namespace {
@@ -116,7 +117,7 @@ void write_calibration_nodes(std::ostream& out, const CalibrationContext& contex
   const std::vector<std::string> columns = count_columns(context);
   out << "t_s";
   for (const char* side : {"observed", "simulated"})
-    for (const std::string& name : columns) out << "," << side << "_" << name;
+    for (const std::string& name : columns) out << "," << csv_field(side + ("_" + name));
   out << "\n";
   const NodeSeries& observed = context.target->nodes;
   const std::size_t rows = std::min(observed.rows.size(), c.simulated.rows.size());

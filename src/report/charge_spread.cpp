@@ -73,8 +73,10 @@ void write_charge_percentiles_csv(std::ostream& out, const std::vector<ChargeSpr
   for (const ChargeSpread& s : spreads) {
     const ChargeLine& l = s.mean;
     out << format_iso8601_utc(l.start_ms) << "," << format_iso8601_utc(l.end_ms) << ","
-        << csv_field(l.usage_type) << "," << csv_field(l.resource_id) << "," << csv_field(l.pool)
-        << "," << csv_field(l.load_balancer) << "," << csv_field(l.consumer) << "," << s.cost.n;
+        << csv_field(spreadsheet_text(l.usage_type)) << ","
+        << csv_field(spreadsheet_text(l.resource_id)) << "," << csv_field(spreadsheet_text(l.pool))
+        << "," << csv_field(spreadsheet_text(l.load_balancer)) << ","
+        << csv_field(spreadsheet_text(l.consumer)) << "," << s.cost.n;
     write_summary(out, s.cost);
     write_summary(out, s.quantity);
     out << "\n";

@@ -4,8 +4,20 @@
 
 #include <charconv>
 #include <string>
+#include <string_view>
 
 namespace albsim {
+
+// Text from an input (an id, a name) as a spreadsheet keeps it as text: one beginning with '=',
+// '+', '-', '@', a tab or a carriage return would be read as a formula when the CSV is opened
+// (CSV injection, OWASP), so it gets a leading apostrophe, which spreadsheets take as "text
+// follows"; any other text is returned as it is. Applied where an input's text enters a CSV
+// output, never to albsim's own numbers and dates.
+inline std::string spreadsheet_text(const std::string& text) {
+  if (text.empty() || std::string_view("=+-@\t\r").find(text.front()) == std::string_view::npos)
+    return text;
+  return "'" + text;
+}
 
 // One CSV field per RFC 4180: quoted, with quotes doubled, when it holds a comma, a quote or a
 // line break (ids and names may hold any of them); else as it is.

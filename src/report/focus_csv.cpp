@@ -78,15 +78,30 @@ std::string decimal(double value) {
   return text == "-0" ? "0" : text;
 }
 
+// Text that comes from an input (an id, a name, an unknown region's code): absent when empty,
+// else as a spreadsheet keeps it as text (spreadsheet_text).
+std::optional<std::string> input_text(const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  return spreadsheet_text(text);
+}
+
 // A CSV field: quoted when it holds a comma, quote or line break.
 std::string field(const std::optional<std::string>& value) {
   if (!value) return {};
   return csv_field(*value);
 }
 
+// `s` as a JSON string: quote and backslash escaped, control characters (a line break in an id)
+// as \u00XX, so Tags stays one valid JSON object whatever the ids hold.
 std::string json_string(const std::string& s) {
   std::string out = "\"";
   for (const char c : s) {
+    if (static_cast<unsigned char>(c) < 0x20) {
+      char escaped[8];
+      std::snprintf(escaped, sizeof escaped, "\\u%04X", static_cast<unsigned>(c));
+      out += escaped;
+      continue;
+    }
     if (c == '"' || c == '\\') out += '\\';
     out += c;
   }
@@ -151,19 +166,19 @@ void write_focus_csv(std::ostream& out, const Scenario& scenario,
       tags += ",\"albsim:load-balancer\":" + json_string(line.load_balancer);
     tags += "}";
     const std::array<Field, 54> row = {
-        none,                                                 // AvailabilityZone
-        cost,                                                 // BilledCost
-        "albsim-simulated",                                   // BillingAccountId
-        scenario.name.empty() ? none : Field(scenario.name),  // BillingAccountName
-        "USD",                                                // BillingCurrency
-        format_iso8601_utc(month_end),                        // BillingPeriodEnd
-        format_iso8601_utc(month_start),                      // BillingPeriodStart
-        purchase ? "Purchase" : "Usage",                      // ChargeCategory
-        none,                                                 // ChargeClass
-        describe(line) + " (simulated by albsim)",            // ChargeDescription
-        purchase ? "Recurring" : "Usage-Based",               // ChargeFrequency
-        format_iso8601_utc(line.end_ms),                      // ChargePeriodEnd
-        format_iso8601_utc(line.start_ms),                    // ChargePeriodStart
+        none,                                       // AvailabilityZone
+        cost,                                       // BilledCost
+        "albsim-simulated",                         // BillingAccountId
+        input_text(scenario.name),                  // BillingAccountName
+        "USD",                                      // BillingCurrency
+        format_iso8601_utc(month_end),              // BillingPeriodEnd
+        format_iso8601_utc(month_start),            // BillingPeriodStart
+        purchase ? "Purchase" : "Usage",            // ChargeCategory
+        none,                                       // ChargeClass
+        describe(line) + " (simulated by albsim)",  // ChargeDescription
+        purchase ? "Recurring" : "Usage-Based",     // ChargeFrequency
+        format_iso8601_utc(line.end_ms),            // ChargePeriodEnd
+        format_iso8601_utc(line.start_ms),          // ChargePeriodStart
         none,
         none,
         none,
@@ -186,26 +201,26 @@ void write_focus_csv(std::ostream& out, const Scenario& scenario,
         "IP-Hours",                              // PricingUnit
         "AWS",                                   // ProviderName
         "AWS",                                   // PublisherName
-        scenario.region,                         // RegionId
+        input_text(scenario.region),             // RegionId
         region.empty() ? none : Field(region),   // RegionName
-        line.resource_id,                        // ResourceId
-        line.resource_id,                        // ResourceName
+        input_text(line.resource_id),            // ResourceId
+        input_text(line.resource_id),            // ResourceName
         line.kind == ChargeKind::in_use_address ? "Load Balancer" : "IPAM Pool",  // ResourceType
         "Networking",                                                             // ServiceCategory
         "Amazon Virtual Private Cloud",                                           // ServiceName
-        "Other (Networking)",                         // ServiceSubcategory
-        line.usage_type,                              // SkuId: the usage type, standing in
-        meter,                                        // SkuMeter
-        none,                                         // SkuPriceId
-        none,                                         // SubAccountId
-        none,                                         // SubAccountName
-        tags,                                         // Tags
-        none,                                         // x_Operation
-        purchase ? none : Field("AmazonVPC"),         // x_ServiceCode
-        line.usage_type,                              // x_UsageType
-        line.pool.empty() ? none : Field(line.pool),  // x_Pool
-        line.load_balancer.empty() ? none : Field(line.load_balancer),  // x_LoadBalancer
-        line.consumer,                                                  // x_Consumer
+        "Other (Networking)",                  // ServiceSubcategory
+        input_text(line.usage_type),           // SkuId: the usage type, standing in
+        input_text(meter),                     // SkuMeter
+        none,                                  // SkuPriceId
+        none,                                  // SubAccountId
+        none,                                  // SubAccountName
+        tags,                                  // Tags
+        none,                                  // x_Operation
+        purchase ? none : Field("AmazonVPC"),  // x_ServiceCode
+        input_text(line.usage_type),           // x_UsageType
+        input_text(line.pool),                 // x_Pool
+        input_text(line.load_balancer),        // x_LoadBalancer
+        input_text(line.consumer),             // x_Consumer
     };
     for (std::size_t i = 0; i < row.size(); ++i) out << (i ? "," : "") << field(row[i]);
     out << "\n";

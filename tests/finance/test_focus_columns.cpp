@@ -238,3 +238,53 @@ TEST_CASE("charges.csv follows FOCUS 1.2's column rules and sums to the report's
   }
   CHECK(attributed == Approx(billed));
 }
+
+TEST_CASE("ids and names that a spreadsheet would read as formulas stay text in the charge CSVs") {
+  // Every text from the scenario begins with a formula character (OWASP's CSV injection list);
+  // the load balancer's id also holds a line break.
+  const test::ScratchFolder folder("focus-formulas");
+  const std::string scenario = folder.write("s.json", R"({
+    "name": "+ growth what-if", "region": "=cmd", "start": "2026-11-01T00:00:00Z",
+    "horizon": "1d", "pricing": {"ipam_tier": "advanced", "byoip_price_per_address": 30},
+    "pools": [{"id": "@corp", "source": "byoip", "cidrs": ["198.51.100.0/24"]},
+              {"id": "=pool", "parent": "@corp", "locale": "=cmd", "cidrs": ["198.51.100.0/31"]}],
+    "load_balancers": [{"id": "-web\nnext", "pool": "=pool", "azs": ["a", "b", "c"],
+                        "demand": {"constant": 20}, "replacement": {"mean": "6h"}}]})");
+  const std::filesystem::path dir = folder.dir / "out";
+  const test::CliResult r = test::run_albsim(
+      {"run", scenario, "--out", dir.string(), "--charges", "--replications", "2", "-q"});
+  REQUIRE(r.code == 0);
+  for (const char* file : {"charges.csv", "charges_percentiles.csv"}) {
+    INFO(file);
+    const std::string text = test::read_text(dir / file);
+    CsvRows rows(text);
+    std::vector<std::string> header, f;
+    REQUIRE(rows.next(header));
+    const auto value = [&](const std::string& column) {
+      return f[std::find(header.begin(), header.end(), column) - header.begin()];
+    };
+    std::set<std::string> usage_types;
+    while (rows.next(f)) {
+      for (const std::string& field : f)
+        CHECK((field.empty() || std::string("=+-@\t\r").find(field.front()) == std::string::npos));
+      usage_types.insert(value("x_UsageType"));
+      // A managed address beyond the /31's two is held by the load balancer (3 AZs, a node each).
+      if (value("x_UsageType") == "'=cmd-PublicIPv4:InUseAddress") {
+        CHECK(value("ResourceId") == "'-web\nnext");
+        CHECK(value("x_LoadBalancer") == "'-web\nnext");
+      }
+      if (value("x_UsageType") == "'=cmd-IPAddressManager-IP-Hours")
+        CHECK(value("x_Pool") == "'=pool");
+      if (std::string(file) == "charges.csv") {
+        CHECK(value("BillingAccountName") == "'+ growth what-if");
+        CHECK(value("RegionId") == "'=cmd");
+        // Tags is one JSON object (it begins with '{') holding the ids exactly.
+        const nlohmann::json tags = nlohmann::json::parse(value("Tags"));
+        if (tags.contains("albsim:load-balancer"))
+          CHECK(tags["albsim:load-balancer"] == "-web\nnext");
+      }
+    }
+    CHECK(usage_types.count("'=cmd-PublicIPv4:InUseAddress") == 1);
+    CHECK(usage_types.count("'=cmd-IPAddressManager-IP-Hours") == 1);
+  }
+}

@@ -7,6 +7,7 @@
 #include <random>
 
 #include "calibrate/calibration.hpp"
+#include "calibrate/calibration_output.hpp"
 #include "calibrate/observed_target.hpp"
 #include "export_observed.hpp"
 #include "observe/observation_model.hpp"
@@ -377,4 +378,26 @@ TEST_CASE("albsim calibrate: an observation of two load balancers needs --lb") {
   CHECK(unanchored.code == 2);
   CHECK(unanchored.err.find(no_start + ": /start: calibrate needs the scenario's start") !=
         std::string::npos);
+}
+
+TEST_CASE("calibration_nodes.csv quotes an AZ name holding a comma or a quote (RFC 4180)") {
+  Json lb = load_balancer({{"constant", 10}});
+  lb["azs"] = {"use1-az1", "az \"2\", b"};
+  const Scenario scenario = test::scenario_from(scenario_of(lb));
+  CalibrationTarget target;
+  target.count = NodeCount::held_per_az;
+  target.step = SimTime::from_seconds(60);
+  target.nodes.rows = {{1, 2}, {1, 3}};
+  Calibration calibration;
+  calibration.simulated.rows = {{1, 2}, {2, 2}};
+  CalibrationContext context;
+  context.scenario = &scenario;
+  context.target = &target;
+  std::ostringstream csv;
+  write_calibration_nodes(csv, context, calibration);
+  CHECK(csv.str() ==
+        "t_s,observed_use1-az1,\"observed_az \"\"2\"\", b\",simulated_use1-az1,"
+        "\"simulated_az \"\"2\"\", b\"\n"
+        "0,1,2,1,2\n"
+        "60,1,3,2,2\n");
 }
