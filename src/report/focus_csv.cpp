@@ -6,6 +6,7 @@
 
 #include "core/calendar.hpp"
 #include "report/csv_field.hpp"
+#include "report/finite_json.hpp"
 
 namespace albsim {
 namespace {
@@ -91,24 +92,6 @@ std::string field(const std::optional<std::string>& value) {
   return csv_field(*value);
 }
 
-// `s` as a JSON string: quote and backslash escaped, control characters (a line break in an id)
-// as \u00XX, so Tags stays one valid JSON object whatever the ids hold.
-std::string json_string(const std::string& s) {
-  std::string out = "\"";
-  for (const char c : s) {
-    if (static_cast<unsigned char>(c) < 0x20) {
-      char escaped[8];
-      std::snprintf(escaped, sizeof escaped, "\\u%04X", static_cast<unsigned>(c));
-      out += escaped;
-      continue;
-    }
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
-  }
-  out += '"';
-  return out;
-}
-
 // The UTC calendar month holding `epoch_ms`: [first day, first day of the next).
 std::pair<std::int64_t, std::int64_t> billing_month(std::int64_t epoch_ms) {
   const std::string day = format_iso8601_utc(epoch_ms).substr(0, 7);  // YYYY-MM
@@ -159,12 +142,10 @@ void write_focus_csv(std::ostream& out, const Scenario& scenario,
     const std::string price = decimal(line.unit_price);
     const std::string quantity = decimal(line.quantity);
     const std::string meter = line.usage_type.substr(line.usage_type.find('-') + 1);
-    std::string tags =
-        "{\"albsim:simulated\":\"true\",\"albsim:consumer\":" + json_string(line.consumer);
-    if (!line.pool.empty()) tags += ",\"albsim:pool\":" + json_string(line.pool);
-    if (!line.load_balancer.empty())
-      tags += ",\"albsim:load-balancer\":" + json_string(line.load_balancer);
-    tags += "}";
+    nlohmann::ordered_json tags = {{"albsim:simulated", "true"},
+                                   {"albsim:consumer", line.consumer}};
+    if (!line.pool.empty()) tags["albsim:pool"] = line.pool;
+    if (!line.load_balancer.empty()) tags["albsim:load-balancer"] = line.load_balancer;
     const std::array<Field, 54> row = {
         none,                                       // AvailabilityZone
         cost,                                       // BilledCost
@@ -214,7 +195,7 @@ void write_focus_csv(std::ostream& out, const Scenario& scenario,
         none,                                  // SkuPriceId
         none,                                  // SubAccountId
         none,                                  // SubAccountName
-        tags,                                  // Tags
+        json_output_text(tags, -1),            // Tags
         none,                                  // x_Operation
         purchase ? none : Field("AmazonVPC"),  // x_ServiceCode
         input_text(line.usage_type),           // x_UsageType
