@@ -34,10 +34,18 @@ std::pair<std::string, std::string> pool_and_file(const std::string& arg,
                                                   const char* option) {
   const auto eq = arg.find('=');
   if (eq != std::string::npos) return {arg.substr(0, eq), arg.substr(eq + 1)};
-  if (pools.size() != 1)
+  if (pools.empty())
     throw InputError(option, arg,
-                     "this output does not name its pool; write POOL_ID=FILE (pools: " +
-                         std::to_string(pools.size()) + ")");
+                     "no public IPv4 pool was imported to give it to (--ipam-pools gave none; "
+                     "private-scope and IPv6 pools are skipped): give the describe-ipam-pools "
+                     "output that holds the pool, or leave this option out");
+  if (pools.size() > 1) {
+    std::string ids;
+    for (const std::string& id : pools) ids += (ids.empty() ? "" : ", ") + id;
+    throw InputError(
+        option, arg,
+        "this output does not name its pool; write POOL_ID=FILE, POOL_ID one of " + ids);
+  }
   return {pools.front(), arg};
 }
 

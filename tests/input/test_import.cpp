@@ -86,7 +86,8 @@ TEST_CASE("import the AWS CLI documentation examples") {
                         "--pool-cidrs", example("get-ipam-pool-cidrs.json"), "--load-balancers",
                         example("describe-load-balancers.json"), "-o", out.string()});
   CHECK(bad.code == 2);
-  CHECK(bad.err.find("write POOL_ID=FILE") != std::string::npos);
+  CHECK(bad.err.find("--pool-cidrs: " + example("get-ipam-pool-cidrs.json") +
+                     ": no public IPv4 pool was imported to give it to") != std::string::npos);
 }
 
 TEST_CASE(
@@ -211,6 +212,12 @@ TEST_CASE(
                                         "ipam-pool-amz"});
   CHECK(s["pools"][0]["source"] == "byoip");
   CHECK(s["pools"][0]["cidrs"] == json({"203.0.113.0/24"}));  // pending CIDR left out
+  // A CIDR output without its pool's id, when four pools were imported: which ones.
+  const auto unnamed = cli({"import", "aws", "--ipam-pools", pools1, "--ipam-pools", pools2,
+                            "--allocations", allocs, "--load-balancers", lbs, "-o", out.string()});
+  CHECK(unnamed.code == 2);
+  CHECK(unnamed.err.find("write POOL_ID=FILE, POOL_ID one of ipam-pool-top, ipam-pool-use1, "
+                         "ipam-pool-euw1, ipam-pool-amz\n") != std::string::npos);
   CHECK(s["pools"][1]["parent"] == "ipam-pool-top");
   CHECK(s["pools"][1]["cidrs"] == json({"203.0.113.0/27"}));  // singular IpamPoolCidr form
   CHECK(s["pools"][3]["source"] == "amazon");
